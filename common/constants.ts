@@ -1,0 +1,46 @@
+/** Names fixed by docs/decisions.md: they must never collide with the official `investigationDashboards` plugin. */
+export const PLUGIN_ID = 'siemInvestigations';
+export const PLUGIN_NAME = 'Investigations';
+export const APP_ID = 'siem-investigations';
+export const CONFIG_PATH = 'siem_investigations';
+export const CAPABILITY_ID = 'siemInvestigations';
+export const CASE_SAVED_OBJECT_TYPE = 'siem-investigation-case';
+
+/** The OSD version this repository targets by default (manifest `opensearchDashboardsVersion`). */
+export const TARGET_OSD_VERSION = '3.8.0';
+
+export const API_BASE = '/api/siem_investigations';
+
+export const API_PATHS = {
+  findings: `${API_BASE}/findings`,
+  investigate: `${API_BASE}/investigate`,
+  document: `${API_BASE}/document`,
+  cases: `${API_BASE}/cases`,
+  case: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}`,
+  caseAttachments: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/attachments`,
+  caseComments: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/comments`,
+} as const;
+
+/** Bounds applied by the server whatever the caller asks for. */
+export const LIMITS = {
+  /** Largest time window (before + after) an investigation may span. */
+  maxWindowMs: 30 * 24 * 60 * 60 * 1000,
+  defaultWindowBefore: '24h',
+  defaultWindowAfter: '6h',
+  /** Hits returned per evidence group. */
+  evidenceHits: 50,
+  /** Buckets per facet. */
+  facetSize: 10,
+  /** Values per entity type used in one pivot (terms query size). */
+  entitiesPerType: 50,
+  /** Findings list page size. */
+  maxPerPage: 100,
+  /** Server-side timeout of one search inside the _msearch. */
+  searchTimeout: '10s',
+  /** Client-side timeout of a whole request to OpenSearch. */
+  requestTimeoutMs: 30000,
+  /** Timeline entries after merging repeats. */
+  timelineEntries: 300,
+  graphNodes: 80,
+  maxTextFilterLength: 256,
+} as const;

@@ -1,0 +1,26 @@
+import { DEFAULT_SOURCES, resolveSources, sourceOfIndex } from './sources';
+
+describe('source definitions', () => {
+  it('keeps the SIEM defaults when nothing is overridden', () => {
+    expect(resolveSources().cloudtrail.indexPattern).toBe('log-aws-cloudtrail-*');
+  });
+
+  it('applies a deployment override and ignores empty values', () => {
+    const s = resolveSources({ cloudtrail: { indexPattern: 'ct-*' }, guardduty: { indexPattern: '  ' } });
+    expect(s.cloudtrail.indexPattern).toBe('ct-*');
+    expect(s.guardduty.indexPattern).toBe(DEFAULT_SOURCES.guardduty.indexPattern);
+  });
+
+  it('maps monthly, daily and numbered indices to their source', () => {
+    expect(sourceOfIndex('log-aws-guardduty-2021-04', DEFAULT_SOURCES)).toBe('guardduty');
+    expect(sourceOfIndex('log-aws-cloudtrail-000003', DEFAULT_SOURCES)).toBe('cloudtrail');
+    expect(sourceOfIndex('log-linux-secure-2021-04-27', DEFAULT_SOURCES)).toBe('linux_secure');
+    expect(sourceOfIndex('log-aws-vpcflowlogs-2021-04', DEFAULT_SOURCES)).toBeNull();
+  });
+
+  it('does not treat regex characters in patterns as regex', () => {
+    const s = resolveSources({ guardduty: { indexPattern: 'gd.(x)-*' } });
+    expect(sourceOfIndex('gd.(x)-1', s)).toBe('guardduty');
+    expect(sourceOfIndex('gdA(x)-1', s)).toBeNull();
+  });
+});

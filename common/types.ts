@@ -1,0 +1,189 @@
+/** Wire types of the HTTP API, shared by the browser and the server (see ARCHITECTURE.md). */
+
+export type SourceId = 'guardduty' | 'cloudtrail' | 'linux_secure' | 'securityhub';
+
+export const SOURCE_IDS: readonly SourceId[] = ['guardduty', 'cloudtrail', 'linux_secure', 'securityhub'];
+
+export interface DocRef {
+  index: string;
+  id: string;
+}
+
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+
+export interface FindingSummary {
+  ref: DocRef;
+  findingId: string;
+  type: string;
+  title: string;
+  /** GuardDuty's numeric severity (0.1 – 10). */
+  severity: number;
+  severityLabel: Severity;
+  /** `@timestamp` of the newest document of this finding (GuardDuty `updatedAt`). */
+  timestamp: string;
+  firstSeen?: string;
+  lastSeen?: string;
+  /** GuardDuty `service.count`: how many times the activity was seen. */
+  count: number;
+  accountId?: string;
+  region?: string;
+  resourceType?: string;
+}
+
+export interface FindingsResponse {
+  total: number;
+  findings: FindingSummary[];
+}
+
+export type EntityType =
+  | 'access_key'
+  | 'role'
+  | 'user'
+  | 'instance'
+  | 'ip'
+  | 'account'
+  | 'region'
+  | 'bucket'
+  | 'object';
+
+export const ENTITY_TYPES: readonly EntityType[] = [
+  'access_key',
+  'role',
+  'user',
+  'instance',
+  'ip',
+  'account',
+  'region',
+  'bucket',
+  'object',
+];
+
+export interface Entity {
+  type: EntityType;
+  value: string;
+  /** Where the value was seen: `finding` or the evidence group ids that yielded it. */
+  sources: string[];
+  /** For IPs: `remote` (the other side: attacker, caller) or `local` (the resource's own address). */
+  role?: 'remote' | 'local';
+}
+
+export interface FacetBucket {
+  value: string;
+  count: number;
+}
+
+export interface Facet {
+  field: string;
+  label: string;
+  buckets: FacetBucket[];
+}
+
+export interface EvidenceHit {
+  ref: DocRef;
+  timestamp: string;
+  /** Flattened key fields of the document (dotted names → string or string[]). */
+  fields: Record<string, string | string[]>;
+}
+
+export interface EvidenceGroup {
+  id: string;
+  source: SourceId;
+  title: string;
+  /** The analyst's question this group answers, e.g. "Did the SSH brute force succeed?". */
+  question: string;
+  indexPattern: string;
+  /** The exact query DSL that was sent (without size/sort/aggs), for Discover and for review. */
+  query: Record<string, unknown>;
+  /** The fields shown as columns for this group. */
+  columns: string[];
+  total: number;
+  hits: EvidenceHit[];
+  facets: Facet[];
+  /** Set when OpenSearch answered this search with an error or timed out. */
+  error?: string;
+  /** Which round trip produced it (1 or 2). */
+  hop: number;
+}
+
+export interface TimelineEvent {
+  timestamp: string;
+  source: SourceId;
+  action: string;
+  summary: string;
+  outcome?: string;
+  ref: DocRef;
+  /** Identical consecutive events are merged; `count` > 1 and `lastTimestamp` then say how many and until when. */
+  count?: number;
+  lastTimestamp?: string;
+  evidence: string;
+}
+
+export type GraphNodeType = EntityType | 'finding';
+
+export interface GraphNode {
+  id: string;
+  type: GraphNodeType;
+  value: string;
+  label?: string;
+}
+
+export interface GraphEdge {
+  from: string;
+  to: string;
+  relation: string;
+  count: number;
+}
+
+export interface EntityGraph {
+  nodes: GraphNode[];
+  edges: GraphEdge[];
+}
+
+export interface StorySentence {
+  text: string;
+  /** Ids of the evidence groups that prove the sentence. */
+  evidence: string[];
+}
+
+export interface SourceCoverage {
+  source: SourceId;
+  indexPattern: string;
+  docsInWindow: number;
+  error?: string;
+}
+
+export interface InvestigationWindow {
+  from: string;
+  to: string;
+}
+
+export interface Investigation {
+  finding: FindingSummary;
+  window: InvestigationWindow;
+  entities: Entity[];
+  evidence: EvidenceGroup[];
+  timeline: TimelineEvent[];
+  graph: EntityGraph;
+  story: StorySentence[];
+  coverage: SourceCoverage[];
+  took: { ms: number; roundTrips: number };
+}
+
+export interface InvestigateRequest {
+  finding: DocRef;
+  window?: { before?: string; after?: string };
+}
+
+export interface DocumentResponse {
+  ref: DocRef;
+  source: SourceId | null;
+  timestamp?: string;
+  document: Record<string, unknown>;
+}
+
+/** Boom-compatible error body returned for every 4xx/5xx. */
+export interface ApiError {
+  statusCode: number;
+  error: string;
+  message: string;
+}

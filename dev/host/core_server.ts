@@ -1,0 +1,95 @@
+import path from 'path';
+import type http from 'http';
+import type { Client } from '@opensearch-project/opensearch';
+import { Router } from './router';
+
+/**
+ * The server half of OSD core that the plugin sees: the initializer context, `CoreSetup` and the
+ * per-request handler context. Only what the plugin uses, with OSD's names and shapes.
+ */
+export interface SavedObjectTypeRegistration {
+  name: string;
+  [key: string]: unknown;
+}
+
+export interface ServerHost {
+  router: Router;
+  savedObjectTypes: SavedObjectTypeRegistration[];
+  capabilities: Record<string, Record<string, boolean>>;
+  createContext: (req: http.IncomingMessage) => unknown;
+}
+
+export interface ServerHostOptions {
+  /** Folder holding `server/` (the source tree, or the unpacked plugin from the built zip). */
+  pluginDir: string;
+  opensearch: Client;
+  /** The plugin's config slice (`siem_investigations.*`). */
+  config: Record<string, unknown>;
+  /** Builds the saved objects client for one request, once types are registered. */
+  createSavedObjectsClient?: (types: SavedObjectTypeRegistration[], req: http.IncomingMessage) => unknown;
+  log?: (level: string, msg: string) => void;
+}
+
+function logger(log: ServerHostOptions['log'], ctx: string[]) {
+  const write = (level: string) => (m: string | Error) => log?.(level, `[${ctx.join('.')}] ${m instanceof Error ? m.stack ?? m.message : m}`);
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), fatal: write('fatal') };
+}
+
+export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerHost> {
+  // Exactly what OSD's plugin loader does: require `<plugin>/server`, call the named `plugin` export.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const mod = require(path.join(opts.pluginDir, 'server'));
+  if (!('plugin' in mod)) throw new Error(`Plugin at ${opts.pluginDir} does not export "plugin" definition.`);
+  if (typeof mod.plugin !== 'function') throw new Error(`Definition of plugin at ${opts.pluginDir} should be a function.`);
+
+  const router = new Router();
+  const savedObjectTypes: SavedObjectTypeRegistration[] = [];
+  const capabilityProviders: Array<() => Record<string, Record<string, boolean>>> = [];
+
+  const initializerContext = {
+    opaqueId: Symbol('siemInvestigations'),
+    env: { mode: { dev: true, prod: false, name: 'development' }, packageInfo: { version: '3.8.0' } },
+    logger: { get: (...ctx: string[]) => logger(opts.log, ['plugins', 'siemInvestigations', ...ctx]) },
+    config: {
+      create: () => ({ subscribe: (fn: (v: unknown) => void) => (fn(opts.config), { unsubscribe() {} }) }),
+      createIfExists: () => ({ subscribe: (fn: (v: unknown) => void) => (fn(opts.config), { unsubscribe() {} }) }),
+    },
+  };
+  const instance = mod.plugin(initializerContext);
+  if (!instance || typeof instance.setup !== 'function') throw new Error('Instance of plugin does not define "setup" function.');
+
+  let setupDone = false;
+  const coreSetup = {
+    http: {
+      createRouter: () => router,
+      basePath: { serverBasePath: '', get: () => '', prepend: (p: string) => p, remove: (p: string) => p },
+    },
+    savedObjects: {
+      registerType: (type: SavedObjectTypeRegistration) => {
+        if (setupDone) throw new Error('cannot call `registerType` after service startup.');
+        if (savedObjectTypes.some((t) => t.name === type.name)) throw new Error(`Type '${type.name}' is already registered`);
+        savedObjectTypes.push(type);
+      },
+    },
+    capabilities: { registerProvider: (p: () => Record<string, Record<string, boolean>>) => capabilityProviders.push(p) },
+  };
+  await instance.setup(coreSetup, {});
+  setupDone = true;
+  await instance.start?.({ opensearch: { client: { asInternalUser: opts.opensearch } } }, {});
+
+  const capabilities: Record<string, Record<string, boolean>> = {};
+  for (const p of capabilityProviders) Object.assign(capabilities, p());
+
+  return {
+    router,
+    savedObjectTypes,
+    capabilities,
+    createContext: (req) => ({
+      core: {
+        // The dev host has no security plugin: the current user is whoever runs it.
+        opensearch: { client: { asCurrentUser: opts.opensearch, asInternalUser: opts.opensearch } },
+        savedObjects: { client: opts.createSavedObjectsClient?.(savedObjectTypes, req), typeRegistry: { getAllTypes: () => savedObjectTypes } },
+      },
+    }),
+  };
+}

@@ -1,0 +1,40 @@
+import { SourceOverrides } from '../common/sources';
+import { SOURCE_IDS } from '../common/types';
+
+/**
+ * `siem_investigations.*` in opensearch_dashboards.yml, e.g.
+ *   siem_investigations.sources.cloudtrail.indexPattern: "log-aws-cloudtrail-*,archive-cloudtrail-*"
+ * so a deployment points the plugin at its own indices without code changes.
+ */
+export interface SiemInvestigationsConfig {
+  enabled: boolean;
+  sources: SourceOverrides;
+}
+
+/**
+ * OSD validates plugin config with `@osd/config-schema`, which exists only inside OSD (it is
+ * resolved from OSD's node_modules at run time, like every third-party plugin does). Outside OSD
+ * (the dev host, unit tests) there is no schema and the host hands the plugin its config as is.
+ */
+export function createConfigDescriptor(): { schema: unknown } | undefined {
+  let schema: any;
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    schema = require('@osd/config-schema').schema;
+  } catch {
+    return undefined;
+  }
+  const source = schema.object({
+    indexPattern: schema.maybe(schema.string()),
+    indexPatternId: schema.maybe(schema.string()),
+    timeField: schema.maybe(schema.string()),
+  });
+  const sources: Record<string, unknown> = {};
+  for (const id of SOURCE_IDS) sources[id] = schema.maybe(source);
+  return {
+    schema: schema.object({
+      enabled: schema.boolean({ defaultValue: true }),
+      sources: schema.object(sources),
+    }),
+  };
+}

@@ -1,0 +1,75 @@
+import { EvidenceGroup, EvidenceHit, Facet } from '../../common/types';
+import { SourceDefinitions } from '../../common/sources';
+import { FlatDoc, first, flattenDocument } from './flatten';
+import { RuleSearch, UNIQUE_AGG } from './query_builder';
+
+/** One item of an `_msearch` response, as far as we read it. */
+export interface SearchResponseItem {
+  error?: { type?: string; reason?: string; root_cause?: Array<{ reason?: string }> } | string;
+  timed_out?: boolean;
+  hits?: {
+    total?: number | { value: number };
+    hits?: Array<{ _index: string; _id: string; _source?: Record<string, unknown> }>;
+  };
+  aggregations?: Record<string, { buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number }>; value?: number }>;
+}
+
+/** A hit with its flattened document, kept server side for the timeline, graph and story. */
+export interface ParsedHit extends EvidenceHit {
+  doc: FlatDoc;
+}
+
+export interface ParsedGroup extends Omit<EvidenceGroup, 'hits'> {
+  hits: ParsedHit[];
+}
+
+export function totalOf(item: SearchResponseItem): number {
+  const t = item.hits?.total;
+  return typeof t === 'number' ? t : t?.value ?? 0;
+}
+
+export function errorOf(item: SearchResponseItem): string | undefined {
+  if (item.error) {
+    if (typeof item.error === 'string') return item.error;
+    return item.error.root_cause?.[0]?.reason ?? item.error.reason ?? item.error.type ?? 'search failed';
+  }
+  if (item.timed_out) return 'The search timed out; the results are partial.';
+  return undefined;
+}
+
+export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, sources: SourceDefinitions, hop: number): ParsedGroup {
+  const { rule } = search;
+  const def = sources[rule.source];
+  const columns = rule.columns ?? def.columns;
+  const hits: ParsedHit[] = (item.hits?.hits ?? []).map((h) => {
+    const doc = flattenDocument(h._source ?? {});
+    const fields: FlatDoc = {};
+    for (const c of columns) if (doc[c] !== undefined) fields[c] = doc[c];
+    return { ref: { index: h._index, id: h._id }, timestamp: first(doc, def.timeField) ?? '', fields, doc };
+  });
+  const facets: Facet[] = (rule.facets ?? []).map((f) => ({
+    field: f.field,
+    label: f.label,
+    buckets: (item.aggregations?.[f.field]?.buckets ?? []).map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count })),
+  }));
+  const unique = item.aggregations?.[UNIQUE_AGG]?.value;
+  return {
+    id: rule.id,
+    source: rule.source,
+    title: rule.title,
+    question: rule.question,
+    indexPattern: def.indexPattern,
+    query: search.query,
+    columns,
+    total: rule.collapse && typeof unique === 'number' ? unique : totalOf(item),
+    hits,
+    facets,
+    hop,
+    ...(errorOf(item) ? { error: errorOf(item) } : {}),
+  };
+}
+
+/** Drops the server-side flattened documents before the group goes on the wire. */
+export function toEvidenceGroup(g: ParsedGroup): EvidenceGroup {
+  return { ...g, hits: g.hits.map(({ ref, timestamp, fields }) => ({ ref, timestamp, fields })) };
+}

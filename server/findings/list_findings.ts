@@ -1,0 +1,79 @@
+import { LIMITS } from '../../common/constants';
+import { FindingsResponse, Severity } from '../../common/types';
+import { SourceDefinition } from '../../common/sources';
+import { isIP } from 'net';
+import { escapeWildcard } from '../correlation/entity_values';
+import { SEVERITY_RANGES, summarizeFinding } from '../correlation/finding';
+import { flattenDocument } from '../correlation/flatten';
+import { SearchResponseItem, totalOf } from '../correlation/response_parser';
+
+export interface FindingsQuery {
+  from: string;
+  to: string;
+  query?: string;
+  severity: Severity[];
+  page: number;
+  perPage: number;
+  sortField: 'timestamp' | 'severity';
+  sortOrder: 'asc' | 'desc';
+}
+
+export interface FindingsSearchClient {
+  search(params: { index: string; body: Record<string, unknown>; ignore_unavailable?: boolean; allow_no_indices?: boolean }, options?: { requestTimeout?: number }): Promise<{ body: SearchResponseItem }>;
+}
+
+/** Free text from the user, matched literally against the fields an analyst would type into. */
+function textQuery(text: string): Record<string, unknown> {
+  const like = `*${escapeWildcard(text)}*`;
+  const should: Array<Record<string, unknown>> = [
+    { multi_match: { query: text, fields: ['description', '@message'], type: 'phrase', lenient: true } },
+    { wildcard: { type: { value: like, case_insensitive: true } } },
+    { wildcard: { title: { value: like, case_insensitive: true } } },
+    { terms: { '@id': [text] } },
+    { terms: { 'user.id': [text] } },
+    { terms: { 'user.name': [text] } },
+    { terms: { 'cloud.instance.id': [text] } },
+  ];
+  if (isIP(text)) should.push({ terms: { 'related.ip': [text] } }, { terms: { 'source.ip': [text] } }, { terms: { 'destination.ip': [text] } });
+  return { bool: { should, minimum_should_match: 1 } };
+}
+
+export function buildFindingsSearch(q: FindingsQuery, def: SourceDefinition): Record<string, unknown> {
+  const filter: Array<Record<string, unknown>> = [{ range: { [def.timeField]: { gte: q.from, lte: q.to } } }];
+  if (q.severity.length) {
+    filter.push({ bool: { should: q.severity.map((s) => ({ range: { severity: SEVERITY_RANGES[s] } })), minimum_should_match: 1 } });
+  }
+  if (q.query) filter.push(textQuery(q.query));
+  const order = q.sortOrder;
+  return {
+    query: { bool: { filter } },
+    // GuardDuty writes one document per count update: keep the newest per finding id.
+    collapse: { field: '@id' },
+    sort:
+      q.sortField === 'severity'
+        ? [{ severity: { order, unmapped_type: 'float' } }, { [def.timeField]: { order: 'desc' } }]
+        : [{ [def.timeField]: { order } }],
+    from: (q.page - 1) * q.perPage,
+    size: q.perPage,
+    track_total_hits: true,
+    timeout: LIMITS.searchTimeout,
+    _source: { excludes: ['@message'] },
+    aggs: { findings: { cardinality: { field: '@id', precision_threshold: 40000 } } },
+  };
+}
+
+export function parseFindings(body: SearchResponseItem & { aggregations?: { findings?: { value?: number } } }): FindingsResponse {
+  const hits = body.hits?.hits ?? [];
+  return {
+    total: body.aggregations?.findings?.value ?? totalOf(body),
+    findings: hits.map((h) => summarizeFinding(h._index, h._id, flattenDocument(h._source ?? {}))),
+  };
+}
+
+export async function listFindings(client: FindingsSearchClient, q: FindingsQuery, def: SourceDefinition): Promise<FindingsResponse> {
+  const { body } = await client.search(
+    { index: def.indexPattern, body: buildFindingsSearch(q, def), ignore_unavailable: true, allow_no_indices: true },
+    { requestTimeout: LIMITS.requestTimeoutMs }
+  );
+  return parseFindings(body);
+}

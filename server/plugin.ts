@@ -1,0 +1,35 @@
+import { CAPABILITY_ID } from '../common/constants';
+import { resolveSources, SourceDefinitions } from '../common/sources';
+import { SiemInvestigationsConfig } from './config';
+import { registerDocumentRoute } from './routes/document';
+import { registerFindingsRoute } from './routes/findings';
+import { registerInvestigateRoute } from './routes/investigate';
+import { CoreSetup, Logger, PluginInitializerContext } from './types';
+
+export class SiemInvestigationsPlugin {
+  private readonly logger: Logger;
+  private sources: SourceDefinitions = resolveSources();
+
+  constructor(initializerContext: PluginInitializerContext<SiemInvestigationsConfig>) {
+    this.logger = initializerContext.logger.get();
+    initializerContext.config.create<SiemInvestigationsConfig>().subscribe((config) => {
+      this.sources = resolveSources(config?.sources);
+    });
+  }
+
+  public setup(core: CoreSetup) {
+    const router = core.http.createRouter();
+    const deps = { router, logger: this.logger, getSources: () => this.sources };
+    registerFindingsRoute(deps);
+    registerInvestigateRoute(deps);
+    registerDocumentRoute(deps);
+    core.capabilities.registerProvider(() => ({ [CAPABILITY_ID]: { show: true, save: true } }));
+    return {};
+  }
+
+  public start() {
+    return {};
+  }
+
+  public stop() {}
+}

@@ -1,0 +1,40 @@
+import { API_PATHS, LIMITS } from '../../common/constants';
+import { Severity } from '../../common/types';
+import { FindingsQuery, listFindings } from '../findings/list_findings';
+import { respondError } from '../lib/respond';
+import { DATE_OR_MATH, fail, integer, object, oneOf, optionalString, stringList, validator } from '../lib/validation';
+import { RouteDeps } from './types';
+
+const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+
+export const validateFindingsQuery = validator<FindingsQuery>((data) => {
+  const q = object(data, ['from', 'to', 'query', 'severity', 'page', 'perPage', 'sortField', 'sortOrder'], 'query');
+  const date = (v: unknown, name: string, fallback: string) =>
+    optionalString(v, name, { max: 64, pattern: DATE_OR_MATH, patternHint: 'must be an ISO 8601 date or date math such as now-7d' }) ?? fallback;
+  const severity = stringList(q.severity, 'severity').map((s) => oneOf(s, 'severity', SEVERITIES));
+  const page = integer(q.page, 'page', 1, 1000, 1);
+  const perPage = integer(q.perPage, 'perPage', 1, LIMITS.maxPerPage, 20);
+  if (page * perPage > 10000) fail('page × perPage may not exceed 10000; narrow the time range or filters instead');
+  const text = optionalString(q.query, 'query', { max: LIMITS.maxTextFilterLength, min: 0 })?.trim();
+  return {
+    from: date(q.from, 'from', 'now-7d'),
+    to: date(q.to, 'to', 'now'),
+    ...(text ? { query: text } : {}),
+    severity,
+    page,
+    perPage,
+    sortField: q.sortField === undefined ? 'timestamp' : oneOf(q.sortField, 'sortField', ['timestamp', 'severity'] as const),
+    sortOrder: q.sortOrder === undefined ? 'desc' : oneOf(q.sortOrder, 'sortOrder', ['asc', 'desc'] as const),
+  };
+});
+
+export function registerFindingsRoute({ router, getSources, logger }: RouteDeps): void {
+  router.get({ path: API_PATHS.findings, validate: { query: validateFindingsQuery } }, async (context, request, response) => {
+    try {
+      const client = context.core.opensearch.client.asCurrentUser;
+      return response.ok({ body: await listFindings(client, request.query, getSources().guardduty) });
+    } catch (e) {
+      return respondError(response, e, logger);
+    }
+  });
+}

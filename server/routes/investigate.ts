@@ -1,0 +1,41 @@
+import { API_PATHS } from '../../common/constants';
+import { InvestigateRequest } from '../../common/types';
+import { investigate } from '../correlation/investigate';
+import { parseDuration } from '../correlation/window';
+import { respondError } from '../lib/respond';
+import { docRef, fail, object, optionalString, validator } from '../lib/validation';
+import { RouteDeps } from './types';
+
+export const validateInvestigateBody = validator<InvestigateRequest>((data) => {
+  if (data === null || data === undefined) fail('a JSON body with "finding": {"index", "id"} is required');
+  const b = object(data, ['finding', 'window'], 'body');
+  if (b.finding === undefined) fail('finding is required');
+  const finding = docRef(b.finding, 'finding');
+  if (b.window === undefined) return { finding };
+  const w = object(b.window, ['before', 'after'], 'window');
+  const before = optionalString(w.before, 'window.before', { max: 10 });
+  const after = optionalString(w.after, 'window.after', { max: 10 });
+  // Checked here too so that a bad duration is a validation error, not a failed investigation.
+  for (const [name, v] of [['window.before', before], ['window.after', after]] as const) {
+    if (v !== undefined) {
+      try {
+        parseDuration(v, name);
+      } catch (e) {
+        fail((e as Error).message);
+      }
+    }
+  }
+  return { finding, window: { ...(before ? { before } : {}), ...(after ? { after } : {}) } };
+});
+
+export function registerInvestigateRoute({ router, getSources, logger }: RouteDeps): void {
+  router.post({ path: API_PATHS.investigate, validate: { body: validateInvestigateBody } }, async (context, request, response) => {
+    try {
+      const client = context.core.opensearch.client.asCurrentUser;
+      const result = await investigate(client, { finding: request.body.finding, window: request.body.window, sources: getSources() });
+      return response.ok({ body: result });
+    } catch (e) {
+      return respondError(response, e, logger);
+    }
+  });
+}

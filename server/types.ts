@@ -1,0 +1,144 @@
+/**
+ * The parts of OSD's server plugin contracts this plugin uses, declared here because `@osd/*`
+ * packages are not installable outside an OSD checkout. Shapes follow OSD_CONTRACTS.md §3–§4
+ * (src/core/server/http/router/*, saved_objects/types.ts); keep them in step with OSD.
+ */
+import type { SearchClient } from './correlation/investigate';
+import type { FindingsSearchClient } from './findings/list_findings';
+import type { RouteValidationResultFactory } from './lib/validation';
+
+export type RouteValidationFunction<T> = (data: unknown, result: RouteValidationResultFactory) => { value: T } | { error: unknown };
+
+export interface RouteConfig<P, Q, B> {
+  path: string;
+  validate: false | { params?: RouteValidationFunction<P>; query?: RouteValidationFunction<Q>; body?: RouteValidationFunction<B> };
+  options?: { authRequired?: boolean | 'optional'; xsrfRequired?: boolean; tags?: readonly string[]; body?: { maxBytes?: number } };
+}
+
+export interface OpenSearchDashboardsRequest<P = unknown, Q = unknown, B = unknown> {
+  params: P;
+  query: Q;
+  body: B;
+  headers: Record<string, string | string[] | undefined>;
+  url: URL;
+}
+
+/** Responses must be built by the factory: OSD rejects plain objects (`instanceof` check). */
+export interface IOpenSearchDashboardsResponse {
+  readonly status: number;
+  readonly payload?: unknown;
+}
+
+export interface ResponseErrorBody {
+  message: string;
+  attributes?: Record<string, unknown>;
+}
+
+export interface OpenSearchDashboardsResponseFactory {
+  ok(opts?: { body?: unknown; headers?: Record<string, string> }): IOpenSearchDashboardsResponse;
+  noContent(): IOpenSearchDashboardsResponse;
+  badRequest(opts?: { body?: ResponseErrorBody | string }): IOpenSearchDashboardsResponse;
+  notFound(opts?: { body?: ResponseErrorBody | string }): IOpenSearchDashboardsResponse;
+  conflict(opts?: { body?: ResponseErrorBody | string }): IOpenSearchDashboardsResponse;
+  customError(opts: { statusCode: number; body: ResponseErrorBody | string; headers?: Record<string, string> }): IOpenSearchDashboardsResponse;
+}
+
+export type OpenSearchClient = SearchClient & FindingsSearchClient;
+
+export interface SavedObject<T = unknown> {
+  id: string;
+  type: string;
+  attributes: T;
+  references: Array<{ name: string; type: string; id: string }>;
+  version?: string;
+  updated_at?: string;
+  namespaces?: string[];
+}
+
+export interface SavedObjectsFindOptions {
+  type: string | string[];
+  page?: number;
+  perPage?: number;
+  sortField?: string;
+  sortOrder?: 'asc' | 'desc';
+  search?: string;
+  searchFields?: string[];
+  defaultSearchOperator?: 'AND' | 'OR';
+  filter?: string;
+}
+
+export interface SavedObjectsFindResponse<T> {
+  saved_objects: Array<SavedObject<T> & { score?: number }>;
+  total: number;
+  per_page: number;
+  page: number;
+}
+
+export interface SavedObjectsClientContract {
+  create<T>(type: string, attributes: T, options?: { id?: string; overwrite?: boolean; version?: string; refresh?: boolean | 'wait_for' }): Promise<SavedObject<T>>;
+  get<T>(type: string, id: string): Promise<SavedObject<T>>;
+  find<T>(options: SavedObjectsFindOptions): Promise<SavedObjectsFindResponse<T>>;
+  update<T>(type: string, id: string, attributes: Partial<T>, options?: { version?: string; refresh?: boolean | 'wait_for' }): Promise<SavedObject<Partial<T>>>;
+  delete(type: string, id: string, options?: { refresh?: boolean | 'wait_for' }): Promise<unknown>;
+}
+
+export interface RequestHandlerContext {
+  core: {
+    opensearch: { client: { asCurrentUser: OpenSearchClient } };
+    savedObjects: { client: SavedObjectsClientContract };
+  };
+}
+
+export type RequestHandler<P, Q, B> = (
+  context: RequestHandlerContext,
+  request: OpenSearchDashboardsRequest<P, Q, B>,
+  response: OpenSearchDashboardsResponseFactory
+) => Promise<IOpenSearchDashboardsResponse> | IOpenSearchDashboardsResponse;
+
+type Registrar = <P, Q, B>(route: RouteConfig<P, Q, B>, handler: RequestHandler<P, Q, B>) => void;
+
+export interface IRouter {
+  get: Registrar;
+  post: Registrar;
+  put: Registrar;
+  patch: Registrar;
+  delete: Registrar;
+}
+
+export interface Logger {
+  debug(message: string): void;
+  info(message: string): void;
+  warn(message: string | Error): void;
+  error(message: string | Error): void;
+}
+
+export interface Observable<T> {
+  subscribe(observer: (value: T) => void): { unsubscribe(): void };
+}
+
+export interface PluginInitializerContext<C = unknown> {
+  logger: { get(...context: string[]): Logger };
+  config: { create<T = C>(): Observable<T> };
+  env?: { mode?: { dev?: boolean; prod?: boolean }; packageInfo?: { version?: string } };
+}
+
+export interface SavedObjectsType {
+  name: string;
+  hidden: boolean;
+  namespaceType: 'single' | 'multiple' | 'agnostic';
+  mappings: { dynamic?: false | 'strict'; properties: Record<string, unknown> };
+  migrations?: Record<string, (doc: unknown) => unknown>;
+  management?: {
+    importableAndExportable?: boolean;
+    defaultSearchField?: string;
+    icon?: string;
+    getTitle?(savedObject: SavedObject<Record<string, unknown>>): string;
+    getInAppUrl?(savedObject: SavedObject<Record<string, unknown>>): { path: string; uiCapabilitiesPath: string };
+  };
+}
+
+export interface CoreSetup {
+  http: { createRouter(): IRouter; basePath?: { serverBasePath?: string } };
+  savedObjects: { registerType(type: SavedObjectsType): void };
+  capabilities: { registerProvider(provider: () => Record<string, Record<string, boolean>>): void };
+}

@@ -1,0 +1,46 @@
+// Three projects: `unit` (pure logic and components, no OpenSearch), `integration` (a real
+// OpenSearch at OPENSEARCH_URL) and `e2e` (the dev host in Debian chromium).
+const path = require('path');
+const ROOT = path.resolve(__dirname, '..');
+
+const common = {
+  rootDir: ROOT,
+  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  // OUI pulls in ESM-only packages (uuid); d3-force and its deps are ESM too.
+  transformIgnorePatterns: ['/node_modules/(?!(uuid|d3-[a-z-]+|internmap)/)'],
+  moduleNameMapper: {
+    '\\.(css|less|scss)$': '<rootDir>/test/stubs/style_stub.js',
+  },
+  testPathIgnorePatterns: ['/node_modules/', '/build/', '/.opensearch/'],
+};
+
+module.exports = {
+  rootDir: ROOT,
+  projects: [
+    {
+      ...common,
+      displayName: 'unit',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/{common,server,dev}/**/*.test.ts', '<rootDir>/test/fixtures/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'ui',
+      testEnvironment: 'jsdom',
+      setupFilesAfterEnv: ['<rootDir>/test/setup_jsdom.ts'],
+      testMatch: ['<rootDir>/public/**/*.test.{ts,tsx}'],
+    },
+    {
+      ...common,
+      displayName: 'integration',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+    },
+  ],
+};
