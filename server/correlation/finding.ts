@@ -92,13 +92,16 @@ export function addFindingEntities(doc: FlatDoc, set: EntitySet, sourceLabel: st
   const add = (type: Parameters<EntitySet['add']>[0], value: string | undefined, role?: 'remote' | 'local') =>
     set.add(type, value, sourceLabel, role);
 
-  add('access_key', first(doc, 'resource.accessKeyDetails.accessKeyId', 'user.id'));
+  // Every candidate field is tried: a value that fails validation must not hide a good copy.
+  const addAll = (type: Parameters<EntitySet['add']>[0], fields: string[]) => {
+    for (const f of fields) for (const v of values(doc, f)) add(type, v);
+  };
+  addAll('access_key', ['resource.accessKeyDetails.accessKeyId', 'user.id']);
   const userType = first(doc, 'resource.accessKeyDetails.userType');
   const userName = first(doc, 'resource.accessKeyDetails.userName', 'user.name');
   if (userName) add(userType === 'AssumedRole' ? 'role' : 'user', userName);
 
-  for (const v of values(doc, 'resource.instanceDetails.instanceId')) add('instance', v);
-  for (const v of values(doc, 'cloud.instance.id')) add('instance', v);
+  addAll('instance', ['resource.instanceDetails.instanceId', 'cloud.instance.id']);
   add('instance', instanceFromPrincipalId(first(doc, 'resource.accessKeyDetails.principalId')));
 
   let remoteFound = false;
@@ -109,8 +112,7 @@ export function addFindingEntities(doc: FlatDoc, set: EntitySet, sourceLabel: st
     for (const v of values(doc, outbound ? 'destination.ip' : 'source.ip')) add('ip', v, 'remote');
   }
 
-  add('account', first(doc, 'accountId', 'cloud.account.id'));
-  add('region', first(doc, 'region', 'cloud.region'));
-  for (const v of values(doc, 'service.action.awsApiCallAction.affectedResources.AWS::S3::Bucket')) add('bucket', v);
-  for (const v of values(doc, 'resource.s3BucketDetails.name')) add('bucket', v);
+  addAll('account', ['accountId', 'cloud.account.id']);
+  addAll('region', ['region', 'cloud.region']);
+  addAll('bucket', ['service.action.awsApiCallAction.affectedResources.AWS::S3::Bucket', 'resource.s3BucketDetails.name']);
 }

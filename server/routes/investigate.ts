@@ -1,4 +1,4 @@
-import { API_PATHS } from '../../common/constants';
+import { API_PATHS, LIMITS } from '../../common/constants';
 import { InvestigateRequest } from '../../common/types';
 import { investigate } from '../correlation/investigate';
 import { parseDuration } from '../correlation/window';
@@ -15,16 +15,19 @@ export const validateInvestigateBody = validator<InvestigateRequest>((data) => {
   const w = object(b.window, ['before', 'after'], 'window');
   const before = optionalString(w.before, 'window.before', { max: 10 });
   const after = optionalString(w.after, 'window.after', { max: 10 });
-  // Checked here too so that a bad duration is a validation error, not a failed investigation.
-  for (const [name, v] of [['window.before', before], ['window.after', after]] as const) {
-    if (v !== undefined) {
-      try {
-        parseDuration(v, name);
-      } catch (e) {
-        fail((e as Error).message);
-      }
+  // Checked here too so that a bad window is a validation error, not a failed investigation.
+  let total = 0;
+  for (const [name, v, fallback] of [
+    ['window.before', before, LIMITS.defaultWindowBefore],
+    ['window.after', after, LIMITS.defaultWindowAfter],
+  ] as const) {
+    try {
+      total += parseDuration(v ?? fallback, name);
+    } catch (e) {
+      fail((e as Error).message);
     }
   }
+  if (total > LIMITS.maxWindowMs) fail(`window.before + window.after may span at most ${LIMITS.maxWindowMs / 86_400_000} days`);
   return { finding, window: { ...(before ? { before } : {}), ...(after ? { after } : {}) } };
 });
 

@@ -1,0 +1,89 @@
+import { DEFAULT_SOURCES } from '../../common/sources';
+import { EntitySet } from './entity_set';
+import { PIVOT_RULES, ruleById } from './pivot_rules';
+import { buildRuleSearch, ruleInputs, toMsearchBody, UNIQUE_AGG } from './query_builder';
+
+const window = { from: '2021-04-26T10:00:00.000Z', to: '2021-04-27T16:00:00.000Z' };
+
+function ctxWith(entities: EntitySet) {
+  return { entities, window, findingId: 'f1', sources: DEFAULT_SOURCES };
+}
+
+describe('building the pivot queries', () => {
+  it('runs a rule only when the entities it pivots on are known', () => {
+    const set = new EntitySet();
+    expect(ruleInputs(ruleById('cloudtrail.access_key')!, set)).toBeNull();
+    set.add('access_key', 'ASIAEXAMPLEKEY123456', 'finding');
+    expect(ruleInputs(ruleById('cloudtrail.access_key')!, set)).toBe('access_key=ASIAEXAMPLEKEY123456');
+    // The finding's own documents need nothing.
+    expect(ruleInputs(ruleById('guardduty.finding')!, new EntitySet())).toBe('finding');
+  });
+
+  it('pivots on the remote side of IP addresses only', () => {
+    const set = new EntitySet();
+    set.add('ip', '10.0.0.15', 'finding', 'local');
+    expect(ruleInputs(ruleById('linux_secure.ssh_from_attacker')!, set)).toBeNull();
+    set.add('ip', '10.0.1.214', 'finding', 'remote');
+    const s = buildRuleSearch(ruleById('linux_secure.ssh_from_attacker')!, ctxWith(set));
+    expect(JSON.stringify(s.query)).toContain('10.0.1.214');
+    expect(JSON.stringify(s.query)).not.toContain('10.0.0.15');
+  });
+
+  it('matches values with Lucene/DSL special characters literally, never through a query string', () => {
+    const hostile = 'role*? "x" \\ : ( ) / OR *';
+    const set = new EntitySet();
+    set.add('role', hostile, 'finding');
+    set.add('instance', 'i-0a1b2c3d4e5f67890', 'finding');
+    for (const rule of PIVOT_RULES) {
+      if (ruleInputs(rule, set) === null) continue;
+      const body = JSON.stringify(buildRuleSearch(rule, ctxWith(set)).body);
+      expect(body).not.toMatch(/query_string|simple_query_string/);
+    }
+    const related = buildRuleSearch(ruleById('guardduty.related')!, ctxWith(set));
+    // The principal id suffix is the one wildcard: the value is escaped.
+    expect(JSON.stringify(related.query)).toContain('"*:i-0a1b2c3d4e5f67890"');
+  });
+
+  it('escapes wildcard characters inside a suffix match', () => {
+    const set = new EntitySet();
+    // Not a valid instance id → never reaches a query at all.
+    expect(set.add('instance', 'i-*', 'finding')).toBe(false);
+  });
+
+  it('bounds every search in size and time and counts collapsed findings once', () => {
+    const set = new EntitySet();
+    set.add('instance', 'i-0a1b2c3d4e5f67890', 'finding');
+    const s = buildRuleSearch(ruleById('securityhub.inspector')!, ctxWith(set));
+    expect(s.body.size).toBeLessThanOrEqual(200);
+    expect(s.body.timeout).toBe('10s');
+    expect(s.body.collapse).toEqual({ field: '@id' });
+    expect((s.body.aggs as Record<string, unknown>)[UNIQUE_AGG]).toBeDefined();
+    const range = JSON.stringify(s.body.query);
+    // Findings describe state: Inspector looks 30 days further back than the window.
+    expect(range).toContain('2021-03-27T10:00:00.000Z');
+    expect(s.header).toEqual({ index: 'log-aws-securityhub-*', ignore_unavailable: true, allow_no_indices: true });
+  });
+
+  it('keeps the time range out of the query shown for Discover', () => {
+    const set = new EntitySet();
+    set.add('access_key', 'ASIAEXAMPLEKEY123456', 'finding');
+    const s = buildRuleSearch(ruleById('cloudtrail.access_key')!, ctxWith(set));
+    expect(JSON.stringify(s.query)).not.toContain('range');
+    expect(JSON.stringify(s.body.query)).toContain('range');
+  });
+
+  it('turns a bucket into the ARN Security Hub stores', () => {
+    const set = new EntitySet();
+    set.add('bucket', 'my-bucket', 'finding');
+    const s = buildRuleSearch(ruleById('securityhub.macie')!, ctxWith(set));
+    expect(JSON.stringify(s.query)).toContain('arn:aws:s3:::my-bucket');
+  });
+
+  it('serialises the searches as one _msearch body', () => {
+    const set = new EntitySet();
+    set.add('access_key', 'ASIAEXAMPLEKEY123456', 'finding');
+    const a = buildRuleSearch(ruleById('cloudtrail.access_key')!, ctxWith(set));
+    const b = buildRuleSearch(ruleById('cloudtrail.object_access')!, ctxWith(set));
+    expect(toMsearchBody([a, b])).toEqual([a.header, a.body, b.header, b.body]);
+  });
+});

@@ -1,0 +1,69 @@
+import { buildTimeline } from './timeline';
+import { flattenDocument } from './flatten';
+import { ParsedGroup } from './response_parser';
+import { example } from '../../test/fixtures/example_docs';
+
+function group(id: string, source: ParsedGroup['source'], docs: Array<{ _index: string; _id: string; _source: Record<string, any> }>): ParsedGroup {
+  return {
+    id,
+    source,
+    title: id,
+    question: '?',
+    indexPattern: 'x',
+    query: {},
+    columns: [],
+    total: docs.length,
+    facets: [],
+    hop: 1,
+    hits: docs.map((d) => ({ ref: { index: d._index, id: d._id }, timestamp: d._source['@timestamp'], fields: {}, doc: flattenDocument(d._source) })),
+  };
+}
+
+function sshLine(n: number, user: string, outcome: 'failure' | 'success' = 'failure') {
+  const d = example(outcome === 'success' ? 'linux_secure_accepted_password_alice' : 'linux_secure_failed_password_root');
+  d._id = `ssh-${n}`;
+  d._source['@timestamp'] = `2021-04-27T10:22:${String(n).padStart(2, '0')}+00:00`;
+  d._source.user.name = user;
+  d._source.syslog_message = `${outcome === 'success' ? 'Accepted' : 'Failed'} password for ${user} from 10.0.1.214 port 4${n} ssh2`;
+  return d;
+}
+
+describe('timeline', () => {
+  it('orders events of all sources by time and names each action', () => {
+    const t = buildTimeline([
+      group('cloudtrail.object_access', 'cloudtrail', [example('cloudtrail_GetObject_config_py')]),
+      group('cloudtrail.bucket_permissions', 'cloudtrail', [example('cloudtrail_PutBucketAcl')]),
+      group('linux_secure.ssh_success', 'linux_secure', [example('linux_secure_accepted_password_alice')]),
+    ]);
+    expect(t.map((e) => [e.timestamp.slice(11, 19), e.action])).toEqual([
+      ['10:21:19', 'PutBucketAcl'],
+      ['10:22:14', 'sshd Accepted'],
+      ['10:24:03', 'GetObject'],
+    ]);
+    expect(t[0].summary).toContain('read granted to everyone');
+    expect(t[2].summary).toContain('threat-detection-wksp-123456789012-us-west-2-data/config.py');
+    expect(t[2].evidence).toBe('cloudtrail.object_access');
+  });
+
+  it('merges a run of failed logins from one address into one entry with the names tried', () => {
+    const fails = [1, 2, 3, 4, 5].map((n) => sshLine(n, n === 3 ? 'admin' : 'root'));
+    const t = buildTimeline([group('linux', 'linux_secure', [...fails, sshLine(6, 'alice', 'success')])]);
+    expect(t).toHaveLength(2);
+    expect(t[0]).toMatchObject({ count: 5, timestamp: '2021-04-27T10:22:01+00:00', lastTimestamp: '2021-04-27T10:22:05+00:00' });
+    expect(t[0].summary).toBe('5 failed attempts as root ×4, admin ×1 from 10.0.1.214');
+    expect(t[1].outcome).toBe('success');
+  });
+
+  it('lists a document once even when several groups found it', () => {
+    const d = example('cloudtrail_PutBucketAcl');
+    const t = buildTimeline([group('a', 'cloudtrail', [d]), group('b', 'cloudtrail', [d])]);
+    expect(t).toHaveLength(1);
+    expect(t[0].evidence).toBe('a');
+  });
+
+  it('places a GuardDuty finding at its first activity, not at its last update', () => {
+    const t = buildTimeline([group('gd', 'guardduty', [example('guardduty_ec2_SSHBruteForce')])]);
+    expect(t[0].timestamp).toBe('2021-04-27T10:22:01Z');
+    expect(t[0].action).toBe('UnauthorizedAccess:EC2/SSHBruteForce');
+  });
+});
