@@ -14,5 +14,5 @@ module.exports = {
     'react-hooks/exhaustive-deps': 'warn',
     'no-control-regex': 'off',
   },
-  ignorePatterns: ['node_modules/', 'build/', 'target/', '.opensearch/', 'dev/opensearch/target/', '*.d.ts'],
+  ignorePatterns: ['node_modules/', '/build/', '/target/', '/.opensearch/', '/dev/opensearch/target/', '/test-results/', '*.d.ts'],
 };

@@ -36,7 +36,7 @@ trap cleanup EXIT
 lint_failed=0
 log "type check and lint"
 npx tsc --noEmit -p tsconfig.json || lint_failed=1
-npx eslint . --max-warnings 0 || lint_failed=1
+npx eslint . --ext .ts,.tsx,.js --max-warnings 0 || lint_failed=1
 
 log "jest: unit, ui, integration, e2e (OPENSEARCH_URL=$OPENSEARCH_URL)"
 mkdir -p test-results

@@ -11,7 +11,7 @@ const common = {
   moduleNameMapper: {
     '\\.(css|less|scss)$': '<rootDir>/test/stubs/style_stub.js',
   },
-  testPathIgnorePatterns: ['/node_modules/', '/build/', '/.opensearch/'],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/build/', '<rootDir>/.opensearch/'],
 };
 
 module.exports = {
@@ -21,7 +21,7 @@ module.exports = {
       ...common,
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/{common,server,dev}/**/*.test.ts', '<rootDir>/test/fixtures/**/*.test.ts'],
+      testMatch: ['<rootDir>/{common,server,dev,scripts}/**/*.test.ts', '<rootDir>/test/fixtures/**/*.test.ts'],
     },
     {
       ...common,

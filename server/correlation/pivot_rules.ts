@@ -36,7 +36,8 @@ export interface PivotRule {
   matchAny?: PivotMatch[];
   /** Constant filters (never built from log data). */
   filter?: Array<Record<string, unknown>>;
-  facets?: Array<{ field: string; label: string }>;
+  /** Terms breakdowns; `where` restricts one to some hits (e.g. the failed logins only). */
+  facets?: Array<{ field: string; label: string; where?: Record<string, unknown> }>;
   size?: number;
   sort?: 'asc' | 'desc';
   /** Keep one document per value of this field (GuardDuty/Security Hub write one per update). */
@@ -175,8 +176,9 @@ export const PIVOT_RULES: PivotRule[] = [
     filter: [sshd],
     size: 50,
     facets: [
-      { field: 'user.name', label: 'User name' },
+      { field: 'user.name', label: 'User name (failed logins)', where: { term: { 'event.outcome': 'failure' } } },
       { field: 'event.outcome', label: 'Outcome' },
+      { field: 'user.name', label: 'User name (all lines)' },
       { field: 'cloud.instance.id', label: 'Instance' },
     ],
   },

@@ -10,6 +10,8 @@ type Dsl = Record<string, unknown>;
 
 export const UNIQUE_AGG = '__unique';
 
+export const facetAggName = (i: number) => `facet_${i}`;
+
 export interface MsearchItem {
   header: Dsl;
   body: Dsl;
@@ -99,7 +101,10 @@ export function buildRuleSearch(rule: PivotRule, ctx: SearchContext): RuleSearch
     ? query
     : { bool: { ...(query.bool as Dsl), filter: [...((query.bool as Dsl).filter as Dsl[]), timeRange(def, ctx.window, rule.lookbackDays)] } };
   const aggs: Dsl = {};
-  for (const f of rule.facets ?? []) aggs[f.field] = { terms: { field: f.field, size: LIMITS.facetSize } };
+  (rule.facets ?? []).forEach((f, i) => {
+    const terms = { terms: { field: f.field, size: LIMITS.facetSize } };
+    aggs[facetAggName(i)] = f.where ? { filter: f.where, aggs: { values: terms } } : terms;
+  });
   // Collapsed groups count findings, not their per-update documents.
   if (rule.collapse) aggs[UNIQUE_AGG] = { cardinality: { field: rule.collapse, precision_threshold: 10000 } };
   const body: Dsl = {

@@ -1,7 +1,7 @@
 import { EvidenceGroup, EvidenceHit, Facet } from '../../common/types';
 import { SourceDefinitions } from '../../common/sources';
 import { FlatDoc, first, flattenDocument } from './flatten';
-import { RuleSearch, UNIQUE_AGG } from './query_builder';
+import { facetAggName, RuleSearch, UNIQUE_AGG } from './query_builder';
 
 /** One item of an `_msearch` response, as far as we read it. */
 export interface SearchResponseItem {
@@ -11,7 +11,14 @@ export interface SearchResponseItem {
     total?: number | { value: number };
     hits?: Array<{ _index: string; _id: string; _source?: Record<string, unknown> }>;
   };
-  aggregations?: Record<string, { buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number }>; value?: number }>;
+  aggregations?: Record<string, AggregationResult>;
+}
+
+interface AggregationResult {
+  buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number }>;
+  value?: number;
+  /** A filtered facet: the terms sit one level down. */
+  values?: AggregationResult;
 }
 
 /** A hit with its flattened document, kept server side for the timeline, graph and story. */
@@ -47,11 +54,11 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
     for (const c of columns) if (doc[c] !== undefined) fields[c] = doc[c];
     return { ref: { index: h._index, id: h._id }, timestamp: first(doc, def.timeField) ?? '', fields, doc };
   });
-  const facets: Facet[] = (rule.facets ?? []).map((f) => ({
-    field: f.field,
-    label: f.label,
-    buckets: (item.aggregations?.[f.field]?.buckets ?? []).map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count })),
-  }));
+  const facets: Facet[] = (rule.facets ?? []).map((f, i) => {
+    const agg = item.aggregations?.[facetAggName(i)];
+    const buckets = (f.where ? agg?.values?.buckets : agg?.buckets) ?? [];
+    return { field: f.field, label: f.label, buckets: buckets.map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count })) };
+  });
   const unique = item.aggregations?.[UNIQUE_AGG]?.value;
   return {
     id: rule.id,

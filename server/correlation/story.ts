@@ -19,8 +19,8 @@ function list(items: string[], max = 3): string {
   return more > 0 ? `${shown.join(', ')} and ${more} more` : text;
 }
 
-function facet(g: ParsedGroup | undefined, field: string) {
-  return g?.facets.find((f) => f.field === field)?.buckets ?? [];
+function facet(g: ParsedGroup | undefined, field: string, label?: string) {
+  return g?.facets.find((f) => f.field === field && (label === undefined || f.label === label))?.buckets ?? [];
 }
 
 function plural(n: number, word: string): string {
@@ -70,15 +70,13 @@ export function buildStory(
   const attempts = groups.get('linux_secure.ssh_from_attacker');
   if (attempts && attempts.total > 0) {
     const failures = facet(attempts, 'event.outcome').find((b) => b.value === 'failure')?.count ?? 0;
-    const users = facet(attempts, 'user.name');
-    const top = users[0];
+    const top = facet(attempts, 'user.name', 'User name (failed logins)')[0];
     const ips = [...new Set(attempts.hits.map((h) => first(h.doc, 'source.ip')).filter((v): v is string => !!v))];
     const targets = facet(attempts, 'cloud.instance.id').map((b) => b.value);
     say(
-      `${list(ips)} made ${plural(attempts.total, 'SSH login attempt')}` +
+      `${list(ips)} made ${plural(failures, 'failed SSH login')}` +
         (targets.length ? ` against ${list(targets)}` : '') +
-        `, ${failures} of them failed` +
-        (top ? `; ${Math.round((top.count / attempts.total) * 100)}% used the name "${top.value}".` : '.'),
+        (top && failures ? `, ${Math.round((top.count / failures) * 100)}% of them as "${top.value}".` : '.'),
       ['linux_secure.ssh_from_attacker']
     );
     const success = groups.get('linux_secure.ssh_success');
@@ -120,13 +118,16 @@ export function buildStory(
 
   const perms = groups.get('cloudtrail.bucket_permissions');
   if (perms && perms.hits.length > 0) {
-    const h = perms.hits[0];
-    const grant = first(h.doc, 'requestParameters.x-amz-grant-read') ?? '';
+    const buckets = [...new Set(perms.hits.map((h) => first(h.doc, 'requestParameters.bucketName') ?? ''))].filter(Boolean);
+    const changes = perms.hits.slice(0, 4).map((h) => {
+      const grant = first(h.doc, 'requestParameters.x-amz-grant-read') ?? '';
+      return `${first(h.doc, 'event.action', 'eventName')} at ${formatTime(h.timestamp)}` + (grant.includes('AllUsers') ? ' granting read access to everyone (AllUsers)' : '');
+    });
+    const who = [...new Set(perms.hits.map((h) => `key ${first(h.doc, 'user.id') ?? 'unknown'} from ${first(h.doc, 'source.ip', 'source.address') ?? 'unknown'}`))];
     say(
-      `At ${formatTime(h.timestamp)} ${first(h.doc, 'event.action', 'eventName')} changed the access rules of bucket ${first(h.doc, 'requestParameters.bucketName')}` +
-        (grant.includes('AllUsers') ? ', granting read access to everyone (AllUsers)' : '') +
-        ` (key ${first(h.doc, 'user.id') ?? 'unknown'}, from ${first(h.doc, 'source.ip', 'source.address') ?? 'unknown'})` +
-        (perms.total > 1 ? `; ${plural(perms.total - 1, 'more change')} followed.` : '.'),
+      `The access rules of bucket ${list(buckets)} changed: ${list(changes, 4)}` +
+        (perms.total > changes.length ? ` and ${plural(perms.total - changes.length, 'more change')}` : '') +
+        ` (${list(who, 2)}).`,
       ['cloudtrail.bucket_permissions']
     );
   }

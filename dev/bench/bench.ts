@@ -1,0 +1,202 @@
+/**
+ * `npm run bench [-- --docs 1000000 --runs 30]`: investigation latency on a large data set, against
+ * (a) the same queries sent straight to OpenSearch and (b) the analyst's query chain of SCENARIO.md
+ * run one query after another. Writes docs/benchmarks.md and build/bench/result.json.
+ */
+import fs from 'fs';
+import path from 'path';
+import { performance } from 'perf_hooks';
+import { execFileSync } from 'child_process';
+import { Client } from '@opensearch-project/opensearch';
+import { resolveSources } from '../../common/sources';
+import { API_PATHS } from '../../common/constants';
+import { investigate, SearchClient } from '../../server/correlation/investigate';
+import { startDevHost } from '../host/dev_host';
+import { applyIndexTemplates } from '../index_templates';
+import { createClient, loadDocuments } from '../load';
+import { generateNoise, generateScenario } from '../../test/fixtures/scenario/generate';
+import { fmt, summarize, Summary } from './stats';
+import { prefixedSourcesConfig } from '../../test/integration/helpers';
+
+const ROOT = path.resolve(__dirname, '../..');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? Number(process.argv[i + 1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
+}
+
+async function ensureOpenSearch(): Promise<string> {
+  if (process.env.OPENSEARCH_URL) return process.env.OPENSEARCH_URL;
+  const out = execFileSync('bash', [path.join(ROOT, 'dev/opensearch/opensearch.sh'), 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return out.trim().split('\n').pop()!;
+}
+
+async function ensureData(client: Client, prefix: string, docs: number) {
+  const count = await client
+    .count({ index: `${prefix}log-*`, ignore_unavailable: true, allow_no_indices: true } as any)
+    .then((r) => r.body.count as number)
+    .catch(() => 0);
+  const scenario = generateScenario({ indexPrefix: prefix, heavy: true });
+  if (count >= docs) {
+    console.log(`reusing ${count} documents under ${prefix}`);
+    return scenario;
+  }
+  console.log(`loading ${docs} documents under ${prefix} (had ${count})`);
+  await client.indices.delete({ index: `${prefix}log-*`, ignore_unavailable: true, allow_no_indices: true } as any).catch(() => undefined);
+  await applyIndexTemplates(client, { prefix, force: true });
+  const t0 = performance.now();
+  await loadDocuments(client, scenario.docs, { refresh: false });
+  await loadDocuments(client, generateNoise(Math.max(0, docs - scenario.docs.length), { indexPrefix: prefix, seed: 7 }), { refresh: true });
+  console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return scenario;
+}
+
+async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < 3; i++) await fn(); // warm-up: caches, JIT, connections
+  const out: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await fn();
+    out.push(performance.now() - t);
+  }
+  return out;
+}
+
+/** The hand-written queries of SCENARIO.md, one after another, as the analyst ran them. */
+function analystChain(prefix: string, f: ReturnType<typeof generateScenario>['facts']) {
+  const key = 'ASIAEXAMPLEKEY123456';
+  const s = (index: string, query: Record<string, unknown>, aggs?: Record<string, unknown>) => ({ index: `${prefix}${index}`, body: { size: 50, query, ...(aggs ? { aggs } : {}) } });
+  return [
+    s('log-aws-guardduty-*', { wildcard: { type: '*IAMUser*' } }),
+    s('log-aws-guardduty-*', { term: { '@id': f.iamFinding.id.replace(/_\d+$/, '') } }),
+    s('log-aws-guardduty-*', { wildcard: { type: '*EC2*' } }),
+    s('log-aws-securityhub-*', { bool: { filter: [{ term: { 'event.module': 'inspector' } }, { match: { '@message': 'ssh' } }] } }),
+    s('log-linux-secure-*', { bool: { filter: [{ term: { 'process.name': 'sshd' } }, { exists: { field: 'source.ip' } }] } }, { users: { terms: { field: 'user.name' } } }),
+    s('log-linux-secure-*', { bool: { filter: [{ term: { 'process.name': 'sshd' } }, { exists: { field: 'source.ip' } }, { term: { 'event.outcome': 'success' } }] } }),
+    s('log-aws-cloudtrail-*', { bool: { filter: [{ term: { 'user.id': key } }, { term: { 'source.ip': '54.190.10.20' } }, { term: { 'event.outcome': 'success' } }] } }, { keys: { terms: { field: 'requestParameters.key' } } }),
+    s('log-aws-securityhub-*', { term: { 'event.module': 'macie' } }),
+    s('log-aws-cloudtrail-*', { term: { eventName: 'PutBucketAcl' } }),
+    s('log-aws-cloudtrail-*', { bool: { filter: [{ term: { eventName: 'GetObject' } }, { term: { 'requestParameters.key': 'config.py' } }] } }),
+  ];
+}
+
+async function main() {
+  const docs = arg('docs', 1_000_000);
+  const runs = Math.max(30, arg('runs', 30));
+  const url = await ensureOpenSearch();
+  const client = createClient(url);
+  const prefix = `bench-${docs}-`;
+  const scenario = await ensureData(client, prefix, docs);
+  const config = prefixedSourcesConfig(prefix);
+  const sources = resolveSources((config as any).sources);
+  const finding = scenario.facts.iamFinding;
+
+  // What the plugin sends: record it once through the engine itself.
+  const recorded: Array<{ op: 'get' | 'msearch'; params: any }> = [];
+  const recorder: SearchClient = {
+    get: (p, o) => (recorded.push({ op: 'get', params: p }), client.get(p, o) as any),
+    msearch: (p, o) => (recorded.push({ op: 'msearch', params: p }), client.msearch(p as any, o) as any),
+  };
+  const one = await investigate(recorder, { finding, sources });
+
+  const host = await startDevHost({ port: 0, opensearchUrl: url, pluginDir: ROOT, config, quiet: true });
+  const rssBefore = process.memoryUsage().rss;
+  const plugin = await time(runs, async () => {
+    const r = await fetch(host.url + API_PATHS.investigate, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'osd-xsrf': 'bench' },
+      body: JSON.stringify({ finding }),
+    });
+    if (r.status !== 200) throw new Error(`investigate answered ${r.status}: ${await r.text()}`);
+    await r.json();
+  });
+  const heavy = scenario.facts.heavyFinding
+    ? await time(runs, async () => {
+        const r = await fetch(host.url + API_PATHS.investigate, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'osd-xsrf': 'bench' },
+          body: JSON.stringify({ finding: scenario.facts.heavyFinding }),
+        });
+        if (r.status !== 200) throw new Error(`investigate answered ${r.status}`);
+        await r.json();
+      })
+    : [];
+  const rssAfter = process.memoryUsage().rss;
+  const direct = await time(runs, async () => {
+    for (const c of recorded) {
+      if (c.op === 'get') await client.get(c.params);
+      else await client.msearch(c.params);
+    }
+  });
+  const chain = analystChain(prefix, scenario.facts);
+  const manual = await time(runs, async () => {
+    await client.get(finding);
+    for (const q of chain) await client.search({ ...q, ignore_unavailable: true } as any);
+  });
+  await host.close();
+
+  const count = (await client.count({ index: `${prefix}log-*` } as any)).body.count as number;
+  const p = summarize(plugin);
+  const d = summarize(direct);
+  const m = summarize(manual);
+  const h = heavy.length ? summarize(heavy) : undefined;
+  const overhead = (p.p50 / d.p50 - 1) * 100;
+  const result = {
+    date: new Date().toISOString(),
+    machine: { cores: require('os').cpus().length, memoryGiB: Math.round(require('os').totalmem() / 2 ** 30), node: process.version },
+    documents: count,
+    roundTrips: one.took.roundTrips,
+    evidenceGroups: one.evidence.length,
+    plugin: p,
+    heavy: h,
+    direct: d,
+    manualChain: { ...m, queries: chain.length + 1 },
+    overheadPercentAtP50: overhead,
+    hostRssMiB: { before: rssBefore / 2 ** 20, after: rssAfter / 2 ** 20 },
+  };
+  fs.mkdirSync(path.join(ROOT, 'build/bench'), { recursive: true });
+  fs.writeFileSync(path.join(ROOT, 'build/bench/result.json'), JSON.stringify(result, null, 2));
+  writeReport(result);
+  console.log(JSON.stringify(result, null, 2));
+}
+
+function row(name: string, s: Summary | undefined) {
+  return s ? `| ${name} | ${s.runs} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.min)} | ${fmt(s.max)} |` : '';
+}
+
+function writeReport(r: any) {
+  const file = path.join(ROOT, 'docs/benchmarks.md');
+  const existing = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+  const marker = '<!-- server-bench -->';
+  const section = `${marker}
+## Investigation latency (server)
+
+Measured ${r.date.slice(0, 10)} by \`npm run bench\` on this project's machine (${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}), local OpenSearch 3.8.0 (1 GiB heap), **${r.documents.toLocaleString('en')} documents** across the four sources with the scenario embedded.
+
+| what | runs | p50 | p95 | min | max |
+|---|---|---|---|---|---|
+${row('plugin: `POST /investigate`, IAM finding (HTTP, dev host)', r.plugin)}
+${row('plugin: `POST /investigate`, heavy finding (12,000+ sshd hits)', r.heavy)}
+${row('(a) the same queries straight to OpenSearch', r.direct)}
+${row(`(b) the analyst's chain, ${r.manualChain.queries} queries one after another`, r.manualChain)}
+
+- Round trips to OpenSearch per investigation: **${r.roundTrips}** (target ≤ 2); ${r.evidenceGroups} evidence groups.
+- Plugin overhead over (a) at p50: **${r.overheadPercentAtP50.toFixed(1)} %** (target ≤ 15 %). It includes HTTP to the host, validation, parsing, timeline, graph, story and JSON.
+- p95 of the plugin: **${fmt(r.plugin.p95)}** (target < 300 ms at 1M documents).
+- Bench process RSS (host in-process): ${r.hostRssMiB.before.toFixed(0)} MiB before the runs, ${r.hostRssMiB.after.toFixed(0)} MiB after.
+
+Reproduce: \`npm run bench\` (\`-- --docs N --runs R\`; \`OPENSEARCH_URL\` to use another cluster). The first run loads the data (\`bench-<N>-\` indices) and reuses it afterwards. Raw figures: \`build/bench/result.json\`.
+<!-- /server-bench -->`;
+  const re = /<!-- server-bench -->[\s\S]*<!-- \/server-bench -->/;
+  const body = existing
+    ? re.test(existing)
+      ? existing.replace(re, section)
+      : `${existing.trimEnd()}\n\n${section}\n`
+    : `# Benchmarks\n\n${section}\n`;
+  fs.writeFileSync(file, body);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

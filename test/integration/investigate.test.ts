@@ -1,0 +1,124 @@
+import { Investigation } from '../../common/types';
+import { generateScenario } from '../fixtures/scenario/generate';
+import * as S from '../fixtures/scenario/constants';
+import { loadScenario, startTestHost, TestHost } from './helpers';
+
+jest.setTimeout(120_000);
+
+type Facts = ReturnType<typeof generateScenario>['facts'];
+
+const group = (inv: Investigation, id: string) => inv.evidence.find((g) => g.id === id);
+const refKey = (r: { index: string; id: string }) => `${r.index}/${r.id}`;
+const allValues = (inv: Investigation) => JSON.stringify([inv.entities, inv.evidence.map((g) => g.hits), inv.timeline, inv.graph]);
+
+describe('investigating the workshop incident (real OpenSearch)', () => {
+  let host: TestHost;
+  let facts: Facts;
+  let iam: Investigation;
+
+  beforeAll(async () => {
+    host = await startTestHost('investigate');
+    ({ facts } = await loadScenario(host.opensearch, host.prefix, { noise: 3000 }));
+    const r = await host.api<Investigation>('POST', '/api/siem_investigations/investigate', { finding: facts.iamFinding });
+    expect(r.status).toBe(200);
+    iam = r.body;
+  });
+  afterAll(() => host?.cleanup());
+
+  it('names the role, the instance, the stolen key and both attacker addresses', () => {
+    const values = (type: string) => iam.entities.filter((e) => e.type === type).map((e) => e.value);
+    expect(values('role')).toContain(S.ROLE_NAME);
+    expect(values('instance')).toContain(S.INSTANCE_ID);
+    expect(values('access_key')).toContain(S.ACCESS_KEY_ID);
+    const remote = iam.entities.filter((e) => e.type === 'ip' && e.role === 'remote').map((e) => e.value);
+    // The EIP comes from the finding; the private brute-force address from the SSH finding on the same instance.
+    expect(remote).toEqual(expect.arrayContaining(['54.190.10.20', '10.0.1.214']));
+  });
+
+  it('finds the config.py downloads and the PutBucketAcl that exposed the bucket', () => {
+    const objects = group(iam, 'cloudtrail.object_access')!;
+    expect(objects.hits.map((h) => refKey(h.ref))).toContain(refKey(facts.firstGetObject));
+    expect(objects.facets.find((f) => f.field === 'requestParameters.key')!.buckets[0]).toEqual({ value: 'config.py', count: facts.counts.configPyGetObjects });
+    const perms = group(iam, 'cloudtrail.bucket_permissions')!;
+    expect(perms.hits.map((h) => refKey(h.ref))).toContain(refKey(facts.putBucketAcl));
+  });
+
+  it('orders PutBucketAcl (10:21:19) before the first GetObject of config.py (10:24:03) on the timeline', () => {
+    const acl = iam.timeline.findIndex((e) => refKey(e.ref) === refKey(facts.putBucketAcl));
+    const get = iam.timeline.findIndex((e) => refKey(e.ref) === refKey(facts.firstGetObject));
+    expect(acl).toBeGreaterThanOrEqual(0);
+    expect(get).toBeGreaterThan(acl);
+    expect(iam.timeline[acl].timestamp).toMatch(/T10:21:19/);
+    expect(iam.timeline[get].timestamp).toMatch(/T10:24:03/);
+    const times = iam.timeline.map((e) => Date.parse(e.timestamp));
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+  });
+
+  it('shows the brute force, mostly as root, and the successful login as alice', () => {
+    const attempts = group(iam, 'linux_secure.ssh_from_attacker')!;
+    const failed = attempts.facets.find((f) => f.label === 'User name (failed logins)')!.buckets;
+    expect(failed[0]).toEqual({ value: 'root', count: facts.counts.attackerSshFailuresRoot });
+    const outcomes = attempts.facets.find((f) => f.field === 'event.outcome')!.buckets;
+    expect(outcomes.find((b) => b.value === 'failure')!.count).toBe(facts.counts.attackerSshFailures);
+    expect(facts.counts.attackerSshFailuresRoot / facts.counts.attackerSshFailures).toBeGreaterThan(0.5);
+    const success = group(iam, 'linux_secure.ssh_success')!;
+    expect(success.hits.map((h) => refKey(h.ref))).toContain(refKey(facts.aliceLogin));
+    expect(new Set(success.hits.map((h) => h.fields['user.name']))).toEqual(new Set(['alice']));
+    const alice = iam.timeline.find((e) => refKey(e.ref) === refKey(facts.aliceLogin))!;
+    expect(alice.outcome).toBe('success');
+  });
+
+  it('brings the Inspector SSH findings of the instance and the Macie finding of the bucket', () => {
+    const inspector = group(iam, 'securityhub.inspector')!;
+    const inspectorRefs = inspector.hits.map((h) => refKey(h.ref));
+    for (const r of facts.inspectorSsh) expect(inspectorRefs).toContain(refKey(r));
+    const macie = group(iam, 'securityhub.macie')!;
+    expect(macie.hits.map((h) => refKey(h.ref))).toContain(refKey(facts.macieBucket));
+  });
+
+  it('does not present noise as related', () => {
+    const text = allValues(iam);
+    for (const v of [...facts.noise.principals, ...facts.noise.accessKeys, ...facts.noise.ips, ...facts.noise.instances, ...facts.noise.buckets]) {
+      expect({ noise: v, found: text.includes(`"${v}"`) }).toEqual({ noise: v, found: false });
+    }
+  });
+
+  it('tells the story with sentences that cite evidence groups present in the answer', () => {
+    const text = iam.story.map((s) => s.text).join(' ');
+    expect(text).toContain('alice');
+    expect(text).toContain('config.py');
+    expect(text).toMatch(/PutBucketAcl at \S+ 10:21:19 UTC granting read access to everyone/);
+    expect(text).toContain(`made ${facts.counts.attackerSshFailures} failed SSH logins`);
+    const ids = new Set(iam.evidence.map((g) => g.id));
+    for (const s of iam.story) for (const id of s.evidence) expect(ids).toContain(id);
+    expect(iam.story.filter((s) => s.evidence.length === 0).every((s) => /no data/.test(s.text))).toBe(true);
+  });
+
+  it('needs at most two round trips and reports data in every source', () => {
+    expect(iam.took.roundTrips).toBeLessThanOrEqual(2);
+    expect(iam.coverage.map((c) => c.source).sort()).toEqual(['cloudtrail', 'guardduty', 'linux_secure', 'securityhub']);
+    for (const c of iam.coverage) expect(c.docsInWindow).toBeGreaterThan(0);
+  });
+
+  it('connects the entities in the graph', () => {
+    const has = (from: string, to: string, relation?: string) =>
+      iam.graph.edges.some((e) => e.from === from && e.to === to && (!relation || e.relation === relation));
+    expect(has(`role:${S.ROLE_NAME}`, `access_key:${S.ACCESS_KEY_ID}`, 'issued')).toBe(true);
+    expect(has(`ip:10.0.1.214`, 'user:alice', 'logged in as')).toBe(true);
+    expect(iam.graph.edges.some((e) => e.from === `access_key:${S.ACCESS_KEY_ID}` && e.to.endsWith('/config.py'))).toBe(true);
+    const ids = new Set(iam.graph.nodes.map((n) => n.id));
+    for (const e of iam.graph.edges) {
+      expect(ids.has(e.from)).toBe(true);
+      expect(ids.has(e.to)).toBe(true);
+    }
+  });
+
+  it('answers the SSH brute-force finding with the login that succeeded and the SSH weaknesses', async () => {
+    const r = await host.api<Investigation>('POST', '/api/siem_investigations/investigate', { finding: facts.sshBruteForceFinding });
+    expect(r.status).toBe(200);
+    const story = r.body.story.map((s) => s.text).join(' ');
+    expect(story).toMatch(/succeeded: 10\.0\.1\.214 logged in as "alice"/);
+    expect(story).toMatch(/Inspector reports SSH weaknesses/);
+    expect(group(r.body, 'linux_secure.ssh_success')!.hits.length).toBeGreaterThan(0);
+  });
+});
