@@ -1,0 +1,104 @@
+/**
+ * `npm run build [-- --osd-version 3.8.0] [--standalone]` → build/siemInvestigations-<osdVersion>.zip,
+ * laid out as OSD's plugin-helpers would (OSD_CONTRACTS.md §8) and checked as the install CLI and
+ * the runtime would see it. Inside an OSD checkout (`plugins/<repo>`) it hands over to OSD's own
+ * `plugin-helpers build` unless `--standalone` is given.
+ */
+import fs from 'fs';
+import os from 'os';
+import path from 'path';
+import { execFileSync } from 'child_process';
+import { PLUGIN_ID, TARGET_OSD_VERSION } from '../../common/constants';
+import { buildPlugin, formatReport, OUTPUTS, REPO_ROOT } from './bundle_public';
+import { productionPackageJson, stampManifest, transpileTree } from './server_files';
+import { readZip, unzipTo, zipDirectory } from './archive';
+import { checkArtifact } from './check_artifact';
+
+function flag(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i > 0 ? process.argv[i + 1] : undefined;
+}
+
+export function zipPath(osdVersion: string): string {
+  return path.join(REPO_ROOT, 'build', `${PLUGIN_ID}-${osdVersion}.zip`);
+}
+
+export async function buildZip(osdVersion: string): Promise<string> {
+  const stage = path.join(REPO_ROOT, 'build/opensearch-dashboards', PLUGIN_ID);
+  fs.rmSync(stage, { recursive: true, force: true });
+  fs.mkdirSync(stage, { recursive: true });
+
+  const bundle = await buildPlugin();
+  console.log(formatReport([bundle]));
+
+  const manifest = stampManifest(JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'opensearch_dashboards.json'), 'utf8')), osdVersion);
+  fs.writeFileSync(path.join(stage, 'opensearch_dashboards.json'), JSON.stringify(manifest, null, 2) + '\n');
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8'));
+  const prodPkg = productionPackageJson(pkg, manifest.version);
+  fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(prodPkg, null, 2) + '\n');
+  transpileTree(REPO_ROOT, ['server', 'common'], stage);
+  fs.mkdirSync(path.join(stage, 'target/public'), { recursive: true });
+  fs.copyFileSync(OUTPUTS.plugin, path.join(stage, 'target/public', path.basename(OUTPUTS.plugin)));
+  if (fs.existsSync(path.join(REPO_ROOT, 'public/assets'))) fs.cpSync(path.join(REPO_ROOT, 'public/assets'), path.join(stage, 'public/assets'), { recursive: true });
+  if (Object.keys((prodPkg.dependencies as object) ?? {}).length) {
+    execFileSync('npm', ['install', '--omit=dev', '--no-audit', '--no-fund', '--ignore-scripts'], { cwd: stage, stdio: 'inherit' });
+  }
+
+  const out = zipPath(osdVersion);
+  await zipDirectory(stage, `opensearch-dashboards/${PLUGIN_ID}`, out);
+  return out;
+}
+
+/**
+ * Loads the server entry of the zip in a fresh Node process, in a folder with no node_modules
+ * above it: only what the zip itself carries (its production dependencies) can be resolved.
+ */
+export async function checkServerEntryLoads(zip: string): Promise<{ routes: string[] }> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siem-zip-'));
+  try {
+    await unzipTo(zip, dir);
+    const pluginDir = path.join(dir, 'opensearch-dashboards', PLUGIN_ID);
+    const probe = `
+      const { plugin } = require(${JSON.stringify(path.join(pluginDir, 'server'))});
+      if (typeof plugin !== 'function') throw new Error('no named plugin export');
+      const routes = [];
+      const reg = (m) => (route) => routes.push(m + ' ' + route.path);
+      const router = { get: reg('GET'), post: reg('POST'), put: reg('PUT'), patch: reg('PATCH'), delete: reg('DELETE') };
+      const log = { debug() {}, info() {}, warn() {}, error() {} };
+      const p = plugin({ logger: { get: () => log }, config: { create: () => ({ subscribe: (f) => (f({ sources: {} }), { unsubscribe() {} }) }) } });
+      p.setup({ http: { createRouter: () => router }, savedObjects: { registerType() {} }, capabilities: { registerProvider() {} } }, {});
+      console.log(JSON.stringify(routes));
+    `;
+    const stdout = execFileSync(process.execPath, ['-e', probe], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
+    return { routes: JSON.parse(stdout.trim().split('\n').pop()!) };
+  } finally {
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+async function main() {
+  const osdCheckoutHelpers = path.resolve(REPO_ROOT, '../../scripts/plugin_helpers.js');
+  if (!process.argv.includes('--standalone') && fs.existsSync(osdCheckoutHelpers)) {
+    console.log('Inside an OpenSearch Dashboards checkout: building with OSD plugin-helpers.');
+    execFileSync(process.execPath, [osdCheckoutHelpers, 'build', ...process.argv.slice(2)], { stdio: 'inherit', cwd: REPO_ROOT });
+    return;
+  }
+  const osdVersion = flag('osd-version') ?? TARGET_OSD_VERSION;
+  const zip = await buildZip(osdVersion);
+  const report = checkArtifact(await readZip(zip), { id: PLUGIN_ID, osdVersion });
+  const { routes } = await checkServerEntryLoads(zip);
+  console.log(`\n${path.relative(REPO_ROOT, zip)}: ${report.entries} entries, ${(fs.statSync(zip).size / 1024).toFixed(1)} KiB`);
+  console.log(`browser bundle: ${(report.bundleBytes / 1024).toFixed(1)} KiB, shared dependencies excluded`);
+  console.log(`server entry loads with production dependencies only; ${routes.length} routes registered`);
+  if (report.problems.length) {
+    console.error(`\nThe artifact would not install or run as built:\n- ${report.problems.join('\n- ')}`);
+    process.exit(1);
+  }
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
