@@ -19,6 +19,7 @@ export const API_PATHS = {
   case: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}`,
   caseAttachments: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/attachments`,
   caseComments: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/comments`,
+  caseExport: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/export`,
 } as const;
 
 /** Bounds applied by the server whatever the caller asks for. */

@@ -1,6 +1,8 @@
 import { CAPABILITY_ID } from '../common/constants';
 import { resolveSources, SourceDefinitions } from '../common/sources';
+import { caseSavedObjectType } from './cases';
 import { SiemInvestigationsConfig } from './config';
+import { registerCasesRoutes } from './routes/cases';
 import { registerDocumentRoute } from './routes/document';
 import { registerFindingsRoute } from './routes/findings';
 import { registerInvestigateRoute } from './routes/investigate';
@@ -23,6 +25,8 @@ export class SiemInvestigationsPlugin {
     registerFindingsRoute(deps);
     registerInvestigateRoute(deps);
     registerDocumentRoute(deps);
+    registerCasesRoutes(deps);
+    core.savedObjects.registerType(caseSavedObjectType);
     core.capabilities.registerProvider(() => ({ [CAPABILITY_ID]: { show: true, save: true } }));
     return {};
   }

@@ -6,6 +6,7 @@
 import type { SearchClient } from './correlation/investigate';
 import type { FindingsSearchClient } from './findings/list_findings';
 import type { RouteValidationResultFactory } from './lib/validation';
+import type { CasesOpenSearchClient } from './cases/types';
 
 export type RouteValidationFunction<T> = (data: unknown, result: RouteValidationResultFactory) => { value: T } | { error: unknown };
 
@@ -43,7 +44,8 @@ export interface OpenSearchDashboardsResponseFactory {
   customError(opts: { statusCode: number; body: ResponseErrorBody | string; headers?: Record<string, string> }): IOpenSearchDashboardsResponse;
 }
 
-export type OpenSearchClient = SearchClient & FindingsSearchClient;
+/** The calls this plugin makes on OSD's scoped opensearch-js client (`asCurrentUser`). */
+export type OpenSearchClient = SearchClient & FindingsSearchClient & Pick<CasesOpenSearchClient, 'mget' | 'transport'>;
 
 export interface SavedObject<T = unknown> {
   id: string;

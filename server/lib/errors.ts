@@ -21,9 +21,32 @@ interface ClientErrorShape {
   message?: string;
 }
 
-/** Maps an error from the OpenSearch client (or our own) to a status and a message for the user. */
+/**
+ * OSD's saved objects client throws Boom errors (SavedObjectsErrorHelpers): `isBoom`, the status in
+ * `output.statusCode` and the message in `output.payload.message` (Boom blanks it for 5xx).
+ */
+interface BoomShape {
+  isBoom?: boolean;
+  message?: string;
+  output?: { statusCode?: number; payload?: { message?: string } };
+}
+
+function fromBoom(e: BoomShape): HttpError {
+  const status = e.output?.statusCode ?? 500;
+  const message = status < 500 ? e.output?.payload?.message ?? e.message ?? 'Unknown error' : e.message ?? 'Unknown error';
+  if (status === 401 || status === 403) return new HttpError(status, `Not allowed: ${message}`);
+  if (status === 404) return new HttpError(404, `Not found: ${message}`);
+  if (status === 409) return new HttpError(409, `Conflict: ${message}`);
+  if (status === 413) return new HttpError(413, `Too large: ${message}`);
+  if (status === 429 || status === 503) return new HttpError(503, `OpenSearch is unavailable (${status}): ${message}`);
+  if (status >= 400 && status < 500) return new HttpError(400, `Bad request: ${message}`);
+  return new HttpError(500, `Unexpected error: ${message}`);
+}
+
+/** Maps an error from the OpenSearch client, the saved objects client (or our own) to a status and a message for the user. */
 export function toHttpError(e: unknown): HttpError {
   if (e instanceof HttpError) return e;
+  if ((e as BoomShape | undefined)?.isBoom === true) return fromBoom(e as BoomShape);
   const err = (e ?? {}) as ClientErrorShape;
   if (['ConnectionError', 'NoLivingConnectionsError', 'TimeoutError', 'RequestAbortedError'].includes(err.name ?? '')) {
     return new HttpError(503, `OpenSearch is not reachable: ${err.message ?? err.name}`);
@@ -33,6 +56,7 @@ export function toHttpError(e: unknown): HttpError {
   if (status === 401 || status === 403) return new HttpError(status, `Not allowed: ${reason}`);
   if (status === 404) return new HttpError(404, `Not found: ${reason}`);
   if (status === 400) return new HttpError(400, `OpenSearch rejected the request: ${reason}`);
+  if (status === 409) return new HttpError(409, `Conflict: ${reason}`);
   if (status === 429 || status === 502 || status === 503 || status === 504) {
     return new HttpError(503, `OpenSearch is unavailable (${status}): ${reason}`);
   }

@@ -1,0 +1,32 @@
+import { randomUUID } from 'crypto';
+import { SourceDefinitions } from '../../../common/sources';
+import { Logger, RequestHandlerContext } from '../../types';
+import { resolveCurrentUser } from '../current_user';
+import { CaseService } from '../service';
+import { CasesOpenSearchClient } from '../types';
+import { CasesClient, createCasesClient } from './client';
+
+export interface CasesClientFactoryDeps {
+  getSources(): SourceDefinitions;
+  logger: Logger;
+}
+
+/**
+ * Builds the cases client of one request from the request's own scoped clients: the saved objects
+ * client (the user's tenant) and OpenSearch as the current user. Nothing is shared between requests.
+ */
+export function createCasesClientFactory(deps: CasesClientFactoryDeps): (context: RequestHandlerContext) => CasesClient {
+  return (context) => {
+    const opensearch: CasesOpenSearchClient = context.core.opensearch.client.asCurrentUser;
+    let user: Promise<string> | undefined;
+    return createCasesClient({
+      service: new CaseService(context.core.savedObjects.client),
+      opensearch,
+      currentUser: () => (user ??= resolveCurrentUser(opensearch)),
+      now: () => new Date().toISOString(),
+      newId: () => randomUUID(),
+      getSources: deps.getSources,
+      logger: deps.logger,
+    });
+  };
+}

@@ -1,0 +1,40 @@
+import { Case, CaseAttachment } from '../../../common/case_types';
+import { toCase } from '../service';
+import { MgetDoc, StoredAttachment, StoredCase } from '../types';
+import { CasesClientArgs } from './types';
+
+export async function get(args: CasesClientArgs, id: string): Promise<Case> {
+  return withAvailability(args, await args.service.get(id));
+}
+
+/**
+ * The case as the wire shows it, each attachment marked `available` or not: ONE `mget` as the
+ * current user, without `_source`. A missing index (aged out, deleted) answers per document, so it
+ * marks those attachments unavailable; if the check itself fails (e.g. no read permission on some
+ * index) the case is still returned, with availability unknown.
+ */
+export async function withAvailability(args: CasesClientArgs, stored: StoredCase): Promise<Case> {
+  const c = toCase(stored);
+  if (c.attachments.length === 0) return c;
+  try {
+    const { body } = await args.opensearch.mget({
+      body: { docs: c.attachments.map((a) => ({ _index: a.ref.index, _id: a.ref.id })) },
+      _source: false,
+    });
+    return { ...c, attachments: markAvailability(c.attachments, body.docs) };
+  } catch (e) {
+    args.logger.warn(`Could not check whether the documents attached to case ${c.id} still exist: ${(e as Error).message}`);
+    return c;
+  }
+}
+
+/** `docs` answer the attachments in order (mget keeps the request's order). */
+export function markAvailability(attachments: StoredAttachment[], docs: MgetDoc[]): CaseAttachment[] {
+  return attachments.map((a, i) => {
+    const doc = docs[i];
+    if (!doc || doc._index !== a.ref.index || doc._id !== a.ref.id) return a;
+    if (doc.found === true) return { ...a, available: true };
+    if (doc.found === false || doc.error?.type === 'index_not_found_exception') return { ...a, available: false };
+    return a;
+  });
+}

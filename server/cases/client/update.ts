@@ -1,0 +1,111 @@
+import {
+  Case,
+  CASE_STATUS_TRANSITIONS,
+  CaseActivityChange,
+  CaseStatus,
+  CLOSE_REASONS,
+  UpdateCaseRequest,
+} from '../../../common/case_types';
+import { badRequest, conflict } from '../../lib/errors';
+import { Actor, CaseAttributes } from '../types';
+import { actorOf, recordChanges } from './activity';
+import { withAvailability } from './get';
+import { CasesClientArgs } from './types';
+
+export type CaseChanges = Omit<UpdateCaseRequest, 'version'>;
+
+/**
+ * The case after an edit, or `null` when the edit changes nothing. Throws a 400 for a move the
+ * status rules forbid; then nothing is written.
+ * - Status moves follow CASE_STATUS_TRANSITIONS; closed → in-progress must reopen first.
+ * - Closing requires `closeReason`; reopening clears it (and `closedAt`/`closedBy`).
+ * - `closeReason` alone may correct the reason of a closed case, and is refused on any other.
+ */
+export function applyChanges(current: CaseAttributes, changes: CaseChanges, actor: Actor): CaseAttributes | null {
+  const next: Partial<CaseAttributes> = {};
+  const log: CaseActivityChange[] = [];
+
+  if (changes.title !== undefined && changes.title !== current.title) {
+    next.title = changes.title;
+    log.push({ action: 'title_changed', from: current.title, to: changes.title });
+  }
+  if (changes.description !== undefined && changes.description !== current.description) {
+    next.description = changes.description;
+    log.push({ action: 'description_changed' });
+  }
+  applyStatus(current, changes, actor, next, log);
+  if (changes.severity !== undefined && changes.severity !== current.severity) {
+    next.severity = changes.severity;
+    log.push({ action: 'severity_changed', from: current.severity, to: changes.severity });
+  }
+  if (changes.tags !== undefined) {
+    const diff = setDiff(current.tags, changes.tags);
+    if (diff.added.length || diff.removed.length) {
+      next.tags = changes.tags;
+      log.push({ action: 'tags_changed', ...diff });
+    }
+  }
+  if (changes.assignees !== undefined) {
+    const diff = setDiff(current.assignees, changes.assignees);
+    if (diff.added.length || diff.removed.length) {
+      next.assignees = changes.assignees;
+      log.push({ action: 'assignees_changed', ...diff });
+    }
+  }
+  return log.length ? recordChanges(current, next, log, actor) : null;
+}
+
+function applyStatus(current: CaseAttributes, changes: CaseChanges, actor: Actor, next: Partial<CaseAttributes>, log: CaseActivityChange[]): void {
+  const to = changes.status ?? current.status;
+  if (to === current.status) {
+    if (changes.closeReason === undefined) return;
+    if (current.status !== 'closed') {
+      throw badRequest(`closeReason can only be given when closing a case (status "closed"); this case is "${current.status}"`);
+    }
+    if (changes.closeReason !== current.closeReason) {
+      next.closeReason = changes.closeReason;
+      log.push({ action: 'close_reason_changed', from: current.closeReason ?? 'undetermined', to: changes.closeReason });
+    }
+    return;
+  }
+  assertTransition(current.status, to);
+  if (to === 'closed') {
+    if (changes.closeReason === undefined) {
+      throw badRequest(`Closing a case requires closeReason (one of: ${CLOSE_REASONS.join(', ')})`);
+    }
+    Object.assign(next, { status: to, closeReason: changes.closeReason, closedAt: actor.at, closedBy: actor.by });
+    log.push({ action: 'status_changed', from: current.status, to, closeReason: changes.closeReason });
+    return;
+  }
+  if (changes.closeReason !== undefined) {
+    throw badRequest(`closeReason can only be given when closing a case (status "closed"), not when moving it to "${to}"`);
+  }
+  Object.assign(next, { status: to, closeReason: null, closedAt: null, closedBy: null });
+  log.push({ action: 'status_changed', from: current.status, to });
+}
+
+export function assertTransition(from: CaseStatus, to: CaseStatus): void {
+  const allowed = CASE_STATUS_TRANSITIONS[from];
+  if (!allowed.includes(to)) {
+    throw badRequest(`A case cannot move from "${from}" to "${to}"; from "${from}" it can move to: ${allowed.join(', ')}`);
+  }
+}
+
+function setDiff(before: string[], after: string[]): { added: string[]; removed: string[] } {
+  return { added: after.filter((v) => !before.includes(v)), removed: before.filter((v) => !after.includes(v)) };
+}
+
+/**
+ * An edit made on the case as the user last saw it (`version`). If anyone changed the case since,
+ * 409 and nothing is written; the UI reloads and keeps what the user typed.
+ */
+export async function update(args: CasesClientArgs, id: string, request: UpdateCaseRequest): Promise<Case> {
+  const { version, ...changes } = request;
+  const current = await args.service.get(id);
+  if (current.version !== version) {
+    throw conflict(`Case ${id} was changed by someone else since version ${version} was read; reload it (it is now at version ${current.version}) and apply the edit again`);
+  }
+  const next = applyChanges(current.attributes, changes, await actorOf(args));
+  if (!next) return withAvailability(args, current);
+  return withAvailability(args, await args.service.update(id, next, version));
+}

@@ -1,0 +1,88 @@
+import { CASE_LIMITS, CaseAttachmentSnapshot, snapshotFieldOrder } from '../../common/case_types';
+import { SourceDefinitions, sourceOfIndex } from '../../common/sources';
+import { DocRef, SourceId } from '../../common/types';
+import { findingTitle } from '../correlation/finding';
+import { FlatDoc, first, flattenDocument } from '../correlation/flatten';
+
+/**
+ * The key fields of a document, copied into the case when it is attached so the case still reads
+ * correctly after the source has aged out of retention. The source's columns (what the analyst saw
+ * in the evidence table) plus identity fields, bounded by CASE_LIMITS.snapshot* so a huge log line
+ * cannot blow up the case.
+ */
+export function buildSnapshot(ref: DocRef, document: Record<string, unknown>, sources: SourceDefinitions): CaseAttachmentSnapshot {
+  const source = sourceOfIndex(ref.index, sources);
+  const flat = flattenDocument(document);
+  const wanted = snapshotFieldOrder(source);
+  const timeField = source ? sources[source].timeField : '@timestamp';
+
+  let truncated = false;
+  const fields: Record<string, string | string[]> = {};
+  let bytes = 2;
+  for (const key of fieldsInOrder(flat, wanted)) {
+    if (Object.keys(fields).length >= CASE_LIMITS.snapshotFields) {
+      truncated = true;
+      break;
+    }
+    const { value, cut } = boundValue(flat[key]);
+    const cost = JSON.stringify(key).length + JSON.stringify(value).length + 2;
+    if (bytes + cost > CASE_LIMITS.snapshotBytes) {
+      truncated = true;
+      continue;
+    }
+    bytes += cost;
+    fields[key] = value;
+    truncated ||= cut;
+  }
+  const timestamp = first(flat, timeField, '@timestamp');
+  return {
+    source,
+    ...(timestamp ? { timestamp } : {}),
+    title: clip(snapshotTitle(source, flat) ?? `${ref.index}/${ref.id}`, CASE_LIMITS.snapshotValueLength),
+    fields,
+    ...(truncated ? { truncated: true } : {}),
+  };
+}
+
+/** One line saying what the document is, in the analyst's words. */
+export function snapshotTitle(source: SourceId | null, doc: FlatDoc): string | undefined {
+  switch (source) {
+    case 'guardduty':
+      return findingTitle(doc);
+    case 'securityhub':
+      return first(doc, 'Title', 'rule.name', 'rule.description');
+    case 'cloudtrail': {
+      const action = first(doc, 'event.action', 'eventName');
+      if (!action) return undefined;
+      const outcome = first(doc, 'error.code', 'event.outcome');
+      // For an assumed role, the role says more than the session name.
+      const who = first(doc, 'userIdentity.sessionContext.sessionIssuer.userName', 'user.name', 'user.id');
+      return `${action}${outcome ? ` (${outcome})` : ''}${who ? ` by ${who}` : ''}`;
+    }
+    case 'linux_secure':
+      return first(doc, 'syslog_message', 'event.action');
+    default:
+      return first(doc, 'title', 'Title', 'rule.name', 'message', 'event.action');
+  }
+}
+
+/** Wanted fields in their order; a wanted object path brings its leaves. */
+function fieldsInOrder(flat: FlatDoc, wanted: string[]): string[] {
+  const keys = Object.keys(flat);
+  const out: string[] = [];
+  for (const w of wanted) {
+    for (const k of keys) if ((k === w || k.startsWith(`${w}.`)) && !out.includes(k)) out.push(k);
+  }
+  return out;
+}
+
+function boundValue(v: string | string[]): { value: string | string[]; cut: boolean } {
+  if (!Array.isArray(v)) return { value: clip(v, CASE_LIMITS.snapshotValueLength), cut: v.length > CASE_LIMITS.snapshotValueLength };
+  const kept = v.slice(0, CASE_LIMITS.snapshotValuesPerField).map((s) => clip(s, CASE_LIMITS.snapshotValueLength));
+  const cut = v.length > kept.length || v.some((s) => s.length > CASE_LIMITS.snapshotValueLength);
+  return { value: kept, cut };
+}
+
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
+}

@@ -1,0 +1,189 @@
+import {
+  AddAttachmentRequest,
+  AddCommentRequest,
+  CASE_ATTACHMENT_TYPES,
+  CASE_EXPORT_FORMATS,
+  CASE_LIMITS,
+  CASE_SEVERITIES,
+  CASE_SORT_FIELDS,
+  CASE_STATUSES,
+  CaseExportFormat,
+  CasesFindQuery,
+  CLOSE_REASONS,
+  CreateCaseRequest,
+  UpdateCaseRequest,
+} from '../../common/case_types';
+import { API_PATHS } from '../../common/constants';
+import { CasesClient, createCasesClientFactory } from '../cases';
+import { respondError } from '../lib/respond';
+import { docRef, fail, integer, object, oneOf, optionalString, string, stringList, validator } from '../lib/validation';
+import { IOpenSearchDashboardsResponse, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory, RequestHandler } from '../types';
+import { RouteDeps } from './types';
+
+const CASE_PATH = `${API_PATHS.cases}/{id}`;
+
+function requiredBody(data: unknown, fields: readonly string[]): Record<string, unknown> {
+  if (data === null || data === undefined) fail(`a JSON body is required (fields: ${fields.join(', ')})`);
+  return object(data, fields, 'body');
+}
+
+function title(v: unknown): string {
+  const s = string(v, 'title', { max: CASE_LIMITS.titleLength }).trim();
+  if (!s) fail('title must not be empty');
+  return s;
+}
+
+/** A list of short names (tags, assignees): trimmed, no empties, no duplicates, bounded. */
+function nameList(v: unknown, name: string, maxItems: number, maxLength: number): string[] {
+  if (!Array.isArray(v)) fail(`${name} must be an array of strings`);
+  const items = v as unknown[];
+  if (items.length > maxItems) fail(`${name} has ${items.length} entries, more than ${maxItems} (limit)`);
+  const out: string[] = [];
+  items.forEach((item, i) => {
+    const s = string(item, `${name}[${i}]`, { max: maxLength }).trim();
+    if (!s) fail(`${name}[${i}] must not be empty`);
+    if (!out.includes(s)) out.push(s);
+  });
+  return out;
+}
+
+const tags = (v: unknown) => nameList(v, 'tags', CASE_LIMITS.tags, CASE_LIMITS.tagLength);
+const assignees = (v: unknown) => nameList(v, 'assignees', CASE_LIMITS.assignees, CASE_LIMITS.assigneeLength);
+const description = (v: unknown) => optionalString(v, 'description', { min: 0, max: CASE_LIMITS.descriptionLength });
+
+export const validateCaseParams = validator<{ id: string }>((data) => {
+  const p = object(data, ['id'], 'params');
+  return { id: string(p.id, 'id', { max: 250 }) };
+});
+
+const CREATE_FIELDS = ['title', 'description', 'severity', 'tags', 'assignees'] as const;
+export const validateCreateCaseBody = validator<CreateCaseRequest>((data) => {
+  const b = requiredBody(data, CREATE_FIELDS);
+  const desc = description(b.description);
+  return {
+    title: title(b.title),
+    ...(desc !== undefined ? { description: desc } : {}),
+    ...(b.severity !== undefined ? { severity: oneOf(b.severity, 'severity', CASE_SEVERITIES) } : {}),
+    ...(b.tags !== undefined ? { tags: tags(b.tags) } : {}),
+    ...(b.assignees !== undefined ? { assignees: assignees(b.assignees) } : {}),
+  };
+});
+
+const UPDATE_FIELDS = ['version', 'title', 'description', 'status', 'closeReason', 'severity', 'tags', 'assignees'] as const;
+export const validateUpdateCaseBody = validator<UpdateCaseRequest>((data) => {
+  const b = requiredBody(data, UPDATE_FIELDS);
+  if (b.version === undefined) fail('version is required: the version of the case the change was made on');
+  const changes = UPDATE_FIELDS.filter((f) => f !== 'version' && b[f] !== undefined);
+  if (changes.length === 0) fail(`nothing to change: give at least one of ${UPDATE_FIELDS.slice(1).join(', ')}`);
+  const desc = description(b.description);
+  return {
+    version: string(b.version, 'version', { max: 200 }),
+    ...(b.title !== undefined ? { title: title(b.title) } : {}),
+    ...(desc !== undefined ? { description: desc } : {}),
+    ...(b.status !== undefined ? { status: oneOf(b.status, 'status', CASE_STATUSES) } : {}),
+    ...(b.closeReason !== undefined ? { closeReason: oneOf(b.closeReason, 'closeReason', CLOSE_REASONS) } : {}),
+    ...(b.severity !== undefined ? { severity: oneOf(b.severity, 'severity', CASE_SEVERITIES) } : {}),
+    ...(b.tags !== undefined ? { tags: tags(b.tags) } : {}),
+    ...(b.assignees !== undefined ? { assignees: assignees(b.assignees) } : {}),
+  };
+});
+
+export const validateAttachmentBody = validator<AddAttachmentRequest>((data) => {
+  const b = requiredBody(data, ['type', 'ref']);
+  if (b.ref === undefined) fail('ref is required: {"index", "id"} of the document to attach');
+  return { type: oneOf(b.type, 'type', CASE_ATTACHMENT_TYPES), ref: docRef(b.ref, 'ref') };
+});
+
+export const validateCommentBody = validator<AddCommentRequest>((data) => {
+  const b = requiredBody(data, ['text']);
+  const text = string(b.text, 'text', { max: CASE_LIMITS.commentLength });
+  if (!text.trim()) fail('text must not be empty');
+  return { text };
+});
+
+export const validateCasesFindQuery = validator<CasesFindQuery>((data) => {
+  const q = object(data, ['search', 'status', 'severity', 'tag', 'assignee', 'page', 'perPage', 'sortField', 'sortOrder'], 'query');
+  const filter = <T extends string>(name: string, parse: (s: string) => T): T[] => {
+    const values = stringList(q[name], name);
+    if (values.length > CASE_LIMITS.filterValues) fail(`${name} has more than ${CASE_LIMITS.filterValues} values (limit)`);
+    return values.map(parse);
+  };
+  const page = integer(q.page, 'page', 1, CASE_LIMITS.listScan, 1);
+  const perPage = integer(q.perPage, 'perPage', 1, CASE_LIMITS.maxPerPage, 20);
+  if (page * perPage > CASE_LIMITS.listScan) fail(`page × perPage may not exceed ${CASE_LIMITS.listScan}`);
+  const search = optionalString(q.search, 'search', { min: 0, max: CASE_LIMITS.searchLength })?.trim();
+  return {
+    ...(search ? { search } : {}),
+    status: filter('status', (s) => oneOf(s, 'status', CASE_STATUSES)),
+    severity: filter('severity', (s) => oneOf(s, 'severity', CASE_SEVERITIES)),
+    tag: filter('tag', (s) => string(s, 'tag', { max: CASE_LIMITS.tagLength })),
+    assignee: filter('assignee', (s) => string(s, 'assignee', { max: CASE_LIMITS.assigneeLength })),
+    page,
+    perPage,
+    sortField: q.sortField === undefined ? 'updatedAt' : oneOf(q.sortField, 'sortField', CASE_SORT_FIELDS),
+    sortOrder: q.sortOrder === undefined ? 'desc' : oneOf(q.sortOrder, 'sortOrder', ['asc', 'desc'] as const),
+  };
+});
+
+export const validateExportQuery = validator<{ format: CaseExportFormat }>((data) => {
+  const q = object(data, ['format'], 'query');
+  return { format: q.format === undefined ? 'markdown' : oneOf(q.format, 'format', CASE_EXPORT_FORMATS) };
+});
+
+/** The cases API of ARCHITECTURE.md, plus the export. Validate → call the cases client → map errors. */
+export function registerCasesRoutes({ router, getSources, logger }: RouteDeps): void {
+  const casesClientOf = createCasesClientFactory({ getSources, logger });
+  const handle =
+    <P, Q, B>(
+      fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>
+    ): RequestHandler<P, Q, B> =>
+    async (context, request, response) => {
+      try {
+        return await fn(casesClientOf(context), request, response);
+      } catch (e) {
+        return respondError(response, e, logger);
+      }
+    };
+
+  router.get(
+    { path: API_PATHS.cases, validate: { query: validateCasesFindQuery } },
+    handle(async (cases, req, res) => res.ok({ body: await cases.find(req.query) }))
+  );
+  router.post(
+    { path: API_PATHS.cases, validate: { body: validateCreateCaseBody } },
+    handle(async (cases, req, res) => res.ok({ body: await cases.create(req.body) }))
+  );
+  router.get(
+    { path: CASE_PATH, validate: { params: validateCaseParams } },
+    handle(async (cases, req, res) => res.ok({ body: await cases.get(req.params.id) }))
+  );
+  router.patch(
+    { path: CASE_PATH, validate: { params: validateCaseParams, body: validateUpdateCaseBody } },
+    handle(async (cases, req, res) => res.ok({ body: await cases.update(req.params.id, req.body) }))
+  );
+  router.delete(
+    { path: CASE_PATH, validate: { params: validateCaseParams } },
+    handle(async (cases, req, res) => {
+      await cases.delete(req.params.id);
+      return res.noContent();
+    })
+  );
+  router.post(
+    { path: `${CASE_PATH}/attachments`, validate: { params: validateCaseParams, body: validateAttachmentBody } },
+    handle(async (cases, req, res) => res.ok({ body: await cases.addAttachment(req.params.id, req.body) }))
+  );
+  router.post(
+    { path: `${CASE_PATH}/comments`, validate: { params: validateCaseParams, body: validateCommentBody } },
+    handle(async (cases, req, res) => res.ok({ body: await cases.addComment(req.params.id, req.body) }))
+  );
+  router.get(
+    { path: `${CASE_PATH}/export`, validate: { params: validateCaseParams, query: validateExportQuery } },
+    handle(async (cases, req, res) => {
+      const file = await cases.export(req.params.id, req.query.format);
+      return res.ok({
+        body: file.body,
+        headers: { 'content-type': file.contentType, 'content-disposition': `attachment; filename="${file.filename}"` },
+      });
+    })
+  );
+}
