@@ -1,0 +1,304 @@
+/**
+ * The index templates of SIEM on Amazon OpenSearch Service (SIEM_SCHEMA.md §2.1–2.3) for a local
+ * single node: component templates with the explicit field types, composable templates per log
+ * type for monthly (`log-aws-guardduty-2021-04`) and numbered rollover (`log-aws-guardduty-000001`)
+ * indices. Every other string becomes a `keyword`, exactly as in the SIEM.
+ *
+ * With a prefix, template names and patterns carry it (`<prefix>log-aws-guardduty-*`), so parallel
+ * test suites can each own their indices in one cluster.
+ */
+import type { Client } from '@opensearch-project/opensearch';
+
+export interface IndexTemplateOptions {
+  /** Prepended to template names and index patterns. Default ''. */
+  prefix?: string;
+  /** Replace templates that already exist. Default false: existing templates are left alone. */
+  force?: boolean;
+}
+
+type FieldType = Record<string, unknown>;
+type FieldList = Array<[string, FieldType]>;
+
+const keyword = { type: 'keyword' };
+const keywordAndText = { type: 'keyword', fields: { text: { type: 'text' } } };
+const text = { type: 'text' };
+const date = { type: 'date' };
+const ip = { type: 'ip' };
+const long = { type: 'long' };
+const integer = { type: 'integer' };
+const float = { type: 'float' };
+const geoPoint = { type: 'geo_point' };
+const bool = { type: 'boolean' };
+
+const withType = (type: FieldType, paths: string[]): FieldList => paths.map((p) => [p, type]);
+
+/** component_template_log: ECS fields shared by every log type (§2.3). */
+const LOG_FIELDS: FieldList = [
+  ...withType(date, ['@timestamp', 'cwe_timestamp', 'event.created', 'event.start', 'event.end', 'event.ingested']),
+  ...withType(text, ['@message', 'error.message']),
+  ...withType(keyword, [
+    '@id',
+    '@log_type',
+    '@log_s3bucket',
+    'event.category',
+    'event.kind',
+    'event.outcome',
+    'event.type',
+    'event.code',
+    'event.id',
+    'source.address',
+    'source.geo.city_name',
+    'source.geo.country_iso_code',
+    'source.geo.country_name',
+    'source.as.organization.name',
+    'destination.geo.city_name',
+    'destination.geo.country_iso_code',
+    'destination.geo.country_name',
+    'destination.as.organization.name',
+    'user.id',
+    'user.name',
+    'user.roles',
+    'related.user',
+    'related.hosts',
+    'related.hash',
+    'rule.id',
+    'rule.description',
+    'rule.category',
+    'rule.uuid',
+    'rule.version',
+    'rule.author',
+    'host.hostname',
+    'host.id',
+    'user_agent.name',
+    'user_agent.device.name',
+    'user_agent.os.full',
+    'user_agent.os.version',
+    'user_agent.version',
+    'vulnerability.id',
+    'vulnerability.severity',
+    'vulnerability.category',
+    'threat.matched.indicators',
+    'threat.matched.providers',
+    'threat.matched.types',
+  ]),
+  ['@log_s3key', { type: 'keyword', doc_values: false }],
+  ...withType(keywordAndText, ['user_agent.original', 'user_agent.os.name', 'vulnerability.description']),
+  ...withType(long, ['event.severity', 'event.duration', 'process.pid', 'process.ppid', 'source.bytes', 'destination.bytes', 'source.packets', 'destination.packets']),
+  ...withType(float, ['event.risk_score', 'event.risk_score_norm', 'vulnerability.score.base']),
+  ...withType(integer, ['source.port', 'destination.port', 'source.nat.port', 'destination.nat.port', 'source.as.number', 'destination.as.number']),
+  ...withType(ip, ['source.ip', 'destination.ip', 'source.nat.ip', 'destination.nat.ip', 'related.ip', 'host.ip']),
+  ...withType(geoPoint, ['source.geo.location', 'destination.geo.location']),
+];
+
+const LOG_AWS_FIELDS: FieldList = withType(keyword, ['SchemaVersion', 'apiVersion']);
+
+const GD_ACTION = 'service.action';
+const GUARDDUTY_FIELDS: FieldList = [
+  ['description', text],
+  ['service.additionalInfo.unusual', text],
+  ...withType(date, ['resource.instanceDetails.launchTime', 'service.additionalInfo.apiCalls.firstSeen', 'service.additionalInfo.apiCalls.lastSeen']),
+  ...withType(ip, [
+    'resource.instanceDetails.networkInterfaces.privateIpAddress',
+    'resource.instanceDetails.networkInterfaces.privateIpAddresses.privateIpAddress',
+    'resource.instanceDetails.networkInterfaces.publicIp',
+    `${GD_ACTION}.awsApiCallAction.remoteIpDetails.ipAddressV4`,
+    `${GD_ACTION}.awsApiCallAction.remoteIpDetails.ipAddressV6`,
+    `${GD_ACTION}.networkConnectionAction.remoteIpDetails.ipAddressV4`,
+    `${GD_ACTION}.networkConnectionAction.localIpDetails.ipAddressV4`,
+    `${GD_ACTION}.portProbeAction.portProbeDetails.remoteIpDetails.ipAddressV4`,
+    `${GD_ACTION}.portProbeAction.portProbeDetails.localIpDetails.ipAddressV4`,
+    'service.additionalInfo.recentCredentials.ipAddressV4',
+  ]),
+  ...withType(geoPoint, [
+    `${GD_ACTION}.awsApiCallAction.remoteIpDetails.geoLocation`,
+    `${GD_ACTION}.networkConnectionAction.remoteIpDetails.geoLocation`,
+    `${GD_ACTION}.portProbeAction.portProbeDetails.remoteIpDetails.geoLocation`,
+  ]),
+  ...withType(integer, [
+    `${GD_ACTION}.awsApiCallAction.remoteIpDetails.organization.asn`,
+    `${GD_ACTION}.networkConnectionAction.remoteIpDetails.organization.asn`,
+    `${GD_ACTION}.networkConnectionAction.localPortDetails.port`,
+    'service.additionalInfo.localPort',
+  ]),
+  ...withType(long, ['service.additionalInfo.inBytes', 'service.additionalInfo.outBytes']),
+];
+
+/** CloudTrail: the type fixes of component_template_log-aws-cloudtrail for fields whose shape varies. */
+const CLOUDTRAIL_FIELDS: FieldList = [
+  ...withType(float, ['additionalEventData.bytesTransferredIn', 'additionalEventData.bytesTransferredOut']),
+  ...withType(keyword, [
+    'awsRegion',
+    'errorCode',
+    'eventID',
+    'additionalEventData.vpcEndpointId',
+    'requestParameters.description',
+    'requestParameters.imageId',
+    'requestParameters.tags.value',
+    'requestParameters.value',
+    'requestParameters.tagSpecificationSet.items.tags.value',
+    'responseElements.imageId',
+    'responseElements.version',
+  ]),
+  ...withType(keywordAndText, [
+    'requestParameters.iamInstanceProfile',
+    'requestParameters.instanceType',
+    'requestParameters.ebsOptimized',
+    'requestParameters.bucketPolicy.Statement',
+    'requestParameters.filter',
+    'requestParameters.source',
+    'requestParameters.status',
+    'requestParameters.target',
+    'requestParameters.principal',
+    'responseElements.policy.value',
+    'responseElements.description',
+    'responseElements.role',
+  ]),
+  ...withType(bool, ['requestParameters.disableApiTermination', 'requestParameters.disableApiStop']),
+  ...withType(integer, ['requestParameters.maxResults', 'requestParameters.MaxResults', 'requestParameters.maxItems', 'requestParameters.size']),
+  ['requestParameters.limit', long],
+];
+
+const SECURITYHUB_FIELDS: FieldList = [
+  ['ProductFields.aws/inspector/inspectorScore', float],
+  ['ProductFields.aws/inspector/ProductVersion', keyword],
+  ['Vulnerabilities.Cvss.BaseScore', float],
+  ['Vulnerabilities.VulnerablePackages.Epoch', { type: 'date', format: 'epoch_second' }],
+  ['Vulnerabilities.VulnerablePackages.Release', keyword],
+  ['Vulnerabilities.VulnerablePackages.Version', keyword],
+];
+
+const LINUX_FIELDS: FieldList = [
+  ['syslog_message', text],
+  ['syslog_timestamp', keyword],
+  ['pid', integer],
+];
+
+/** Turns dotted paths into nested `properties` (what OpenSearch's _mapping API shows). */
+function toProperties(fields: FieldList): Record<string, unknown> {
+  const root: Record<string, any> = {};
+  for (const [path, type] of fields) {
+    const parts = path.split('.');
+    let node = root;
+    for (const part of parts.slice(0, -1)) {
+      node[part] ??= { properties: {} };
+      node[part].properties ??= {};
+      node = node[part].properties;
+    }
+    node[parts[parts.length - 1]] = { ...(node[parts[parts.length - 1]] ?? {}), ...type };
+  }
+  return root;
+}
+
+interface LogType {
+  /** Index base name, e.g. log-aws-guardduty. */
+  name: string;
+  /** SIEM component template suffix, e.g. log-aws-guardduty. */
+  components: string[];
+}
+
+/** The log types this plugin reads, with the components their SIEM templates are composed of. */
+const LOG_TYPES: LogType[] = [
+  { name: 'log-aws-guardduty', components: ['log', 'log-aws', 'log-aws-guardduty'] },
+  { name: 'log-aws-cloudtrail', components: ['log', 'log-aws', 'log-aws-cloudtrail'] },
+  { name: 'log-aws-securityhub', components: ['log', 'log-aws', 'log-aws-securityhub'] },
+  { name: 'log-linux-secure', components: ['log', 'log-aws', 'log-linux'] },
+];
+
+export interface TemplateSet {
+  components: Record<string, Record<string, unknown>>;
+  indexTemplates: Record<string, Record<string, unknown>>;
+}
+
+const META = { description: 'SIEM on Amazon OpenSearch Service templates for local development (siemInvestigations dev/index_templates.ts)' };
+
+/** The templates as request bodies, by name. Pure: no client needed. */
+export function buildIndexTemplates(prefix = ''): TemplateSet {
+  const component = (name: string) => `${prefix}component_template_${name}`;
+  const components: TemplateSet['components'] = {
+    [component('log')]: {
+      template: {
+        settings: {
+          'index.number_of_shards': 1,
+          'index.number_of_replicas': 0,
+          'index.refresh_interval': '1s',
+          'index.mapping.ignore_malformed': true,
+          'index.max_docvalue_fields_search': 200,
+        },
+        mappings: {
+          dynamic_templates: [{ strings: { match_mapping_type: 'string', mapping: { type: 'keyword' } } }],
+          properties: toProperties(LOG_FIELDS),
+        },
+      },
+      _meta: META,
+    },
+    [component('log-aws')]: { template: { mappings: { properties: toProperties(LOG_AWS_FIELDS) } }, _meta: META },
+    [component('log-aws-guardduty')]: { template: { mappings: { properties: toProperties(GUARDDUTY_FIELDS) } }, _meta: META },
+    [component('log-aws-cloudtrail')]: {
+      template: { settings: { 'index.mapping.total_fields.limit': 8000 }, mappings: { properties: toProperties(CLOUDTRAIL_FIELDS) } },
+      _meta: META,
+    },
+    [component('log-aws-securityhub')]: {
+      template: { settings: { 'index.mapping.total_fields.limit': 2000 }, mappings: { properties: toProperties(SECURITYHUB_FIELDS) } },
+      _meta: META,
+    },
+    [component('log-linux')]: { template: { mappings: { properties: toProperties(LINUX_FIELDS) } }, _meta: META },
+  };
+
+  // Prefixed sets get higher priorities so that a prefix starting with `log-` never has the same
+  // priority as an overlapping unprefixed pattern (OpenSearch rejects that).
+  const bump = prefix ? 10 : 0;
+  const indexTemplates: TemplateSet['indexTemplates'] = {
+    [`${prefix}log_aws`]: { index_patterns: [`${prefix}log-*`], priority: bump, composed_of: [component('log')], _meta: META },
+    [`${prefix}log-aws_aws`]: { index_patterns: [`${prefix}log-aws-*`], priority: 1 + bump, composed_of: [component('log'), component('log-aws')], _meta: META },
+  };
+  for (const t of LOG_TYPES) {
+    const composedOf = t.components.map(component);
+    // `log-linux-*` covers log-linux-secure; the SIEM names that template after the family
+    const family = t.name === 'log-linux-secure' ? 'log-linux' : t.name;
+    indexTemplates[`${prefix}${family}_aws`] = { index_patterns: [`${prefix}${family}-*`], priority: 2 + bump, composed_of: composedOf, _meta: META };
+    // Rollover indices (`-000001`); the SIEM also sets an ISM rollover alias, which needs the ISM plugin
+    indexTemplates[`${prefix}${t.name}_rollover`] = { index_patterns: [`${prefix}${t.name}-0*`], priority: 5 + bump, composed_of: composedOf, _meta: META };
+  }
+  return { components, indexTemplates };
+}
+
+async function exists(client: Client, kind: '_component_template' | '_index_template', name: string): Promise<boolean> {
+  const res = await client.transport.request({ method: 'HEAD', path: `/${kind}/${encodeURIComponent(name)}` }, { ignore: [404] });
+  return res.statusCode === 200;
+}
+
+/**
+ * Creates the component and index templates that are missing (all of them with `force`).
+ * Returns the names it created and those it left alone.
+ */
+export async function applyIndexTemplates(client: Client, opts: IndexTemplateOptions = {}): Promise<{ created: string[]; skipped: string[] }> {
+  const { components, indexTemplates } = buildIndexTemplates(opts.prefix ?? '');
+  const created: string[] = [];
+  const skipped: string[] = [];
+  // Components first: an index template may only reference existing components.
+  for (const [kind, set] of [
+    ['_component_template', components],
+    ['_index_template', indexTemplates],
+  ] as const) {
+    for (const [name, body] of Object.entries(set)) {
+      if (!opts.force && (await exists(client, kind, name))) {
+        skipped.push(name);
+        continue;
+      }
+      await client.transport.request({ method: 'PUT', path: `/${kind}/${encodeURIComponent(name)}`, body });
+      created.push(name);
+    }
+  }
+  return { created, skipped };
+}
+
+/** Deletes the templates of a prefix (index templates first: they reference the components). */
+export async function deleteIndexTemplates(client: Client, opts: { prefix?: string } = {}): Promise<void> {
+  const { components, indexTemplates } = buildIndexTemplates(opts.prefix ?? '');
+  for (const name of Object.keys(indexTemplates)) {
+    await client.transport.request({ method: 'DELETE', path: `/_index_template/${encodeURIComponent(name)}` }, { ignore: [404] });
+  }
+  for (const name of Object.keys(components)) {
+    await client.transport.request({ method: 'DELETE', path: `/_component_template/${encodeURIComponent(name)}` }, { ignore: [404] });
+  }
+}
