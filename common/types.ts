@@ -92,6 +92,9 @@ export interface EvidenceGroup {
   /** The analyst's question this group answers, e.g. "Did the SSH brute force succeed?". */
   question: string;
   indexPattern: string;
+  /** Saved-object id of the index pattern in Dashboards (deployment config), for "Open in Discover". */
+  indexPatternId: string;
+  timeField: string;
   /** The exact query DSL that was sent (without size/sort/aggs), for Discover and for review. */
   query: Record<string, unknown>;
   /** The fields shown as columns for this group. */
@@ -115,6 +118,8 @@ export interface TimelineEvent {
   /** Identical consecutive events are merged; `count` > 1 and `lastTimestamp` then say how many and until when. */
   count?: number;
   lastTimestamp?: string;
+  /** The evidence group had more hits than an investigation reads: `count` is a lower bound. */
+  partial?: boolean;
   evidence: string;
 }
 

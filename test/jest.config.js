@@ -5,7 +5,8 @@ const ROOT = path.resolve(__dirname, '..');
 
 const common = {
   rootDir: ROOT,
-  transform: { '^.+\\.[jt]sx?$': 'babel-jest' },
+  transform: { '^.+\\.m?[jt]sx?$': 'babel-jest' },
+  modulePathIgnorePatterns: ['<rootDir>/build/'],
   // OUI pulls in ESM-only packages (uuid); d3-force and its deps are ESM too.
   transformIgnorePatterns: ['/node_modules/(?!(uuid|d3-[a-z-]+|internmap)/)'],
   moduleNameMapper: {

@@ -10,6 +10,8 @@ function group(id: string, source: ParsedGroup['source'], docs: Array<{ _index: 
     title: id,
     question: '?',
     indexPattern: 'x',
+    indexPatternId: 'x-id',
+    timeField: '@timestamp',
     query: {},
     columns: [],
     total: docs.length,
@@ -50,8 +52,40 @@ describe('timeline', () => {
     const t = buildTimeline([group('linux', 'linux_secure', [...fails, sshLine(6, 'alice', 'success')])]);
     expect(t).toHaveLength(2);
     expect(t[0]).toMatchObject({ count: 5, timestamp: '2021-04-27T10:22:01+00:00', lastTimestamp: '2021-04-27T10:22:05+00:00' });
-    expect(t[0].summary).toBe('5 failed attempts as root ×4, admin ×1 from 10.0.1.214');
+    expect(t[0].summary).toBe('5 failed logins as root ×4, admin ×1 from 10.0.1.214');
     expect(t[1].outcome).toBe('success');
+  });
+
+  it('keeps one entry per repeated event even when other events fall in between', () => {
+    const closed = (n: number) => {
+      const d = sshLine(n, 'root');
+      d._source.event = { ...d._source.event, action: 'Connection closed' };
+      delete d._source.event.outcome;
+      delete d._source.user;
+      return d;
+    };
+    const gets = [3, 5, 7].map((m) => {
+      const d = example('cloudtrail_GetObject_config_py');
+      d._id = `get-${m}`;
+      d._source['@timestamp'] = `2021-04-27T10:2${m}:03+00:00`;
+      return d;
+    });
+    const t = buildTimeline([
+      group('linux', 'linux_secure', [sshLine(1, 'root'), closed(2), sshLine(3, 'root'), sshLine(4, 'alice', 'success'), sshLine(5, 'admin')]),
+      group('ct', 'cloudtrail', gets),
+    ]);
+    expect(t.map((e) => [e.action, e.count ?? 1])).toEqual([
+      ['sshd failed logins', 3],
+      ['sshd Accepted', 1],
+      ['GetObject', 3],
+    ]);
+    expect(t[2].lastTimestamp).toBe('2021-04-27T10:27:03+00:00');
+  });
+
+  it('says when a group had more hits than it read, so counts are lower bounds', () => {
+    const g = group('linux', 'linux_secure', [sshLine(1, 'root'), sshLine(2, 'root')]);
+    g.total = 286;
+    expect(buildTimeline([g])[0]).toMatchObject({ count: 2, partial: true });
   });
 
   it('lists a document once even when several groups found it', () => {

@@ -10,9 +10,13 @@ interface Described {
   outcome?: string;
   /** Consecutive events with the same key are merged into one entry. */
   mergeKey: string;
-  /** For merged sshd runs: the user name, counted per run. */
-  user?: string;
+  /** sshd: a failed login, and the user name it tried. */
+  failed?: boolean;
+  failedUser?: string;
 }
+
+/** Events with the same key less than this apart are one timeline entry ("×12 until …"). */
+const MERGE_GAP_MS = 30 * 60 * 1000;
 
 export function describeEvent(source: SourceId, doc: FlatDoc, timestamp: string): Described {
   switch (source) {
@@ -55,14 +59,17 @@ export function describeEvent(source: SourceId, doc: FlatDoc, timestamp: string)
       const ip = first(doc, 'source.ip');
       const user = first(doc, 'user.name');
       const host = first(doc, 'cloud.instance.id', 'host.hostname');
+      const failed = outcome === 'failure';
       return {
         timestamp,
         action: `sshd ${action}`,
         summary: first(doc, 'syslog_message') ?? `${action}${user ? ` ${user}` : ''}${ip ? ` from ${ip}` : ''}`,
         outcome,
-        // A brute force is hundreds of lines: one entry per run of failures from one address.
-        mergeKey: outcome === 'failure' ? `linux|failure|${ip}|${host}` : `linux|${action}|${outcome}|${user}|${ip}|${host}`,
-        user,
+        // A brute force is hundreds of failures with connection noise in between: one entry per
+        // address and host; the logins that succeed stay apart, one entry per user.
+        mergeKey: outcome === 'success' ? `linux|success|${user}|${ip}|${host}` : `linux|attempts|${ip}|${host}`,
+        ...(failed && user ? { failedUser: user } : {}),
+        failed,
       };
     }
     case 'securityhub': {
@@ -78,54 +85,74 @@ export function describeEvent(source: SourceId, doc: FlatDoc, timestamp: string)
   }
 }
 
-/** Merges the evidence into one ascending timeline; each document appears once. */
+interface Entry extends TimelineEvent {
+  mergeKey: string;
+  failures: number;
+  users: Map<string, number>;
+}
+
+/**
+ * Merges the evidence into one ascending timeline; each document appears once. Repeats of the same
+ * event (the same call on the same object by the same key, the failures of one brute force) become
+ * one entry with a count and the time of the last one, even when other events fall in between.
+ */
 export function buildTimeline(groups: ParsedGroup[]): TimelineEvent[] {
   const seen = new Set<string>();
-  const items: Array<TimelineEvent & { mergeKey: string; users: Map<string, number> }> = [];
+  const items: Array<{ d: Described; source: SourceId; ref: TimelineEvent['ref']; evidence: string; partial: boolean }> = [];
   for (const g of groups) {
+    const partial = g.total > g.hits.length;
     for (const h of g.hits) {
       const refKey = `${h.ref.index}\u0000${h.ref.id}`;
       if (seen.has(refKey)) continue;
       seen.add(refKey);
       const d = describeEvent(g.source, h.doc, h.timestamp);
-      if (!d.timestamp) continue;
-      items.push({
-        timestamp: d.timestamp,
-        source: g.source,
-        action: d.action,
-        summary: d.summary,
-        ...(d.outcome ? { outcome: d.outcome } : {}),
-        ref: h.ref,
-        evidence: g.id,
-        mergeKey: d.mergeKey,
-        users: new Map(d.user ? [[d.user, 1]] : []),
-      });
+      if (!d.timestamp || Number.isNaN(Date.parse(d.timestamp))) continue;
+      items.push({ d, source: g.source, ref: h.ref, evidence: g.id, partial });
     }
   }
-  items.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp) || a.source.localeCompare(b.source));
+  items.sort((a, b) => Date.parse(a.d.timestamp) - Date.parse(b.d.timestamp) || a.source.localeCompare(b.source));
 
-  const merged: typeof items = [];
-  for (const it of items) {
-    const last = merged[merged.length - 1];
-    if (last && last.mergeKey === it.mergeKey) {
-      last.count = (last.count ?? 1) + 1;
-      last.lastTimestamp = it.timestamp;
-      for (const [u, n] of it.users) last.users.set(u, (last.users.get(u) ?? 0) + n);
+  const entries: Entry[] = [];
+  const open = new Map<string, Entry>();
+  for (const { d, source, ref, evidence, partial } of items) {
+    const t = Date.parse(d.timestamp);
+    const run = open.get(d.mergeKey);
+    if (run && t - Date.parse(run.lastTimestamp ?? run.timestamp) <= MERGE_GAP_MS) {
+      run.count = (run.count ?? 1) + 1;
+      run.lastTimestamp = d.timestamp;
+      if (d.failed) run.failures++;
+      if (d.failedUser) run.users.set(d.failedUser, (run.users.get(d.failedUser) ?? 0) + 1);
+      if (partial) run.partial = true;
       continue;
     }
-    merged.push(it);
+    const entry: Entry = {
+      timestamp: d.timestamp,
+      source,
+      action: d.action,
+      summary: d.summary,
+      ...(d.outcome ? { outcome: d.outcome } : {}),
+      ref,
+      evidence,
+      ...(partial ? { partial } : {}),
+      mergeKey: d.mergeKey,
+      failures: d.failed ? 1 : 0,
+      users: new Map(d.failedUser ? [[d.failedUser, 1]] : []),
+    };
+    entries.push(entry);
+    open.set(d.mergeKey, entry);
   }
-  return merged.slice(0, LIMITS.timelineEntries).map(({ mergeKey, users, ...e }) => {
-    if ((e.count ?? 1) > 1 && users.size > 1) {
-      const top = [...users.entries()].sort((a, b) => b[1] - a[1]).slice(0, 3);
-      return { ...e, summary: `${e.count} ${e.action.replace('sshd ', '').toLowerCase()} attempts as ${top.map(([u, n]) => `${u} ×${n}`).join(', ')}${users.size > 3 ? ', …' : ''}${suffixFrom(e.summary)}` };
-    }
-    return e;
+
+  return entries.slice(0, LIMITS.timelineEntries).map(({ mergeKey, failures, users, ...e }) => {
+    if (!mergeKey.startsWith('linux|attempts|') || failures === 0 || (e.count ?? 1) === 1) return e;
+    const top = [...users.entries()].sort((a, b) => b[1] - a[1]);
+    const names = top.slice(0, 3).map(([u, n]) => `${u} ×${n}`).join(', ') + (top.length > 3 ? ', …' : '');
+    const from = /from (\S+)/.exec(e.summary)?.[1];
+    return {
+      ...e,
+      action: 'sshd failed logins',
+      outcome: 'failure',
+      count: failures,
+      summary: `${failures} failed logins${names ? ` as ${names}` : ''}${from ? ` from ${from}` : ''}`,
+    };
   });
 }
-
-function suffixFrom(summary: string): string {
-  const m = / from (\S+)/.exec(summary);
-  return m ? ` from ${m[1]}` : '';
-}
-

@@ -1,0 +1,156 @@
+/**
+ * The browser half of the dev host: serves `/app/<id>` as OSD does — a page with OUI's theme CSS,
+ * the injected metadata, and a bootstrap script that defines `window.__osdBundles__` (OSD's
+ * osd_bundles_loader semantics), loads the shared deps, the core and the plugin bundle in order,
+ * then calls `__osdBundles__.get('entry/core/public').__osdBootstrap__()`. Bundles are (re)built
+ * with esbuild when missing or older than their sources. Use as `startDevHost({ serveStatic: createAppServer })`.
+ */
+import fs from 'fs';
+import http from 'http';
+import path from 'path';
+import { APP_ID, PLUGIN_ID, TARGET_OSD_VERSION } from '../../common/constants';
+import { ensureBundles, OUTPUTS, REPO_ROOT } from '../../scripts/build/bundle_public';
+import type { ServerHost } from './core_server';
+
+/** OSD 3.6+'s strict policy (no `unsafe-eval`), so a bundle that needs eval fails here first. */
+export const CONTENT_SECURITY_POLICY = "script-src 'self'; worker-src blob: 'self'; style-src 'unsafe-inline' 'self'";
+
+const FILES: Record<string, { file: string; type: string }> = {
+  '/ui/eui_theme_light.min.css': { file: path.join(REPO_ROOT, 'node_modules/@elastic/eui/dist/eui_theme_light.min.css'), type: 'text/css' },
+  '/bundles/osd-ui-shared-deps/osd-ui-shared-deps.js': { file: OUTPUTS.sharedDeps, type: 'application/javascript' },
+  '/bundles/core/core.entry.js': { file: OUTPUTS.core, type: 'application/javascript' },
+  [`/bundles/plugin/${PLUGIN_ID}/${PLUGIN_ID}.plugin.js`]: { file: OUTPUTS.plugin, type: 'application/javascript' },
+};
+
+const SCRIPTS = ['/bundles/osd-ui-shared-deps/osd-ui-shared-deps.js', '/bundles/core/core.entry.js', `/bundles/plugin/${PLUGIN_ID}/${PLUGIN_ID}.plugin.js`];
+
+/** OSD's `__osdBundles__` (src/optimize/bundles_route/osd_bundles_loader_source.js) and its script loader. */
+function bootstrapScript(basePath: string): string {
+  return `(function () {
+  var modules = {};
+  function has(key) { return Object.prototype.hasOwnProperty.call(modules, key); }
+  function define(key, bundleRequire, bundleModuleKey) {
+    if (has(key)) throw new Error('__osdBundles__ already has a module defined for "' + key + '"');
+    modules[key] = { bundleRequire: bundleRequire, bundleModuleKey: bundleModuleKey };
+  }
+  function get(key) {
+    if (!has(key)) throw new Error('__osdBundles__ does not have a module defined for "' + key + '"');
+    return modules[key].bundleRequire(modules[key].bundleModuleKey);
+  }
+  window.__osdBundles__ = { has: has, define: define, get: get };
+
+  var urls = ${JSON.stringify(SCRIPTS.map((s) => basePath + s))};
+  var failed = false;
+  urls.forEach(function (url, i) {
+    var script = document.createElement('script');
+    script.src = url;
+    script.async = false;
+    script.onerror = function () {
+      failed = true;
+      document.getElementById('osd_app').textContent = 'Failed to load ' + url;
+    };
+    if (i === urls.length - 1) {
+      script.onload = function () {
+        if (!failed) window.__osdBundles__.get('entry/core/public').__osdBootstrap__();
+      };
+    }
+    document.body.appendChild(script);
+  });
+})();
+`;
+}
+
+function escapeAttribute(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
+function pageHtml(basePath: string, metadata: Record<string, unknown>): string {
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width">
+<title>OpenSearch Dashboards</title>
+<link rel="stylesheet" href="${basePath}/ui/eui_theme_light.min.css">
+</head>
+<body>
+<osd-injected-metadata data="${escapeAttribute(JSON.stringify(metadata))}"></osd-injected-metadata>
+<div id="osd_chrome"></div>
+<div id="osd_app" class="app-wrapper"></div>
+<script src="${basePath}/bootstrap.js"></script>
+</body>
+</html>
+`;
+}
+
+export interface AppServerOptions {
+  basePath?: string;
+  /** Per UI plugin config exposed to the browser (`exposeToBrowser`); none today. */
+  pluginConfig?: Record<string, unknown>;
+}
+
+export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
+  const basePath = opts.basePath ?? '';
+  let building: Promise<unknown> | null = null;
+  const bundlesReady = () => {
+    building ??= ensureBundles().finally(() => {
+      building = null;
+    });
+    return building;
+  };
+
+  const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
+    res.writeHead(status, {
+      'content-type': `${type}; charset=utf-8`,
+      'cache-control': 'private, no-cache, no-store, must-revalidate',
+      'x-content-type-options': 'nosniff',
+      ...headers,
+    });
+    res.end(body);
+  };
+
+  return async (req: http.IncomingMessage, res: http.ServerResponse, url: URL): Promise<boolean> => {
+    if (req.method !== 'GET' && req.method !== 'HEAD') return false;
+    const pathname = basePath && url.pathname.startsWith(basePath) ? url.pathname.slice(basePath.length) || '/' : url.pathname;
+
+    if (pathname === '/' || pathname === '/app' || pathname === '/app/') {
+      res.writeHead(302, { location: `${basePath}/app/${APP_ID}` });
+      res.end();
+      return true;
+    }
+    const app = /^\/app\/([^/]+)/.exec(pathname);
+    if (app) {
+      await bundlesReady();
+      send(
+        res,
+        200,
+        'text/html',
+        pageHtml(basePath, {
+          version: TARGET_OSD_VERSION,
+          basePath,
+          appId: decodeURIComponent(app[1]),
+          uiPlugins: [{ id: PLUGIN_ID, config: opts.pluginConfig ?? {} }],
+          capabilities: host.capabilities,
+        }),
+        { 'content-security-policy': CONTENT_SECURITY_POLICY }
+      );
+      return true;
+    }
+    if (pathname === '/favicon.ico') {
+      res.writeHead(204);
+      res.end();
+      return true;
+    }
+    if (pathname === '/bootstrap.js') {
+      send(res, 200, 'application/javascript', bootstrapScript(basePath));
+      return true;
+    }
+    const file = FILES[pathname];
+    if (file) {
+      await bundlesReady();
+      send(res, 200, file.type, await fs.promises.readFile(file.file));
+      return true;
+    }
+    return false;
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * `npm start`: a local OpenSearch (started or reused; `OPENSEARCH_URL` points elsewhere), the demo
+ * incident loaded relative to yesterday when the GuardDuty indices are empty (`SIEM_DEMO=0` skips),
+ * the browser bundles built, and the dev host serving the plugin on `PORT` (default 5601).
+ */
+import { execFileSync } from 'child_process';
+import path from 'path';
+import type { Client } from '@opensearch-project/opensearch';
+import { APP_ID } from '../common/constants';
+import { DEFAULT_SOURCES } from '../common/sources';
+import { ensureBundles, formatReport } from '../scripts/build/bundle_public';
+import { generateScenario } from '../test/fixtures/scenario/generate';
+import { createAppServer } from './host/app_page';
+import { startDevHost } from './host/dev_host';
+import { createSavedObjectsClientFactory } from './host/saved_objects_client';
+import { applyIndexTemplates } from './index_templates';
+import { createClient, loadDocuments } from './load';
+
+const ROOT = path.resolve(__dirname, '..');
+
+function startLocalOpenSearch(): string {
+  console.log('Starting the local OpenSearch (dev/opensearch/opensearch.sh start)…');
+  const out = execFileSync('bash', [path.join(ROOT, 'dev/opensearch/opensearch.sh'), 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  return out.trim().split('\n').pop()!;
+}
+
+/** `YYYY-MM-DD` of yesterday (UTC): the findings page's default "last 7 days" then shows the incident. */
+function yesterdayUtc(): string {
+  return new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+}
+
+async function newestFinding(client: Client): Promise<{ count: number; newest?: string }> {
+  const index = DEFAULT_SOURCES.guardduty.indexPattern;
+  const { body } = await client.search({
+    index,
+    ignore_unavailable: true,
+    allow_no_indices: true,
+    body: { size: 0, track_total_hits: true, aggs: { newest: { max: { field: DEFAULT_SOURCES.guardduty.timeField } } } },
+  } as any);
+  return { count: body.hits.total.value, newest: body.aggregations?.newest?.value_as_string };
+}
+
+async function ensureDemoData(client: Client): Promise<void> {
+  const { count, newest } = await newestFinding(client);
+  if (count > 0) {
+    const ageDays = newest ? (Date.now() - Date.parse(newest)) / 86_400_000 : 0;
+    console.log(`Found ${count} GuardDuty documents (newest ${newest ?? 'unknown'}); not loading the demo.`);
+    if (ageDays > 6) console.log('They are older than the findings page\'s default "last 7 days": widen its time range to see them.');
+    return;
+  }
+  const baseDate = yesterdayUtc();
+  console.log(`Loading the demo incident on ${baseDate} (UTC)…`);
+  await applyIndexTemplates(client);
+  const { docs } = generateScenario({ baseDate, heavy: true });
+  const result = await loadDocuments(client, docs, { refresh: true });
+  console.log(`Loaded ${result.loaded} documents in ${(result.tookMs / 1000).toFixed(1)} s.`);
+}
+
+async function main() {
+  const opensearchUrl = process.env.OPENSEARCH_URL ?? startLocalOpenSearch();
+  const client = createClient(opensearchUrl);
+  if (process.env.SIEM_DEMO !== '0') await ensureDemoData(client);
+
+  const built = await ensureBundles();
+  if (built.length) console.log(`Built the browser bundles:\n${formatReport(built)}`);
+
+  const host = await startDevHost({
+    port: Number(process.env.PORT ?? 5601),
+    opensearchUrl,
+    pluginDir: ROOT,
+    serveStatic: createAppServer,
+    createSavedObjectsClient: createSavedObjectsClientFactory(client),
+  });
+  console.log(`\nInvestigations is running at ${host.url}/app/${APP_ID}  (OpenSearch: ${opensearchUrl}; Ctrl+C stops the dev host)\n`);
+
+  const stop = async () => {
+    await host.close();
+    await client.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,27 @@
+import React from 'react';
+import { HashRouter, Route, RouteComponentProps, Switch } from 'react-router-dom';
+import { CasesPlaceholder } from './pages/cases_placeholder';
+import { FindingsPage } from './pages/findings_page';
+import { InvestigationPage } from './pages/investigation_page';
+import { ROUTE_PATHS } from './routes';
+import { AppServices, AppServicesProvider } from './services/app_services';
+
+export function SiemInvestigationsApp({ services }: { services: AppServices }) {
+  return (
+    <AppServicesProvider services={services}>
+      <HashRouter>
+        <Switch>
+          {/* One page instance per finding: nothing of the previous finding may linger on screen. */}
+          <Route
+            path={ROUTE_PATHS.investigate}
+            render={(props: RouteComponentProps<{ index: string; id: string }>) => (
+              <InvestigationPage key={`${props.match.params.index}/${props.match.params.id}`} {...props} />
+            )}
+          />
+          <Route path={[ROUTE_PATHS.case, ROUTE_PATHS.cases, ROUTE_PATHS.add]} component={CasesPlaceholder} />
+          <Route path={ROUTE_PATHS.findings} component={FindingsPage} />
+        </Switch>
+      </HashRouter>
+    </AppServicesProvider>
+  );
+}

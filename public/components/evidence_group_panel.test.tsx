@@ -1,0 +1,44 @@
+import React from 'react';
+import { fireEvent, screen, within } from '@testing-library/react';
+import { EvidenceGroup } from '../../common/types';
+import { investigationFixture } from '../testing/investigation_fixture';
+import { renderWithServices } from '../testing/render_with_services';
+import { EvidenceGroupPanel } from './evidence_group_panel';
+
+const inv = investigationFixture();
+const [calls, , macie] = inv.evidence;
+
+function renderPanel(group: EvidenceGroup, focused: { type: 'ip'; value: string } | null = null) {
+  return renderWithServices(<EvidenceGroupPanel group={group} window={inv.window} focused={focused} highlighted={false} onInspect={jest.fn()} />);
+}
+
+describe('EvidenceGroupPanel', () => {
+  it('is headed by the question it answers, with its hit count and a Discover link', () => {
+    renderPanel(calls);
+    expect(screen.getByTestId('evidenceQuestion')).toHaveTextContent('What did the credentials do, and from where?');
+    expect(screen.getByTestId('evidenceTotal')).toHaveTextContent('3 hits');
+    expect(screen.getByTestId('openInDiscover').getAttribute('href')).toMatch(/^\/app\/data-explorer\/discover#\?_a=/);
+  });
+
+  it('says so when the question found nothing, and when the search failed', () => {
+    renderPanel(macie);
+    expect(screen.getByText('No matching documents in this window.')).toBeInTheDocument();
+    renderPanel({ ...macie, error: 'search_phase_execution_exception' });
+    expect(screen.getByText('search_phase_execution_exception')).toBeInTheDocument();
+  });
+
+  it('shows the five largest facet values and the rest on demand', () => {
+    const buckets = Array.from({ length: 8 }, (_, i) => ({ value: `user${i}`, count: 10 - i }));
+    renderPanel({ ...calls, facets: [{ field: 'user.name', label: 'User name', buckets }] });
+    const facet = screen.getByTestId('facet');
+    expect(within(facet).queryByText('user5')).toBeNull();
+    fireEvent.click(within(facet).getByText('Show 3 more'));
+    expect(within(facet).getByText('user7')).toBeInTheDocument();
+  });
+
+  it('narrows its rows to the focused entity', () => {
+    renderPanel(calls, { type: 'ip', value: '198.51.100.7' });
+    expect(screen.getByText(/2 rows of 3 mention/)).toBeInTheDocument();
+    expect(screen.getAllByTestId('viewDocument')).toHaveLength(2);
+  });
+});

@@ -1,0 +1,92 @@
+import React from 'react';
+import { fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { Route } from 'react-router-dom';
+import { API_PATHS } from '../../common/constants';
+import { HttpFetchOptions } from '../types';
+import { fakeCore } from '../testing/fake_core';
+import { investigationFixture } from '../testing/investigation_fixture';
+import { renderWithServices } from '../testing/render_with_services';
+import { investigatePath, ROUTE_PATHS } from '../routes';
+import { InvestigationPage } from './investigation_page';
+
+Element.prototype.scrollIntoView = jest.fn();
+
+function setup(post: (path: string, options?: HttpFetchOptions) => Promise<unknown> = async () => investigationFixture()) {
+  const postMock = jest.fn(post);
+  const { core, toasts, breadcrumbs } = fakeCore({ post: postMock as any });
+  let search = '';
+  renderWithServices(
+    <>
+      <Route path={ROUTE_PATHS.investigate} component={InvestigationPage} />
+      <Route
+        path="*"
+        render={({ location }) => {
+          search = location.search;
+          return null;
+        }}
+      />
+    </>,
+    { core, path: investigatePath({ index: 'log-aws-guardduty-2021-04', id: 'gd/1' }) }
+  );
+  return { post: postMock, toasts, breadcrumbs, search: () => search };
+}
+
+describe('InvestigationPage', () => {
+  it('investigates the finding of the URL with the default window, as a string body', async () => {
+    const { post, breadcrumbs } = setup();
+    await screen.findByTestId('investigationView');
+    expect(post).toHaveBeenCalledWith(API_PATHS.investigate, expect.objectContaining({ body: expect.any(String) }));
+    expect(JSON.parse(post.mock.calls[0][1]!.body as string)).toEqual({
+      finding: { index: 'log-aws-guardduty-2021-04', id: 'gd/1' },
+      window: { before: '24h', after: '6h' },
+    });
+    expect(breadcrumbs.at(-1)!.map((b: any) => b.text)).toEqual(['Investigations', 'Findings', 'UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom']);
+    expect(screen.getByTestId('findingTitle')).toHaveTextContent('API GetObject was invoked');
+  });
+
+  it('notes the sources without data in the window', async () => {
+    setup();
+    expect(await screen.findByTestId('coverageCallout')).toHaveTextContent('Security Hub has no documents in log-aws-securityhub-* for this window.');
+  });
+
+  it('follows a story sentence to its evidence group in the right tab', async () => {
+    setup();
+    await screen.findByTestId('investigationView');
+    expect(document.getElementById('evidence-linux_secure.ssh_success')).toBeNull();
+    fireEvent.click(within(screen.getAllByTestId('storySentence')[0]).getByTestId('storyEvidenceLink'));
+    const panel = document.getElementById('evidence-linux_secure.ssh_success')!;
+    expect(panel).toHaveTextContent('Did the SSH brute force succeed?');
+    expect(panel.scrollIntoView).toHaveBeenCalled();
+  });
+
+  it('focuses an entity chip: evidence rows and timeline narrow to it', async () => {
+    setup();
+    await screen.findByTestId('investigationView');
+    const table = () => within(document.getElementById('evidence-cloudtrail.access_key')!).getByTestId('evidenceTable');
+    expect(within(table()).getAllByTestId('viewDocument')).toHaveLength(3);
+    fireEvent.click(screen.getByLabelText('Focus on IP address 198.51.100.7'));
+    expect(screen.getByTestId('focusCallout')).toHaveTextContent('Focused on ip address 198.51.100.7');
+    expect(within(table()).getAllByTestId('viewDocument')).toHaveLength(2);
+    expect(screen.getAllByTestId('timelineEvent').map((e) => e.getAttribute('data-action'))).toEqual(['GetObject']);
+    expect(document.querySelector('[data-node-id="ip:198.51.100.7"]')).toHaveAttribute('data-focused', 'true');
+  });
+
+  it('re-runs with a wider window kept in the URL', async () => {
+    const { post, search } = setup();
+    await screen.findByTestId('investigationView');
+    fireEvent.change(screen.getByTestId('windowBefore'), { target: { value: '7d' } });
+    fireEvent.click(screen.getByTestId('windowApply'));
+    await waitFor(() => expect(post).toHaveBeenCalledTimes(2));
+    expect(JSON.parse(post.mock.calls[1][1]!.body as string).window).toEqual({ before: '7d', after: '6h' });
+    expect(new URLSearchParams(search()).get('before')).toBe('7d');
+  });
+
+  it('shows the server’s message when the investigation fails', async () => {
+    const error = Object.assign(new Error('Not Found'), { body: { statusCode: 404, error: 'Not Found', message: 'No finding gd/1 in index log-aws-guardduty-2021-04' } });
+    const { toasts } = setup(async () => {
+      throw error;
+    });
+    expect(await screen.findByTestId('investigationError')).toHaveTextContent('No finding gd/1 in index log-aws-guardduty-2021-04');
+    expect(toasts).toEqual([{ kind: 'danger', toast: { title: 'Could not investigate the finding', text: 'No finding gd/1 in index log-aws-guardduty-2021-04' } }]);
+  });
+});

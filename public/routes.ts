@@ -1,0 +1,39 @@
+import { DocRef } from '../common/types';
+
+/**
+ * The app's hash routes (ARCHITECTURE.md): `#/` findings, `#/investigate/{index}/{id}`,
+ * `#/cases`, `#/cases/{id}`, `#/add?index=…&id=…`.
+ *
+ * Document ids contain `/` and may contain `%`. The shared `history` 4 decodes the path with
+ * `decodeURI` before routing, which turns `%25` back into `%` but leaves `%2F` alone; so `%` is
+ * encoded twice and everything else once, and a route parameter is read with one
+ * `decodeURIComponent`. Links built with a plain `encodeURIComponent` still work for ids without `%`.
+ */
+export const ROUTE_PATHS = {
+  findings: '/',
+  investigate: '/investigate/:index/:id',
+  cases: '/cases',
+  case: '/cases/:id',
+  add: '/add',
+} as const;
+
+export function encodePathSegment(value: string): string {
+  return encodeURIComponent(value).replace(/%25/g, '%2525');
+}
+
+export function decodePathSegment(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+export function investigatePath(ref: DocRef, window?: { before?: string; after?: string }): string {
+  const query = new URLSearchParams();
+  if (window?.before) query.set('before', window.before);
+  if (window?.after) query.set('after', window.after);
+  const search = query.toString();
+  return `/investigate/${encodePathSegment(ref.index)}/${encodePathSegment(ref.id)}${search ? `?${search}` : ''}`;
+}
+

@@ -1,0 +1,28 @@
+import React, { createContext, ReactNode, useContext } from 'react';
+import { DEFAULT_SOURCES, SourceDefinitions } from '../../common/sources';
+import { CoreStart } from '../types';
+import { InvestigationsApi } from './api_client';
+
+/** Everything a page needs from the platform, handed down once at mount. */
+export interface AppServices {
+  core: CoreStart;
+  api: InvestigationsApi;
+  /** Source definitions for links into Discover (the defaults until the server exposes its config). */
+  sources: SourceDefinitions;
+}
+
+const AppServicesContext = createContext<AppServices | null>(null);
+
+export function createAppServices(core: CoreStart, sources: SourceDefinitions = DEFAULT_SOURCES): AppServices {
+  return { core, api: new InvestigationsApi(core.http), sources };
+}
+
+export function AppServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
+  return <AppServicesContext.Provider value={services}>{children}</AppServicesContext.Provider>;
+}
+
+export function useAppServices(): AppServices {
+  const services = useContext(AppServicesContext);
+  if (!services) throw new Error('useAppServices must be used inside <AppServicesProvider>');
+  return services;
+}

@@ -1,0 +1,30 @@
+/**
+ * The dev host's stand-in for OSD's `osd-ui-shared-deps.js` (packages/osd-ui-shared-deps/entry.js):
+ * one copy of React, OUI and friends on `window.__osdSharedDeps__`, under the names OSD uses
+ * (OSD_CONTRACTS.md §7). Plugin bundles import these modules as externals, never bundle them.
+ * Only the modules the plugin imports, and their usual companions, are provided.
+ */
+// OUI as ES modules: esbuild resolves `require()` to OUI's CommonJS build, whose icon loader calls
+// `require()` with a computed path; the ES build's `import()` of the icons is bundled instead.
+import * as ElasticEui from '@elastic/eui';
+
+declare global {
+  interface Window {
+    __osdSharedDeps__: Record<string, unknown>;
+  }
+}
+
+window.__osdSharedDeps__ = {
+  React: require('react'),
+  ReactDom: require('react-dom'),
+  ReactRouter: require('react-router'),
+  ReactRouterDom: require('react-router-dom'),
+  ElasticEui,
+  ElasticNumeral: require('numeral'),
+  Moment: require('moment'),
+  Lodash: require('lodash'),
+  Theme: {
+    euiLightVars: require('@elastic/eui/dist/eui_theme_light.json'),
+    euiDarkVars: require('@elastic/eui/dist/eui_theme_dark.json'),
+  },
+};

@@ -1,0 +1,111 @@
+/**
+ * End-to-end harness: Debian's chromium driven by playwright-core, against the dev host started
+ * in-process on a random port, with the demo incident loaded under a test-only index prefix (the
+ * plugin's `sources.*.indexPattern` config points at it), removed again afterwards.
+ */
+import { execFileSync } from 'child_process';
+import fs from 'fs';
+import path from 'path';
+import { Browser, chromium, Page } from 'playwright-core';
+import { APP_ID } from '../../common/constants';
+import { createAppServer } from '../../dev/host/app_page';
+import { RunningDevHost, startDevHost } from '../../dev/host/dev_host';
+import { deleteIndexTemplates } from '../../dev/index_templates';
+import { ScenarioFacts } from '../fixtures/scenario/generate';
+import { loadScenario, OPENSEARCH_URL, prefixedSourcesConfig, REPO_ROOT, uniquePrefix } from '../integration/helpers';
+
+export const CHROMIUM = '/usr/bin/chromium';
+export const SCREENSHOTS = path.join(REPO_ROOT, 'test-results/screenshots');
+
+/** Installs Debian's chromium when it is missing (CI images start without it). */
+function ensureChromium(): void {
+  if (fs.existsSync(CHROMIUM)) return;
+  const asRoot = process.getuid?.() === 0;
+  const run = (args: string[]) =>
+    execFileSync(asRoot ? args[0] : 'sudo', asRoot ? args.slice(1) : args, { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
+  run(['apt-get', 'update', '-qq']);
+  run(['apt-get', 'install', '-y', '-qq', 'chromium']);
+}
+
+export async function launchBrowser(): Promise<Browser> {
+  ensureChromium();
+  return chromium.launch({
+    executablePath: CHROMIUM,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/** `YYYY-MM-DD` of yesterday (UTC), so the findings page's default "last 7 days" shows the incident. */
+export function yesterdayUtc(): string {
+  return new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);
+}
+
+export interface E2eEnv {
+  host: RunningDevHost;
+  browser: Browser;
+  facts: ScenarioFacts;
+  prefix: string;
+  appUrl: string;
+  close(): Promise<void>;
+}
+
+export async function startE2eEnv(name: string): Promise<E2eEnv> {
+  const prefix = uniquePrefix(`e2e-${name}`);
+  const host = await startDevHost({
+    port: 0,
+    opensearchUrl: OPENSEARCH_URL,
+    pluginDir: REPO_ROOT,
+    quiet: true,
+    config: prefixedSourcesConfig(prefix),
+    serveStatic: createAppServer,
+  });
+  const close = async () => {
+    await host.opensearch.indices.delete({ index: `${prefix}*`, ignore_unavailable: true, allow_no_indices: true } as any).catch(() => undefined);
+    await deleteIndexTemplates(host.opensearch, { prefix }).catch(() => undefined);
+    await host.close();
+  };
+  try {
+    const { facts } = await loadScenario(host.opensearch, prefix, { baseDate: yesterdayUtc() });
+    const browser = await launchBrowser();
+    return {
+      host,
+      browser,
+      facts,
+      prefix,
+      appUrl: `${host.url}/app/${APP_ID}`,
+      close: async () => {
+        await browser.close();
+        await close();
+      },
+    };
+  } catch (e) {
+    await close();
+    throw e;
+  }
+}
+
+/** Saves a screenshot as a test artifact and, when `docsName` is given, as the README's copy. */
+export async function screenshot(page: Page, name: string, docsName?: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file, fullPage: true });
+  if (docsName) {
+    const docs = path.join(REPO_ROOT, 'docs/screenshots');
+    fs.mkdirSync(docs, { recursive: true });
+    fs.copyFileSync(file, path.join(docs, `${docsName}.png`));
+  }
+}
+
+/** Records what a page must never do: dialogs (`alert`), uncaught errors, failed requests. */
+export function watchPage(page: Page) {
+  const problems = { dialogs: [] as string[], errors: [] as string[], consoleErrors: [] as string[] };
+  page.on('dialog', (d) => {
+    problems.dialogs.push(`${d.type()}: ${d.message()}`);
+    void d.dismiss();
+  });
+  page.on('pageerror', (e) => problems.errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') problems.consoleErrors.push(m.text());
+  });
+  return problems;
+}
