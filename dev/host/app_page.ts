@@ -9,7 +9,7 @@ import fs from 'fs';
 import http from 'http';
 import path from 'path';
 import { APP_ID, PLUGIN_ID, TARGET_OSD_VERSION } from '../../common/constants';
-import { ensureBundles, OUTPUTS, REPO_ROOT } from '../../scripts/build/bundle_public';
+import { buildAll, OUTPUTS, REPO_ROOT, staleBundles } from '../../scripts/build/bundle_public';
 import type { ServerHost } from './core_server';
 
 /** OSD 3.6+'s strict policy (no `unsafe-eval`), so a bundle that needs eval fails here first. */
@@ -87,13 +87,23 @@ export interface AppServerOptions {
   basePath?: string;
   /** Per UI plugin config exposed to the browser (`exposeToBrowser`); none today. */
   pluginConfig?: Record<string, unknown>;
+  /**
+   * The plugin's browser bundle to serve, e.g. `target/public/siemInvestigations.plugin.js` of the
+   * unpacked zip, so the host runs exactly what ships. Default: built from source on demand.
+   */
+  pluginBundle?: string;
 }
 
 export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
   const basePath = opts.basePath ?? '';
+  const files = { ...FILES };
+  if (opts.pluginBundle) files[`/bundles/plugin/${PLUGIN_ID}/${PLUGIN_ID}.plugin.js`] = { file: opts.pluginBundle, type: 'application/javascript' };
   let building: Promise<unknown> | null = null;
   const bundlesReady = () => {
-    building ??= ensureBundles().finally(() => {
+    // A given plugin bundle is served as it is; only the host's own bundles are (re)built.
+    const stale = staleBundles().filter((b) => !(opts.pluginBundle && b === 'plugin'));
+    if (!stale.length) return Promise.resolve();
+    building ??= buildAll(stale).finally(() => {
       building = null;
     });
     return building;
@@ -145,7 +155,7 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
       send(res, 200, 'application/javascript', bootstrapScript(basePath));
       return true;
     }
-    const file = FILES[pathname];
+    const file = files[pathname];
     if (file) {
       await bundlesReady();
       send(res, 200, file.type, await fs.promises.readFile(file.file));

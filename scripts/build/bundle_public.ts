@@ -174,7 +174,7 @@ function newestMtime(p: string): number {
 }
 
 /** The outputs that are missing or older than one of their inputs. */
-function staleBundles(): Array<keyof typeof OUTPUTS> {
+export function staleBundles(): Array<keyof typeof OUTPUTS> {
   return (Object.keys(OUTPUTS) as Array<keyof typeof OUTPUTS>).filter((name) => {
     const out = OUTPUTS[name];
     if (!fs.existsSync(out)) return true;

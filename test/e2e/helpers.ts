@@ -12,6 +12,9 @@ import { createAppServer } from '../../dev/host/app_page';
 import { RunningDevHost, startDevHost } from '../../dev/host/dev_host';
 import { deleteIndexTemplates } from '../../dev/index_templates';
 import { ScenarioFacts } from '../fixtures/scenario/generate';
+import { PLUGIN_ID } from '../../common/constants';
+import { buildZip } from '../../scripts/build/build_plugin';
+import { unzipTo } from '../../scripts/build/archive';
 import { loadScenario, OPENSEARCH_URL, prefixedSourcesConfig, REPO_ROOT, uniquePrefix } from '../integration/helpers';
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -49,15 +52,35 @@ export interface E2eEnv {
   close(): Promise<void>;
 }
 
+/**
+ * The plugin as it ships: `npm run build`'s zip, unpacked. End-to-end tests run its transpiled
+ * server code and its browser bundle, not the sources (E2E_FROM_SOURCE=1 to iterate on sources).
+ */
+let shipped: Promise<string> | undefined;
+export function shippedPluginDir(): Promise<string> {
+  shipped ??= (async () => {
+    const zip = await buildZip('3.8.0');
+    for (const old of fs.readdirSync(path.join(REPO_ROOT, 'build')).filter((n) => n.startsWith('e2e-plugin-'))) {
+      fs.rmSync(path.join(REPO_ROOT, 'build', old), { recursive: true, force: true });
+    }
+    const dir = fs.mkdtempSync(path.join(REPO_ROOT, 'build', 'e2e-plugin-'));
+    await unzipTo(zip, dir);
+    return path.join(dir, 'opensearch-dashboards', PLUGIN_ID);
+  })();
+  return shipped;
+}
+
 export async function startE2eEnv(name: string): Promise<E2eEnv> {
   const prefix = uniquePrefix(`e2e-${name}`);
+  const pluginDir = process.env.E2E_FROM_SOURCE ? REPO_ROOT : await shippedPluginDir();
+  const pluginBundle = pluginDir === REPO_ROOT ? undefined : path.join(pluginDir, 'target/public', `${PLUGIN_ID}.plugin.js`);
   const host = await startDevHost({
     port: 0,
     opensearchUrl: OPENSEARCH_URL,
-    pluginDir: REPO_ROOT,
+    pluginDir,
     quiet: true,
     config: prefixedSourcesConfig(prefix),
-    serveStatic: createAppServer,
+    serveStatic: (h) => createAppServer(h, { pluginBundle }),
   });
   const close = async () => {
     await host.opensearch.indices.delete({ index: `${prefix}*`, ignore_unavailable: true, allow_no_indices: true } as any).catch(() => undefined);
