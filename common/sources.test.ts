@@ -11,6 +11,11 @@ describe('source definitions', () => {
     expect(s.guardduty.indexPattern).toBe(DEFAULT_SOURCES.guardduty.indexPattern);
   });
 
+  it('lets a deployment choose the columns of a source', () => {
+    expect(resolveSources({ linux_secure: { columns: ['@timestamp', 'message'] } }).linux_secure.columns).toEqual(['@timestamp', 'message']);
+    expect(resolveSources({ linux_secure: { columns: [] } }).linux_secure.columns).toEqual(DEFAULT_SOURCES.linux_secure.columns);
+  });
+
   it('maps monthly, daily and numbered indices to their source', () => {
     expect(sourceOfIndex('log-aws-guardduty-2021-04', DEFAULT_SOURCES)).toBe('guardduty');
     expect(sourceOfIndex('log-aws-cloudtrail-000003', DEFAULT_SOURCES)).toBe('cloudtrail');

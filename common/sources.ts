@@ -65,7 +65,7 @@ export const DEFAULT_SOURCES: SourceDefinitions = {
   },
 };
 
-export type SourceOverrides = Partial<Record<SourceId, Partial<Pick<SourceDefinition, 'indexPattern' | 'indexPatternId' | 'timeField'>>>>;
+export type SourceOverrides = Partial<Record<SourceId, Partial<Pick<SourceDefinition, 'indexPattern' | 'indexPatternId' | 'timeField' | 'columns'>>>>;
 
 /** Applies deployment overrides to the defaults; unknown keys are ignored, empty strings keep the default. */
 export function resolveSources(overrides: SourceOverrides = {}): SourceDefinitions {
@@ -77,6 +77,7 @@ export function resolveSources(overrides: SourceOverrides = {}): SourceDefinitio
       indexPattern: nonEmpty(o.indexPattern) ?? def.indexPattern,
       indexPatternId: nonEmpty(o.indexPatternId) ?? def.indexPatternId,
       timeField: nonEmpty(o.timeField) ?? def.timeField,
+      columns: Array.isArray(o.columns) && o.columns.length && o.columns.every((c) => nonEmpty(c)) ? o.columns.map((c) => c.trim()) : def.columns,
     };
   }
   return resolved;

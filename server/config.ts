@@ -28,6 +28,7 @@ export function createConfigDescriptor(): { schema: unknown } | undefined {
     indexPattern: schema.maybe(schema.string()),
     indexPatternId: schema.maybe(schema.string()),
     timeField: schema.maybe(schema.string()),
+    columns: schema.maybe(schema.arrayOf(schema.string(), { maxSize: 30 })),
   });
   const sources: Record<string, unknown> = {};
   for (const id of SOURCE_IDS) sources[id] = schema.maybe(source);
