@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { reasonPhrase } from './response_factory';
 import type http from 'http';
 import type { Client } from '@opensearch-project/opensearch';
 import type { SavedObjectTypeRegistration } from './core_server';
@@ -71,17 +72,6 @@ export interface DevSavedObjectsClient {
 // ---------------------------------------------------------------------------------------------
 // Errors: SavedObjectsErrorHelpers' decorated Boom errors (isBoom, output.statusCode/payload).
 
-const REASONS: Record<number, string> = {
-  400: 'Bad Request',
-  401: 'Unauthorized',
-  403: 'Forbidden',
-  404: 'Not Found',
-  409: 'Conflict',
-  413: 'Request Entity Too Large',
-  429: 'Too Many Requests',
-  500: 'Internal Server Error',
-  503: 'Service Unavailable',
-};
 
 export type SavedObjectsErrorCode =
   | 'SavedObjectsClient/badRequest'
@@ -104,7 +94,7 @@ export class SavedObjectsClientError extends Error {
     this.name = 'SavedObjectsClientError';
     // Boom hides the message of server errors from the response.
     const payloadMessage = statusCode >= 500 ? 'An internal server error occurred' : message;
-    this.output = { statusCode, payload: { statusCode, error: REASONS[statusCode] ?? 'Unknown', message: payloadMessage }, headers: {} };
+    this.output = { statusCode, payload: { statusCode, error: reasonPhrase(statusCode), message: payloadMessage }, headers: {} };
   }
 }
 
