@@ -51,13 +51,21 @@ async function ensureData(client: Client, prefix: string, docs: number) {
   return scenario;
 }
 
-async function time(runs: number, fn: () => Promise<unknown>): Promise<number[]> {
-  for (let i = 0; i < 3; i++) await fn(); // warm-up: caches, JIT, connections
-  const out: number[] = [];
+/**
+ * Runs the contenders in turn, one run of each per round, so that drift (segment merges, caches,
+ * other load on the machine) hits all of them alike instead of whichever happens to run last.
+ */
+async function interleaved(runs: number, contenders: Record<string, () => Promise<unknown>>): Promise<Record<string, number[]>> {
+  const names = Object.keys(contenders);
+  const out: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < 3; i++) for (const n of names) await contenders[n](); // warm-up: caches, JIT, connections
   for (let i = 0; i < runs; i++) {
-    const t = performance.now();
-    await fn();
-    out.push(performance.now() - t);
+    for (let k = 0; k < names.length; k++) {
+      const n = names[(i + k) % names.length];
+      const t = performance.now();
+      await contenders[n]();
+      out[n].push(performance.now() - t);
+    }
   }
   return out;
 }
@@ -100,39 +108,34 @@ async function main() {
   const one = await investigate(recorder, { finding, sources });
 
   const host = await startDevHost({ port: 0, opensearchUrl: url, pluginDir: ROOT, config, quiet: true });
-  const rssBefore = process.memoryUsage().rss;
-  const plugin = await time(runs, async () => {
+  const viaPlugin = (ref: { index: string; id: string }) => async () => {
     const r = await fetch(host.url + API_PATHS.investigate, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'osd-xsrf': 'bench' },
-      body: JSON.stringify({ finding }),
+      body: JSON.stringify({ finding: ref }),
     });
     if (r.status !== 200) throw new Error(`investigate answered ${r.status}: ${await r.text()}`);
     await r.json();
-  });
-  const heavy = scenario.facts.heavyFinding
-    ? await time(runs, async () => {
-        const r = await fetch(host.url + API_PATHS.investigate, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'osd-xsrf': 'bench' },
-          body: JSON.stringify({ finding: scenario.facts.heavyFinding }),
-        });
-        if (r.status !== 200) throw new Error(`investigate answered ${r.status}`);
-        await r.json();
-      })
-    : [];
-  const rssAfter = process.memoryUsage().rss;
-  const direct = await time(runs, async () => {
-    for (const c of recorded) {
-      if (c.op === 'get') await client.get(c.params);
-      else await client.msearch(c.params);
-    }
-  });
+  };
   const chain = analystChain(prefix, scenario.facts);
-  const manual = await time(runs, async () => {
-    await client.get(finding);
-    for (const q of chain) await client.search({ ...q, ignore_unavailable: true } as any);
+  const rssBefore = process.memoryUsage().rss;
+  const times = await interleaved(runs, {
+    plugin: viaPlugin(finding),
+    ...(scenario.facts.heavyFinding ? { heavy: viaPlugin(scenario.facts.heavyFinding) } : {}),
+    direct: async () => {
+      for (const c of recorded) {
+        if (c.op === 'get') await client.get(c.params);
+        else await client.msearch(c.params);
+      }
+    },
+    manual: async () => {
+      await client.get(finding);
+      for (const q of chain) await client.search({ ...q, ignore_unavailable: true } as any);
+    },
   });
+  const rssAfter = process.memoryUsage().rss;
+  const { plugin, direct, manual } = times;
+  const heavy = times.heavy ?? [];
   await host.close();
 
   const count = (await client.count({ index: `${prefix}log-*` } as any)).body.count as number;

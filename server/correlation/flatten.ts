@@ -7,27 +7,28 @@
 export type FlatDoc = Record<string, string | string[]>;
 
 export function flattenDocument(source: unknown): FlatDoc {
-  const out: Record<string, string[]> = {};
-  walk(source, '', out);
-  const flat: FlatDoc = {};
-  for (const [k, v] of Object.entries(out)) flat[k] = v.length === 1 ? v[0] : v;
+  // A null-prototype object: log data may carry keys such as `__proto__` or `constructor`.
+  const flat: FlatDoc = Object.create(null);
+  walk(source, '', flat);
   return flat;
 }
 
-function walk(value: unknown, path: string, out: Record<string, string[]>): void {
+function walk(value: unknown, path: string, out: FlatDoc): void {
   if (value === null || value === undefined) return;
+  if (typeof value !== 'object') {
+    if (!path) return;
+    const s = String(value);
+    const existing = out[path];
+    if (existing === undefined) out[path] = s;
+    else if (typeof existing === 'string') out[path] = [existing, s];
+    else existing.push(s);
+    return;
+  }
   if (Array.isArray(value)) {
-    for (const item of value) walk(item, path, out);
+    for (let i = 0; i < value.length; i++) walk(value[i], path, out);
     return;
   }
-  if (typeof value === 'object') {
-    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
-      walk(v, path ? `${path}.${k}` : k, out);
-    }
-    return;
-  }
-  if (!path) return;
-  (out[path] ??= []).push(String(value));
+  for (const k of Object.keys(value as object)) walk((value as Record<string, unknown>)[k], path ? `${path}.${k}` : k, out);
 }
 
 /** All values of a field, in document order, without empties. */
