@@ -1,13 +1,15 @@
 /**
  * `npm start`: a local OpenSearch (started or reused; `OPENSEARCH_URL` points elsewhere), the demo
  * incident loaded relative to yesterday when the GuardDuty indices are empty (`SIEM_DEMO=0` skips),
- * the browser bundles built, and the dev host serving the plugin on `PORT` (default 5601).
+ * the browser bundles built, and the dev host serving the plugin on `PORT` (default 5601), with
+ * cases kept by the dev saved objects client and a Discover stand-in at `/app/dev-discover`.
  */
 import { execFileSync } from 'child_process';
 import path from 'path';
 import type { Client } from '@opensearch-project/opensearch';
 import { APP_ID } from '../common/constants';
 import { DEFAULT_SOURCES } from '../common/sources';
+import { SOURCE_IDS } from '../common/types';
 import { ensureBundles, formatReport } from '../scripts/build/bundle_public';
 import { generateScenario } from '../test/fixtures/scenario/generate';
 import { createAppServer } from './host/app_page';
@@ -56,10 +58,29 @@ async function ensureDemoData(client: Client): Promise<void> {
   console.log(`Loaded ${result.loaded} documents in ${(result.tookMs / 1000).toFixed(1)} s.`);
 }
 
+/** An index that is no log source: its documents must get no Investigations tab in Discover. */
+const UNRELATED_INDEX = 'app-logs-demo';
+
+async function ensureUnrelatedDocument(client: Client): Promise<void> {
+  await client
+    .create({
+      index: UNRELATED_INDEX,
+      id: 'healthz-1',
+      refresh: true,
+      body: { '@timestamp': new Date().toISOString(), message: 'GET /healthz HTTP/1.1 200 2 "-" "kube-probe/1.29"', 'http.response.status_code': 200 },
+    } as any)
+    .catch((e) => {
+      if ((e as { meta?: { statusCode?: number } }).meta?.statusCode !== 409) throw e;
+    });
+}
+
 async function main() {
   const opensearchUrl = process.env.OPENSEARCH_URL ?? startLocalOpenSearch();
   const client = createClient(opensearchUrl);
-  if (process.env.SIEM_DEMO !== '0') await ensureDemoData(client);
+  if (process.env.SIEM_DEMO !== '0') {
+    await ensureDemoData(client);
+    await ensureUnrelatedDocument(client);
+  }
 
   const built = await ensureBundles();
   if (built.length) console.log(`Built the browser bundles:\n${formatReport(built)}`);
@@ -68,10 +89,12 @@ async function main() {
     port: Number(process.env.PORT ?? 5601),
     opensearchUrl,
     pluginDir: ROOT,
-    serveStatic: createAppServer,
+    serveStatic: (h) =>
+      createAppServer(h, { discover: { opensearch: client, indexPatterns: [...SOURCE_IDS.map((id) => DEFAULT_SOURCES[id].indexPattern), UNRELATED_INDEX] } }),
     createSavedObjectsClient: createSavedObjectsClientFactory(client),
   });
-  console.log(`\nInvestigations is running at ${host.url}/app/${APP_ID}  (OpenSearch: ${opensearchUrl}; Ctrl+C stops the dev host)\n`);
+  console.log(`\nInvestigations is running at ${host.url}/app/${APP_ID}  (OpenSearch: ${opensearchUrl}; Ctrl+C stops the dev host)`);
+  console.log(`Discover stand-in with the plugin's doc views and actions: ${host.url}/app/dev-discover\n`);
 
   const stop = async () => {
     await host.close();

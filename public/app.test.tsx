@@ -1,19 +1,29 @@
 import React from 'react';
 import { act, render, screen } from '@testing-library/react';
+import { API_PATHS } from '../common/constants';
 import { SiemInvestigationsApp } from './app';
 import { investigatePath } from './routes';
 import { createAppServices } from './services/app_services';
 import { fakeCore } from './testing/fake_core';
+import { httpError } from './testing/fake_http';
 import { investigationFixture } from './testing/investigation_fixture';
 import './testing/test_ids';
 
 Element.prototype.scrollIntoView = jest.fn();
 
 describe('app routes', () => {
-  it('shows the cases placeholder on the case routes', async () => {
-    window.location.hash = '#/cases/abc';
-    render(<SiemInvestigationsApp services={createAppServices(fakeCore().core)} />);
-    expect(await screen.findByText('Cases — coming with the cases feature')).toBeInTheDocument();
+  it.each([
+    ['#/cases', 'casesEmpty'],
+    ['#/cases/abc', 'caseNotFound'],
+    ['#/add?index=log-aws-cloudtrail-2021-04&id=nope', 'addToCaseNotFound'],
+  ])('routes %s to its page', async (hash, testSubj) => {
+    const get = jest.fn(async (path: string) => {
+      if (path === API_PATHS.cases) return { total: 0, cases: [] };
+      throw httpError(404, 'Not Found');
+    });
+    window.location.hash = hash;
+    render(<SiemInvestigationsApp services={createAppServices(fakeCore({ get: get as any }).core)} />);
+    expect(await screen.findByTestId(testSubj)).toBeInTheDocument();
   });
 
   it('never shows the previous finding while another one fails to load', async () => {

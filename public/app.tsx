@@ -1,6 +1,8 @@
 import React from 'react';
 import { HashRouter, Route, RouteComponentProps, Switch } from 'react-router-dom';
-import { CasesPlaceholder } from './pages/cases_placeholder';
+import { AddToCasePage } from './pages/add_to_case_page';
+import { CasePage } from './pages/case_page';
+import { CasesPage } from './pages/cases_page';
 import { FindingsPage } from './pages/findings_page';
 import { InvestigationPage } from './pages/investigation_page';
 import { ROUTE_PATHS } from './routes';
@@ -18,7 +20,9 @@ export function SiemInvestigationsApp({ services }: { services: AppServices }) {
               <InvestigationPage key={`${props.match.params.index}/${props.match.params.id}`} {...props} />
             )}
           />
-          <Route path={[ROUTE_PATHS.case, ROUTE_PATHS.cases, ROUTE_PATHS.add]} component={CasesPlaceholder} />
+          <Route path={ROUTE_PATHS.case} render={(props: RouteComponentProps<{ id: string }>) => <CasePage key={props.match.params.id} {...props} />} />
+          <Route path={ROUTE_PATHS.cases} component={CasesPage} />
+          <Route path={ROUTE_PATHS.add} render={(props) => <AddToCasePage key={props.location.search} />} />
           <Route path={ROUTE_PATHS.findings} component={FindingsPage} />
         </Switch>
       </HashRouter>

@@ -1,25 +1,57 @@
-import { act, waitFor } from '@testing-library/react';
+import React from 'react';
+import { act, render, screen, waitFor } from '@testing-library/react';
 import { APP_ID, PLUGIN_NAME } from '../common/constants';
+import { example } from '../test/fixtures/example_docs';
+import { LOG_ACTION_ID } from './discover/register';
 import { plugin } from './index';
 import { fakeCore } from './testing/fake_core';
-import { App, AppMountParameters, CoreSetup } from './types';
+import './testing/test_ids';
+import { App, AppMountParameters, CoreSetup, DocViewInput, DocViewLink, LogActionDefinition, PluginInitializerContext, SiemInvestigationsSetupDeps } from './types';
+
+jest.spyOn(console, 'warn').mockImplementation(() => undefined);
+
+function setupPlugin(deps?: SiemInvestigationsSetupDeps, context: PluginInitializerContext = {}, { start = true } = {}) {
+  const apps: App[] = [];
+  const { core } = fakeCore({ get: (async () => ({ total: 0, findings: [] })) as any });
+  const coreSetup: CoreSetup = {
+    application: { register: (app) => apps.push(app) },
+    http: core.http,
+    notifications: core.notifications,
+    getStartServices: async () => [core, {}, {}],
+  };
+  const instance = plugin(context);
+  instance.setup(coreSetup, deps);
+  if (start) instance.start(core);
+  return { apps, instance, core };
+}
+
+/** Discover's and Explore's setup contracts, recording what is registered (OSD_CONTRACTS.md §6). */
+function discoverAndExplore() {
+  const docViews: DocViewInput[] = [];
+  const links: DocViewLink[] = [];
+  const actions: LogActionDefinition[] = [];
+  const exploreDocViews: DocViewInput[] = [];
+  const deps: SiemInvestigationsSetupDeps = {
+    discover: { docViews: { addDocView: (v) => docViews.push(v) }, docViewsLinks: { addDocViewLink: (l) => links.push(l) } },
+    explore: {
+      docViews: { addDocView: (v) => exploreDocViews.push(v) },
+      logActionRegistry: {
+        registerAction: (a) => {
+          if (actions.some((x) => x.id === a.id)) throw new Error(`Action with id ${a.id} is already registered`);
+          actions.push(a);
+        },
+      },
+    },
+  };
+  return { deps, docViews, links, actions, exploreDocViews };
+}
+
+const gdHit = () => {
+  const d = example('guardduty_iam_UnauthorizedAccess_IAMUser_MaliciousIPCaller_Custom');
+  return { _index: d._index, _id: d._id, _source: d._source };
+};
 
 describe('public plugin', () => {
-  function setupPlugin() {
-    const apps: App[] = [];
-    const { core } = fakeCore({ get: (async () => ({ total: 0, findings: [] })) as any });
-    const coreSetup: CoreSetup = {
-      application: { register: (app) => apps.push(app) },
-      http: core.http,
-      notifications: core.notifications,
-      getStartServices: async () => [core, {}, {}],
-    };
-    const instance = plugin({});
-    instance.setup(coreSetup);
-    instance.start(core);
-    return { apps };
-  }
-
   it('registers the Investigations app under its own id', () => {
     const { apps } = setupPlugin();
     expect(apps).toHaveLength(1);
@@ -44,5 +76,60 @@ describe('public plugin', () => {
     await waitFor(() => expect(element.textContent).toContain('GuardDuty findings'));
     act(() => unmount());
     expect(element.innerHTML).toBe('');
+  });
+
+  it('registers the doc view, the doc view link and the log action with Discover and Explore', () => {
+    const { deps, docViews, links, actions, exploreDocViews } = discoverAndExplore();
+    const { apps } = setupPlugin(deps);
+    expect(apps).toHaveLength(1);
+    expect(docViews).toEqual([expect.objectContaining({ title: 'Investigations', order: 30 })]);
+    expect(links).toEqual([expect.objectContaining({ label: 'Add to case', order: 30 })]);
+    expect(actions).toEqual([expect.objectContaining({ id: LOG_ACTION_ID, displayName: 'Add to case', iconType: 'folderCheck', order: 30 })]);
+    // Explore's document details take the same doc views (it has its own registry).
+    expect(exploreDocViews).toHaveLength(1);
+  });
+
+  it.each<[string, SiemInvestigationsSetupDeps | undefined]>([
+    ['absent', undefined],
+    ['present without registries', { discover: {}, explore: {} }],
+    ['of an older shape', { discover: { docViews: {} as any, docViewsLinks: { addDocViewLink: 'no' as any } }, explore: { logActionRegistry: {} } }],
+  ])('still registers the app when Discover and Explore are %s', (_name, deps) => {
+    const { apps } = setupPlugin(deps);
+    expect(apps.map((a) => a.id)).toEqual([APP_ID]);
+  });
+
+  it('survives a registry that refuses, and registers the rest', () => {
+    const { deps, links } = discoverAndExplore();
+    deps.discover!.docViews!.addDocView = () => {
+      throw new Error('docViews is frozen');
+    };
+    const { apps } = setupPlugin(deps);
+    expect(apps).toHaveLength(1);
+    expect(links).toHaveLength(1);
+    expect(console.warn).toHaveBeenCalledWith('Investigations: could not register with discover.docViews', expect.any(Error));
+  });
+
+  it('renders the doc view inside Discover with the core from start, not from a mount', () => {
+    const { deps, docViews } = discoverAndExplore();
+    setupPlugin(deps);
+    const View = docViews[0].component!;
+    render(<View hit={gdHit()} />);
+    expect(screen.getByTestId('docViewInvestigate')).toHaveAttribute('href', expect.stringMatching(/^\/app\/siem-investigations#\/investigate\//));
+  });
+
+  it('renders nothing in Discover before the plugin has started', () => {
+    const { deps, docViews } = discoverAndExplore();
+    setupPlugin(deps, {}, { start: false });
+    const View = docViews[0].component!;
+    const { container } = render(<View hit={gdHit()} />);
+    expect(container.innerHTML).toBe('');
+  });
+
+  it('matches documents against the index patterns the server exposes to the browser', () => {
+    const { deps, docViews } = discoverAndExplore();
+    setupPlugin(deps, { config: { get: <T,>() => ({ sources: { guardduty: { indexPattern: 'archive-guardduty-*' } } }) as T } });
+    expect(docViews[0].shouldShow!({ _index: 'archive-guardduty-2021', _id: 'x' })).toBe(true);
+    expect(docViews[0].shouldShow!({ _index: 'log-aws-guardduty-2021-04', _id: 'x' })).toBe(false);
+    expect(docViews[0].shouldShow!({ _index: 'log-aws-cloudtrail-2021-04', _id: 'x' })).toBe(true);
   });
 });

@@ -37,3 +37,12 @@ export function investigatePath(ref: DocRef, window?: { before?: string; after?:
   return `/investigate/${encodePathSegment(ref.index)}/${encodePathSegment(ref.id)}${search ? `?${search}` : ''}`;
 }
 
+
+export function casePath(id: string): string {
+  return `/cases/${encodePathSegment(id)}`;
+}
+
+/** The target of Discover's "Add to case" link. Query values are read back with URLSearchParams. */
+export function addToCasePath(ref: DocRef): string {
+  return `/add?${new URLSearchParams({ index: ref.index, id: ref.id }).toString()}`;
+}

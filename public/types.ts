@@ -3,7 +3,7 @@
  * types are not installable outside an OSD checkout. Shapes follow OSD_CONTRACTS.md §5
  * (src/core/public/{http,application,notifications,chrome}/types.ts); keep them in step with OSD.
  */
-import type { ReactNode } from 'react';
+import type { ComponentType, ReactNode } from 'react';
 
 export type HttpQuery = Record<string, string | number | boolean | string[] | number[] | undefined>;
 
@@ -16,9 +16,18 @@ export interface HttpFetchOptions {
   signal?: AbortSignal;
   prependBasePath?: boolean;
   asSystemRequest?: boolean;
+  /** Resolve with `{request, response, body}` instead of the body alone. */
+  asResponse?: boolean;
 }
 
 export type HttpHandler = <T = unknown>(path: string, options?: HttpFetchOptions) => Promise<T>;
+
+/** What `core.http` resolves with when called with `asResponse: true`. */
+export interface HttpResponse<T = unknown> {
+  request?: Request;
+  response?: Response;
+  body?: T;
+}
 
 export interface IBasePath {
   get(): string;
@@ -55,6 +64,7 @@ export interface ToastInputFields {
   iconType?: string;
   toastLifeTimeMs?: number;
   id?: string;
+  'data-test-subj'?: string;
 }
 export type ToastInput = string | ToastInputFields;
 
@@ -144,7 +154,97 @@ export interface CoreSetup {
 export interface PluginInitializerContext {
   opaqueId?: symbol;
   env?: { mode?: { dev: boolean; prod: boolean }; packageInfo?: { version: string } };
+  /** The server config the plugin exposes to the browser (`exposeToBrowser`); `{}` when it exposes none. */
   config?: { get<T>(): T };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Discover and Explore (OSD_CONTRACTS.md §6): optional plugins, so every member is optional here —
+// an absent plugin, or an older one without a registry, must never break the app.
+
+/** OSD's `OpenSearchSearchHit`: a search hit as Discover holds it. */
+export interface OpenSearchSearchHit {
+  _index: string;
+  _id: string;
+  _source?: Record<string, unknown>;
+  fields?: Record<string, unknown>;
+  [key: string]: unknown;
+}
+
+/** Discover passes its `IndexPattern`; only these two members are read. */
+export interface DocViewIndexPattern {
+  id?: string;
+  title?: string;
+}
+
+export interface DocViewRenderProps {
+  hit: OpenSearchSearchHit;
+  indexPattern?: DocViewIndexPattern;
+  columns?: string[];
+  filter?: (...args: unknown[]) => void;
+  onAddColumn?: (column: string) => void;
+  onRemoveColumn?: (column: string) => void;
+}
+
+/** `discover.docViews.addDocView`: a tab in the document details, sorted by `order` (Table 10, JSON 20). */
+export interface DocViewInput {
+  title: string;
+  order: number;
+  component?: ComponentType<DocViewRenderProps>;
+  shouldShow?: (hit: OpenSearchSearchHit) => boolean;
+}
+
+/** `discover.docViewsLinks.addDocViewLink`: Discover renders `<EuiLink href target="_blank">{label}</EuiLink>`. */
+export interface DocViewLink {
+  label: string;
+  order: number;
+  href?: string;
+  generateCb?: (renderProps: { hit: OpenSearchSearchHit; indexPattern?: DocViewIndexPattern; columns?: string[] }) => { url: string; hide?: boolean };
+}
+
+export interface DiscoverSetup {
+  docViews?: { addDocView?: (docView: DocViewInput) => void };
+  docViewsLinks?: { addDocViewLink?: (link: DocViewLink) => void };
+}
+
+/** Explore's row context: `document` is the row's `_source`; `indexPattern` the dataset's title. */
+export interface LogActionContext {
+  document: Record<string, any>;
+  query?: string;
+  indexPattern?: string;
+  metadata?: Record<string, any>;
+}
+
+export interface LogActionResult {
+  success: boolean;
+  error?: string;
+  data?: unknown;
+}
+
+export interface LogActionItemProps {
+  context: LogActionContext;
+  action: LogActionDefinition;
+  onClose: () => void;
+  onResult?: (result: LogActionResult) => void;
+}
+
+export interface LogActionDefinition {
+  id: string;
+  displayName: string;
+  iconType: string;
+  order: number;
+  isCompatible: (context: LogActionContext) => boolean;
+  component: ComponentType<LogActionItemProps>;
+}
+
+/** Explore's setup contract; it also carries Discover's two doc view registries. */
+export interface ExploreSetup extends DiscoverSetup {
+  logActionRegistry?: { registerAction?: (action: LogActionDefinition) => void };
+}
+
+export interface SiemInvestigationsSetupDeps {
+  discover?: DiscoverSetup;
+  explore?: ExploreSetup;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-empty-interface

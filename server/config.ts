@@ -12,17 +12,24 @@ export interface SiemInvestigationsConfig {
 }
 
 /**
+ * The browser plugin needs the source index patterns too (which Discover documents get the
+ * Investigations tab, which index pattern "Open in Discover" uses).
+ */
+export const EXPOSE_TO_BROWSER = { sources: true } as const;
+
+/**
  * OSD validates plugin config with `@osd/config-schema`, which exists only inside OSD (it is
  * resolved from OSD's node_modules at run time, like every third-party plugin does). Outside OSD
- * (the dev host, unit tests) there is no schema and the host hands the plugin its config as is.
+ * (the dev host, unit tests) there is no schema: the host hands the plugin its config as is and
+ * reads `exposeToBrowser` from this same descriptor.
  */
-export function createConfigDescriptor(): { schema: unknown } | undefined {
+export function createConfigDescriptor(): { schema?: unknown; exposeToBrowser: typeof EXPOSE_TO_BROWSER } {
   let schema: any;
   try {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     schema = require('@osd/config-schema').schema;
   } catch {
-    return undefined;
+    return { exposeToBrowser: EXPOSE_TO_BROWSER };
   }
   const source = schema.object({
     indexPattern: schema.maybe(schema.string()),
@@ -33,6 +40,7 @@ export function createConfigDescriptor(): { schema: unknown } | undefined {
   const sources: Record<string, unknown> = {};
   for (const id of SOURCE_IDS) sources[id] = schema.maybe(source);
   return {
+    exposeToBrowser: EXPOSE_TO_BROWSER,
     schema: schema.object({
       enabled: schema.boolean({ defaultValue: true }),
       sources: schema.object(sources),

@@ -11,6 +11,7 @@ import path from 'path';
 import { APP_ID, PLUGIN_ID, TARGET_OSD_VERSION } from '../../common/constants';
 import { buildAll, OUTPUTS, REPO_ROOT, staleBundles } from '../../scripts/build/bundle_public';
 import type { ServerHost } from './core_server';
+import { createDevDiscoverHandler, DevDiscoverOptions } from './dev_discover';
 
 /** OSD 3.6+'s strict policy (no `unsafe-eval`), so a bundle that needs eval fails here first. */
 export const CONTENT_SECURITY_POLICY = "script-src 'self'; worker-src blob: 'self'; style-src 'unsafe-inline' 'self'";
@@ -85,19 +86,29 @@ function pageHtml(basePath: string, metadata: Record<string, unknown>): string {
 
 export interface AppServerOptions {
   basePath?: string;
-  /** Per UI plugin config exposed to the browser (`exposeToBrowser`); none today. */
-  pluginConfig?: Record<string, unknown>;
   /**
    * The plugin's browser bundle to serve, e.g. `target/public/siemInvestigations.plugin.js` of the
    * unpacked zip, so the host runs exactly what ships. Default: built from source on demand.
    */
   pluginBundle?: string;
+  /** The plugin's manifest folder: its `requiredPlugins`/`optionalPlugins` decide which setup deps it gets. */
+  manifestDir?: string;
+  /** Documents for the Discover stand-in at `/app/dev-discover`; without it the page lists nothing. */
+  discover?: DevDiscoverOptions;
+}
+
+/** `uiPlugins[].plugin` of OSD's injected metadata: the parts of the manifest the browser reads. */
+function discoveredPlugin(manifestDir: string) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(manifestDir, 'opensearch_dashboards.json'), 'utf8'));
+  return { id: manifest.id, requiredPlugins: manifest.requiredPlugins ?? [], optionalPlugins: manifest.optionalPlugins ?? [] };
 }
 
 export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
   const basePath = opts.basePath ?? '';
   const files = { ...FILES };
   if (opts.pluginBundle) files[`/bundles/plugin/${PLUGIN_ID}/${PLUGIN_ID}.plugin.js`] = { file: opts.pluginBundle, type: 'application/javascript' };
+  const plugin = discoveredPlugin(opts.manifestDir ?? REPO_ROOT);
+  const discoverHits = opts.discover ? createDevDiscoverHandler(opts.discover) : undefined;
   let building: Promise<unknown> | null = null;
   const bundlesReady = () => {
     // A given plugin bundle is served as it is; only the host's own bundles are (re)built.
@@ -139,7 +150,7 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
           version: TARGET_OSD_VERSION,
           basePath,
           appId: decodeURIComponent(app[1]),
-          uiPlugins: [{ id: PLUGIN_ID, config: opts.pluginConfig ?? {} }],
+          uiPlugins: [{ id: PLUGIN_ID, plugin, config: host.browserConfig }],
           capabilities: host.capabilities,
         }),
         { 'content-security-policy': CONTENT_SECURITY_POLICY }
@@ -151,6 +162,7 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
       res.end();
       return true;
     }
+    if (discoverHits && (await discoverHits(req, res, new URL(pathname + url.search, url)))) return true;
     if (pathname === '/bootstrap.js') {
       send(res, 200, 'application/javascript', bootstrapScript(basePath));
       return true;

@@ -16,6 +16,8 @@ export interface ServerHost {
   router: Router;
   savedObjectTypes: SavedObjectTypeRegistration[];
   capabilities: Record<string, Record<string, boolean>>;
+  /** The config keys the plugin's `config.exposeToBrowser` names, as OSD injects them into the page. */
+  browserConfig: Record<string, unknown>;
   createContext: (req: http.IncomingMessage) => unknown;
 }
 
@@ -80,10 +82,14 @@ export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerH
   const capabilities: Record<string, Record<string, boolean>> = {};
   for (const p of capabilityProviders) Object.assign(capabilities, p());
 
+  const exposed: Record<string, boolean> = mod.config?.exposeToBrowser ?? {};
+  const browserConfig = Object.fromEntries(Object.entries(opts.config).filter(([k]) => exposed[k] === true));
+
   return {
     router,
     savedObjectTypes,
     capabilities,
+    browserConfig,
     createContext: (req) => ({
       core: {
         // The dev host has no security plugin: the current user is whoever runs it.

@@ -89,3 +89,18 @@ describe('dev host HTTP contract', () => {
     expect(() => router.get({ path: '/api/t/x' } as any, () => undefined)).toThrow(/Use 'false'/);
   });
 });
+
+describe('dev host plugin loading', () => {
+  it('hands the browser only the config keys the plugin exposes, as OSD does', async () => {
+    const { loadServerPlugin } = await import('./core_server');
+    const path = await import('path');
+    const host = await loadServerPlugin({
+      pluginDir: path.resolve(__dirname, '../..'),
+      opensearch: {} as any,
+      config: { sources: { cloudtrail: { indexPattern: 'ct-*' } }, enabled: true },
+    });
+    expect(host.browserConfig).toEqual({ sources: { cloudtrail: { indexPattern: 'ct-*' } } });
+    expect(host.capabilities).toEqual({ siemInvestigations: { show: true, save: true } });
+    expect(host.savedObjectTypes.map((t) => t.name)).toEqual(['siem-investigation-case']);
+  });
+});

@@ -1,7 +1,7 @@
 import React from 'react';
 import { EuiBadge, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiPanel, EuiSpacer, EuiText, EuiTitle } from '@elastic/eui';
 import { sourceForGroup } from '../../common/discover_url';
-import { DocRef, EvidenceGroup, InvestigationWindow } from '../../common/types';
+import { DocRef, EvidenceGroup, EvidenceHit, InvestigationWindow } from '../../common/types';
 import { FocusedEntity, hitMentions } from '../lib/entity_match';
 import { plural } from '../lib/format';
 import { useAppServices } from '../services/app_services';
@@ -16,10 +16,11 @@ export interface EvidenceGroupPanelProps {
   /** Just navigated to from the story: drawn with an accent so the eye finds it. */
   highlighted: boolean;
   onInspect(ref: DocRef): void;
+  onAddToCase?(group: EvidenceGroup, hit: EvidenceHit): void;
 }
 
 /** One question, the query that answers it, and the answer: counts, breakdowns, documents. */
-export function EvidenceGroupPanel({ group, window, focused, highlighted, onInspect }: EvidenceGroupPanelProps) {
+export function EvidenceGroupPanel({ group, window, focused, highlighted, onInspect, onAddToCase }: EvidenceGroupPanelProps) {
   const { sources } = useAppServices();
   const filtering = focused !== null && focused.type !== 'finding';
   const hits = filtering ? group.hits.filter((h) => hitMentions(h, focused.value)) : group.hits;
@@ -80,7 +81,13 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
               </p>
             </EuiText>
           )}
-          <EvidenceTable hits={hits} columns={group.columns} timeField={sourceForGroup(group, sources).timeField} onInspect={onInspect} />
+          <EvidenceTable
+            hits={hits}
+            columns={group.columns}
+            timeField={sourceForGroup(group, sources).timeField}
+            onInspect={onInspect}
+            onAddToCase={onAddToCase ? (hit) => onAddToCase(group, hit) : undefined}
+          />
           {group.total > group.hits.length && (
             <EuiText size="xs" color="subdued">
               <p>

@@ -1,6 +1,6 @@
 import React from 'react';
 import { EuiNotificationBadge, EuiSpacer, EuiTab, EuiTabs } from '@elastic/eui';
-import { DocRef, EvidenceGroup, InvestigationWindow, SourceId, SOURCE_IDS } from '../../common/types';
+import { DocRef, EvidenceGroup, EvidenceHit, InvestigationWindow, SourceId, SOURCE_IDS } from '../../common/types';
 import { FocusedEntity } from '../lib/entity_match';
 import { useAppServices } from '../services/app_services';
 import { EvidenceGroupPanel } from './evidence_group_panel';
@@ -13,10 +13,11 @@ export interface EvidenceSectionProps {
   highlightedGroup: string | null;
   onSelectSource(source: SourceId): void;
   onInspect(ref: DocRef): void;
+  onAddToCase?(group: EvidenceGroup, hit: EvidenceHit): void;
 }
 
 /** Evidence per log source, one tab each, the groups of a source stacked in the tab. */
-export function EvidenceSection({ evidence, window, focused, selectedSource, highlightedGroup, onSelectSource, onInspect }: EvidenceSectionProps) {
+export function EvidenceSection({ evidence, window, focused, selectedSource, highlightedGroup, onSelectSource, onInspect, onAddToCase }: EvidenceSectionProps) {
   const { sources } = useAppServices();
   const present = SOURCE_IDS.filter((s) => evidence.some((g) => g.source === s));
   const active = present.includes(selectedSource) ? selectedSource : present[0];
@@ -38,7 +39,7 @@ export function EvidenceSection({ evidence, window, focused, selectedSource, hig
         .filter((g) => g.source === active)
         .map((g) => (
           <React.Fragment key={g.id}>
-            <EvidenceGroupPanel group={g} window={window} focused={focused} highlighted={g.id === highlightedGroup} onInspect={onInspect} />
+            <EvidenceGroupPanel group={g} window={window} focused={focused} highlighted={g.id === highlightedGroup} onInspect={onInspect} onAddToCase={onAddToCase} />
             <EuiSpacer size="m" />
           </React.Fragment>
         ))}

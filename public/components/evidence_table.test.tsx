@@ -42,4 +42,11 @@ describe('EvidenceTable', () => {
     fireEvent.click(screen.getAllByTestId('viewDocument')[1]);
     expect(onInspect).toHaveBeenCalledWith(group.hits[1].ref);
   });
+
+  it('offers "Add to case" on every row when asked to', () => {
+    const onAddToCase = jest.fn();
+    renderWithServices(<EvidenceTable hits={group.hits} columns={group.columns} timeField="@timestamp" onInspect={jest.fn()} onAddToCase={onAddToCase} />);
+    fireEvent.click(screen.getAllByTestId('addEvidenceToCase')[2]);
+    expect(onAddToCase).toHaveBeenCalledWith(group.hits[2]);
+  });
 });

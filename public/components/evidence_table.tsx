@@ -8,6 +8,7 @@ export interface EvidenceTableProps {
   columns: string[];
   timeField: string;
   onInspect(ref: DocRef): void;
+  onAddToCase?(hit: EvidenceHit): void;
 }
 
 /** Field names contain dots, which OUI would read as paths: cells are looked up by name instead. */
@@ -16,21 +17,33 @@ function cellText(hit: EvidenceHit, column: string, timeField: string): string {
 }
 
 /** The group's hits in the analyst's columns, paged; every value is rendered as plain text. */
-export function EvidenceTable({ hits, columns, timeField, onInspect }: EvidenceTableProps) {
+export function EvidenceTable({ hits, columns, timeField, onInspect, onAddToCase }: EvidenceTableProps) {
   // The document button leads, as Discover's row expander does, so a wide table never hides it.
   const tableColumns: Array<EuiBasicTableColumn<EvidenceHit>> = [
     {
       name: '',
-      width: '48px',
+      width: onAddToCase ? '72px' : '48px',
       actions: [
         {
           name: 'View document',
           description: 'View the whole document',
-          icon: 'inspect',
-          type: 'icon',
+          icon: 'inspect' as const,
+          type: 'icon' as const,
           onClick: (hit: EvidenceHit) => onInspect(hit.ref),
           'data-test-subj': 'viewDocument',
         },
+        ...(onAddToCase
+          ? [
+              {
+                name: 'Add to case',
+                description: 'Add this document to a case',
+                icon: 'folderCheck' as const,
+                type: 'icon' as const,
+                onClick: (hit: EvidenceHit) => onAddToCase(hit),
+                'data-test-subj': 'addEvidenceToCase',
+              },
+            ]
+          : []),
       ],
     },
     ...columns.map(

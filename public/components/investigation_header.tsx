@@ -1,5 +1,5 @@
 import React from 'react';
-import { EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, EuiPanel, EuiSpacer, EuiText, EuiTitle } from '@elastic/eui';
+import { EuiButton, EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, EuiPanel, EuiSpacer, EuiText, EuiTitle } from '@elastic/eui';
 import { Investigation } from '../../common/types';
 import { fieldText, formatTime, plural } from '../lib/format';
 import { HeaderFact as Fact } from './header_fact';
@@ -12,9 +12,10 @@ export interface InvestigationHeaderProps {
   after: string;
   loading: boolean;
   onWindowChange(window: { before: string; after: string }): void;
+  onAddToCase(): void;
 }
 
-export function InvestigationHeader({ investigation, before, after, loading, onWindowChange }: InvestigationHeaderProps) {
+export function InvestigationHeader({ investigation, before, after, loading, onWindowChange, onAddToCase }: InvestigationHeaderProps) {
   const f = investigation.finding;
   const w = investigation.window;
   return (
@@ -27,6 +28,12 @@ export function InvestigationHeader({ investigation, before, after, loading, onW
           <EuiText size="s" color="subdued" data-test-subj="findingType">
             <code>{f.type}</code>
           </EuiText>
+        </EuiFlexItem>
+        <EuiFlexItem />
+        <EuiFlexItem grow={false}>
+          <EuiButton size="s" iconType="folderCheck" onClick={onAddToCase} data-test-subj="addFindingToCase">
+            Add to case
+          </EuiButton>
         </EuiFlexItem>
       </EuiFlexGroup>
       <EuiSpacer size="s" />

@@ -1,6 +1,7 @@
 import React, { useCallback, useMemo } from 'react';
 import { useHistory, useLocation } from 'react-router-dom';
 import {
+  EuiButton,
   EuiEmptyPrompt,
   EuiFieldSearch,
   EuiFlexGroup,
@@ -70,6 +71,11 @@ export function FindingsPage() {
         <EuiPageHeader
           pageTitle="GuardDuty findings"
           description="Pick a finding to see its evidence across CloudTrail, Linux secure logs and Security Hub, with a timeline, an entity graph and the attack story."
+          rightSideItems={[
+            <EuiButton key="cases" iconType="folderCheck" href={core.application.getUrlForApp(APP_ID, { path: '#/cases' })} data-test-subj="goToCases">
+              Cases
+            </EuiButton>,
+          ]}
         />
         <EuiSpacer size="l" />
         <EuiPanel paddingSize="m">

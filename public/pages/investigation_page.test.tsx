@@ -11,8 +11,15 @@ import { InvestigationPage } from './investigation_page';
 
 Element.prototype.scrollIntoView = jest.fn();
 
+/** The cases API behind "Add to case": a new case, then the attachment. */
+async function addToCase(path: string, options?: HttpFetchOptions) {
+  const body = JSON.parse(options!.body as string);
+  if (path === API_PATHS.cases) return { id: 'case-1', title: body.title, version: 'v1' };
+  return { id: 'case-1', title: 'IAM key used', version: 'v2' };
+}
+
 function setup(post: (path: string, options?: HttpFetchOptions) => Promise<unknown> = async () => investigationFixture()) {
-  const postMock = jest.fn(post);
+  const postMock = jest.fn(async (path: string, options?: HttpFetchOptions) => (path === API_PATHS.investigate ? post(path, options) : addToCase(path, options)));
   const { core, toasts, breadcrumbs } = fakeCore({ post: postMock as any });
   let search = '';
   renderWithServices(
@@ -88,5 +95,34 @@ describe('InvestigationPage', () => {
     });
     expect(await screen.findByTestId('investigationError')).toHaveTextContent('No finding gd/1 in index log-aws-guardduty-2021-04');
     expect(toasts).toEqual([{ kind: 'danger', toast: { title: 'Could not investigate the finding', text: 'No finding gd/1 in index log-aws-guardduty-2021-04' } }]);
+  });
+
+  it('adds the finding to a new case titled after it', async () => {
+    const { post, toasts } = setup();
+    await screen.findByTestId('investigationView');
+    fireEvent.click(screen.getByTestId('addFindingToCase'));
+    const modal = screen.getByTestId('addToCaseModal');
+    expect(within(modal).getByTestId('casePickerTitle')).toHaveValue('API GetObject was invoked from an IP address on a custom threat list.');
+    fireEvent.click(within(modal).getByTestId('casePickerSubmit'));
+    await waitFor(() => expect(screen.queryByTestId('addToCaseModal')).toBeNull());
+    const calls = post.mock.calls.filter(([p]) => p !== API_PATHS.investigate).map(([p, o]) => [p, JSON.parse(o!.body as string)]);
+    expect(calls).toEqual([
+      [API_PATHS.cases, { title: 'API GetObject was invoked from an IP address on a custom threat list.', severity: 'low' }],
+      [API_PATHS.caseAttachments('case-1'), { type: 'finding', ref: { index: 'log-aws-guardduty-2021-04', id: 'gd/1' } }],
+    ]);
+    expect(toasts.at(-1)).toMatchObject({ kind: 'success', toast: { title: 'Added to case "IAM key used"' } });
+  });
+
+  it('adds an evidence document to a case as an event', async () => {
+    const { post } = setup();
+    await screen.findByTestId('investigationView');
+    const table = within(document.getElementById('evidence-cloudtrail.access_key')!).getByTestId('evidenceTable');
+    fireEvent.click(within(table).getAllByTestId('addEvidenceToCase')[0]);
+    const modal = screen.getByTestId('addToCaseModal');
+    expect(modal).toHaveTextContent('CloudTrail document of 2021-04-27 10:21:19 UTC: PutBucketAcl · success · 34.219.77.88');
+    fireEvent.click(within(modal).getByTestId('casePickerSubmit'));
+    await waitFor(() => expect(post.mock.calls.some(([p]) => p === API_PATHS.caseAttachments('case-1'))).toBe(true));
+    const attach = post.mock.calls.find(([p]) => p === API_PATHS.caseAttachments('case-1'))!;
+    expect(JSON.parse(attach[1]!.body as string)).toEqual({ type: 'event', ref: { index: 'log-aws-cloudtrail-2021-04', id: 'ct-1' } });
   });
 });

@@ -14,8 +14,10 @@ import {
   EuiProgress,
   EuiSpacer,
 } from '@elastic/eui';
+import { AddAttachmentRequest } from '../../common/case_types';
 import { LIMITS } from '../../common/constants';
-import { DocRef, SourceId } from '../../common/types';
+import { DocRef, EvidenceGroup, EvidenceHit, SourceId } from '../../common/types';
+import { AddToCaseModal } from '../components/add_to_case_modal';
 import { AttackStory } from '../components/attack_story';
 import { CoverageCallout } from '../components/coverage_callout';
 import { DocumentFlyout } from '../components/document_flyout';
@@ -27,12 +29,30 @@ import { InvestigationTimeline } from '../components/investigation_timeline';
 import { SectionTitle } from '../components/section_title';
 import { useBreadcrumbs } from '../hooks/use_breadcrumbs';
 import { useRequest } from '../hooks/use_request';
+import { attachmentTypeOf } from '../lib/case_labels';
 import { FocusedEntity, timelineMentions } from '../lib/entity_match';
+import { fieldText, formatTime } from '../lib/format';
 import { ENTITY_LABELS } from '../lib/palette';
 import { decodePathSegment, investigatePath } from '../routes';
 import { useAppServices } from '../services/app_services';
 
 type Props = RouteComponentProps<{ index: string; id: string }>;
+
+interface AttachRequest {
+  attachment: AddAttachmentRequest;
+  description: string;
+}
+
+/** "CloudTrail event of 2021-04-27 10:21:19: PutBucketAcl · success · 34.219.77.88". */
+function describeHit(group: EvidenceGroup, hit: EvidenceHit, label: string): string {
+  const values = group.columns
+    .filter((c) => c !== group.timeField)
+    .map((c) => hit.fields[c])
+    .filter((v) => v !== undefined && v !== '')
+    .slice(0, 4)
+    .map((v) => fieldText(v));
+  return `${label} document of ${formatTime(hit.timestamp, true)}: ${values.join(' · ')}`;
+}
 
 export function InvestigationPage({ match, location, history }: Props) {
   const { api, sources } = useAppServices();
@@ -54,6 +74,7 @@ export function InvestigationPage({ match, location, history }: Props) {
   const [source, setSource] = useState<SourceId>('guardduty');
   const [highlighted, setHighlighted] = useState<{ id: string; at: number } | null>(null);
   const [flyoutRef, setFlyoutRef] = useState<DocRef | null>(null);
+  const [attach, setAttach] = useState<AttachRequest | null>(null);
 
   useBreadcrumbs([{ text: 'Findings', path: '/' }, { text: data?.finding.type ?? 'Investigation' }]);
 
@@ -119,6 +140,7 @@ export function InvestigationPage({ match, location, history }: Props) {
           after={after}
           loading={loading}
           onWindowChange={(w) => (w.before === before && w.after === after ? reload() : history.push(investigatePath(ref, w)))}
+          onAddToCase={() => setAttach({ attachment: { type: 'finding', ref: data.finding.ref }, description: `GuardDuty finding: ${data.finding.title}` })}
         />
         <EuiSpacer size="m" />
         <CoverageCallout coverage={data.coverage} sources={sources} />
@@ -172,9 +194,13 @@ export function InvestigationPage({ match, location, history }: Props) {
             highlightedGroup={highlighted?.id ?? null}
             onSelectSource={setSource}
             onInspect={setFlyoutRef}
+            onAddToCase={(group, hit) =>
+              setAttach({ attachment: { type: attachmentTypeOf(group.source), ref: hit.ref }, description: describeHit(group, hit, sources[group.source].label) })
+            }
           />
         </EuiPanel>
         {flyoutRef && <DocumentFlyout docRef={flyoutRef} onClose={() => setFlyoutRef(null)} />}
+        {attach && <AddToCaseModal {...attach} suggestedTitle={data.finding.title} onClose={() => setAttach(null)} />}
       </EuiPageBody>
     </EuiPage>
   );

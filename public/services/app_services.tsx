@@ -7,7 +7,10 @@ import { InvestigationsApi } from './api_client';
 export interface AppServices {
   core: CoreStart;
   api: InvestigationsApi;
-  /** Source definitions for links into Discover (the defaults until the server exposes its config). */
+  /**
+   * Source definitions: which index is which log source, and links into Discover. The defaults,
+   * or the server's overrides when it exposes them to the browser (public/plugin.ts).
+   */
   sources: SourceDefinitions;
 }
 

@@ -12,3 +12,10 @@ export function errorMessage(error: unknown): string {
 export function isAbortError(error: unknown): boolean {
   return (error as { name?: string } | null)?.name === 'AbortError';
 }
+
+/** The HTTP status of a failed `core.http` call (from the response, or the error body), if any. */
+export function errorStatus(error: unknown): number | undefined {
+  const e = error as { response?: { status?: number }; body?: { statusCode?: unknown } } | null;
+  if (typeof e?.response?.status === 'number') return e.response.status;
+  return typeof e?.body?.statusCode === 'number' ? e.body.statusCode : undefined;
+}

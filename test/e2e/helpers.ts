@@ -1,15 +1,20 @@
 /**
  * End-to-end harness: Debian's chromium driven by playwright-core, against the dev host started
  * in-process on a random port, with the demo incident loaded under a test-only index prefix (the
- * plugin's `sources.*.indexPattern` config points at it), removed again afterwards.
+ * plugin's `sources.*.indexPattern` config points at it), cases in a saved objects index of the
+ * same prefix, all removed again afterwards.
  */
 import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
+import { Client } from '@opensearch-project/opensearch';
 import { Browser, chromium, Page } from 'playwright-core';
 import { APP_ID } from '../../common/constants';
+import { DEFAULT_SOURCES } from '../../common/sources';
+import { SOURCE_IDS } from '../../common/types';
 import { createAppServer } from '../../dev/host/app_page';
 import { RunningDevHost, startDevHost } from '../../dev/host/dev_host';
+import { createSavedObjectsClientFactory } from '../../dev/host/saved_objects_client';
 import { deleteIndexTemplates } from '../../dev/index_templates';
 import { ScenarioFacts } from '../fixtures/scenario/generate';
 import { PLUGIN_ID } from '../../common/constants';
@@ -49,6 +54,10 @@ export interface E2eEnv {
   facts: ScenarioFacts;
   prefix: string;
   appUrl: string;
+  /** A document of an index that is no log source (no Investigations tab, no "Add to case"). */
+  unrelated: { index: string; id: string };
+  /** Calls the plugin's HTTP API as the browser's core.http would (JSON, osd-xsrf). */
+  api<T = any>(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: T }>;
   close(): Promise<void>;
 }
 
@@ -74,21 +83,49 @@ export async function startE2eEnv(name: string): Promise<E2eEnv> {
   const prefix = uniquePrefix(`e2e-${name}`);
   const pluginDir = process.env.E2E_FROM_SOURCE ? REPO_ROOT : await shippedPluginDir();
   const pluginBundle = pluginDir === REPO_ROOT ? undefined : path.join(pluginDir, 'target/public', `${PLUGIN_ID}.plugin.js`);
+  const config = prefixedSourcesConfig(prefix);
+  const unrelated = { index: `${prefix}app-logs-2021-04`, id: 'healthz-1' };
+  // Cases of this run live in their own saved objects index (OSD's `.kibana` stand-in).
+  const savedObjectsIndex = `${prefix}osd-saved-objects`;
+  const client = new Client({ node: OPENSEARCH_URL });
   const host = await startDevHost({
     port: 0,
     opensearchUrl: OPENSEARCH_URL,
     pluginDir,
     quiet: true,
-    config: prefixedSourcesConfig(prefix),
-    serveStatic: (h) => createAppServer(h, { pluginBundle }),
+    config,
+    createSavedObjectsClient: createSavedObjectsClientFactory(client, { index: savedObjectsIndex }),
+    serveStatic: (h) =>
+      createAppServer(h, {
+        pluginBundle,
+        manifestDir: pluginDir,
+        discover: { opensearch: client, indexPatterns: [...SOURCE_IDS.map((id) => `${prefix}${DEFAULT_SOURCES[id].indexPattern}`), `${prefix}app-logs-*`] },
+      }),
   });
   const close = async () => {
+    await host.opensearch.indices.delete({ index: savedObjectsIndex, ignore_unavailable: true } as any).catch(() => undefined);
     await host.opensearch.indices.delete({ index: `${prefix}*`, ignore_unavailable: true, allow_no_indices: true } as any).catch(() => undefined);
     await deleteIndexTemplates(host.opensearch, { prefix }).catch(() => undefined);
     await host.close();
+    await client.close();
+  };
+  const api: E2eEnv['api'] = async (method, apiPath, body) => {
+    const res = await fetch(host.url + apiPath, {
+      method,
+      headers: { 'osd-xsrf': 'true', ...(body !== undefined ? { 'content-type': 'application/json' } : {}) },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const text = await res.text();
+    return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
   try {
     const { facts } = await loadScenario(host.opensearch, prefix, { baseDate: yesterdayUtc() });
+    await client.index({
+      index: unrelated.index,
+      id: unrelated.id,
+      refresh: true,
+      body: { '@timestamp': facts.timestamps.firstGetObject, message: 'GET /healthz HTTP/1.1 200 2 "-" "kube-probe/1.29"', 'source.ip': '10.0.3.7' },
+    } as any);
     const browser = await launchBrowser();
     return {
       host,
@@ -96,6 +133,8 @@ export async function startE2eEnv(name: string): Promise<E2eEnv> {
       facts,
       prefix,
       appUrl: `${host.url}/app/${APP_ID}`,
+      unrelated,
+      api,
       close: async () => {
         await browser.close();
         await close();
@@ -119,6 +158,12 @@ export async function screenshot(page: Page, name: string, docsName?: string): P
   }
 }
 
+/**
+ * The one failed request a page may make: the security plugin's "current tenant" endpoint, which
+ * the case view asks for its share link and which answers 404 where multi-tenancy is off.
+ */
+const EXPECTED_FAILED_REQUESTS = ['/api/v1/multitenancy/tenant'];
+
 /** Records what a page must never do: dialogs (`alert`), uncaught errors, failed requests. */
 export function watchPage(page: Page) {
   const problems = { dialogs: [] as string[], errors: [] as string[], consoleErrors: [] as string[] };
@@ -128,7 +173,10 @@ export function watchPage(page: Page) {
   });
   page.on('pageerror', (e) => problems.errors.push(e.message));
   page.on('console', (m) => {
-    if (m.type() === 'error') problems.consoleErrors.push(m.text());
+    if (m.type() !== 'error') return;
+    const url = m.location().url ?? '';
+    if (EXPECTED_FAILED_REQUESTS.some((p) => url.includes(p))) return;
+    problems.consoleErrors.push(`${m.text()}${url ? ` (${url})` : ''}`);
   });
   return problems;
 }

@@ -21,6 +21,7 @@ interface Toast {
   color?: 'primary' | 'success' | 'warning' | 'danger';
   iconType?: string;
   toastLifeTimeMs?: number;
+  'data-test-subj'?: string;
 }
 
 type ToastInput = string | Omit<Toast, 'id'> & { id?: string };
@@ -121,7 +122,15 @@ export function createChrome(appTitle: string) {
     return (
       <EuiGlobalToastList
         data-test-subj="globalToastList"
-        toasts={list.map((t) => ({ id: t.id, title: renderMountable(t.title), text: renderMountable(t.text), color: t.color, iconType: t.iconType, toastLifeTimeMs: t.toastLifeTimeMs }))}
+        toasts={list.map((t) => ({
+          id: t.id,
+          title: renderMountable(t.title),
+          text: renderMountable(t.text),
+          color: t.color,
+          iconType: t.iconType,
+          toastLifeTimeMs: t.toastLifeTimeMs,
+          'data-test-subj': t['data-test-subj'],
+        }))}
         dismissToast={(t) => toastsApi.remove(t.id)}
         toastLifeTimeMs={LIFETIME_MS.info}
       />

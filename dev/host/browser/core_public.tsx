@@ -10,6 +10,8 @@ import { createBrowserHistory } from 'history';
 import { EuiEmptyPrompt, EuiPage, EuiPageBody } from '@elastic/eui';
 import { createApplication } from './application';
 import { createChrome } from './chrome';
+import { DEV_DISCOVER_APP_ID, mountDevDiscover } from './dev_discover_app';
+import { createDiscoverSetup, createExploreSetup } from './discover_registries';
 import { createBasePath, createHttp } from './http';
 
 /** What the server injects into the page (`<osd-injected-metadata data="…">`), as OSD does. */
@@ -17,7 +19,7 @@ interface InjectedMetadata {
   version: string;
   basePath: string;
   appId: string;
-  uiPlugins: Array<{ id: string; config?: Record<string, unknown> }>;
+  uiPlugins: Array<{ id: string; plugin?: { requiredPlugins: string[]; optionalPlugins: string[] }; config?: Record<string, unknown> }>;
   capabilities: Record<string, unknown>;
 }
 
@@ -75,8 +77,21 @@ async function bootstrap() {
   const coreSetup = { application: application.setup, http, notifications, getStartServices: () => startServices };
   const coreStart = { application: application.start, http, notifications, chrome: chrome.start };
 
-  const plugins = meta.uiPlugins.map(({ id, config }) => ({
+  // The host's own stand-ins for the Discover and Explore plugins: their setup contracts, and a
+  // page that renders what was registered with them (as OSD's discover plugin registers its app).
+  const discover = createDiscoverSetup();
+  const explore = createExploreSetup();
+  const hostContracts: Record<string, unknown> = { discover: discover.contract, explore: explore.contract };
+  application.setup.register({
+    id: DEV_DISCOVER_APP_ID,
+    title: 'Discover (dev host)',
+    mount: (params: unknown) => mountDevDiscover((params as { element: HTMLElement }).element, { http, chrome: chrome.start, discover, explore }),
+  });
+
+  const plugins = meta.uiPlugins.map(({ id, plugin, config }) => ({
     id,
+    // As OSD: a plugin's setup deps are the plugins its manifest lists, when they are present.
+    dependsOn: [...(plugin?.requiredPlugins ?? []), ...(plugin?.optionalPlugins ?? [])],
     instance: readPlugin(id)({
       opaqueId: Symbol(id),
       env: { mode: { dev: true, prod: false, name: 'development' }, packageInfo: { version: meta.version, branch: 'dev', buildNum: 0, buildSha: 'dev', dist: false } },
@@ -84,7 +99,9 @@ async function bootstrap() {
     }),
   }));
   const setupContracts: Record<string, unknown> = {};
-  for (const p of plugins) setupContracts[p.id] = await p.instance.setup(coreSetup, {});
+  const depsOf = (p: { dependsOn: string[] }, contracts: Record<string, unknown>) =>
+    Object.fromEntries(p.dependsOn.filter((d) => d in contracts).map((d) => [d, contracts[d]]));
+  for (const p of plugins) setupContracts[p.id] = await p.instance.setup(coreSetup, depsOf(p, { ...hostContracts, ...setupContracts }));
   application.endSetup();
   const startContracts: Record<string, unknown> = {};
   for (const p of plugins) startContracts[p.id] = await p.instance.start?.(coreStart, {});

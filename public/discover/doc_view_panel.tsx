@@ -1,0 +1,87 @@
+import React, { useState } from 'react';
+import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiLink, EuiPanel, EuiSpacer, EuiText } from '@elastic/eui';
+import { Case } from '../../common/case_types';
+import { APP_ID } from '../../common/constants';
+import { CasePicker } from '../components/case_picker';
+import { attachmentTypeOf } from '../lib/case_labels';
+import { suggestedCaseTitle } from '../lib/document_summary';
+import { casePath, investigatePath } from '../routes';
+import { useAppServices } from '../services/app_services';
+import { OpenSearchSearchHit } from '../types';
+import { refOfHit, sourceOfHit } from './document_of';
+
+/**
+ * The "Investigations" tab of a Discover document: "Investigate" for a GuardDuty finding, and
+ * "Add to case" with the case picker inline, for any document of a configured source.
+ */
+export function DocViewPanel({ hit }: { hit: OpenSearchSearchHit }) {
+  const { core, sources } = useAppServices();
+  const [picking, setPicking] = useState(false);
+  const [added, setAdded] = useState<Case | null>(null);
+  const source = sourceOfHit(hit, sources);
+  if (!source) return null;
+  const ref = refOfHit(hit);
+  const document = (hit._source ?? {}) as Record<string, unknown>;
+  const url = (path: string) => core.application.getUrlForApp(APP_ID, { path: `#${path}` });
+  const isFinding = source === 'guardduty';
+
+  return (
+    <EuiPanel paddingSize="m" hasShadow={false} data-test-subj="siemDocView" data-source={source}>
+      <EuiText size="s">
+        <p>
+          {sources[source].label} {attachmentTypeOf(source)}. {isFinding ? 'Investigate it, or keep it' : 'Keep it'} in a case with a copy of its key fields.
+        </p>
+      </EuiText>
+      <EuiSpacer size="s" />
+      <EuiFlexGroup gutterSize="s" responsive={false} wrap>
+        {isFinding && (
+          <EuiFlexItem grow={false}>
+            <EuiButton size="s" fill iconType="inspect" href={url(investigatePath(ref))} data-test-subj="docViewInvestigate">
+              Investigate
+            </EuiButton>
+          </EuiFlexItem>
+        )}
+        <EuiFlexItem grow={false}>
+          <EuiButton
+            size="s"
+            iconType="folderCheck"
+            isSelected={picking}
+            onClick={() => {
+              setPicking(!picking);
+              setAdded(null);
+            }}
+            data-test-subj="docViewAddToCase"
+          >
+            Add to case
+          </EuiButton>
+        </EuiFlexItem>
+      </EuiFlexGroup>
+      {added && (
+        <>
+          <EuiSpacer size="m" />
+          <EuiCallOut size="s" color="success" iconType="check" title={`Added to case "${added.title}"`} data-test-subj="docViewAdded">
+            <EuiLink href={url(casePath(added.id))} data-test-subj="docViewOpenCase">
+              Open the case
+            </EuiLink>
+          </EuiCallOut>
+        </>
+      )}
+      {picking && !added && (
+        <>
+          <EuiSpacer size="m" />
+          <div style={{ maxWidth: 520 }}>
+            <CasePicker
+              attachment={{ type: attachmentTypeOf(source), ref }}
+              suggestedTitle={suggestedCaseTitle(document, source, ref)}
+              onAdded={(c) => {
+                setAdded(c);
+                setPicking(false);
+              }}
+              onCancel={() => setPicking(false)}
+            />
+          </div>
+        </>
+      )}
+    </EuiPanel>
+  );
+}

@@ -1,0 +1,37 @@
+import React from 'react';
+import { EuiCallOut, EuiPanel } from '@elastic/eui';
+import { CasePicker } from '../components/case_picker';
+import { attachmentTypeOf } from '../lib/case_labels';
+import { suggestedCaseTitle } from '../lib/document_summary';
+import { useAppServices } from '../services/app_services';
+import { LogActionItemProps } from '../types';
+import { refOfLogContext, sourceOfLogContext } from './document_of';
+
+/** Explore's "Add to case" row action: the case picker for the row's document. */
+export function LogActionItem({ context, onClose, onResult }: LogActionItemProps) {
+  const { sources } = useAppServices();
+  const source = sourceOfLogContext(context, sources);
+  const ref = refOfLogContext(context);
+  if (!ref) {
+    return (
+      <EuiPanel paddingSize="m" style={{ maxWidth: 420 }} data-test-subj="siemLogActionNoRef">
+        <EuiCallOut size="s" color="warning" iconType="iInCircle" title="This row does not say which stored document it is">
+          <p>Discover passed the row&apos;s fields without its index and id. Open the document&apos;s details and use its Investigations tab to add it to a case.</p>
+        </EuiCallOut>
+      </EuiPanel>
+    );
+  }
+  return (
+    <EuiPanel paddingSize="m" style={{ width: 440 }} data-test-subj="siemLogAction">
+      <CasePicker
+        attachment={{ type: attachmentTypeOf(source), ref }}
+        suggestedTitle={suggestedCaseTitle(context.document, source, ref)}
+        onAdded={(c) => {
+          onResult?.({ success: true, data: { caseId: c.id } });
+          onClose();
+        }}
+        onCancel={onClose}
+      />
+    </EuiPanel>
+  );
+}

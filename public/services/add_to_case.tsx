@@ -1,0 +1,53 @@
+import React from 'react';
+import { EuiLink } from '@elastic/eui';
+import { AddAttachmentRequest, Case, CaseSeverity } from '../../common/case_types';
+import { APP_ID } from '../../common/constants';
+import { renderRoot } from '../render_root';
+import { casePath } from '../routes';
+import { CoreStart } from '../types';
+import { InvestigationsApi } from './api_client';
+import { errorMessage } from './http_error';
+
+/** Where "Add to case" puts a document: a case made for it, or one that exists. */
+export type CaseTarget = { kind: 'new'; title: string; severity?: CaseSeverity } | { kind: 'existing'; id: string; title: string };
+
+/**
+ * Attaches the document to the target case (creating it first if new) and tells the user, with a
+ * link to the case. Failures become a toast with the server's message; the promise then resolves
+ * to `null`.
+ */
+export async function addToCase(api: InvestigationsApi, core: CoreStart, target: CaseTarget, attachment: AddAttachmentRequest): Promise<Case | null> {
+  let created: Case | undefined;
+  try {
+    let caseId: string;
+    if (target.kind === 'new') {
+      created = await api.createCase({ title: target.title, ...(target.severity ? { severity: target.severity } : {}) });
+      caseId = created.id;
+    } else caseId = target.id;
+    const updated = await api.addAttachment(caseId, attachment);
+    core.notifications.toasts.addSuccess({
+      title: `Added to case "${updated.title}"`,
+      text: caseLinkMountPoint(core, updated),
+      'data-test-subj': 'addedToCaseToast',
+    });
+    return updated;
+  } catch (e) {
+    core.notifications.toasts.addDanger({
+      title: created ? `Case "${created.title}" was created, but the document could not be attached` : 'Could not add to the case',
+      text: errorMessage(e),
+    });
+    return null;
+  }
+}
+
+/** A toast body (MountPoint) with a link to the case, usable from inside Discover too. */
+export function caseLinkMountPoint(core: CoreStart, c: Pick<Case, 'id'>) {
+  const href = core.application.getUrlForApp(APP_ID, { path: `#${casePath(c.id)}` });
+  return (element: HTMLElement) =>
+    renderRoot(
+      <EuiLink href={href} data-test-subj="addedToCaseLink">
+        Open the case
+      </EuiLink>,
+      element
+    );
+}
