@@ -1,3 +1,4 @@
+import { LIMITS } from '../../common/constants';
 import { CASE_ANONYMOUS_USER } from '../../common/case_types';
 import { CasesOpenSearchClient } from './types';
 
@@ -11,7 +12,7 @@ const AUTHINFO_PATH = '/_plugins/_security/authinfo';
  */
 export async function resolveCurrentUser(client: CasesOpenSearchClient): Promise<string> {
   try {
-    const { body } = await client.transport.request({ method: 'GET', path: AUTHINFO_PATH });
+    const { body } = await client.transport.request({ method: 'GET', path: AUTHINFO_PATH }, { requestTimeout: LIMITS.requestTimeoutMs });
     const name = (body as { user_name?: unknown } | undefined)?.user_name;
     return typeof name === 'string' && name !== '' ? name : CASE_ANONYMOUS_USER;
   } catch (e) {

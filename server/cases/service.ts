@@ -1,4 +1,4 @@
-import { Case, CaseSummary } from '../../common/case_types';
+import { Case, CASE_SEVERITIES, CASE_STATUSES, CaseSummary } from '../../common/case_types';
 import { CASE_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { conflict, HttpError, notFound } from '../lib/errors';
 import { SavedObject } from '../types';
@@ -62,7 +62,26 @@ export class CaseService {
 
 function stored<A>(so: SavedObject<A>): StoredCase<A> {
   if (!so.version) throw new Error(`saved object ${so.type}/${so.id} has no version`);
-  return { id: so.id, version: so.version, attributes: so.attributes };
+  return { id: so.id, version: so.version, attributes: normalize(so.attributes) };
+}
+
+const LIST_FIELDS = ['tags', 'assignees', 'attachments', 'comments', 'activity'] as const;
+
+/**
+ * Cases can arrive through Saved Objects import, which skips this plugin's validation: a case with
+ * a missing list or an unknown status must still open (and be repaired by the next write), not
+ * fail every request with a 500.
+ */
+function normalize<A>(attributes: A): A {
+  const a = { ...(attributes as Record<string, unknown>) };
+  for (const f of LIST_FIELDS) if (!Array.isArray(a[f])) a[f] = [];
+  if (typeof a.title !== 'string') a.title = String(a.title ?? '(untitled case)');
+  if (typeof a.description !== 'string') a.description = '';
+  if (!(CASE_STATUSES as readonly unknown[]).includes(a.status)) a.status = 'open';
+  if (!(CASE_SEVERITIES as readonly unknown[]).includes(a.severity)) a.severity = 'low';
+  if (typeof a.attachmentCount !== 'number') a.attachmentCount = (a.attachments as unknown[]).length;
+  if (typeof a.commentCount !== 'number') a.commentCount = (a.comments as unknown[]).length;
+  return a as A;
 }
 
 function statusOf(e: unknown): number | undefined {

@@ -46,12 +46,3 @@ export function first(doc: FlatDoc, ...fields: string[]): string | undefined {
   }
   return undefined;
 }
-
-/** Keeps only the listed fields (and anything below a listed object path). */
-export function pick(doc: FlatDoc, fields: readonly string[]): FlatDoc {
-  const out: FlatDoc = {};
-  for (const [k, v] of Object.entries(doc)) {
-    if (fields.some((f) => k === f || k.startsWith(f + '.'))) out[k] = v;
-  }
-  return out;
-}

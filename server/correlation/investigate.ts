@@ -4,7 +4,7 @@ import { SourceDefinitions } from '../../common/sources';
 import { badRequest, notFound } from '../lib/errors';
 import { EntitySet } from './entity_set';
 import { addFindingEntities, isGuardDutyFinding, summarizeFinding } from './finding';
-import { FlatDoc, flattenDocument, values } from './flatten';
+import { first, FlatDoc, flattenDocument, values } from './flatten';
 import { buildGraph } from './graph';
 import { PIVOT_RULES, PivotRule } from './pivot_rules';
 import { buildCoverageSearch, buildRuleSearch, MsearchItem, ruleInputs, RuleSearch, SearchContext, toMsearchBody } from './query_builder';
@@ -52,6 +52,17 @@ function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet): voi
   }
 }
 
+/** The newest document of the finding and the span of activity all its updates describe. */
+function newestUpdate(own: ParsedGroup | undefined): { hit: ParsedGroup['hits'][number]; firstSeen: string; lastSeen: string } | undefined {
+  if (!own?.hits.length) return undefined;
+  const hit = own.hits[0]; // the rule sorts newest first
+  const times = (field: string) => own.hits.map((h) => Date.parse(first(h.doc, field) ?? h.timestamp)).filter((t) => !Number.isNaN(t));
+  const firstSeen = Math.min(...times('service.eventFirstSeen'));
+  const lastSeen = Math.max(...times('service.eventLastSeen'));
+  if (!Number.isFinite(firstSeen) || !Number.isFinite(lastSeen)) return undefined;
+  return { hit, firstSeen: new Date(firstSeen).toISOString(), lastSeen: new Date(lastSeen).toISOString() };
+}
+
 async function runMsearch(client: SearchClient, items: MsearchItem[]): Promise<SearchResponseItem[]> {
   const { body } = await client.msearch({ body: toMsearchBody(items) }, REQUEST_OPTIONS);
   return body.responses;
@@ -66,8 +77,8 @@ async function runMsearch(client: SearchClient, items: MsearchItem[]): Promise<S
 export async function investigate(client: SearchClient, opts: InvestigateOptions): Promise<Investigation> {
   const started = Date.now();
   const findingDoc = await readFinding(client, opts.finding);
-  const finding = summarizeFinding(opts.finding.index, opts.finding.id, findingDoc);
-  const window = investigationWindow(finding.firstSeen ?? finding.timestamp, finding.lastSeen ?? finding.timestamp, opts.window);
+  let finding = summarizeFinding(opts.finding.index, opts.finding.id, findingDoc);
+  let window = investigationWindow(finding.firstSeen ?? finding.timestamp, finding.lastSeen ?? finding.timestamp, opts.window);
 
   const entities = new EntitySet();
   addFindingEntities(findingDoc, entities, 'finding');
@@ -89,14 +100,28 @@ export async function investigate(client: SearchClient, opts: InvestigateOptions
 
   const groups = new Map<string, ParsedGroup>();
   firstSearches.forEach((s, i) => groups.set(s.rule.id, parseRuleResponse(s, firstResponses[i] ?? {}, opts.sources, 1)));
-  const coverage: SourceCoverage[] = coverageSources.map((source, i) => {
-    const item = firstResponses[firstSearches.length + i] ?? {};
-    const error = errorOf(item);
-    return { source, indexPattern: opts.sources[source].indexPattern, docsInWindow: totalOf(item), ...(error ? { error } : {}) };
-  });
+  const readCoverage = (responses: SearchResponseItem[], offset: number): SourceCoverage[] =>
+    coverageSources.map((source, i) => {
+      const item = responses[offset + i] ?? {};
+      const error = errorOf(item);
+      return { source, indexPattern: opts.sources[source].indexPattern, docsInWindow: totalOf(item), ...(error ? { error } : {}) };
+    });
+  let coverage = readCoverage(firstResponses, firstSearches.length);
+
+  // The analyst may have opened an older update of the finding (GuardDuty writes one document per
+  // count update): its newest document, found in round trip 1, sets the window and the summary.
+  const expanded = entities.clone();
+  const newest = newestUpdate(groups.get('guardduty.finding'));
+  let windowGrew = false;
+  if (newest && Date.parse(newest.lastSeen) > Date.parse(finding.lastSeen ?? finding.timestamp)) {
+    finding = { ...summarizeFinding(newest.hit.ref.index, newest.hit.ref.id, newest.hit.doc), ref: opts.finding };
+    addFindingEntities(newest.hit.doc, expanded, 'finding');
+    const wider = investigationWindow(newest.firstSeen, newest.lastSeen, opts.window);
+    windowGrew = wider.from !== window.from || wider.to !== window.to;
+    window = wider;
+  }
 
   // Round trip 2: only what the first one made newly possible or wider.
-  const expanded = entities.clone();
   for (const rule of PIVOT_RULES) {
     const g = groups.get(rule.id);
     if (g) collectYields(rule, g, expanded);
@@ -104,17 +129,19 @@ export async function investigate(client: SearchClient, opts: InvestigateOptions
   const secondSearches = PIVOT_RULES.filter((rule) => !rule.findingItself)
     .filter((rule) => {
       const inputs = ruleInputs(rule, expanded);
-      return inputs !== null && inputs !== firstInputs.get(rule.id);
+      return inputs !== null && (windowGrew || inputs !== firstInputs.get(rule.id));
     })
     .map((rule) => buildRuleSearch(rule, ctx(expanded)));
-  if (secondSearches.length) {
-    const second = await runMsearch(client, secondSearches);
+  if (secondSearches.length || windowGrew) {
+    const coverageAgain = windowGrew ? coverageSources.map((src) => buildCoverageSearch(opts.sources[src], window)) : [];
+    const second = await runMsearch(client, [...secondSearches, ...coverageAgain]);
     roundTrips++;
     secondSearches.forEach((s, i) => {
       const g = parseRuleResponse(s, second[i] ?? {}, opts.sources, 2);
       groups.set(s.rule.id, g);
       collectYields(s.rule, g, expanded);
     });
+    if (windowGrew) coverage = readCoverage(second, secondSearches.length);
   }
 
   const ordered = PIVOT_RULES.map((r) => groups.get(r.id)).filter((g): g is ParsedGroup => !!g);

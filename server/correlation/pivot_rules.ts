@@ -44,7 +44,6 @@ export interface PivotRule {
   collapse?: string;
   /** Look further back than the investigation window (findings describe state, not events). */
   lookbackDays?: number;
-  columns?: string[];
   /** Entities this evidence reveals, for the second round trip. `finding` = read hits as GuardDuty findings. */
   yields?: Array<PivotYield | 'finding'>;
   /** Leave the finding under investigation out of the hits. */

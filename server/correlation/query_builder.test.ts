@@ -1,4 +1,5 @@
-import { DEFAULT_SOURCES } from '../../common/sources';
+import { DEFAULT_SOURCES, resolveSources } from '../../common/sources';
+import { escapeWildcard } from './entity_values';
 import { EntitySet } from './entity_set';
 import { PIVOT_RULES, ruleById } from './pivot_rules';
 import { buildRuleSearch, ruleInputs, toMsearchBody, UNIQUE_AGG } from './query_builder';
@@ -44,10 +45,21 @@ describe('building the pivot queries', () => {
     expect(JSON.stringify(related.query)).toContain('"*:i-0a1b2c3d4e5f67890"');
   });
 
-  it('escapes wildcard characters inside a suffix match', () => {
+  it('never lets a wildcard character into the one suffix match', () => {
     const set = new EntitySet();
     // Not a valid instance id → never reaches a query at all.
     expect(set.add('instance', 'i-*', 'finding')).toBe(false);
+    expect(escapeWildcard('a*b?c\\d')).toBe('a\\*b\\?c\\\\d');
+  });
+
+  it('fetches the columns and time field a deployment configured', () => {
+    const set = new EntitySet();
+    set.add('ip', '10.0.1.214', 'finding', 'remote');
+    const sources = resolveSources({ linux_secure: { timeField: 'event.ingested', columns: ['event.ingested', 'process.pid'] } });
+    const s = buildRuleSearch(ruleById('linux_secure.ssh_from_attacker')!, { ...ctxWith(set), sources });
+    const includes = (s.body._source as { includes: string[] }).includes;
+    expect(includes).toEqual(expect.arrayContaining(['process.pid', 'event.ingested', 'source.ip']));
+    expect(s.body.sort).toEqual([{ 'event.ingested': { order: 'asc', unmapped_type: 'date' } }]);
   });
 
   it('bounds every search in size and time and counts collapsed findings once', () => {

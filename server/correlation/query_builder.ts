@@ -113,7 +113,8 @@ export function buildRuleSearch(rule: PivotRule, ctx: SearchContext): RuleSearch
     sort: [{ [def.timeField]: { order: rule.sort ?? 'asc', unmapped_type: 'date' } }],
     track_total_hits: true,
     timeout: LIMITS.searchTimeout,
-    _source: { includes: SOURCE_INCLUDES[rule.source] },
+    // What the engine reads plus what this deployment shows (its columns and time field).
+    _source: { includes: [...new Set([...SOURCE_INCLUDES[rule.source], ...def.columns, def.timeField])] },
     ...(Object.keys(aggs).length ? { aggs } : {}),
     ...(rule.collapse ? { collapse: { field: rule.collapse } } : {}),
   };

@@ -47,7 +47,7 @@ export function errorOf(item: SearchResponseItem): string | undefined {
 export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, sources: SourceDefinitions, hop: number): ParsedGroup {
   const { rule } = search;
   const def = sources[rule.source];
-  const columns = rule.columns ?? def.columns;
+  const columns = def.columns;
   const hits: ParsedHit[] = (item.hits?.hits ?? []).map((h) => {
     const doc = flattenDocument(h._source ?? {});
     const fields: FlatDoc = {};

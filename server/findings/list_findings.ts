@@ -47,8 +47,12 @@ export function buildFindingsSearch(q: FindingsQuery, def: SourceDefinition): Re
   const order = q.sortOrder;
   return {
     query: { bool: { filter } },
-    // GuardDuty writes one document per count update: keep the newest per finding id.
-    collapse: { field: '@id' },
+    // GuardDuty writes one document per count update: one row per finding id, and whatever the
+    // list is sorted by, the row shows the finding's newest document.
+    collapse: {
+      field: '@id',
+      inner_hits: { name: 'latest', size: 1, sort: [{ [def.timeField]: { order: 'desc' } }], _source: { excludes: ['@message'] } },
+    },
     sort:
       q.sortField === 'severity'
         ? [{ severity: { order, unmapped_type: 'float' } }, { [def.timeField]: { order: 'desc' } }]
@@ -62,11 +66,16 @@ export function buildFindingsSearch(q: FindingsQuery, def: SourceDefinition): Re
   };
 }
 
+type CollapsedHit = { _index: string; _id: string; _source?: Record<string, unknown>; inner_hits?: { latest?: { hits?: { hits?: Array<{ _index: string; _id: string; _source?: Record<string, unknown> }> } } } };
+
 export function parseFindings(body: SearchResponseItem & { aggregations?: { findings?: { value?: number } } }): FindingsResponse {
-  const hits = body.hits?.hits ?? [];
+  const hits = (body.hits?.hits ?? []) as CollapsedHit[];
   return {
     total: body.aggregations?.findings?.value ?? totalOf(body),
-    findings: hits.map((h) => summarizeFinding(h._index, h._id, flattenDocument(h._source ?? {}))),
+    findings: hits.map((h) => {
+      const latest = h.inner_hits?.latest?.hits?.hits?.[0] ?? h;
+      return summarizeFinding(latest._index, latest._id, flattenDocument(latest._source ?? {}));
+    }),
   };
 }
 

@@ -38,7 +38,8 @@ function fromBoom(e: BoomShape): HttpError {
   if (status === 404) return new HttpError(404, `Not found: ${message}`);
   if (status === 409) return new HttpError(409, `Conflict: ${message}`);
   if (status === 413) return new HttpError(413, `Too large: ${message}`);
-  if (status === 429 || status === 503) return new HttpError(503, `OpenSearch is unavailable (${status}): ${message}`);
+  if (status === 429) return new HttpError(429, `OpenSearch is overloaded, try again shortly: ${message}`);
+  if (status === 503) return new HttpError(503, `OpenSearch is unavailable (${status}): ${message}`);
   if (status >= 400 && status < 500) return new HttpError(400, `Bad request: ${message}`);
   return new HttpError(500, `Unexpected error: ${message}`);
 }
@@ -57,7 +58,8 @@ export function toHttpError(e: unknown): HttpError {
   if (status === 404) return new HttpError(404, `Not found: ${reason}`);
   if (status === 400) return new HttpError(400, `OpenSearch rejected the request: ${reason}`);
   if (status === 409) return new HttpError(409, `Conflict: ${reason}`);
-  if (status === 429 || status === 502 || status === 503 || status === 504) {
+  if (status === 429) return new HttpError(429, `OpenSearch is overloaded, try again shortly: ${reason}`);
+  if (status === 502 || status === 503 || status === 504) {
     return new HttpError(503, `OpenSearch is unavailable (${status}): ${reason}`);
   }
   return new HttpError(500, `Unexpected error: ${reason}`);

@@ -68,9 +68,15 @@ export function stringList(v: unknown, name: string): string[] {
   return (items as string[]).flatMap((i) => i.split(',')).map((s) => s.trim()).filter(Boolean);
 }
 
-/** Concrete index names only: no wildcards, lists or path tricks in a document reference. */
-export const INDEX_NAME = /^[a-z0-9][a-z0-9._+-]{0,254}$/;
+/**
+ * Concrete index names only, by OpenSearch's own rules: lower case, none of `\ / * ? " < > | , #`
+ * or spaces or `:`, not starting with `_`, `-` or `+` — so no wildcards, lists or path tricks.
+ */
+export const INDEX_NAME = /^(?![_+-])(?!\.{1,2}$)[^A-Z\\/*?"<>|,# :]{1,255}$/;
 export const INDEX_NAME_HINT = 'must be a concrete lower-case index name (no wildcards, commas or spaces)';
+
+/** Routes that take no query parameters still refuse unknown ones (`?foo=1` is a 400, not ignored). */
+export const noQuery = validator<Record<string, never>>((data) => object(data, [], 'query') as Record<string, never>);
 
 export function docRef(v: unknown, name: string): { index: string; id: string } {
   const o = object(v, ['index', 'id'], name);

@@ -8,6 +8,9 @@ import {
   validateUpdateCaseBody,
 } from './cases';
 
+/** A version as OSD's saved objects client writes it: base64 of `[seq_no, primary_term]`. */
+const V1 = Buffer.from(JSON.stringify([1, 1])).toString('base64');
+
 const result = {
   ok: <T>(value: T) => ({ value }),
   badRequest: (error: Error | string) => ({ error: error instanceof Error ? error : new Error(error) }),
@@ -48,17 +51,19 @@ describe('create case body', () => {
 describe('update case body', () => {
   it('needs the version it was made on, and something to change', () => {
     expect(run(validateUpdateCaseBody, { status: 'open' }).error).toMatch(/version is required/);
-    expect(run(validateUpdateCaseBody, { version: 'v1' }).error).toMatch(/nothing to change/);
-    expect(run(validateUpdateCaseBody, { version: 'v1', status: 'closed', closeReason: 'true_positive' })).toEqual({
-      value: { version: 'v1', status: 'closed', closeReason: 'true_positive' },
+    expect(run(validateUpdateCaseBody, { version: V1 }).error).toMatch(/nothing to change/);
+    expect(run(validateUpdateCaseBody, { version: V1, status: 'closed', closeReason: 'true_positive' })).toEqual({
+      value: { version: V1, status: 'closed', closeReason: 'true_positive' },
     });
   });
 
   it.each([
-    [{ version: 'v1', status: 'done' }, /status must be one of: open, in-progress, closed/],
-    [{ version: 'v1', closeReason: 'fixed' }, /closeReason must be one of/],
-    [{ version: 'v1', activity: [] }, /unknown field\(s\): activity/],
-    [{ version: 'v1', updatedBy: 'mallory', title: 'x' }, /unknown field\(s\): updatedBy/],
+    [{ version: V1, status: 'done' }, /status must be one of: open, in-progress, closed/],
+    [{ version: V1, closeReason: 'fixed' }, /closeReason must be one of/],
+    [{ version: 'v1', title: 't' }, /version is not a case version/],
+    [{ version: Buffer.from('[1]').toString('base64'), title: 't' }, /version is not a case version/],
+    [{ version: V1, activity: [] }, /unknown field\(s\): activity/],
+    [{ version: V1, updatedBy: 'mallory', title: 'x' }, /unknown field\(s\): updatedBy/],
   ])('rejects %j', (body, message) => {
     expect(run(validateUpdateCaseBody, body).error).toMatch(message);
   });

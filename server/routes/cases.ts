@@ -16,7 +16,7 @@ import {
 import { API_PATHS } from '../../common/constants';
 import { CasesClient, createCasesClientFactory } from '../cases';
 import { respondError } from '../lib/respond';
-import { docRef, fail, integer, object, oneOf, optionalString, string, stringList, validator } from '../lib/validation';
+import { docRef, fail, integer, noQuery, object, oneOf, optionalString, string, stringList, validator } from '../lib/validation';
 import { IOpenSearchDashboardsResponse, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory, RequestHandler } from '../types';
 import { RouteDeps } from './types';
 
@@ -51,6 +51,21 @@ const tags = (v: unknown) => nameList(v, 'tags', CASE_LIMITS.tags, CASE_LIMITS.t
 const assignees = (v: unknown) => nameList(v, 'assignees', CASE_LIMITS.assignees, CASE_LIMITS.assigneeLength);
 const description = (v: unknown) => optionalString(v, 'description', { min: 0, max: CASE_LIMITS.descriptionLength });
 
+/** OSD's saved-object versions are base64 of `[seq_no, primary_term]`; anything else is not a version. */
+function savedObjectVersion(v: unknown): string {
+  const s = string(v, 'version', { max: 100 });
+  let decoded: unknown;
+  try {
+    decoded = /^[A-Za-z0-9+/]+={0,2}$/.test(s) ? JSON.parse(Buffer.from(s, 'base64').toString('utf8')) : undefined;
+  } catch {
+    decoded = undefined;
+  }
+  if (!Array.isArray(decoded) || decoded.length !== 2 || !decoded.every((n) => Number.isInteger(n) && n >= 0)) {
+    fail('version is not a case version: send the `version` of the case as it was read');
+  }
+  return s;
+}
+
 export const validateCaseParams = validator<{ id: string }>((data) => {
   const p = object(data, ['id'], 'params');
   return { id: string(p.id, 'id', { max: 250 }) };
@@ -77,7 +92,7 @@ export const validateUpdateCaseBody = validator<UpdateCaseRequest>((data) => {
   if (changes.length === 0) fail(`nothing to change: give at least one of ${UPDATE_FIELDS.slice(1).join(', ')}`);
   const desc = description(b.description);
   return {
-    version: string(b.version, 'version', { max: 200 }),
+    version: savedObjectVersion(b.version),
     ...(b.title !== undefined ? { title: title(b.title) } : {}),
     ...(desc !== undefined ? { description: desc } : {}),
     ...(b.status !== undefined ? { status: oneOf(b.status, 'status', CASE_STATUSES) } : {}),
@@ -150,30 +165,30 @@ export function registerCasesRoutes({ router, getSources, logger }: RouteDeps): 
     handle(async (cases, req, res) => res.ok({ body: await cases.find(req.query) }))
   );
   router.post(
-    { path: API_PATHS.cases, validate: { body: validateCreateCaseBody } },
+    { path: API_PATHS.cases, validate: { query: noQuery, body: validateCreateCaseBody } },
     handle(async (cases, req, res) => res.ok({ body: await cases.create(req.body) }))
   );
   router.get(
-    { path: CASE_PATH, validate: { params: validateCaseParams } },
+    { path: CASE_PATH, validate: { params: validateCaseParams, query: noQuery } },
     handle(async (cases, req, res) => res.ok({ body: await cases.get(req.params.id) }))
   );
   router.patch(
-    { path: CASE_PATH, validate: { params: validateCaseParams, body: validateUpdateCaseBody } },
+    { path: CASE_PATH, validate: { params: validateCaseParams, query: noQuery, body: validateUpdateCaseBody } },
     handle(async (cases, req, res) => res.ok({ body: await cases.update(req.params.id, req.body) }))
   );
   router.delete(
-    { path: CASE_PATH, validate: { params: validateCaseParams } },
+    { path: CASE_PATH, validate: { params: validateCaseParams, query: noQuery } },
     handle(async (cases, req, res) => {
       await cases.delete(req.params.id);
       return res.noContent();
     })
   );
   router.post(
-    { path: `${CASE_PATH}/attachments`, validate: { params: validateCaseParams, body: validateAttachmentBody } },
+    { path: `${CASE_PATH}/attachments`, validate: { params: validateCaseParams, query: noQuery, body: validateAttachmentBody } },
     handle(async (cases, req, res) => res.ok({ body: await cases.addAttachment(req.params.id, req.body) }))
   );
   router.post(
-    { path: `${CASE_PATH}/comments`, validate: { params: validateCaseParams, body: validateCommentBody } },
+    { path: `${CASE_PATH}/comments`, validate: { params: validateCaseParams, query: noQuery, body: validateCommentBody } },
     handle(async (cases, req, res) => res.ok({ body: await cases.addComment(req.params.id, req.body) }))
   );
   router.get(

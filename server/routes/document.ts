@@ -1,4 +1,4 @@
-import { API_PATHS } from '../../common/constants';
+import { API_PATHS, LIMITS } from '../../common/constants';
 import { DocRef, DocumentResponse } from '../../common/types';
 import { sourceOfIndex } from '../../common/sources';
 import { first, flattenDocument } from '../correlation/flatten';
@@ -17,7 +17,7 @@ export function registerDocumentRoute({ router, getSources, logger }: RouteDeps)
       const client = context.core.opensearch.client.asCurrentUser;
       let body: { _source?: Record<string, unknown>; found?: boolean };
       try {
-        ({ body } = await client.get({ index, id }));
+        ({ body } = await client.get({ index, id }, { requestTimeout: LIMITS.requestTimeoutMs }));
       } catch (e) {
         const status = (e as { meta?: { statusCode?: number } }).meta?.statusCode;
         if (status === 404) throw notFound(`No document ${id} in index ${index}`);

@@ -3,7 +3,7 @@ import { InvestigateRequest } from '../../common/types';
 import { investigate } from '../correlation/investigate';
 import { parseDuration } from '../correlation/window';
 import { respondError } from '../lib/respond';
-import { docRef, fail, object, optionalString, validator } from '../lib/validation';
+import { docRef, fail, noQuery, object, optionalString, validator } from '../lib/validation';
 import { RouteDeps } from './types';
 
 export const validateInvestigateBody = validator<InvestigateRequest>((data) => {
@@ -32,7 +32,7 @@ export const validateInvestigateBody = validator<InvestigateRequest>((data) => {
 });
 
 export function registerInvestigateRoute({ router, getSources, logger }: RouteDeps): void {
-  router.post({ path: API_PATHS.investigate, validate: { body: validateInvestigateBody } }, async (context, request, response) => {
+  router.post({ path: API_PATHS.investigate, validate: { query: noQuery, body: validateInvestigateBody } }, async (context, request, response) => {
     try {
       const client = context.core.opensearch.client.asCurrentUser;
       const result = await investigate(client, { finding: request.body.finding, window: request.body.window, sources: getSources() });

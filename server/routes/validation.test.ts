@@ -12,6 +12,12 @@ function run(fn: typeof validateInvestigateBody | typeof validateFindingsQuery, 
 }
 
 describe('investigate request validation', () => {
+  it('accepts any concrete index name OpenSearch allows', () => {
+    for (const index of ['log-aws-guardduty-2021-04', 'foo_bar-2024', '.ds-logs-000001']) {
+      expect(run(validateInvestigateBody, { finding: { index, id: 'x' } }).value).toEqual({ finding: { index, id: 'x' } });
+    }
+  });
+
   it('accepts a finding reference and an optional window', () => {
     expect(run(validateInvestigateBody, { finding: { index: 'log-aws-guardduty-2021-04', id: 'abc_9' }, window: { before: '2h' } })).toEqual({
       value: { finding: { index: 'log-aws-guardduty-2021-04', id: 'abc_9' }, window: { before: '2h' } },
@@ -26,8 +32,10 @@ describe('investigate request validation', () => {
     [{ finding: { index: 'idx', id: '' } }, /must not be empty/],
     [{ finding: { index: 'idx', id: 'x', extra: 1 } }, /unknown field\(s\): extra/],
     [{ finding: { index: 'idx', id: 'x' }, other: true }, /unknown field\(s\): other/],
+    [{ finding: { index: '_all', id: 'x' } }, /concrete/],
+    [{ finding: { index: 'Logs', id: 'x' } }, /concrete/],
     [{ finding: { index: 'idx', id: 'x' }, window: { before: '1y' } }, /duration/],
-    [{ finding: { index: 'idx', id: 'x' }, window: { before: '40d' } }, /duration|at most/],
+    [{ finding: { index: 'idx', id: 'x' }, window: { before: '40d' } }, /window.before \+ window.after may span at most 30 days/],
     [{ finding: 'idx/x' }, /must be an object/],
   ])('rejects %j with a clear message', (body, message) => {
     const r = run(validateInvestigateBody, body);

@@ -1,6 +1,6 @@
 import { Client } from '@opensearch-project/opensearch';
 import { Case, CASE_LIMITS, CasesFindResponse } from '../../common/case_types';
-import { API_PATHS } from '../../common/constants';
+import { API_PATHS, CASE_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { createSavedObjectsClientFactory, DevSavedObjectsClient } from '../../dev/host/saved_objects_client';
 import { example, ExampleName } from '../fixtures/example_docs';
 import { OPENSEARCH_URL, startTestHost, TestHost, uniquePrefix } from './helpers';
@@ -91,6 +91,20 @@ describe('cases (real OpenSearch)', () => {
     expect(Date.parse(c.createdAt)).toBeGreaterThanOrEqual(before - 1000);
     expect(c.activity).toEqual([{ at: c.createdAt, by: 'anonymous', action: 'created' }]);
     expect(await read(c.id)).toEqual(c);
+  });
+
+  it('opens and repairs a case imported through Saved Objects with missing lists and an unknown status', async () => {
+    // Saved Objects import skips the plugin's validation: write such a case straight into the index.
+    const so = createSavedObjectsClientFactory(client, { index: soIndex })(host.host.savedObjectTypes, {} as any);
+    const imported = await so.create(CASE_SAVED_OBJECT_TYPE, { title: 'Imported', status: 'pending', createdAt: new Date().toISOString(), createdBy: 'someone' });
+    const r = await host.api<Case>('GET', API_PATHS.case(imported.id));
+    expect(r.status).toBe(200);
+    expect(r.body).toMatchObject({ status: 'open', severity: 'low', attachments: [], comments: [], tags: [] });
+    const c = await host.api<Case>('POST', API_PATHS.caseComments(imported.id), { text: 'still works' });
+    expect(c.status).toBe(200);
+    expect(c.body.comments.map((x) => x.text)).toEqual(['still works']);
+    const list = await host.api('GET', `${API_PATHS.cases}?search=Imported`);
+    expect(list.status).toBe(200);
   });
 
   it('walks the status rules: close needs a reason, closed cannot go to in progress, reopen clears the reason', async () => {
@@ -219,7 +233,7 @@ describe('cases (real OpenSearch)', () => {
 
     for (const [method, path, body] of [
       ['GET', API_PATHS.case('no-such-case'), undefined],
-      ['PATCH', API_PATHS.case('no-such-case'), { version: 'x', title: 't' }],
+      ['PATCH', API_PATHS.case('no-such-case'), { version: 'WzEsMV0=', title: 't' }],
       ['DELETE', API_PATHS.case('no-such-case'), undefined],
       ['POST', API_PATHS.caseComments('no-such-case'), { text: 'hello' }],
       ['POST', API_PATHS.caseAttachments('no-such-case'), { type: 'event', ref }],

@@ -113,6 +113,20 @@ describe('investigating the workshop incident (real OpenSearch)', () => {
     }
   });
 
+  it('uses the newest update of the finding when an older one is opened', async () => {
+    // GuardDuty wrote one document per count update; `_1` saw the activity only until its first report.
+    const older = { index: facts.iamFinding.index, id: facts.iamFinding.id.replace(/_\d+$/, '_1') };
+    const r = await host.api<Investigation>('POST', '/api/siem_investigations/investigate', { finding: older, window: { before: '1h', after: '1m' } });
+    expect(r.status).toBe(200);
+    expect(r.body.finding).toMatchObject({ ref: older, count: 9, lastSeen: iam.finding.lastSeen });
+    expect(r.body.window.to).toBe(new Date(Date.parse(iam.finding.lastSeen!) + 60_000).toISOString());
+    expect(r.body.took.roundTrips).toBe(2);
+    // GetObject calls after the first report are inside the window.
+    const reads = group(r.body, 'cloudtrail.object_access')!;
+    const lastRead = Math.max(...reads.hits.map((h) => Date.parse(h.timestamp)));
+    expect(lastRead).toBeGreaterThan(Date.parse(facts.timestamps.firstGetObject) + 10 * 60_000);
+  });
+
   it('answers the SSH brute-force finding with the login that succeeded and the SSH weaknesses', async () => {
     const r = await host.api<Investigation>('POST', '/api/siem_investigations/investigate', { finding: facts.sshBruteForceFinding });
     expect(r.status).toBe(200);

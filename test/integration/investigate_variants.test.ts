@@ -33,6 +33,17 @@ describe.each([
     expect(iam.count).toBe(9);
   });
 
+  it('shows the newest document of each finding whatever the sort order', async () => {
+    for (const q of ['sortOrder=asc', 'sortField=severity&sortOrder=asc', 'sortField=severity&sortOrder=desc']) {
+      const r = await host.api<FindingsResponse>('GET', `/api/siem_investigations/findings?from=${facts.baseDate}T00:00:00Z&to=now&perPage=100&${q}`);
+      const iam = r.body.findings.find((f) => f.type === 'UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom')!;
+      expect({ q, ref: iam.ref, count: iam.count }).toEqual({ q, ref: facts.iamFinding, count: 9 });
+    }
+    const asc = await host.api<FindingsResponse>('GET', `/api/siem_investigations/findings?from=${facts.baseDate}T00:00:00Z&to=now&perPage=100&sortOrder=asc`);
+    const times = asc.body.findings.map((f) => Date.parse(f.timestamp));
+    expect(times).toHaveLength(new Set(asc.body.findings.map((f) => f.findingId)).size);
+  });
+
   it('filters findings by severity and by text', async () => {
     const high = await host.api<FindingsResponse>('GET', `/api/siem_investigations/findings?from=${facts.baseDate}T00:00:00Z&to=now&severity=high,critical`);
     expect(high.body.findings.every((f) => f.severity >= 7)).toBe(true);
@@ -68,12 +79,30 @@ describe('bad input and failures', () => {
     }
   });
 
+  it('rejects unknown query parameters instead of ignoring them', async () => {
+    const r = await host.api('POST', '/api/siem_investigations/investigate?dryRun=1', { finding: facts.iamFinding });
+    expect(r.status).toBe(400);
+    expect(r.body.message).toMatch(/\[request query\]: query has unknown field\(s\): dryRun/);
+  });
+
   it('answers 404 for a finding that does not exist', async () => {
     const r = await host.api('POST', '/api/siem_investigations/investigate', { finding: { index: facts.iamFinding.index, id: 'nope' } });
     expect(r.status).toBe(404);
     expect(r.body.message).toMatch(/nope/);
     const missingIndex = await host.api('POST', '/api/siem_investigations/investigate', { finding: { index: `${host.prefix}log-aws-guardduty-1999-01`, id: 'x' } });
     expect(missingIndex.status).toBe(404);
+  });
+
+  it('reads one whole document for the flyout, and 404s a missing one', async () => {
+    const q = (ref: { index: string; id: string }) => `/api/siem_investigations/document?index=${encodeURIComponent(ref.index)}&id=${encodeURIComponent(ref.id)}`;
+    const ok = await host.api('GET', q(facts.putBucketAcl));
+    expect(ok.status).toBe(200);
+    expect(ok.body).toMatchObject({ ref: facts.putBucketAcl, source: 'cloudtrail', timestamp: facts.timestamps.putBucketAcl.replace('.000Z', '+00:00') });
+    expect(ok.body.document.eventName).toBe('PutBucketAcl');
+    const missing = await host.api('GET', q({ index: facts.putBucketAcl.index, id: 'nope' }));
+    expect(missing.status).toBe(404);
+    const bad = await host.api('GET', '/api/siem_investigations/document?index=log-*&id=x');
+    expect(bad.status).toBe(400);
   });
 
   it('answers 400 for a document that is not a GuardDuty finding', async () => {

@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../common/constants';
 import { AddAttachmentRequest, Case, CASE_LIMITS, CaseAttachmentSnapshot, CaseAttachmentType } from '../../../common/case_types';
 import { DocRef } from '../../../common/types';
 import { badRequest, notFound } from '../../lib/errors';
@@ -48,7 +49,7 @@ async function readDocument(args: CasesClientArgs, ref: DocRef): Promise<{ ref: 
   const missing = () => notFound(`No document ${ref.id} in index ${ref.index} (or no permission to read it)`);
   let body: { _index?: string; _id?: string; found?: boolean; _source?: Record<string, unknown> };
   try {
-    ({ body } = await args.opensearch.get({ index: ref.index, id: ref.id }));
+    ({ body } = await args.opensearch.get({ index: ref.index, id: ref.id }, { requestTimeout: LIMITS.requestTimeoutMs }));
   } catch (e) {
     if ((e as { meta?: { statusCode?: number } }).meta?.statusCode === 404) throw missing();
     throw e;

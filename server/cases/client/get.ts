@@ -1,3 +1,4 @@
+import { LIMITS } from '../../../common/constants';
 import { Case, CaseAttachment } from '../../../common/case_types';
 import { toCase } from '../service';
 import { MgetDoc, StoredAttachment, StoredCase } from '../types';
@@ -20,7 +21,7 @@ export async function withAvailability(args: CasesClientArgs, stored: StoredCase
     const { body } = await args.opensearch.mget({
       body: { docs: c.attachments.map((a) => ({ _index: a.ref.index, _id: a.ref.id })) },
       _source: false,
-    });
+    }, { requestTimeout: LIMITS.requestTimeoutMs });
     return { ...c, attachments: markAvailability(c.attachments, body.docs) };
   } catch (e) {
     args.logger.warn(`Could not check whether the documents attached to case ${c.id} still exist: ${(e as Error).message}`);
