@@ -2,7 +2,7 @@
  * Wire types of the cases API (ARCHITECTURE.md "Cases"), shared by the browser and the server.
  * Decisions behind the rules and numbers here: docs/cases.md.
  */
-import { DEFAULT_SOURCES } from './sources';
+import { DEFAULT_SOURCES, SourceDefinitions } from './sources';
 import { DocRef, Severity, SourceId } from './types';
 
 export type CaseStatus = 'open' | 'in-progress' | 'closed';
@@ -103,8 +103,8 @@ export const SNAPSHOT_IDENTITY_FIELDS: readonly string[] = [
 export const SNAPSHOT_GENERIC_FIELDS: readonly string[] = ['message', 'source.ip', 'destination.ip', 'user.name', 'host.name', 'host.hostname', 'cloud.instance.id'];
 
 /** The fields a snapshot keeps, in display order: the source's columns, then identity fields. */
-export function snapshotFieldOrder(source: SourceId | null): string[] {
-  return [...new Set([...(source ? DEFAULT_SOURCES[source].columns : SNAPSHOT_GENERIC_FIELDS), ...SNAPSHOT_IDENTITY_FIELDS])];
+export function snapshotFieldOrder(source: SourceId | null, sources: SourceDefinitions = DEFAULT_SOURCES): string[] {
+  return [...new Set([...(source ? sources[source].columns : SNAPSHOT_GENERIC_FIELDS), ...SNAPSHOT_IDENTITY_FIELDS])];
 }
 
 /**

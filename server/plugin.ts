@@ -11,10 +11,11 @@ import { CoreSetup, Logger, PluginInitializerContext } from './types';
 export class SiemInvestigationsPlugin {
   private readonly logger: Logger;
   private sources: SourceDefinitions = resolveSources();
+  private readonly configSubscription: { unsubscribe(): void };
 
   constructor(initializerContext: PluginInitializerContext<SiemInvestigationsConfig>) {
     this.logger = initializerContext.logger.get();
-    initializerContext.config.create<SiemInvestigationsConfig>().subscribe((config) => {
+    this.configSubscription = initializerContext.config.create<SiemInvestigationsConfig>().subscribe((config) => {
       this.sources = resolveSources(config?.sources);
     });
   }
@@ -35,5 +36,7 @@ export class SiemInvestigationsPlugin {
     return {};
   }
 
-  public stop() {}
+  public stop() {
+    this.configSubscription.unsubscribe();
+  }
 }

@@ -1,9 +1,11 @@
 import http from 'http';
 import { AddressInfo } from 'net';
 import { Client } from '@opensearch-project/opensearch';
-import { LIMITS } from '../../common/constants';
 import { createHttpServer } from './http_server';
 import { loadServerPlugin, ServerHost, ServerHostOptions } from './core_server';
+
+/** OSD's default `opensearch.requestTimeout`: the host's own setting, not the plugin's. */
+const OSD_REQUEST_TIMEOUT_MS = 30_000;
 
 export interface DevHostOptions {
   port: number;
@@ -26,7 +28,7 @@ export interface RunningDevHost {
 
 /** Loads the plugin through OSD's contracts and serves it over HTTP. */
 export async function startDevHost(opts: DevHostOptions): Promise<RunningDevHost> {
-  const opensearch = new Client({ node: opts.opensearchUrl, requestTimeout: LIMITS.requestTimeoutMs });
+  const opensearch = new Client({ node: opts.opensearchUrl, requestTimeout: OSD_REQUEST_TIMEOUT_MS });
   const log = (level: string, msg: string) => {
     if (!opts.quiet || level === 'error' || level === 'fatal') console.log(`[${new Date().toISOString()}][${level}]${msg}`);
   };

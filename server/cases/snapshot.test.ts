@@ -1,5 +1,5 @@
 import { CASE_LIMITS, orderedSnapshotFields } from '../../common/case_types';
-import { DEFAULT_SOURCES } from '../../common/sources';
+import { DEFAULT_SOURCES, resolveSources } from '../../common/sources';
 import { example, ExampleName } from '../../test/fixtures/example_docs';
 import { buildSnapshot } from './snapshot';
 
@@ -66,5 +66,14 @@ describe('orderedSnapshotFields', () => {
     const keys = orderedSnapshotFields(shuffled).map(([k]) => k);
     expect(keys.slice(0, 3)).toEqual(['@timestamp', 'event.action', 'event.outcome']);
     expect(keys).toEqual(orderedSnapshotFields(s).map(([k]) => k));
+  });
+});
+
+describe('snapshots follow the deployment', () => {
+  it('keeps the columns a deployment configured for the source', () => {
+    const doc = example('cloudtrail_PutBucketAcl');
+    const sources = resolveSources({ cloudtrail: { columns: ['@timestamp', 'requestParameters.x-amz-grant-read'] } });
+    const s = buildSnapshot({ index: doc._index, id: doc._id }, doc._source, sources);
+    expect(s.fields['requestParameters.x-amz-grant-read']).toBe('uri=http://acs.amazonaws.com/groups/global/AllUsers');
   });
 });

@@ -13,7 +13,7 @@ import { FlatDoc, first, flattenDocument } from '../correlation/flatten';
 export function buildSnapshot(ref: DocRef, document: Record<string, unknown>, sources: SourceDefinitions): CaseAttachmentSnapshot {
   const source = sourceOfIndex(ref.index, sources);
   const flat = flattenDocument(document);
-  const wanted = snapshotFieldOrder(source);
+  const wanted = snapshotFieldOrder(source, sources);
   const timeField = source ? sources[source].timeField : '@timestamp';
 
   let truncated = false;

@@ -1,6 +1,7 @@
 import { API_PATHS, LIMITS } from '../../common/constants';
 import { Severity } from '../../common/types';
 import { FindingsQuery, listFindings } from '../findings/list_findings';
+import { approximateInstant } from '../lib/date_math';
 import { respondError } from '../lib/respond';
 import { DATE_OR_MATH, fail, integer, object, oneOf, optionalString, stringList, validator } from '../lib/validation';
 import { RouteDeps } from './types';
@@ -16,9 +17,14 @@ export const validateFindingsQuery = validator<FindingsQuery>((data) => {
   const perPage = integer(q.perPage, 'perPage', 1, LIMITS.maxPerPage, 20);
   if (page * perPage > 10000) fail('page × perPage may not exceed 10000; narrow the time range or filters instead');
   const text = optionalString(q.query, 'query', { max: LIMITS.maxTextFilterLength, min: 0 })?.trim();
+  const from = date(q.from, 'from', 'now-7d');
+  const to = date(q.to, 'to', 'now');
+  const span = approximateInstant(to) - approximateInstant(from);
+  if (Number.isNaN(span)) fail('from and to must be valid dates');
+  if (span < 0) fail('from must not be after to');
   return {
-    from: date(q.from, 'from', 'now-7d'),
-    to: date(q.to, 'to', 'now'),
+    from,
+    to,
     ...(text ? { query: text } : {}),
     severity,
     page,

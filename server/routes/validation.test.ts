@@ -64,6 +64,7 @@ describe('findings query validation', () => {
     [{ sortField: 'title' }, /sortField must be one of/],
     [{ query: 'x'.repeat(300) }, /longer than 256/],
     [{ foo: 'bar' }, /unknown field/],
+    [{ from: 'now', to: 'now-1d' }, /must not be after/],
   ])('rejects %j', (q, message) => {
     expect(run(validateFindingsQuery, q).error).toMatch(message);
   });
