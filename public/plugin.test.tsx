@@ -6,11 +6,11 @@ import { LOG_ACTION_ID } from './discover/register';
 import { plugin } from './index';
 import { fakeCore } from './testing/fake_core';
 import './testing/test_ids';
-import { App, AppMountParameters, CoreSetup, DocViewInput, DocViewLink, LogActionDefinition, PluginInitializerContext, SiemInvestigationsSetupDeps } from './types';
+import { App, AppMountParameters, ChromeNavGroupSetup, CoreSetup, DocViewInput, DocViewLink, LogActionDefinition, PluginInitializerContext, SiemInvestigationsSetupDeps } from './types';
 
 jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 
-function setupPlugin(deps?: SiemInvestigationsSetupDeps, context: PluginInitializerContext = {}, { start = true } = {}) {
+function setupPlugin(deps?: SiemInvestigationsSetupDeps, context: PluginInitializerContext = {}, { start = true, chrome }: { start?: boolean; chrome?: CoreSetup['chrome'] } = {}) {
   const apps: App[] = [];
   const { core } = fakeCore({ get: (async () => ({ total: 0, findings: [] })) as any });
   const coreSetup: CoreSetup = {
@@ -18,6 +18,7 @@ function setupPlugin(deps?: SiemInvestigationsSetupDeps, context: PluginInitiali
     http: core.http,
     notifications: core.notifications,
     getStartServices: async () => [core, {}, {}],
+    ...(chrome ? { chrome } : {}),
   };
   const instance = plugin(context);
   instance.setup(coreSetup, deps);
@@ -131,5 +132,61 @@ describe('public plugin', () => {
     expect(docViews[0].shouldShow!({ _index: 'archive-guardduty-2021', _id: 'x' })).toBe(true);
     expect(docViews[0].shouldShow!({ _index: 'log-aws-guardduty-2021-04', _id: 'x' })).toBe(false);
     expect(docViews[0].shouldShow!({ _index: 'log-aws-cloudtrail-2021-04', _id: 'x' })).toBe(true);
+  });
+});
+
+describe('new left navigation', () => {
+  const SECURITY = { id: 'security-analytics', title: 'Security Analytics', description: 'Detect threats', order: 5000 };
+  /** `core.chrome.navGroup` at setup, holding `groups` in its map (as some OSD releases expose it). */
+  function navGroup(enabled: boolean, groups: Record<string, unknown> = { 'security-analytics': { ...SECURITY, navLinks: [{ id: 'opensearch_security_analytics_dashboards' }] } }) {
+    const addNavLinksToGroup = jest.fn();
+    const contract: ChromeNavGroupSetup = {
+      getNavGroupEnabled: () => enabled,
+      addNavLinksToGroup,
+      getNavGroupsMap$: () => ({ subscribe: (next) => (next(groups as any), { unsubscribe: () => undefined }) }),
+    };
+    return { contract, addNavLinksToGroup };
+  }
+
+  it('sets up without core.chrome or without a navGroup (older OSD)', () => {
+    expect(setupPlugin(undefined, {}, { chrome: undefined }).apps).toHaveLength(1);
+    expect(setupPlugin(undefined, {}, { chrome: {} }).apps).toHaveLength(1);
+  });
+
+  it('adds nothing when the new navigation is off', () => {
+    const { contract, addNavLinksToGroup } = navGroup(false);
+    expect(setupPlugin(undefined, {}, { chrome: { navGroup: contract } }).apps).toHaveLength(1);
+    expect(addNavLinksToGroup).not.toHaveBeenCalled();
+  });
+
+  it('adds the app once to the security analytics group OSD holds when the new navigation is on', () => {
+    const { contract, addNavLinksToGroup } = navGroup(true);
+    expect(setupPlugin(undefined, {}, { chrome: { navGroup: contract } }).apps).toHaveLength(1);
+    expect(addNavLinksToGroup).toHaveBeenCalledTimes(1);
+    expect(addNavLinksToGroup).toHaveBeenCalledWith(SECURITY, [expect.objectContaining({ id: APP_ID })]);
+  });
+
+  it('adds nothing, and does not throw, when OSD does not hand out the group or refuses', () => {
+    const withoutGroup = navGroup(true, {});
+    setupPlugin(undefined, {}, { chrome: { navGroup: withoutGroup.contract } });
+    expect(withoutGroup.addNavLinksToGroup).not.toHaveBeenCalled();
+
+    const noMap = navGroup(true);
+    delete noMap.contract.getNavGroupsMap$;
+    setupPlugin(undefined, {}, { chrome: { navGroup: noMap.contract } });
+    expect(noMap.addNavLinksToGroup).not.toHaveBeenCalled();
+
+    const refusing = navGroup(true);
+    refusing.addNavLinksToGroup.mockImplementation(() => {
+      throw new Error('nav group service stopped');
+    });
+    expect(setupPlugin(undefined, {}, { chrome: { navGroup: refusing.contract } }).apps).toHaveLength(1);
+    const throwingEnabled: ChromeNavGroupSetup = {
+      getNavGroupEnabled: () => {
+        throw new Error('ui settings not ready');
+      },
+      addNavLinksToGroup: jest.fn(),
+    };
+    expect(setupPlugin(undefined, {}, { chrome: { navGroup: throwingEnabled } }).apps).toHaveLength(1);
   });
 });

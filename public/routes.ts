@@ -37,7 +37,6 @@ export function investigatePath(ref: DocRef, window?: { before?: string; after?:
   return `/investigate/${encodePathSegment(ref.index)}/${encodePathSegment(ref.id)}${search ? `?${search}` : ''}`;
 }
 
-
 export function casePath(id: string): string {
   return `/cases/${encodePathSegment(id)}`;
 }

@@ -144,8 +144,37 @@ export interface CoreStart {
   chrome: ChromeStart;
 }
 
+/** OSD's `ChromeNavGroup` (new left navigation): a use case such as "Security analytics". */
+export interface ChromeNavGroup {
+  id: string;
+  title: string;
+  description: string;
+  order?: number;
+  [key: string]: unknown;
+}
+
+/** OSD's `ChromeRegistrationNavLink`. */
+export interface ChromeRegistrationNavLink {
+  id: string;
+  title?: string;
+  category?: AppCategory;
+  order?: number;
+}
+
+/**
+ * `core.chrome.navGroup` at setup (OSD ≥ 2.16), every member optional: older OSDs have none. The
+ * setup contract does not hand out OSD's `DEFAULT_NAV_GROUPS` (plugins built inside OSD import them
+ * from `src/core/public`); some releases expose `getNavGroupsMap$` at setup, others only at start.
+ */
+export interface ChromeNavGroupSetup {
+  getNavGroupEnabled?(): boolean;
+  addNavLinksToGroup?(navGroup: ChromeNavGroup, navLinks: ChromeRegistrationNavLink[]): void;
+  getNavGroupsMap$?(): { subscribe(next: (groups: Record<string, ChromeNavGroup>) => void): { unsubscribe(): void } | undefined };
+}
+
 export interface CoreSetup {
   application: ApplicationSetup;
+  chrome?: { navGroup?: ChromeNavGroupSetup };
   http: HttpSetup;
   notifications: NotificationsStart;
   getStartServices(): Promise<[CoreStart, Record<string, unknown>, unknown]>;

@@ -4,12 +4,13 @@ import { CASE_LIMITS, CaseComment } from '../../common/case_types';
 import { formatTime } from '../lib/format';
 import { CaseMarkdown } from './case_markdown';
 
-/** The analysts' notes (Markdown, rendered safely) and the box to add one. */
-export function CaseComments({ comments, onAdd }: { comments: CaseComment[]; onAdd(text: string): Promise<boolean> }) {
+/** The analysts' notes (Markdown, rendered safely) and, given `onAdd`, the box to add one. */
+export function CaseComments({ comments, onAdd }: { comments: CaseComment[]; onAdd?(text: string): Promise<boolean> }) {
   const [text, setText] = useState('');
   const [preview, setPreview] = useState(false);
   const [busy, setBusy] = useState(false);
   const add = async () => {
+    if (!onAdd) return;
     setBusy(true);
     const ok = await onAdd(text);
     setBusy(false);
@@ -33,40 +34,44 @@ export function CaseComments({ comments, onAdd }: { comments: CaseComment[]; onA
           ))}
         </EuiCommentList>
       )}
-      <EuiSpacer size="m" />
-      <EuiTabs size="s">
-        <EuiTab isSelected={!preview} onClick={() => setPreview(false)}>
-          Write
-        </EuiTab>
-        <EuiTab isSelected={preview} onClick={() => setPreview(true)} data-test-subj="previewComment">
-          Preview
-        </EuiTab>
-      </EuiTabs>
-      <EuiSpacer size="s" />
-      {preview ? (
-        <CaseMarkdown text={text} emptyText="Nothing to preview." />
-      ) : (
-        <EuiFormRow fullWidth helpText="Markdown.">
-          <EuiTextArea
-            fullWidth
-            rows={4}
-            placeholder="Add a comment: what you found, what you did, what is next"
-            aria-label="New comment"
-            value={text}
-            maxLength={CASE_LIMITS.commentLength}
-            onChange={(e) => setText(e.target.value)}
-            data-test-subj="commentInput"
-          />
-        </EuiFormRow>
+      {onAdd && (
+        <>
+          <EuiSpacer size="m" />
+          <EuiTabs size="s">
+            <EuiTab isSelected={!preview} onClick={() => setPreview(false)}>
+              Write
+            </EuiTab>
+            <EuiTab isSelected={preview} onClick={() => setPreview(true)} data-test-subj="previewComment">
+              Preview
+            </EuiTab>
+          </EuiTabs>
+          <EuiSpacer size="s" />
+          {preview ? (
+            <CaseMarkdown text={text} emptyText="Nothing to preview." />
+          ) : (
+            <EuiFormRow fullWidth helpText="Markdown.">
+              <EuiTextArea
+                fullWidth
+                rows={4}
+                placeholder="Add a comment: what you found, what you did, what is next"
+                aria-label="New comment"
+                value={text}
+                maxLength={CASE_LIMITS.commentLength}
+                onChange={(e) => setText(e.target.value)}
+                data-test-subj="commentInput"
+              />
+            </EuiFormRow>
+          )}
+          <EuiSpacer size="s" />
+          <EuiFlexGroup justifyContent="flexEnd" responsive={false}>
+            <EuiFlexItem grow={false}>
+              <EuiButton size="s" fill iconType="editorComment" isDisabled={!text.trim() || busy} isLoading={busy} onClick={add} data-test-subj="addComment">
+                Add comment
+              </EuiButton>
+            </EuiFlexItem>
+          </EuiFlexGroup>
+        </>
       )}
-      <EuiSpacer size="s" />
-      <EuiFlexGroup justifyContent="flexEnd" responsive={false}>
-        <EuiFlexItem grow={false}>
-          <EuiButton size="s" fill iconType="editorComment" isDisabled={!text.trim() || busy} isLoading={busy} onClick={add} data-test-subj="addComment">
-            Add comment
-          </EuiButton>
-        </EuiFlexItem>
-      </EuiFlexGroup>
     </div>
   );
 }

@@ -16,7 +16,7 @@ export function CaseDescriptionPanel({ editor }: { editor: CaseEditor }) {
         <EuiFlexItem grow={false}>
           <SectionTitle>Description</SectionTitle>
         </EuiFlexItem>
-        {draft === undefined && (
+        {draft === undefined && editor.canSave && (
           <EuiFlexItem grow={false}>
             <EuiButtonEmpty size="s" iconType="pencil" onClick={() => editor.setDraft({ description: c.description })} data-test-subj="editCaseDescription">
               Edit

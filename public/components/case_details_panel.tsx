@@ -56,9 +56,11 @@ export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
           c.status === 'closed' ? (
             <>
               Closed as <strong data-test-subj="caseCloseReasonText">{c.closeReason ? CLOSE_REASON_LABELS[c.closeReason] : 'unknown'}</strong>.{' '}
-              <EuiLink onClick={() => setClosing('reason')} data-test-subj="changeCloseReason">
-                Change reason
-              </EuiLink>
+              {editor.canSave && (
+                <EuiLink onClick={() => setClosing('reason')} data-test-subj="changeCloseReason">
+                  Change reason
+                </EuiLink>
+              )}
             </>
           ) : undefined
         }
@@ -67,6 +69,7 @@ export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
           fullWidth
           options={statusOptions.map((s) => ({ value: s, text: STATUS_LABELS[s] }))}
           value={status}
+          disabled={!editor.canSave}
           onChange={(e) => {
             const next = e.target.value as CaseStatus;
             if (next === 'closed' && c.status !== 'closed') setClosing('close');
@@ -80,6 +83,7 @@ export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
           fullWidth
           options={CASE_SEVERITIES.map((s) => ({ value: s, text: SEVERITY_LABELS[s] }))}
           value={shownValue(c, editor.draft, 'severity')}
+          disabled={!editor.canSave}
           onChange={(e) => change({ severity: e.target.value as CaseSeverity })}
           data-test-subj="caseSeveritySelect"
         />
@@ -89,12 +93,13 @@ export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
           noun="assignees"
           values={shownValue(c, editor.draft, 'assignees')}
           maxLength={CASE_LIMITS.assigneeLength}
+          isDisabled={!editor.canSave}
           onChange={(assignees) => change({ assignees })}
           data-test-subj="caseAssignees"
         />
       </EuiFormRow>
       <EuiFormRow label="Tags" fullWidth>
-        <NameListInput noun="tags" values={shownValue(c, editor.draft, 'tags')} maxLength={CASE_LIMITS.tagLength} onChange={(tags) => change({ tags })} data-test-subj="caseTags" />
+        <NameListInput noun="tags" values={shownValue(c, editor.draft, 'tags')} maxLength={CASE_LIMITS.tagLength} isDisabled={!editor.canSave} onChange={(tags) => change({ tags })} data-test-subj="caseTags" />
       </EuiFormRow>
       <EuiSpacer size="m" />
       <EuiDescriptionList

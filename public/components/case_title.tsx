@@ -17,9 +17,11 @@ export function CaseTitle({ editor }: { editor: CaseEditor }) {
             </h1>
           </EuiTitle>
         </EuiFlexItem>
-        <EuiFlexItem grow={false}>
-          <EuiButtonIcon iconType="pencil" aria-label="Edit title" onClick={() => editor.setDraft({ title: c.title })} data-test-subj="editCaseTitle" />
-        </EuiFlexItem>
+        {editor.canSave && (
+          <EuiFlexItem grow={false}>
+            <EuiButtonIcon iconType="pencil" aria-label="Edit title" onClick={() => editor.setDraft({ title: c.title })} data-test-subj="editCaseTitle" />
+          </EuiFlexItem>
+        )}
       </EuiFlexGroup>
     );
   }

@@ -12,7 +12,8 @@ export interface InvestigationHeaderProps {
   after: string;
   loading: boolean;
   onWindowChange(window: { before: string; after: string }): void;
-  onAddToCase(): void;
+  /** Without it (the user may not change cases), no "Add to case" button. */
+  onAddToCase?(): void;
 }
 
 export function InvestigationHeader({ investigation, before, after, loading, onWindowChange, onAddToCase }: InvestigationHeaderProps) {
@@ -30,11 +31,13 @@ export function InvestigationHeader({ investigation, before, after, loading, onW
           </EuiText>
         </EuiFlexItem>
         <EuiFlexItem />
-        <EuiFlexItem grow={false}>
-          <EuiButton size="s" iconType="folderCheck" onClick={onAddToCase} data-test-subj="addFindingToCase">
-            Add to case
-          </EuiButton>
-        </EuiFlexItem>
+        {onAddToCase && (
+          <EuiFlexItem grow={false}>
+            <EuiButton size="s" iconType="folderCheck" onClick={onAddToCase} data-test-subj="addFindingToCase">
+              Add to case
+            </EuiButton>
+          </EuiFlexItem>
+        )}
       </EuiFlexGroup>
       <EuiSpacer size="s" />
       <EuiTitle size="m">

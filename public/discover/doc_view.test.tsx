@@ -9,7 +9,7 @@ import { fakeCore } from '../testing/fake_core';
 import { fakeHttp } from '../testing/fake_http';
 import { giveElementsASize } from '../testing/layout';
 import '../testing/test_ids';
-import { OpenSearchSearchHit } from '../types';
+import { CoreStart, OpenSearchSearchHit } from '../types';
 import { createDocView, createDocViewLink, createLogAction, DiscoverIntegrationDeps } from './register';
 
 /** A Discover hit of one of the SIEM_SCHEMA.md example documents, exactly as stored. */
@@ -20,8 +20,11 @@ function hitOf(name: ExampleName): OpenSearchSearchHit {
 
 const UNRELATED: OpenSearchSearchHit = { _index: 'nginx-access-2021.04.27', _id: 'n1', _source: { message: 'GET / 200', '@timestamp': '2021-04-27T10:00:00Z' } };
 
-function integration(http = fakeHttp({}).http) {
+const READ_ONLY = { siemInvestigations: { show: true, save: false } };
+
+function integration(http = fakeHttp({}).http, capabilities: CoreStart['application']['capabilities'] = {}) {
   const { core, toasts } = fakeCore(http);
+  core.application.capabilities = capabilities;
   const services = createAppServices(core, DEFAULT_SOURCES);
   const deps: DiscoverIntegrationDeps = {
     sources: DEFAULT_SOURCES,
@@ -31,8 +34,8 @@ function integration(http = fakeHttp({}).http) {
   return { deps, toasts, docView: createDocView(deps), link: createDocViewLink(deps), action: createLogAction(deps) };
 }
 
-function renderDocView(hit: OpenSearchSearchHit, http = fakeHttp({}).http) {
-  const { docView, toasts } = integration(http);
+function renderDocView(hit: OpenSearchSearchHit, http = fakeHttp({}).http, capabilities: CoreStart['application']['capabilities'] = {}) {
+  const { docView, toasts } = integration(http, capabilities);
   const View = docView.component!;
   render(<View hit={hit} indexPattern={{ id: 'ip-1', title: 'log-aws-*' }} columns={[]} />);
   return { toasts };
@@ -67,6 +70,22 @@ describe('Discover doc view "Investigations"', () => {
       expect(screen.queryByTestId('docViewInvestigate')).toBeNull();
     }
   );
+
+  it('offers no Add to case to a user without the save capability', () => {
+    const hit = hitOf('guardduty_iam_UnauthorizedAccess_IAMUser_MaliciousIPCaller_Custom');
+    const fake = fakeHttp({});
+    renderDocView(hit, fake.http, READ_ONLY);
+    expect(screen.getByTestId('docViewInvestigate')).toBeInTheDocument();
+    expect(screen.queryByTestId('docViewAddToCase')).toBeNull();
+    expect(screen.queryByTestId('casePicker')).toBeNull();
+    expect(screen.getByTestId('siemDocView')).not.toHaveTextContent('in a case');
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('offers Add to case when capabilities do not mention the app (hosts without them)', () => {
+    renderDocView(hitOf('cloudtrail_GetObject_config_py'), fakeHttp({}).http, { siemInvestigations: { show: true } });
+    expect(screen.getByTestId('docViewAddToCase')).toBeInTheDocument();
+  });
 
   it('shows no tab for a document of an unrelated index', () => {
     const { docView } = integration();
@@ -109,6 +128,13 @@ describe('Discover doc view link "Add to case"', () => {
     expect(new URLSearchParams(url.split('#/add')[1]).get('id')).toBe(hit._id);
   });
 
+  it('is hidden from a user without the save capability', () => {
+    const { link } = integration(undefined, READ_ONLY);
+    const hit = hitOf('linux_secure_accepted_password_alice');
+    expect(link.generateCb!({ hit })).toMatchObject({ hide: true });
+    expect(link.generateurlcb({ hit })).toBeUndefined();
+  });
+
   it('is hidden for other indices', () => {
     const { link } = integration();
     expect(link.generateCb!({ hit: UNRELATED })).toMatchObject({ hide: true });
@@ -133,6 +159,17 @@ describe('Explore log action "Add to case"', () => {
     const Item = action.component;
     render(<Item context={{ document: { ...doc._source, _index: doc._index, _id: doc._id } }} action={action} onClose={jest.fn()} />);
     expect(screen.getByTestId('casePicker')).toBeInTheDocument();
+  });
+
+  it('is not offered to a user without the save capability, and refuses if opened anyway', () => {
+    const { action } = integration(undefined, READ_ONLY);
+    const doc = example('cloudtrail_PutBucketAcl');
+    const context = { document: { ...doc._source, _index: doc._index, _id: doc._id } };
+    expect(action.isCompatible(context)).toBe(false);
+    const Item = action.component;
+    render(<Item context={context} action={action} onClose={jest.fn()} />);
+    expect(screen.queryByTestId('casePicker')).toBeNull();
+    expect(screen.getByTestId('noCasePermission')).toBeInTheDocument();
   });
 
   it('says so when Explore passes the row without its index and id', () => {

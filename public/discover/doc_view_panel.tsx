@@ -3,6 +3,7 @@ import { EuiButton, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiLink, EuiPanel, Eu
 import { Case } from '../../common/case_types';
 import { APP_ID } from '../../common/constants';
 import { CasePicker } from '../components/case_picker';
+import { canSaveCases } from '../lib/capabilities';
 import { attachmentTypeOf } from '../lib/case_labels';
 import { suggestedCaseTitle } from '../lib/document_summary';
 import { casePath, investigatePath } from '../routes';
@@ -24,12 +25,14 @@ export function DocViewPanel({ hit }: { hit: OpenSearchSearchHit }) {
   const document = (hit._source ?? {}) as Record<string, unknown>;
   const url = (path: string) => core.application.getUrlForApp(APP_ID, { path: `#${path}` });
   const isFinding = source === 'guardduty';
+  const canSave = canSaveCases(core);
 
   return (
     <EuiPanel paddingSize="m" hasShadow={false} data-test-subj="siemDocView" data-source={source}>
       <EuiText size="s">
         <p>
-          {sources[source].label} {attachmentTypeOf(source)}. {isFinding ? 'Investigate it, or keep it' : 'Keep it'} in a case with a copy of its key fields.
+          {sources[source].label} {attachmentTypeOf(source)}.{' '}
+          {canSave ? `${isFinding ? 'Investigate it, or keep it' : 'Keep it'} in a case with a copy of its key fields.` : isFinding ? 'Investigate it.' : ''}
         </p>
       </EuiText>
       <EuiSpacer size="s" />
@@ -41,20 +44,22 @@ export function DocViewPanel({ hit }: { hit: OpenSearchSearchHit }) {
             </EuiButton>
           </EuiFlexItem>
         )}
-        <EuiFlexItem grow={false}>
-          <EuiButton
-            size="s"
-            iconType="folderCheck"
-            isSelected={picking}
-            onClick={() => {
-              setPicking(!picking);
-              setAdded(null);
-            }}
-            data-test-subj="docViewAddToCase"
-          >
-            Add to case
-          </EuiButton>
-        </EuiFlexItem>
+        {canSave && (
+          <EuiFlexItem grow={false}>
+            <EuiButton
+              size="s"
+              iconType="folderCheck"
+              isSelected={picking}
+              onClick={() => {
+                setPicking(!picking);
+                setAdded(null);
+              }}
+              data-test-subj="docViewAddToCase"
+            >
+              Add to case
+            </EuiButton>
+          </EuiFlexItem>
+        )}
       </EuiFlexGroup>
       {added && (
         <>
@@ -66,7 +71,7 @@ export function DocViewPanel({ hit }: { hit: OpenSearchSearchHit }) {
           </EuiCallOut>
         </>
       )}
-      {picking && !added && (
+      {picking && !added && canSave && (
         <>
           <EuiSpacer size="m" />
           <div style={{ maxWidth: 520 }}>

@@ -1,6 +1,8 @@
 import React from 'react';
 import { EuiCallOut, EuiPanel } from '@elastic/eui';
 import { CasePicker } from '../components/case_picker';
+import { NoCasePermission } from '../components/no_case_permission';
+import { canSaveCases } from '../lib/capabilities';
 import { attachmentTypeOf } from '../lib/case_labels';
 import { suggestedCaseTitle } from '../lib/document_summary';
 import { useAppServices } from '../services/app_services';
@@ -9,9 +11,16 @@ import { refOfLogContext, sourceOfLogContext } from './document_of';
 
 /** Explore's "Add to case" row action: the case picker for the row's document. */
 export function LogActionItem({ context, onClose, onResult }: LogActionItemProps) {
-  const { sources } = useAppServices();
+  const { core, sources } = useAppServices();
   const source = sourceOfLogContext(context, sources);
   const ref = refOfLogContext(context);
+  if (!canSaveCases(core)) {
+    return (
+      <EuiPanel paddingSize="m" style={{ maxWidth: 420 }} data-test-subj="siemLogActionReadOnly">
+        <NoCasePermission />
+      </EuiPanel>
+    );
+  }
   if (!ref) {
     return (
       <EuiPanel paddingSize="m" style={{ maxWidth: 420 }} data-test-subj="siemLogActionNoRef">

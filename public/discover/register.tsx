@@ -1,5 +1,6 @@
 import React, { ComponentType } from 'react';
 import { SourceDefinitions } from '../../common/sources';
+import { canSaveCases } from '../lib/capabilities';
 import { addToCasePath } from '../routes';
 import { AppServices, AppServicesProvider } from '../services/app_services';
 import { DocViewInput, DocViewLink, DocViewRenderProps, LogActionDefinition, LogActionItemProps, SiemInvestigationsSetupDeps } from '../types';
@@ -42,9 +43,12 @@ export function createDocView({ sources, getServices }: DiscoverIntegrationDeps)
   };
 }
 
-export function createDocViewLink({ sources, appUrl }: DiscoverIntegrationDeps): DocViewLink & { generateurlcb: (props: { hit: DocViewRenderProps['hit'] }) => string | undefined } {
+/** Whether the user may add to cases; until the plugin has started, allowed (the page checks again). */
+const mayAddToCase = (getServices: DiscoverIntegrationDeps['getServices']) => canSaveCases(getServices()?.core);
+
+export function createDocViewLink({ sources, appUrl, getServices }: DiscoverIntegrationDeps): DocViewLink & { generateurlcb: (props: { hit: DocViewRenderProps['hit'] }) => string | undefined } {
   const generate = ({ hit }: { hit: DocViewRenderProps['hit'] }) =>
-    sourceOfHit(hit, sources) ? { url: appUrl(addToCasePath(refOfHit(hit))) } : { url: '', hide: true };
+    sourceOfHit(hit, sources) && mayAddToCase(getServices) ? { url: appUrl(addToCasePath(refOfHit(hit))) } : { url: '', hide: true };
   return {
     label: 'Add to case',
     order: ORDER,
@@ -63,7 +67,7 @@ export function createLogAction({ sources, getServices }: DiscoverIntegrationDep
     displayName: 'Add to case',
     iconType: 'folderCheck',
     order: ORDER,
-    isCompatible: (context) => sourceOfLogContext(context, sources) !== null,
+    isCompatible: (context) => sourceOfLogContext(context, sources) !== null && mayAddToCase(getServices),
     component: withServices<LogActionItemProps>(LogActionItem, getServices),
   };
 }

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Case } from '../../common/case_types';
-import { CaseDraft, CaseField, updateRequest, withoutFields } from '../lib/case_draft';
+import { CaseDraft, CaseField, changedSinceDraft, DraftBase, rebaseDrafts, startDrafts, updateRequest, withoutBases, withoutFields } from '../lib/case_draft';
+import { canSaveCases } from '../lib/capabilities';
 import { useAppServices } from '../services/app_services';
 import { errorMessage, errorStatus, isAbortError } from '../services/http_error';
 
@@ -10,17 +11,28 @@ export interface CaseEditorState {
   loadError?: { status?: number; message: string };
   loading: boolean;
   draft: CaseDraft;
-  /** A save was refused because someone else changed the case since it was read (409). */
+  /** What each drafted field was on the case when its draft started (or at the last reload). */
+  draftBase: DraftBase;
+  /**
+   * A save was refused because someone else changed the case since it was read (409), or was not
+   * sent because a drafted field changed on the case since its draft started.
+   */
   conflict: boolean;
   saving: boolean;
 }
 
 export interface CaseEditor extends CaseEditorState {
+  /** The user may change the case (`siemInvestigations.save`); if not, the case is shown read-only. */
+  canSave: boolean;
   /** Reads the case again; the draft stays and is shown on top of the newer case. */
   reload(): Promise<void>;
   setDraft(changes: CaseDraft): void;
   discard(fields: readonly CaseField[]): void;
-  /** PATCHes the changed fields with the version on screen; on failure they stay in the draft. */
+  /**
+   * PATCHes the changed fields with the version on screen; on failure they stay in the draft. Sends
+   * nothing, and reports a conflict, when someone else changed one of these fields since its draft
+   * started (the newer case may have arrived with a comment): the version alone would not tell.
+   */
   save(changes: CaseDraft): Promise<boolean>;
   addComment(text: string): Promise<boolean>;
 }
@@ -28,7 +40,7 @@ export interface CaseEditor extends CaseEditorState {
 /** One case as an editable document: load, edit with optimistic concurrency, append. */
 export function useCaseEditor(id: string): CaseEditor {
   const { api, core } = useAppServices();
-  const [state, setState] = useState<CaseEditorState>({ loading: true, draft: {}, conflict: false, saving: false });
+  const [state, setState] = useState<CaseEditorState>({ loading: true, draft: {}, draftBase: {}, conflict: false, saving: false });
   const current = useRef(state);
   current.current = state;
 
@@ -37,7 +49,8 @@ export function useCaseEditor(id: string): CaseEditor {
       setState((s) => ({ ...s, loading: true }));
       try {
         const c = await api.getCase(id, signal);
-        if (!signal?.aborted) setState((s) => ({ ...s, case: c, loading: false, loadError: undefined, conflict: false }));
+        // The user now sees the newest case under their draft: that is what the draft is based on.
+        if (!signal?.aborted) setState((s) => ({ ...s, case: c, loading: false, loadError: undefined, conflict: false, draftBase: rebaseDrafts(c, s.draft) }));
       } catch (e) {
         if (signal?.aborted || isAbortError(e)) return;
         const status = errorStatus(e);
@@ -56,8 +69,14 @@ export function useCaseEditor(id: string): CaseEditor {
     return () => controller.abort();
   }, [load]);
 
-  const setDraft = useCallback((changes: CaseDraft) => setState((s) => ({ ...s, draft: { ...s.draft, ...changes } })), []);
-  const discard = useCallback((fields: readonly CaseField[]) => setState((s) => ({ ...s, draft: withoutFields(s.draft, fields) })), []);
+  const setDraft = useCallback(
+    (changes: CaseDraft) => setState((s) => ({ ...s, draft: { ...s.draft, ...changes }, draftBase: s.case ? startDrafts(s.draftBase, s.case, changes) : s.draftBase })),
+    []
+  );
+  const discard = useCallback(
+    (fields: readonly CaseField[]) => setState((s) => ({ ...s, draft: withoutFields(s.draft, fields), draftBase: withoutBases(s.draftBase, fields) })),
+    []
+  );
 
   const save = useCallback(
     async (changes: CaseDraft) => {
@@ -66,13 +85,17 @@ export function useCaseEditor(id: string): CaseEditor {
       const fields = Object.keys(changes) as CaseField[];
       const request = updateRequest(shown, changes);
       if (!request) {
-        setState((s) => ({ ...s, draft: withoutFields(s.draft, fields) }));
+        setState((s) => ({ ...s, draft: withoutFields(s.draft, fields), draftBase: withoutBases(s.draftBase, fields) }));
         return true;
+      }
+      if (changedSinceDraft(shown, current.current.draftBase, fields).length) {
+        setState((s) => ({ ...s, conflict: true, draft: { ...s.draft, ...changes } }));
+        return false;
       }
       setState((s) => ({ ...s, saving: true }));
       try {
         const updated = await api.updateCase(id, request);
-        setState((s) => ({ ...s, case: updated, saving: false, draft: withoutFields(s.draft, fields) }));
+        setState((s) => ({ ...s, case: updated, saving: false, draft: withoutFields(s.draft, fields), draftBase: withoutBases(s.draftBase, fields) }));
         return true;
       } catch (e) {
         const conflict = errorStatus(e) === 409;
@@ -99,5 +122,5 @@ export function useCaseEditor(id: string): CaseEditor {
   );
 
   const reload = useCallback(() => load(), [load]);
-  return { ...state, reload, setDraft, discard, save, addComment };
+  return { ...state, canSave: canSaveCases(core), reload, setDraft, discard, save, addComment };
 }

@@ -1,5 +1,5 @@
 import { Case } from '../../common/case_types';
-import { pendingFields, shownValue, updateRequest, withoutFields } from './case_draft';
+import { changedSinceDraft, pendingFields, rebaseDrafts, shownValue, startDrafts, updateRequest, withoutBases, withoutFields } from './case_draft';
 
 const base: Case = {
   id: 'c1',
@@ -39,5 +39,21 @@ describe('case edits', () => {
     expect(shownValue(base, draft, 'tags')).toEqual(['iam']);
     expect(pendingFields(base, draft)).toEqual(['severity']);
     expect(withoutFields(draft, ['severity'])).toEqual({ title: base.title });
+  });
+});
+
+describe('draft bases', () => {
+  const c: Case = { ...base, description: 'one', tags: ['a'] };
+  it('remembers the value a field draft started from, once', () => {
+    const base = startDrafts({}, c, { description: 'typed' });
+    expect(base).toEqual({ description: { value: 'one' } });
+    expect(startDrafts(base, { ...c, description: 'two' }, { description: 'more' })).toEqual({ description: { value: 'one' } });
+  });
+  it('tells which drafted fields changed on the case since', () => {
+    const base = startDrafts({}, c, { description: 'typed', tags: ['a', 'b'] });
+    expect(changedSinceDraft({ ...c, version: 'v9', tags: ['a'] }, base, ['description', 'tags'])).toEqual([]);
+    expect(changedSinceDraft({ ...c, description: 'two' }, base, ['description', 'tags'])).toEqual(['description']);
+    expect(changedSinceDraft({ ...c, description: 'two' }, withoutBases(base, ['description']), ['description'])).toEqual([]);
+    expect(changedSinceDraft({ ...c, description: 'two' }, rebaseDrafts({ ...c, description: 'two' }, { description: 'typed' }), ['description'])).toEqual([]);
   });
 });

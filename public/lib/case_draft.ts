@@ -47,3 +47,36 @@ export function withoutFields(draft: CaseDraft, fields: readonly CaseField[]): C
 export function pendingFields(current: Case, draft: CaseDraft): CaseField[] {
   return CASE_FIELDS.filter((f) => draft[f] !== undefined && !same(draft[f], current[f]));
 }
+
+/**
+ * For each field with a draft, the case's value when the draft was started (or last reloaded
+ * under it). The case on screen may be replaced while a draft is open — adding a comment or
+ * evidence answers with the newest case, and its version — so the version alone cannot tell
+ * whether someone else changed the field being edited; comparing with this base can.
+ */
+export type DraftBase = { [F in CaseField]?: { value: Case[F] } };
+
+/** `base` plus, for every field of `changes` not drafted yet, `current`'s value of it. */
+export function startDrafts(base: DraftBase, current: Case, changes: CaseDraft): DraftBase {
+  const next: DraftBase = { ...base };
+  for (const field of Object.keys(changes) as CaseField[]) {
+    if (changes[field] !== undefined && !next[field]) Object.assign(next, { [field]: { value: current[field] } });
+  }
+  return next;
+}
+
+/** The base of every field of `draft`, taken from `current` (after a reload the user sees). */
+export function rebaseDrafts(current: Case, draft: CaseDraft): DraftBase {
+  return startDrafts({}, current, draft);
+}
+
+export function withoutBases(base: DraftBase, fields: readonly CaseField[]): DraftBase {
+  const next = { ...base };
+  for (const f of fields) delete next[f];
+  return next;
+}
+
+/** Fields among `fields` that someone else changed in `current` since their draft was started. */
+export function changedSinceDraft(current: Case, base: DraftBase, fields: readonly CaseField[]): CaseField[] {
+  return fields.filter((f) => base[f] !== undefined && !same(base[f]!.value, current[f]));
+}

@@ -9,15 +9,17 @@ import { fakeCore } from '../testing/fake_core';
 import { fakeHttp, httpError } from '../testing/fake_http';
 import { renderWithServices } from '../testing/render_with_services';
 import { addToCasePath, ROUTE_PATHS } from '../routes';
+import { CoreStart } from '../types';
 import { AddToCasePage } from './add_to_case_page';
 
 const doc = example('cloudtrail_GetObject_config_py');
 const ref = { index: doc._index, id: doc._id };
 const documentResponse: DocumentResponse = { ref, source: 'cloudtrail', timestamp: doc._source['@timestamp'], document: doc._source };
 
-function setup(routes: Record<string, unknown>, path = addToCasePath(ref)) {
+function setup(routes: Record<string, unknown>, path = addToCasePath(ref), capabilities: CoreStart['application']['capabilities'] = {}) {
   const fake = fakeHttp(routes);
   const { core, toasts } = fakeCore(fake.http);
+  core.application.capabilities = capabilities;
   renderWithServices(<Route path={ROUTE_PATHS.add} component={AddToCasePage} />, { core, path });
   return { ...fake, toasts };
 }
@@ -39,6 +41,13 @@ describe('AddToCasePage (#/add)', () => {
     expect(screen.getByTestId('addToCaseOpenCase')).toHaveAttribute('href', '/app/siem-investigations#/cases/case-5');
     expect(callsTo('GET', API_PATHS.document)[0].options.query).toEqual(ref);
     expect(callsTo('POST', API_PATHS.caseAttachments('case-5'))[0].body).toEqual({ type: 'event', ref });
+  });
+
+  it('shows the document but no case picker to a user without the save capability', async () => {
+    const { calls } = setup({ [`GET ${API_PATHS.document}`]: documentResponse }, addToCasePath(ref), { siemInvestigations: { show: true, save: false } });
+    expect(await screen.findByTestId('noCasePermission')).toHaveTextContent('You cannot add to cases');
+    expect(screen.queryByTestId('casePicker')).toBeNull();
+    expect(calls.map((c) => c.method)).toEqual(['GET']);
   });
 
   it('says "Document not found" for an unknown id and attaches nothing', async () => {

@@ -6,8 +6,10 @@ import { APP_ID } from '../../common/constants';
 import { DocumentResponse } from '../../common/types';
 import { CasePicker } from '../components/case_picker';
 import { DocumentSummary } from '../components/document_summary';
+import { NoCasePermission } from '../components/no_case_permission';
 import { SectionTitle } from '../components/section_title';
 import { useBreadcrumbs } from '../hooks/use_breadcrumbs';
+import { useCanSaveCases } from '../lib/capabilities';
 import { attachmentTypeOf } from '../lib/case_labels';
 import { suggestedCaseTitle } from '../lib/document_summary';
 import { casePath, investigatePath } from '../routes';
@@ -24,6 +26,7 @@ export function AddToCasePage() {
   const id = params.get('id') ?? '';
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [added, setAdded] = useState<Case | null>(null);
+  const canSave = useCanSaveCases();
   useBreadcrumbs([{ text: 'Cases', path: '/cases' }, { text: 'Add to case' }]);
 
   useEffect(() => {
@@ -107,6 +110,8 @@ export function AddToCasePage() {
                   Open the case
                 </EuiButton>
               </EuiCallOut>
+            ) : !canSave ? (
+              <NoCasePermission size="m" />
             ) : (
               <CasePicker
                 attachment={{ type: attachmentTypeOf(doc.source), ref: doc.ref }}

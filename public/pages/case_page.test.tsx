@@ -9,13 +9,15 @@ import { fakeCore } from '../testing/fake_core';
 import { fakeHttp, FakeRoute, httpError } from '../testing/fake_http';
 import { renderWithServices } from '../testing/render_with_services';
 import { casePath, ROUTE_PATHS } from '../routes';
+import { CoreStart } from '../types';
 import { CasePage } from './case_page';
 
 const CASE_PATH = API_PATHS.case('case-1');
 
-function setup(routes: Record<string, unknown>) {
+function setup(routes: Record<string, unknown>, capabilities: CoreStart['application']['capabilities'] = {}) {
   const fake = fakeHttp({ [`GET ${MULTITENANCY_TENANT_PATH}`]: () => Promise.reject(httpError(404, 'Not Found')), ...routes });
   const { core, toasts, breadcrumbs } = fakeCore(fake.http);
+  core.application.capabilities = capabilities;
   renderWithServices(<Route path={ROUTE_PATHS.case} component={CasePage} />, { core, path: casePath('case-1') });
   return { ...fake, toasts, breadcrumbs };
 }
@@ -118,6 +120,68 @@ describe('CasePage', () => {
       { version: 'WzEsMV0=', severity: 'critical' },
       { version: 'WzIsMV0=', severity: 'critical' },
     ]);
+  });
+
+  it('does not overwrite a colleague\'s description that arrived with a comment while the user was editing it', async () => {
+    // The comment answer is the newest case: a colleague rewrote the description meanwhile.
+    const newer = caseFixture({ version: 'WzIsMV0=', description: 'Rewritten by bob.' });
+    const { callsTo } = setup({
+      [`GET ${CASE_PATH}`]: inTurn(
+        () => caseFixture(),
+        () => newer
+      ),
+      [`POST ${API_PATHS.caseComments('case-1')}`]: newer,
+      [`PATCH ${CASE_PATH}`]: (o: { body?: string }) => ({ ...newer, ...JSON.parse(o.body!), version: 'WzMsMV0=' }),
+    });
+    await screen.findByTestId('caseView');
+    fireEvent.click(screen.getByTestId('editCaseDescription'));
+    fireEvent.change(screen.getByTestId('caseDescriptionInput'), { target: { value: 'Key **revoked** at 11:02.' } });
+    fireEvent.change(screen.getByTestId('commentInput'), { target: { value: 'Checked the bucket ACL.' } });
+    fireEvent.click(screen.getByTestId('addComment'));
+    await waitFor(() => expect(screen.getByTestId('commentInput')).toHaveValue(''));
+
+    fireEvent.click(screen.getByTestId('saveCaseDescription'));
+    expect(await screen.findByTestId('caseConflict')).toHaveTextContent('Someone else changed this case');
+    expect(callsTo('PATCH', CASE_PATH)).toHaveLength(0);
+    expect(screen.getByTestId('caseDescriptionInput')).toHaveValue('Key **revoked** at 11:02.');
+
+    // Reload keeps the typed text; saving then is a decision made over the colleague's version.
+    fireEvent.click(screen.getByTestId('caseConflictReload'));
+    await waitFor(() => expect(screen.queryByTestId('caseConflict')).toBeNull());
+    expect(screen.getByTestId('caseDescriptionInput')).toHaveValue('Key **revoked** at 11:02.');
+    fireEvent.click(screen.getByTestId('saveCaseDescription'));
+    await waitFor(() => expect(screen.getByTestId('caseDescription')).toHaveTextContent('Key revoked at 11:02.'));
+    expect(callsTo('PATCH', CASE_PATH).map((c) => c.body)).toEqual([{ version: 'WzIsMV0=', description: 'Key **revoked** at 11:02.' }]);
+  });
+
+  it('saves a draft on the newest version when a comment arrived but the field did not change meanwhile', async () => {
+    const newer = caseFixture({ version: 'WzIsMV0=', severity: 'high' });
+    const { callsTo } = setup({
+      [`GET ${CASE_PATH}`]: caseFixture(),
+      [`POST ${API_PATHS.caseComments('case-1')}`]: newer,
+      [`PATCH ${CASE_PATH}`]: (o: { body?: string }) => ({ ...newer, ...JSON.parse(o.body!), version: 'WzMsMV0=' }),
+    });
+    await screen.findByTestId('caseView');
+    fireEvent.click(screen.getByTestId('editCaseDescription'));
+    fireEvent.change(screen.getByTestId('caseDescriptionInput'), { target: { value: 'Key **revoked** at 11:02.' } });
+    fireEvent.change(screen.getByTestId('commentInput'), { target: { value: 'Checked the bucket ACL.' } });
+    fireEvent.click(screen.getByTestId('addComment'));
+    await waitFor(() => expect(screen.getByTestId('caseSeveritySelect')).toHaveValue('high'));
+
+    fireEvent.click(screen.getByTestId('saveCaseDescription'));
+    await waitFor(() => expect(screen.getByTestId('caseDescription')).toHaveTextContent('Key revoked at 11:02.'));
+    expect(screen.queryByTestId('caseConflict')).toBeNull();
+    expect(callsTo('PATCH', CASE_PATH).map((c) => c.body)).toEqual([{ version: 'WzIsMV0=', description: 'Key **revoked** at 11:02.' }]);
+  });
+
+  it('shows the case read-only to a user without the save capability', async () => {
+    setup({ [`GET ${CASE_PATH}`]: caseFixture({ status: 'closed', closeReason: 'false_positive' }) }, { siemInvestigations: { show: true, save: false } });
+    await screen.findByTestId('caseView');
+    for (const id of ['editCaseTitle', 'editCaseDescription', 'commentInput', 'addComment', 'changeCloseReason']) expect(screen.queryByTestId(id)).toBeNull();
+    expect(screen.getByTestId('caseStatusSelect')).toBeDisabled();
+    expect(screen.getByTestId('caseSeveritySelect')).toBeDisabled();
+    // The comments are still shown.
+    expect(screen.getByTestId('caseComment')).toHaveTextContent('Checked');
   });
 
   it('closes a case only with a close reason', async () => {

@@ -81,7 +81,7 @@ export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
             <EuiPanel paddingSize="l">
               <SectionTitle>Comments</SectionTitle>
               <EuiSpacer size="m" />
-              <CaseComments comments={c.comments} onAdd={editor.addComment} />
+              <CaseComments comments={c.comments} onAdd={editor.canSave ? editor.addComment : undefined} />
             </EuiPanel>
           </EuiFlexItem>
           <EuiFlexItem grow={1} style={{ minWidth: 300 }}>

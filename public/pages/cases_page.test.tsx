@@ -7,11 +7,13 @@ import { fakeCore } from '../testing/fake_core';
 import { fakeHttp } from '../testing/fake_http';
 import { renderWithServices } from '../testing/render_with_services';
 import { ROUTE_PATHS } from '../routes';
+import { CoreStart } from '../types';
 import { CasesPage } from './cases_page';
 
-function setup(routes: Record<string, unknown>, path = '/cases') {
+function setup(routes: Record<string, unknown>, path = '/cases', capabilities: CoreStart['application']['capabilities'] = {}) {
   const fake = fakeHttp(routes);
   const { core, toasts } = fakeCore(fake.http);
+  core.application.capabilities = capabilities;
   const location = { search: '', pathname: '' };
   renderWithServices(
     <>
@@ -60,6 +62,13 @@ describe('CasesPage', () => {
   it('invites to create the first case', async () => {
     setup({ [`GET ${API_PATHS.cases}`]: { total: 0, cases: [] } });
     expect(await screen.findByTestId('casesEmpty')).toHaveTextContent('No cases yet');
+  });
+
+  it('offers no Create case to a user without the save capability', async () => {
+    setup({ [`GET ${API_PATHS.cases}`]: { total: 0, cases: [] } }, '/cases', { siemInvestigations: { show: true, save: false } });
+    await screen.findByTestId('casesEmpty');
+    expect(screen.queryByTestId('createCaseButton')).toBeNull();
+    expect(screen.queryByText('Create case')).toBeNull();
   });
 
   it('says when filters match nothing', async () => {

@@ -12,6 +12,7 @@ import { useBreadcrumbs } from '../hooks/use_breadcrumbs';
 import { useRequest } from '../hooks/use_request';
 import { CasesState, hasFilters, readCasesState, writeCasesState } from '../lib/cases_url_state';
 import { plural } from '../lib/format';
+import { useCanSaveCases } from '../lib/capabilities';
 import { casePath } from '../routes';
 import { useAppServices } from '../services/app_services';
 
@@ -24,6 +25,7 @@ export function CasesPage() {
   const location = useLocation();
   const state = useMemo(() => readCasesState(location.search), [location.search]);
   const [creating, setCreating] = useState(false);
+  const canSave = useCanSaveCases();
   useBreadcrumbs([{ text: 'Cases' }]);
 
   const update = useCallback(
@@ -52,9 +54,11 @@ export function CasesPage() {
       title={<h3>No cases yet</h3>}
       body={<p>Keep an investigation as a case: its findings and evidence, notes, status and a link to share. Add a finding to a case from its investigation, or start an empty one.</p>}
       actions={
-        <EuiButton fill iconType="plusInCircle" onClick={() => setCreating(true)}>
-          Create case
-        </EuiButton>
+        canSave ? (
+          <EuiButton fill iconType="plusInCircle" onClick={() => setCreating(true)}>
+            Create case
+          </EuiButton>
+        ) : undefined
       }
       data-test-subj="casesEmpty"
     />
@@ -66,11 +70,15 @@ export function CasesPage() {
         <EuiPageHeader
           pageTitle="Cases"
           description="Investigations kept with their findings, evidence, notes and status."
-          rightSideItems={[
-            <EuiButton key="create" fill iconType="plusInCircle" onClick={() => setCreating(true)} data-test-subj="createCaseButton">
-              Create case
-            </EuiButton>,
-          ]}
+          rightSideItems={
+            canSave
+              ? [
+                  <EuiButton key="create" fill iconType="plusInCircle" onClick={() => setCreating(true)} data-test-subj="createCaseButton">
+                    Create case
+                  </EuiButton>,
+                ]
+              : []
+          }
         />
         <EuiSpacer size="l" />
         <EuiPanel paddingSize="m">
@@ -134,7 +142,7 @@ export function CasesPage() {
             }
           />
         </EuiPanel>
-        {creating && <CreateCaseModal onClose={() => setCreating(false)} onCreated={(c) => history.push(casePath(c.id))} />}
+        {creating && canSave && <CreateCaseModal onClose={() => setCreating(false)} onCreated={(c) => history.push(casePath(c.id))} />}
       </EuiPageBody>
     </EuiPage>
   );

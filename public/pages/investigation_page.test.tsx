@@ -2,7 +2,7 @@ import React from 'react';
 import { fireEvent, screen, waitFor, within } from '@testing-library/react';
 import { Route } from 'react-router-dom';
 import { API_PATHS } from '../../common/constants';
-import { HttpFetchOptions } from '../types';
+import { CoreStart, HttpFetchOptions } from '../types';
 import { fakeCore } from '../testing/fake_core';
 import { investigationFixture } from '../testing/investigation_fixture';
 import { renderWithServices } from '../testing/render_with_services';
@@ -18,9 +18,10 @@ async function addToCase(path: string, options?: HttpFetchOptions) {
   return { id: 'case-1', title: 'IAM key used', version: 'v2' };
 }
 
-function setup(post: (path: string, options?: HttpFetchOptions) => Promise<unknown> = async () => investigationFixture()) {
+function setup(post: (path: string, options?: HttpFetchOptions) => Promise<unknown> = async () => investigationFixture(), capabilities: CoreStart['application']['capabilities'] = {}) {
   const postMock = jest.fn(async (path: string, options?: HttpFetchOptions) => (path === API_PATHS.investigate ? post(path, options) : addToCase(path, options)));
   const { core, toasts, breadcrumbs } = fakeCore({ post: postMock as any });
+  core.application.capabilities = capabilities;
   let search = '';
   renderWithServices(
     <>
@@ -111,6 +112,14 @@ describe('InvestigationPage', () => {
       [API_PATHS.caseAttachments('case-1'), { type: 'finding', ref: { index: 'log-aws-guardduty-2021-04', id: 'gd/1' } }],
     ]);
     expect(toasts.at(-1)).toMatchObject({ kind: 'success', toast: { title: 'Added to case "IAM key used"' } });
+  });
+
+  it('offers no Add to case, for the finding or its evidence, to a user without the save capability', async () => {
+    setup(undefined, { siemInvestigations: { show: true, save: false } });
+    await screen.findByTestId('investigationView');
+    expect(screen.getAllByTestId('evidenceTable').length).toBeGreaterThan(0);
+    expect(screen.queryByTestId('addFindingToCase')).toBeNull();
+    expect(screen.queryAllByTestId('addEvidenceToCase')).toEqual([]);
   });
 
   it('adds an evidence document to a case as an event', async () => {

@@ -29,6 +29,7 @@ import { InvestigationTimeline } from '../components/investigation_timeline';
 import { SectionTitle } from '../components/section_title';
 import { useBreadcrumbs } from '../hooks/use_breadcrumbs';
 import { useRequest } from '../hooks/use_request';
+import { useCanSaveCases } from '../lib/capabilities';
 import { attachmentTypeOf } from '../lib/case_labels';
 import { FocusedEntity, timelineMentions } from '../lib/entity_match';
 import { fieldText, formatTime } from '../lib/format';
@@ -56,6 +57,7 @@ function describeHit(group: EvidenceGroup, hit: EvidenceHit, label: string): str
 
 export function InvestigationPage({ match, location, history }: Props) {
   const { api, sources } = useAppServices();
+  const canSave = useCanSaveCases();
   const ref: DocRef = useMemo(
     () => ({ index: decodePathSegment(match.params.index), id: decodePathSegment(match.params.id) }),
     [match.params.index, match.params.id]
@@ -140,7 +142,9 @@ export function InvestigationPage({ match, location, history }: Props) {
           after={after}
           loading={loading}
           onWindowChange={(w) => (w.before === before && w.after === after ? reload() : history.push(investigatePath(ref, w)))}
-          onAddToCase={() => setAttach({ attachment: { type: 'finding', ref: data.finding.ref }, description: `GuardDuty finding: ${data.finding.title}` })}
+          onAddToCase={
+            canSave ? () => setAttach({ attachment: { type: 'finding', ref: data.finding.ref }, description: `GuardDuty finding: ${data.finding.title}` }) : undefined
+          }
         />
         <EuiSpacer size="m" />
         <CoverageCallout coverage={data.coverage} sources={sources} />
@@ -194,13 +198,16 @@ export function InvestigationPage({ match, location, history }: Props) {
             highlightedGroup={highlighted?.id ?? null}
             onSelectSource={setSource}
             onInspect={setFlyoutRef}
-            onAddToCase={(group, hit) =>
-              setAttach({ attachment: { type: attachmentTypeOf(group.source), ref: hit.ref }, description: describeHit(group, hit, sources[group.source].label) })
+            onAddToCase={
+              canSave
+                ? (group, hit) =>
+                    setAttach({ attachment: { type: attachmentTypeOf(group.source), ref: hit.ref }, description: describeHit(group, hit, sources[group.source].label) })
+                : undefined
             }
           />
         </EuiPanel>
         {flyoutRef && <DocumentFlyout docRef={flyoutRef} onClose={() => setFlyoutRef(null)} />}
-        {attach && <AddToCaseModal {...attach} suggestedTitle={data.finding.title} onClose={() => setAttach(null)} />}
+        {attach && canSave && <AddToCaseModal {...attach} suggestedTitle={data.finding.title} onClose={() => setAttach(null)} />}
       </EuiPageBody>
     </EuiPage>
   );

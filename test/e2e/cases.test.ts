@@ -118,6 +118,8 @@ describe('Cases in the browser', () => {
       page.click('[data-test-subj="saveCaseDescription"]'),
     ]);
     expect(answer.status()).toBe(200);
+    // The saved description replaces the editor once React has applied the answer.
+    await page.locator('[data-test-subj="caseDescription"] li').nth(2).waitFor({ timeout: 10_000 });
     await expect(page.locator('[data-test-subj="caseDescription"] li').count()).resolves.toBe(3);
   });
 
