@@ -1,20 +1,9 @@
-import { CASE_SEVERITIES, CASE_SORT_FIELDS, CASE_STATUSES, CaseSeverity, CaseSortField, CaseStatus } from '../../common/case_types';
+import { CASE_SEVERITIES, CASE_SORT_FIELDS, CASE_STATUSES, CasesFindQuery, CaseSeverity, CaseStatus } from '../../common/case_types';
 
 export const CASES_PAGE_SIZE_OPTIONS = [10, 20, 50, 100];
 
-/** The cases list's search, filters, sort and page, kept in the hash query like the findings page's. */
-export interface CasesState {
-  search: string;
-  status: CaseStatus[];
-  severity: CaseSeverity[];
-  tag: string[];
-  assignee: string[];
-  /** 1-based, as the API counts pages. */
-  page: number;
-  perPage: number;
-  sortField: CaseSortField;
-  sortOrder: 'asc' | 'desc';
-}
+/** The cases list's search, filters, sort and page (the API's query), kept in the hash query like the findings page's. */
+export type CasesState = Omit<CasesFindQuery, 'search'> & { search: string };
 
 export const DEFAULT_CASES_STATE: CasesState = {
   search: '',
