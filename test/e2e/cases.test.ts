@@ -9,7 +9,7 @@ import { Case } from '../../common/case_types';
 import { API_PATHS } from '../../common/constants';
 import { DocRef, Investigation } from '../../common/types';
 import { investigatePath } from '../../public/routes';
-import { E2eEnv, screenshot, startE2eEnv, watchPage } from './helpers';
+import { E2eEnv, pickExistingCase, screenshot, startE2eEnv, watchPage } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -60,7 +60,7 @@ async function addEvidenceToCase(ref: DocRef) {
   const modal = page.locator('[data-test-subj="addToCaseModal"]');
   await modal.locator('[data-test-subj="casePickerExisting"]').click();
   await modal.locator('[data-test-subj="casePickerSearch"]').fill('config.py');
-  await modal.locator(`[role="option"][title="${CASE_TITLE}"]`).click();
+  await pickExistingCase(modal, CASE_TITLE);
   const [answer] = await Promise.all([page.waitForResponse(isPost(API_PATHS.caseAttachments(caseId))), modal.locator('[data-test-subj="casePickerSubmit"]').click()]);
   expect(answer.status()).toBe(200);
   expect(JSON.parse(answer.request().postData()!)).toEqual({ type: 'event', ref });

@@ -7,7 +7,7 @@ import { Page } from 'playwright-core';
 import { Case, CasesFindResponse } from '../../common/case_types';
 import { API_PATHS } from '../../common/constants';
 import { DocRef } from '../../common/types';
-import { E2eEnv, screenshot, startE2eEnv, watchPage } from './helpers';
+import { E2eEnv, pickExistingCase, screenshot, startE2eEnv, watchPage } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -78,7 +78,7 @@ describe('Add to case from Discover', () => {
     await expect(row(ref).locator('[data-test-subj="docViewInvestigate"]').count()).resolves.toBe(0);
     await row(ref).locator('[data-test-subj="docViewAddToCase"]').click();
     await row(ref).locator('[data-test-subj="casePickerExisting"]').click();
-    await row(ref).locator(`[role="option"][title="${existing.title}"]`).click();
+    await pickExistingCase(row(ref), existing.title);
     await row(ref).scrollIntoViewIfNeeded();
     await page.waitForTimeout(200);
     await screenshot(page, 'discover_doc_view_picker');

@@ -8,7 +8,7 @@ import { execFileSync } from 'child_process';
 import fs from 'fs';
 import path from 'path';
 import { Client } from '@opensearch-project/opensearch';
-import { Browser, chromium, Page } from 'playwright-core';
+import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { APP_ID } from '../../common/constants';
 import { DEFAULT_SOURCES } from '../../common/sources';
 import { SOURCE_IDS } from '../../common/types';
@@ -179,4 +179,22 @@ export function watchPage(page: Page) {
     problems.consoleErrors.push(`${m.text()}${url ? ` (${url})` : ''}`);
   });
   return problems;
+}
+
+/**
+ * Picks an existing case in the case picker. The list re-renders as search results arrive, which
+ * can swallow a click on a slow machine: pick until the submit button is enabled.
+ */
+export async function pickExistingCase(container: Locator, title: string): Promise<void> {
+  const option = container.locator(`[role="option"][title="${title}"]`);
+  const submit = container.locator('button[data-test-subj="casePickerSubmit"]:not([disabled])');
+  for (let attempt = 0; ; attempt++) {
+    if ((await option.getAttribute('aria-selected')) !== 'true') await option.click();
+    try {
+      await submit.waitFor({ timeout: 5_000 });
+      return;
+    } catch (e) {
+      if (attempt === 3) throw e;
+    }
+  }
 }
