@@ -1,9 +1,9 @@
 import React, { useState } from 'react';
 import { EuiButton, EuiButtonEmpty, EuiCallOut, EuiDescriptionList, EuiFormRow, EuiLink, EuiPanel, EuiSelect, EuiSpacer } from '@elastic/eui';
-import { CASE_LIMITS, CASE_SEVERITIES, CASE_STATUS_TRANSITIONS, CaseSeverity, CaseStatus, CLOSE_REASON_LABELS, CloseReason } from '../../common/case_types';
+import { CASE_LIMITS, CASE_STATUS_TRANSITIONS, CaseSeverity, CaseStatus, CLOSE_REASON_LABELS, CloseReason } from '../../common/case_types';
 import { CaseEditor } from '../hooks/use_case_editor';
 import { CaseDraft, CaseField, pendingFields, shownValue } from '../lib/case_draft';
-import { SEVERITY_LABELS, STATUS_LABELS } from '../lib/case_labels';
+import { SEVERITY_OPTIONS, STATUS_LABELS } from '../lib/case_labels';
 import { CloseCaseModal } from './close_case_modal';
 import { NameListInput } from './name_list_input';
 import { SectionTitle } from './section_title';
@@ -81,7 +81,7 @@ export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
       <EuiFormRow label="Severity" fullWidth>
         <EuiSelect
           fullWidth
-          options={CASE_SEVERITIES.map((s) => ({ value: s, text: SEVERITY_LABELS[s] }))}
+          options={SEVERITY_OPTIONS}
           value={shownValue(c, editor.draft, 'severity')}
           disabled={!editor.canSave}
           onChange={(e) => change({ severity: e.target.value as CaseSeverity })}

@@ -13,9 +13,9 @@ import {
   EuiSelectableOption,
   EuiSpacer,
 } from '@elastic/eui';
-import { AddAttachmentRequest, Case, CASE_LIMITS, CASE_SEVERITIES, CaseSeverity, CaseSummary, DEFAULT_CASE_SEVERITY } from '../../common/case_types';
+import { AddAttachmentRequest, Case, CASE_LIMITS, CaseSeverity, CaseSummary, DEFAULT_CASE_SEVERITY } from '../../common/case_types';
 import { useCaseSearch } from '../hooks/use_case_search';
-import { SEVERITY_LABELS, STATUS_COLORS, STATUS_LABELS } from '../lib/case_labels';
+import { SEVERITY_OPTIONS, STATUS_COLORS, STATUS_LABELS } from '../lib/case_labels';
 import { addToCase, CaseTarget } from '../services/add_to_case';
 import { useAppServices } from '../services/app_services';
 
@@ -87,7 +87,7 @@ export function CasePicker({ attachment, suggestedTitle, onAdded, onCancel }: Ca
           <EuiFormRow label="Severity" fullWidth>
             <EuiSelect
               fullWidth
-              options={CASE_SEVERITIES.map((s) => ({ value: s, text: SEVERITY_LABELS[s] }))}
+              options={SEVERITY_OPTIONS}
               value={severity}
               onChange={(e) => setSeverity(e.target.value as CaseSeverity)}
               data-test-subj="casePickerSeverity"

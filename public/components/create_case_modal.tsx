@@ -13,8 +13,8 @@ import {
   EuiSelect,
   EuiTextArea,
 } from '@elastic/eui';
-import { Case, CASE_LIMITS, CASE_SEVERITIES, CaseSeverity, DEFAULT_CASE_SEVERITY } from '../../common/case_types';
-import { SEVERITY_LABELS } from '../lib/case_labels';
+import { Case, CASE_LIMITS, CaseSeverity, DEFAULT_CASE_SEVERITY } from '../../common/case_types';
+import { SEVERITY_OPTIONS } from '../lib/case_labels';
 import { useAppServices } from '../services/app_services';
 import { errorMessage } from '../services/http_error';
 import { NameListInput } from './name_list_input';
@@ -66,7 +66,7 @@ export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCre
           <EuiFormRow label="Severity" fullWidth>
             <EuiSelect
               fullWidth
-              options={CASE_SEVERITIES.map((s) => ({ value: s, text: SEVERITY_LABELS[s] }))}
+              options={SEVERITY_OPTIONS}
               value={severity}
               onChange={(e) => setSeverity(e.target.value as CaseSeverity)}
               data-test-subj="createCaseSeverity"

@@ -1,4 +1,4 @@
-import { CaseActivity, CaseAttachmentType, CaseSeverity, CaseStatus, CLOSE_REASON_LABELS, CloseReason } from '../../common/case_types';
+import { CASE_SEVERITIES, CaseActivity, CaseAttachmentType, CaseSeverity, CaseStatus, CLOSE_REASON_LABELS, CloseReason } from '../../common/case_types';
 import { SourceId } from '../../common/types';
 
 export const STATUS_LABELS: Record<CaseStatus, string> = { open: 'Open', 'in-progress': 'In progress', closed: 'Closed' };
@@ -7,6 +7,9 @@ export const STATUS_LABELS: Record<CaseStatus, string> = { open: 'Open', 'in-pro
 export const STATUS_COLORS: Record<CaseStatus, string> = { open: 'primary', 'in-progress': 'warning', closed: 'default' };
 
 export const SEVERITY_LABELS: Record<CaseSeverity, string> = { low: 'Low', medium: 'Medium', high: 'High', critical: 'Critical' };
+
+/** The severities as `EuiSelect` options, least severe first. */
+export const SEVERITY_OPTIONS = CASE_SEVERITIES.map((s) => ({ value: s, text: SEVERITY_LABELS[s] }));
 
 export const ATTACHMENT_TYPE_LABELS: Record<CaseAttachmentType, string> = { finding: 'Finding', event: 'Event' };
 
