@@ -1,4 +1,5 @@
 import { SourceOverrides } from '../common/sources';
+import { LIMITS } from '../common/constants';
 import { SOURCE_IDS } from '../common/types';
 
 /**
@@ -9,6 +10,11 @@ import { SOURCE_IDS } from '../common/types';
 export interface SiemInvestigationsConfig {
   enabled: boolean;
   sources: SourceOverrides;
+  /**
+   * Milliseconds all OpenSearch calls of one request may take together, retries included. Keep it
+   * at or below OSD's `opensearch.requestTimeout` (30 s by default).
+   */
+  requestTimeout?: number;
 }
 
 /**
@@ -44,6 +50,7 @@ export function createConfigDescriptor(): { schema?: unknown; exposeToBrowser: t
     schema: schema.object({
       enabled: schema.boolean({ defaultValue: true }),
       sources: schema.object(sources),
+      requestTimeout: schema.number({ defaultValue: LIMITS.requestTimeoutMs, min: 1000, max: 300000 }),
     }),
   };
 }

@@ -1,4 +1,4 @@
-import { CAPABILITY_ID } from '../common/constants';
+import { CAPABILITY_ID, LIMITS } from '../common/constants';
 import { resolveSources, SourceDefinitions } from '../common/sources';
 import { caseSavedObjectType } from './cases';
 import { SiemInvestigationsConfig } from './config';
@@ -6,23 +6,32 @@ import { registerCasesRoutes } from './routes/cases';
 import { registerDocumentRoute } from './routes/document';
 import { registerFindingsRoute } from './routes/findings';
 import { registerInvestigateRoute } from './routes/investigate';
-import { CoreSetup, Logger, PluginInitializerContext } from './types';
+import { createOpenSearchReader } from './lib/opensearch_reader';
+import { CoreSetup, Logger, PluginInitializerContext, RequestHandlerContext } from './types';
 
 export class SiemInvestigationsPlugin {
   private readonly logger: Logger;
   private sources: SourceDefinitions = resolveSources();
+  private requestTimeoutMs: number = LIMITS.requestTimeoutMs;
   private readonly configSubscription: { unsubscribe(): void };
 
   constructor(initializerContext: PluginInitializerContext<SiemInvestigationsConfig>) {
     this.logger = initializerContext.logger.get();
     this.configSubscription = initializerContext.config.create<SiemInvestigationsConfig>().subscribe((config) => {
       this.sources = resolveSources(config?.sources);
+      this.requestTimeoutMs = validTimeout(config?.requestTimeout) ?? LIMITS.requestTimeoutMs;
     });
   }
 
   public setup(core: CoreSetup) {
     const router = core.http.createRouter();
-    const deps = { router, logger: this.logger, getSources: () => this.sources };
+    const deps = {
+      router,
+      logger: this.logger,
+      getSources: () => this.sources,
+      readerOf: (context: RequestHandlerContext) =>
+        createOpenSearchReader(context.core.opensearch.client.asCurrentUser, { budgetMs: this.requestTimeoutMs }),
+    };
     registerFindingsRoute(deps);
     registerInvestigateRoute(deps);
     registerDocumentRoute(deps);
@@ -39,4 +48,8 @@ export class SiemInvestigationsPlugin {
   public stop() {
     this.configSubscription.unsubscribe();
   }
+}
+
+function validTimeout(v: unknown): number | undefined {
+  return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
 }

@@ -3,10 +3,8 @@
  * packages are not installable outside an OSD checkout. Shapes follow OSD_CONTRACTS.md §3–§4
  * (src/core/server/http/router/*, saved_objects/types.ts); keep them in step with OSD.
  */
-import type { SearchClient } from './correlation/investigate';
-import type { FindingsSearchClient } from './findings/list_findings';
 import type { RouteValidationResultFactory } from './lib/validation';
-import type { CasesOpenSearchClient } from './cases/types';
+import type { TransportClient } from './lib/opensearch_reader';
 
 export type RouteValidationFunction<T> = (data: unknown, result: RouteValidationResultFactory) => { value: T } | { error: unknown };
 
@@ -44,8 +42,8 @@ export interface OpenSearchDashboardsResponseFactory {
   customError(opts: { statusCode: number; body: ResponseErrorBody | string; headers?: Record<string, string> }): IOpenSearchDashboardsResponse;
 }
 
-/** The calls this plugin makes on OSD's scoped opensearch-js client (`asCurrentUser`). */
-export type OpenSearchClient = SearchClient & FindingsSearchClient & Pick<CasesOpenSearchClient, 'mget' | 'transport'>;
+/** What this plugin uses of OSD's scoped opensearch-js client (`asCurrentUser`): its transport, through lib/opensearch_reader. */
+export type OpenSearchClient = TransportClient;
 
 export interface SavedObject<T = unknown> {
   id: string;

@@ -10,7 +10,8 @@ import { execFileSync } from 'child_process';
 import { Client } from '@opensearch-project/opensearch';
 import { resolveSources } from '../../common/sources';
 import { API_PATHS } from '../../common/constants';
-import { investigate, SearchClient } from '../../server/correlation/investigate';
+import { investigate } from '../../server/correlation/investigate';
+import { createOpenSearchReader, TransportClient } from '../../server/lib/opensearch_reader';
 import { startDevHost } from '../host/dev_host';
 import { applyIndexTemplates } from '../index_templates';
 import { createClient, loadDocuments } from '../load';
@@ -100,12 +101,11 @@ async function main() {
   const finding = scenario.facts.iamFinding;
 
   // What the plugin sends: record it once through the engine itself.
-  const recorded: Array<{ op: 'get' | 'msearch'; params: any }> = [];
-  const recorder: SearchClient = {
-    get: (p, o) => (recorded.push({ op: 'get', params: p }), client.get(p, o) as any),
-    msearch: (p, o) => (recorded.push({ op: 'msearch', params: p }), client.msearch(p as any, o) as any),
+  const recorded: Array<Parameters<TransportClient['transport']['request']>[0]> = [];
+  const recorder: TransportClient = {
+    transport: { request: (p, o) => (recorded.push(p), client.transport.request(p as any, o as any) as any) },
   };
-  const one = await investigate(recorder, { finding, sources });
+  const one = await investigate(createOpenSearchReader(recorder, { budgetMs: 30_000 }), { finding, sources });
 
   const host = await startDevHost({ port: 0, opensearchUrl: url, pluginDir: ROOT, config, quiet: true });
   const serverTook: number[] = [];
@@ -125,10 +125,7 @@ async function main() {
     plugin: viaPlugin(finding, true),
     ...(scenario.facts.heavyFinding ? { heavy: viaPlugin(scenario.facts.heavyFinding) } : {}),
     direct: async () => {
-      for (const c of recorded) {
-        if (c.op === 'get') await client.get(c.params);
-        else await client.msearch(c.params);
-      }
+      for (const c of recorded) await client.transport.request(c as any);
     },
     manual: async () => {
       await client.get(finding);

@@ -1,6 +1,5 @@
-import { LIMITS } from '../../common/constants';
 import { CASE_ANONYMOUS_USER } from '../../common/case_types';
-import { CasesOpenSearchClient } from './types';
+import { OpenSearchReader } from '../lib/opensearch_reader';
 
 const AUTHINFO_PATH = '/_plugins/_security/authinfo';
 
@@ -10,9 +9,9 @@ const AUTHINFO_PATH = '/_plugins/_security/authinfo';
  * is authenticated, so every change is made by `anonymous`. Any other failure (401, 403, OpenSearch
  * down) is not guessed around: the change is refused.
  */
-export async function resolveCurrentUser(client: CasesOpenSearchClient): Promise<string> {
+export async function resolveCurrentUser(reader: OpenSearchReader): Promise<string> {
   try {
-    const { body } = await client.transport.request({ method: 'GET', path: AUTHINFO_PATH }, { requestTimeout: LIMITS.requestTimeoutMs });
+    const body = await reader.request('GET', AUTHINFO_PATH);
     const name = (body as { user_name?: unknown } | undefined)?.user_name;
     return typeof name === 'string' && name !== '' ? name : CASE_ANONYMOUS_USER;
   } catch (e) {
@@ -22,9 +21,9 @@ export async function resolveCurrentUser(client: CasesOpenSearchClient): Promise
 }
 
 export function isSecurityPluginAbsent(e: unknown): boolean {
-  const err = e as { statusCode?: number; meta?: { statusCode?: number; body?: unknown } } | undefined;
+  const err = e as { statusCode?: number; body?: unknown; meta?: { statusCode?: number; body?: unknown } } | undefined;
   const status = err?.meta?.statusCode ?? err?.statusCode;
   if (status === 404) return true;
   if (status !== 400 && status !== 405) return false;
-  return /no handler found/i.test(JSON.stringify(err?.meta?.body ?? ''));
+  return /no handler found/i.test(JSON.stringify(err?.meta?.body ?? err?.body ?? ''));
 }

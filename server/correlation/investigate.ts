@@ -1,7 +1,7 @@
-import { LIMITS } from '../../common/constants';
 import { DocRef, Investigation, SourceCoverage, SourceId, SOURCE_IDS } from '../../common/types';
 import { SourceDefinitions } from '../../common/sources';
 import { badRequest, notFound } from '../lib/errors';
+import { OpenSearchReader } from '../lib/opensearch_reader';
 import { EntitySet } from './entity_set';
 import { addFindingEntities, isGuardDutyFinding, summarizeFinding } from './finding';
 import { first, FlatDoc, flattenDocument, values } from './flatten';
@@ -13,31 +13,16 @@ import { buildStory } from './story';
 import { buildTimeline } from './timeline';
 import { investigationWindow } from './window';
 
-/** The part of OSD's scoped OpenSearch client (`asCurrentUser`) an investigation uses. */
-export interface SearchClient {
-  get(params: { index: string; id: string }, options?: { requestTimeout?: number }): Promise<{ body: { _source?: Record<string, unknown>; found?: boolean } }>;
-  msearch(params: { body: Array<Record<string, unknown>> }, options?: { requestTimeout?: number }): Promise<{ body: { responses: SearchResponseItem[] } }>;
-}
-
 export interface InvestigateOptions {
   finding: DocRef;
   window?: { before?: string; after?: string };
   sources: SourceDefinitions;
 }
 
-const REQUEST_OPTIONS = { requestTimeout: LIMITS.requestTimeoutMs };
-
-async function readFinding(client: SearchClient, ref: DocRef): Promise<FlatDoc> {
-  let body: { _source?: Record<string, unknown>; found?: boolean };
-  try {
-    ({ body } = await client.get({ index: ref.index, id: ref.id }, REQUEST_OPTIONS));
-  } catch (e) {
-    const status = (e as { statusCode?: number; meta?: { statusCode?: number } }).statusCode ?? (e as { meta?: { statusCode?: number } }).meta?.statusCode;
-    if (status === 404) throw notFound(`No finding ${ref.id} in index ${ref.index}`);
-    throw e;
-  }
-  if (!body.found && !body._source) throw notFound(`No finding ${ref.id} in index ${ref.index}`);
-  const doc = flattenDocument(body._source ?? {});
+async function readFinding(reader: OpenSearchReader, ref: DocRef): Promise<FlatDoc> {
+  const found = await reader.getDocument(ref);
+  if (!found) throw notFound(`No finding ${ref.id} in index ${ref.index}`);
+  const doc = flattenDocument(found.source);
   if (!isGuardDutyFinding(doc)) throw badRequest(`Document ${ref.id} in ${ref.index} is not a GuardDuty finding`);
   return doc;
 }
@@ -63,9 +48,8 @@ function newestUpdate(own: ParsedGroup | undefined): { hit: ParsedGroup['hits'][
   return { hit, firstSeen: new Date(firstSeen).toISOString(), lastSeen: new Date(lastSeen).toISOString() };
 }
 
-async function runMsearch(client: SearchClient, items: MsearchItem[]): Promise<SearchResponseItem[]> {
-  const { body } = await client.msearch({ body: toMsearchBody(items) }, REQUEST_OPTIONS);
-  return body.responses;
+function runMsearch(reader: OpenSearchReader, items: MsearchItem[]): Promise<SearchResponseItem[]> {
+  return reader.msearch<SearchResponseItem>(toMsearchBody(items));
 }
 
 /**
@@ -74,9 +58,9 @@ async function runMsearch(client: SearchClient, items: MsearchItem[]): Promise<S
  * inputs grew with what the first found (an IAM finding → its instance → the SSH brute force on
  * that instance → the logins from the brute-force address).
  */
-export async function investigate(client: SearchClient, opts: InvestigateOptions): Promise<Investigation> {
+export async function investigate(reader: OpenSearchReader, opts: InvestigateOptions): Promise<Investigation> {
   const started = Date.now();
-  const findingDoc = await readFinding(client, opts.finding);
+  const findingDoc = await readFinding(reader, opts.finding);
   let finding = summarizeFinding(opts.finding.index, opts.finding.id, findingDoc);
   let window = investigationWindow(finding.firstSeen ?? finding.timestamp, finding.lastSeen ?? finding.timestamp, opts.window);
 
@@ -95,7 +79,7 @@ export async function investigate(client: SearchClient, opts: InvestigateOptions
   }
   const coverageSources: SourceId[] = [...SOURCE_IDS];
   const coverageSearches = coverageSources.map((s) => buildCoverageSearch(opts.sources[s], window));
-  const firstResponses = await runMsearch(client, [...firstSearches, ...coverageSearches]);
+  const firstResponses = await runMsearch(reader, [...firstSearches, ...coverageSearches]);
   let roundTrips = 1;
 
   const groups = new Map<string, ParsedGroup>();
@@ -134,7 +118,7 @@ export async function investigate(client: SearchClient, opts: InvestigateOptions
     .map((rule) => buildRuleSearch(rule, ctx(expanded)));
   if (secondSearches.length || windowGrew) {
     const coverageAgain = windowGrew ? coverageSources.map((src) => buildCoverageSearch(opts.sources[src], window)) : [];
-    const second = await runMsearch(client, [...secondSearches, ...coverageAgain]);
+    const second = await runMsearch(reader, [...secondSearches, ...coverageAgain]);
     roundTrips++;
     secondSearches.forEach((s, i) => {
       const g = parseRuleResponse(s, second[i] ?? {}, opts.sources, 2);

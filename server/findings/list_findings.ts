@@ -6,6 +6,7 @@ import { escapeWildcard } from '../correlation/entity_values';
 import { SEVERITY_RANGES, summarizeFinding } from '../correlation/finding';
 import { flattenDocument } from '../correlation/flatten';
 import { SearchResponseItem, totalOf } from '../correlation/response_parser';
+import { OpenSearchReader } from '../lib/opensearch_reader';
 
 export interface FindingsQuery {
   from: string;
@@ -16,10 +17,6 @@ export interface FindingsQuery {
   perPage: number;
   sortField: 'timestamp' | 'severity';
   sortOrder: 'asc' | 'desc';
-}
-
-export interface FindingsSearchClient {
-  search(params: { index: string; body: Record<string, unknown>; ignore_unavailable?: boolean; allow_no_indices?: boolean }, options?: { requestTimeout?: number }): Promise<{ body: SearchResponseItem }>;
 }
 
 /** Free text from the user, matched literally against the fields an analyst would type into. */
@@ -79,10 +76,7 @@ export function parseFindings(body: SearchResponseItem & { aggregations?: { find
   };
 }
 
-export async function listFindings(client: FindingsSearchClient, q: FindingsQuery, def: SourceDefinition): Promise<FindingsResponse> {
-  const { body } = await client.search(
-    { index: def.indexPattern, body: buildFindingsSearch(q, def), ignore_unavailable: true, allow_no_indices: true },
-    { requestTimeout: LIMITS.requestTimeoutMs }
-  );
+export async function listFindings(reader: OpenSearchReader, q: FindingsQuery, def: SourceDefinition): Promise<FindingsResponse> {
+  const body = await reader.search<SearchResponseItem>(def.indexPattern, buildFindingsSearch(q, def), { ignore_unavailable: true, allow_no_indices: true });
   return parseFindings(body);
 }

@@ -39,28 +39,49 @@ function fromBoom(e: BoomShape): HttpError {
   if (status === 409) return new HttpError(409, `Conflict: ${message}`);
   if (status === 413) return new HttpError(413, `Too large: ${message}`);
   if (status === 429) return new HttpError(429, `OpenSearch is overloaded, try again shortly: ${message}`);
-  if (status === 503) return new HttpError(503, `OpenSearch is unavailable (${status}): ${message}`);
   if (status >= 400 && status < 500) return new HttpError(400, `Bad request: ${message}`);
-  return new HttpError(500, `Unexpected error: ${message}`);
+  // The saved objects client turns "OpenSearch unreachable or timed out" into a 503 and every other
+  // failure of OpenSearch into a general 500: both are upstream trouble, not a bug of this plugin.
+  if (status === 503) return new HttpError(503, `OpenSearch is unavailable: ${message}`);
+  return new HttpError(502, `OpenSearch failed to store or read the case: ${message}`);
 }
 
-/** Maps an error from the OpenSearch client, the saved objects client (or our own) to a status and a message for the user. */
+/** An HTTP status OpenSearch answered with, as the status this plugin answers. */
+function fromUpstreamStatus(status: number | undefined, reason: string): HttpError | undefined {
+  if (status === undefined) return undefined;
+  if (status === 401 || status === 403) return new HttpError(status, `Not allowed: ${reason}`);
+  if (status === 404) return new HttpError(404, `Not found: ${reason}`);
+  if (status === 409) return new HttpError(409, `Conflict: ${reason}`);
+  if (status === 413) return new HttpError(413, `Too large for OpenSearch: ${reason}`);
+  if (status === 429) return new HttpError(429, `OpenSearch is overloaded, try again shortly: ${reason}`);
+  if (status >= 400 && status < 500) return new HttpError(400, `OpenSearch rejected the request: ${reason}`);
+  if (status === 503) return new HttpError(503, `OpenSearch is unavailable (503): ${reason}`);
+  if (status === 504) return new HttpError(504, `OpenSearch timed out (504): ${reason}`);
+  if (status >= 500) return new HttpError(502, `OpenSearch failed (${status}): ${reason}`);
+  return undefined;
+}
+
+/**
+ * Maps an error from the OpenSearch client, the saved objects client (or our own) to a status and a
+ * message for the user: upstream trouble is 502/503/504 naming OpenSearch; 500 is left for this
+ * plugin's own bugs.
+ */
 export function toHttpError(e: unknown): HttpError {
   if (e instanceof HttpError) return e;
   if ((e as BoomShape | undefined)?.isBoom === true) return fromBoom(e as BoomShape);
   const err = (e ?? {}) as ClientErrorShape;
-  if (['ConnectionError', 'NoLivingConnectionsError', 'TimeoutError', 'RequestAbortedError'].includes(err.name ?? '')) {
-    return new HttpError(503, `OpenSearch is not reachable: ${err.message ?? err.name}`);
+  const message = err.message ?? err.name ?? 'Unknown error';
+  switch (err.name) {
+    case 'TimeoutError':
+      return new HttpError(504, `OpenSearch did not answer in time: ${message}`);
+    case 'ConnectionError':
+    case 'NoLivingConnectionsError':
+    case 'RequestAbortedError':
+      return new HttpError(503, `OpenSearch is not reachable: ${message}`);
+    case 'DeserializationError':
+      return new HttpError(502, `OpenSearch answered with something that is not JSON: ${message}`);
   }
   const status = err.statusCode ?? err.meta?.statusCode;
   const reason = err.meta?.body?.error?.root_cause?.[0]?.reason ?? err.meta?.body?.error?.reason ?? err.message ?? 'Unknown error';
-  if (status === 401 || status === 403) return new HttpError(status, `Not allowed: ${reason}`);
-  if (status === 404) return new HttpError(404, `Not found: ${reason}`);
-  if (status === 400) return new HttpError(400, `OpenSearch rejected the request: ${reason}`);
-  if (status === 409) return new HttpError(409, `Conflict: ${reason}`);
-  if (status === 429) return new HttpError(429, `OpenSearch is overloaded, try again shortly: ${reason}`);
-  if (status === 502 || status === 503 || status === 504) {
-    return new HttpError(503, `OpenSearch is unavailable (${status}): ${reason}`);
-  }
-  return new HttpError(500, `Unexpected error: ${reason}`);
+  return fromUpstreamStatus(status, reason) ?? new HttpError(500, `Unexpected error: ${reason}`);
 }

@@ -36,12 +36,16 @@ export function object(data: unknown, allowed: readonly string[], what: string):
 export function string(v: unknown, name: string, opts: { max?: number; min?: number; pattern?: RegExp; patternHint?: string } = {}): string {
   if (typeof v !== 'string') fail(`${name} must be a string`);
   const s = v as string;
+  // A lone surrogate cannot be URL-encoded or stored as UTF-8: refuse it here, not as a 500 later.
+  if (LONE_SURROGATE.test(s)) fail(`${name} is not valid Unicode text (it holds a lone surrogate)`);
   const min = opts.min ?? 1;
   if (s.length < min) fail(`${name} must not be empty`);
   if (opts.max !== undefined && s.length > opts.max) fail(`${name} is longer than ${opts.max} characters (limit)`);
   if (opts.pattern && !opts.pattern.test(s)) fail(`${name} ${opts.patternHint ?? 'has an invalid format'}`);
   return s;
 }
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 export function optionalString(v: unknown, name: string, opts: Parameters<typeof string>[2] = {}): string | undefined {
   return v === undefined ? undefined : string(v, name, opts);

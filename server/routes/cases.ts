@@ -146,8 +146,8 @@ export const validateExportQuery = validator<{ format: CaseExportFormat }>((data
 });
 
 /** The cases API of ARCHITECTURE.md, plus the export. Validate → call the cases client → map errors. */
-export function registerCasesRoutes({ router, getSources, logger }: RouteDeps): void {
-  const casesClientOf = createCasesClientFactory({ getSources, logger });
+export function registerCasesRoutes({ router, getSources, logger, readerOf }: RouteDeps): void {
+  const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf });
   const handle =
     <P, Q, B>(
       fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>

@@ -34,11 +34,10 @@ export const validateFindingsQuery = validator<FindingsQuery>((data) => {
   };
 });
 
-export function registerFindingsRoute({ router, getSources, logger }: RouteDeps): void {
+export function registerFindingsRoute({ router, getSources, logger, readerOf }: RouteDeps): void {
   router.get({ path: API_PATHS.findings, validate: { query: validateFindingsQuery } }, async (context, request, response) => {
     try {
-      const client = context.core.opensearch.client.asCurrentUser;
-      return response.ok({ body: await listFindings(client, request.query, getSources().guardduty) });
+      return response.ok({ body: await listFindings(readerOf(context), request.query, getSources().guardduty) });
     } catch (e) {
       return respondError(response, e, logger);
     }

@@ -3,6 +3,7 @@ import { InvestigateRequest } from '../../common/types';
 import { investigate } from '../correlation/investigate';
 import { parseDuration } from '../correlation/window';
 import { respondError } from '../lib/respond';
+import { requireSourceIndex } from '../lib/source_index';
 import { docRef, fail, noQuery, object, optionalString, validator } from '../lib/validation';
 import { RouteDeps } from './types';
 
@@ -31,11 +32,12 @@ export const validateInvestigateBody = validator<InvestigateRequest>((data) => {
   return { finding, window: { ...(before ? { before } : {}), ...(after ? { after } : {}) } };
 });
 
-export function registerInvestigateRoute({ router, getSources, logger }: RouteDeps): void {
+export function registerInvestigateRoute({ router, getSources, logger, readerOf }: RouteDeps): void {
   router.post({ path: API_PATHS.investigate, validate: { query: noQuery, body: validateInvestigateBody } }, async (context, request, response) => {
     try {
-      const client = context.core.opensearch.client.asCurrentUser;
-      const result = await investigate(client, { finding: request.body.finding, window: request.body.window, sources: getSources() });
+      const sources = getSources();
+      requireSourceIndex(request.body.finding.index, sources, 'guardduty');
+      const result = await investigate(readerOf(context), { finding: request.body.finding, window: request.body.window, sources });
       return response.ok({ body: result });
     } catch (e) {
       return respondError(response, e, logger);

@@ -222,7 +222,7 @@ describe('cases (real OpenSearch)', () => {
     const missing = await host.api<any>('POST', API_PATHS.caseAttachments(c.id), { type: 'event', ref: { index: ref.index, id: 'no-such-doc' } });
     expect(missing.status).toBe(404);
     expect(missing.body.message).toMatch(/No document no-such-doc/);
-    const noIndex = await host.api<any>('POST', API_PATHS.caseAttachments(c.id), { type: 'event', ref: { index: `${host.prefix}gone`, id: 'x' } });
+    const noIndex = await host.api<any>('POST', API_PATHS.caseAttachments(c.id), { type: 'event', ref: { index: `${host.prefix}log-linux-secure-gone`, id: 'x' } });
     expect(noIndex.status).toBe(404);
 
     const once = await host.api<Case>('POST', API_PATHS.caseAttachments(c.id), { type: 'event', ref });

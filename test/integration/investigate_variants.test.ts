@@ -3,7 +3,7 @@ import { applyIndexTemplates } from '../../dev/index_templates';
 import { loadDocuments } from '../../dev/load';
 import { example } from '../fixtures/example_docs';
 import { startDevHost } from '../../dev/host/dev_host';
-import { loadScenario, REPO_ROOT, startTestHost, TestHost } from './helpers';
+import { loadScenario, prefixedSourcesConfig, REPO_ROOT, startTestHost, TestHost } from './helpers';
 
 jest.setTimeout(120_000);
 
@@ -105,10 +105,15 @@ describe('bad input and failures', () => {
     expect(bad.status).toBe(400);
   });
 
-  it('answers 400 for a document that is not a GuardDuty finding', async () => {
+  it('answers 400 for a finding outside the GuardDuty indices, and for a document that is not a GuardDuty finding', async () => {
     const r = await host.api('POST', '/api/siem_investigations/investigate', { finding: facts.putBucketAcl });
     expect(r.status).toBe(400);
-    expect(r.body.message).toMatch(/not a GuardDuty finding/);
+    expect(r.body.message).toMatch(/is not a GuardDuty index/);
+    const notFinding = { index: `${host.prefix}log-aws-guardduty-2021-04`, id: 'not-a-finding' };
+    await host.opensearch.index({ index: notFinding.index, id: notFinding.id, body: { '@timestamp': '2021-04-01T00:00:00Z', message: 'x' }, refresh: true });
+    const r2 = await host.api('POST', '/api/siem_investigations/investigate', { finding: notFinding });
+    expect(r2.status).toBe(400);
+    expect(r2.body.message).toMatch(/not a GuardDuty finding/);
   });
 
   it('reports a source without data in coverage instead of failing', async () => {
@@ -163,7 +168,7 @@ describe('bad input and failures', () => {
 
   it('answers 503 with a message when OpenSearch is unreachable', async () => {
     // The same plugin, pointed at a port where nothing listens.
-    const h = await startDevHost({ port: 0, opensearchUrl: 'http://127.0.0.1:1', pluginDir: REPO_ROOT, quiet: true });
+    const h = await startDevHost({ port: 0, opensearchUrl: 'http://127.0.0.1:1', pluginDir: REPO_ROOT, quiet: true, config: prefixedSourcesConfig(host.prefix) });
     try {
       const res = await fetch(`${h.url}/api/siem_investigations/investigate`, {
         method: 'POST',

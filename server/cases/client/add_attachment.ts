@@ -1,7 +1,7 @@
-import { LIMITS } from '../../../common/constants';
 import { AddAttachmentRequest, Case, CASE_LIMITS, CaseAttachmentSnapshot, CaseAttachmentType } from '../../../common/case_types';
 import { DocRef } from '../../../common/types';
 import { badRequest, notFound } from '../../lib/errors';
+import { requireSourceIndex } from '../../lib/source_index';
 import { buildSnapshot } from '../snapshot';
 import { Actor, CaseAttributes, StoredAttachment } from '../types';
 import { recordChanges } from './activity';
@@ -38,6 +38,7 @@ export function appendAttachment(current: CaseAttributes, attachment: NewAttachm
  * snapshot next to the reference.
  */
 export async function addAttachment(args: CasesClientArgs, id: string, request: AddAttachmentRequest): Promise<Case> {
+  requireSourceIndex(request.ref.index, args.getSources());
   // Fail on an unknown case before reading the document.
   await args.service.get(id);
   const { ref, document } = await readDocument(args, request.ref);
@@ -46,15 +47,7 @@ export async function addAttachment(args: CasesClientArgs, id: string, request: 
 }
 
 async function readDocument(args: CasesClientArgs, ref: DocRef): Promise<{ ref: DocRef; document: Record<string, unknown> }> {
-  const missing = () => notFound(`No document ${ref.id} in index ${ref.index} (or no permission to read it)`);
-  let body: { _index?: string; _id?: string; found?: boolean; _source?: Record<string, unknown> };
-  try {
-    ({ body } = await args.opensearch.get({ index: ref.index, id: ref.id }, { requestTimeout: LIMITS.requestTimeoutMs }));
-  } catch (e) {
-    if ((e as { meta?: { statusCode?: number } }).meta?.statusCode === 404) throw missing();
-    throw e;
-  }
-  if (!body.found || !body._source) throw missing();
-  // The concrete index, not an alias that may point elsewhere after a rollover.
-  return { ref: { index: body._index ?? ref.index, id: ref.id }, document: body._source };
+  const found = await args.opensearch.getDocument(ref);
+  if (!found) throw notFound(`No document ${ref.id} in index ${ref.index} (or no permission to read it)`);
+  return { ref: { index: found.index, id: ref.id }, document: found.source };
 }

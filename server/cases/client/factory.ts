@@ -1,14 +1,15 @@
 import { randomUUID } from 'crypto';
 import { SourceDefinitions } from '../../../common/sources';
+import { OpenSearchReader } from '../../lib/opensearch_reader';
 import { Logger, RequestHandlerContext } from '../../types';
 import { resolveCurrentUser } from '../current_user';
 import { CaseService } from '../service';
-import { CasesOpenSearchClient } from '../types';
 import { CasesClient, createCasesClient } from './client';
 
 export interface CasesClientFactoryDeps {
   getSources(): SourceDefinitions;
   logger: Logger;
+  readerOf(context: RequestHandlerContext): OpenSearchReader;
 }
 
 /**
@@ -17,7 +18,7 @@ export interface CasesClientFactoryDeps {
  */
 export function createCasesClientFactory(deps: CasesClientFactoryDeps): (context: RequestHandlerContext) => CasesClient {
   return (context) => {
-    const opensearch: CasesOpenSearchClient = context.core.opensearch.client.asCurrentUser;
+    const opensearch = deps.readerOf(context);
     let user: Promise<string> | undefined;
     return createCasesClient({
       service: new CaseService(context.core.savedObjects.client),

@@ -1,4 +1,3 @@
-import { LIMITS } from '../../../common/constants';
 import { Case, CaseAttachment } from '../../../common/case_types';
 import { toCase } from '../service';
 import { MgetDoc, StoredAttachment, StoredCase } from '../types';
@@ -18,11 +17,11 @@ export async function withAvailability(args: CasesClientArgs, stored: StoredCase
   const c = toCase(stored);
   if (c.attachments.length === 0) return c;
   try {
-    const { body } = await args.opensearch.mget({
-      body: { docs: c.attachments.map((a) => ({ _index: a.ref.index, _id: a.ref.id })) },
-      _source: false,
-    }, { requestTimeout: LIMITS.requestTimeoutMs });
-    return { ...c, attachments: markAvailability(c.attachments, body.docs) };
+    const docs = await args.opensearch.mget<MgetDoc>(
+      c.attachments.map((a) => ({ _index: a.ref.index, _id: a.ref.id })),
+      { _source: 'false' }
+    );
+    return { ...c, attachments: markAvailability(c.attachments, docs) };
   } catch (e) {
     args.logger.warn(`Could not check whether the documents attached to case ${c.id} still exist: ${(e as Error).message}`);
     return c;

@@ -1,13 +1,13 @@
 import { SourceDefinitions } from '../../../common/sources';
 import { Logger } from '../../types';
 import { CaseService } from '../service';
-import { CasesOpenSearchClient } from '../types';
+import { OpenSearchReader } from '../../lib/opensearch_reader';
 
 /** What every operation of the cases client works with; built once per request by the factory. */
 export interface CasesClientArgs {
   service: CaseService;
   /** OpenSearch as the current user: attached documents are read with the user's permissions. */
-  opensearch: CasesOpenSearchClient;
+  opensearch: OpenSearchReader;
   /** The author of a change (asked once per request, and only when writing). */
   currentUser(): Promise<string>;
   /** ISO 8601 time of a change, from the server's clock. */

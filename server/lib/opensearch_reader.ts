@@ -1,0 +1,193 @@
+import { createBrotliDecompress, createGunzip, createInflate } from 'zlib';
+import type { Readable } from 'stream';
+import { DocRef } from '../../common/types';
+import { HttpError } from './errors';
+
+/**
+ * The one place the plugin reads OpenSearch as the current user.
+ *
+ * - **One budget per request.** OSD gives a request 30 s (`opensearch.requestTimeout`); every call
+ *   of one route shares that budget, each with the time that is left and `maxRetries: 0` (the
+ *   client would otherwise retry a timed-out call three times, 120 s for a hung cluster). When the
+ *   budget is spent the route answers 504.
+ * - **Log data is parsed here, not by the client.** The opensearch-js client refuses any answer
+ *   holding a `__proto__` key ("Object contains forbidden prototype property"), so an attacker who
+ *   shapes a log key could make evidence unreadable. The answer is taken as a stream (`asStream`)
+ *   and parsed with `JSON.parse`, which keeps such keys as plain own data properties.
+ * - **Upstream failures are named.** 502 for a bad answer (5xx, not JSON, cut off, too large),
+ *   503 when OpenSearch cannot be reached, 504 when it does not answer in time.
+ */
+
+/** The transport of OSD's scoped client (`asCurrentUser`), as far as this module uses it. */
+export interface TransportClient {
+  transport: {
+    request(
+      params: { method: string; path: string; body?: unknown; bulkBody?: unknown; querystring?: Record<string, unknown> },
+      options?: { requestTimeout?: number; maxRetries?: number; asStream?: boolean }
+    ): Promise<{ body: unknown; statusCode?: number | null; headers?: Record<string, string | string[] | undefined> | null }>;
+  };
+}
+
+/** An OpenSearch answer with an HTTP error status, with its parsed body when it had one. */
+export class OpenSearchResponseError extends Error {
+  constructor(public readonly statusCode: number, public readonly body: unknown, reason: string) {
+    super(reason);
+    this.name = 'OpenSearchResponseError';
+  }
+}
+
+export interface SearchHitSource {
+  _index: string;
+  _id: string;
+  _source?: Record<string, unknown>;
+}
+
+export interface ReaderOptions {
+  /** Total time all calls of this request may take (OSD's `opensearch.requestTimeout`). */
+  budgetMs: number;
+  /** Largest answer read, in bytes; a larger one is a 502. */
+  maxResponseBytes?: number;
+  now?: () => number;
+}
+
+/** Largest OpenSearch answer a request reads: hits are bounded in number, this bounds their size. */
+export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
+
+export interface OpenSearchReader {
+  /** A document by concrete index and id, or `null` when it (or its index) does not exist. */
+  getDocument(ref: DocRef): Promise<{ index: string; id: string; source: Record<string, unknown> } | null>;
+  search<T = Record<string, unknown>>(index: string, body: Record<string, unknown>, querystring?: Record<string, unknown>): Promise<T>;
+  msearch<T = Record<string, unknown>>(items: Array<Record<string, unknown>>): Promise<T[]>;
+  mget<T = Record<string, unknown>>(docs: Array<{ _index: string; _id: string }>, querystring?: Record<string, unknown>): Promise<T[]>;
+  /** Any other read (e.g. the security plugin's `authinfo`); errors as `OpenSearchResponseError`. */
+  request<T = unknown>(method: string, path: string): Promise<T>;
+}
+
+export function createOpenSearchReader(client: TransportClient, opts: ReaderOptions): OpenSearchReader {
+  const now = opts.now ?? Date.now;
+  const deadline = now() + opts.budgetMs;
+  const maxBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  const budgetText = `${Math.round(opts.budgetMs / 100) / 10} s`;
+
+  const call = async <T>(params: Parameters<TransportClient['transport']['request']>[0]): Promise<T> => {
+    const remaining = deadline - now();
+    if (remaining <= 0) throw gatewayTimeout(budgetText);
+    let res: Awaited<ReturnType<TransportClient['transport']['request']>>;
+    try {
+      res = await client.transport.request(params, { asStream: true, requestTimeout: remaining, maxRetries: 0 });
+    } catch (e) {
+      throw transportError(e, budgetText);
+    }
+    const status = res.statusCode ?? 200;
+    const text = await readBody(res.body, headerOf(res.headers, 'content-encoding'), Math.max(1, deadline - now()), maxBytes, budgetText);
+    const parsed = parseJson(text);
+    if (status >= 400) throw new OpenSearchResponseError(status, parsed ?? text, reasonOf(parsed) ?? (text.slice(0, 200) || `HTTP ${status}`));
+    if (parsed === undefined) throw new HttpError(502, `OpenSearch answered with something that is not JSON (HTTP ${status})`);
+    return parsed as T;
+  };
+
+  return {
+    async getDocument(ref) {
+      try {
+        const body = await call<{ _index?: string; _id?: string; found?: boolean; _source?: Record<string, unknown> }>({
+          method: 'GET',
+          path: `/${encodeURIComponent(ref.index)}/_doc/${encodeURIComponent(ref.id)}`,
+        });
+        if (!body.found || !body._source || typeof body._source !== 'object') return null;
+        // The concrete index, not an alias that may point elsewhere after a rollover.
+        return { index: body._index ?? ref.index, id: body._id ?? ref.id, source: body._source };
+      } catch (e) {
+        if (e instanceof OpenSearchResponseError && e.statusCode === 404) return null;
+        throw e;
+      }
+    },
+    search: (index, body, querystring) => call({ method: 'POST', path: `/${encodeURIComponent(index).replace(/%2C/gi, ',')}/_search`, body, querystring }),
+    async msearch<T>(items: Array<Record<string, unknown>>) {
+      const body = await call<{ responses?: T[] }>({ method: 'POST', path: '/_msearch', bulkBody: items });
+      if (!Array.isArray(body.responses)) throw new HttpError(502, 'OpenSearch answered the multi-search without its responses');
+      return body.responses;
+    },
+    async mget<T>(docs: Array<{ _index: string; _id: string }>, querystring?: Record<string, unknown>) {
+      const body = await call<{ docs?: T[] }>({ method: 'POST', path: '/_mget', body: { docs }, querystring });
+      if (!Array.isArray(body.docs)) throw new HttpError(502, 'OpenSearch answered the multi-get without its documents');
+      return body.docs;
+    },
+    request: (method, path) => call({ method, path }),
+  };
+}
+
+function headerOf(headers: Record<string, string | string[] | undefined> | null | undefined, name: string): string | undefined {
+  const v = headers?.[name];
+  return Array.isArray(v) ? v[0] : v;
+}
+
+function isReadable(body: unknown): body is Readable {
+  return !!body && typeof (body as Readable).on === 'function' && typeof (body as Readable).pipe === 'function';
+}
+
+/** The answer as text, within the time left and the size bound; a broken stream is a 502. */
+function readBody(body: unknown, encoding: string | undefined, timeoutMs: number, maxBytes: number, budgetText: string): Promise<string> {
+  if (!isReadable(body)) return Promise.resolve(typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body));
+  const raw = body;
+  const decoder = encoding === 'gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
+  const stream: Readable = decoder ? raw.pipe(decoder) : raw;
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let done = false;
+    const finish = (err?: HttpError) => {
+      if (done) return;
+      done = true;
+      clearTimeout(timer);
+      if (err) {
+        raw.destroy();
+        decoder?.destroy();
+        reject(err);
+      } else {
+        resolve(Buffer.concat(chunks).toString('utf8'));
+      }
+    };
+    const timer = setTimeout(() => finish(gatewayTimeout(budgetText)), timeoutMs);
+    stream.on('data', (chunk: Buffer | string) => {
+      const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      size += b.length;
+      if (size > maxBytes) finish(new HttpError(502, `OpenSearch's answer is larger than ${Math.round(maxBytes / 1048576)} MB (limit); narrow the request`));
+      else chunks.push(b);
+    });
+    stream.on('end', () => finish());
+    stream.on('error', (e: Error) => finish(new HttpError(502, `OpenSearch's answer broke off: ${e.message}`)));
+    raw.on('aborted', () => finish(new HttpError(502, 'OpenSearch closed the connection before the answer was complete')));
+    raw.on('error', (e: Error) => finish(new HttpError(502, `OpenSearch's answer broke off: ${e.message}`)));
+  });
+}
+
+function parseJson(text: string): unknown {
+  if (!text) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+function reasonOf(body: unknown): string | undefined {
+  const err = (body as { error?: unknown } | undefined)?.error;
+  if (typeof err === 'string') return err;
+  const e = err as { reason?: string; type?: string; root_cause?: Array<{ reason?: string }> } | undefined;
+  return e?.root_cause?.[0]?.reason ?? e?.reason ?? e?.type;
+}
+
+function gatewayTimeout(budgetText: string): HttpError {
+  return new HttpError(504, `OpenSearch did not answer within ${budgetText}; try again, or narrow the time range`);
+}
+
+/** Errors the client raises before an answer arrives. */
+function transportError(e: unknown, budgetText: string): unknown {
+  const name = (e as { name?: string } | undefined)?.name;
+  const message = (e as { message?: string } | undefined)?.message ?? String(e);
+  if (name === 'TimeoutError') return gatewayTimeout(budgetText);
+  if (name === 'ConnectionError' || name === 'NoLivingConnectionsError') return new HttpError(503, `OpenSearch is not reachable: ${message}`);
+  if (name === 'RequestAbortedError') return new HttpError(503, `The request to OpenSearch was aborted: ${message}`);
+  if (name === 'DeserializationError') return new HttpError(502, `OpenSearch answered with something that is not JSON: ${message}`);
+  return e;
+}
