@@ -38,7 +38,7 @@ export async function loadScenario(client: Client, prefix: string, opts: Scenari
 
 export async function startTestHost(
   name: string,
-  opts: Partial<Omit<DevHostOptions, 'port' | 'opensearchUrl' | 'pluginDir'>> & { config?: Record<string, unknown> } = {}
+  opts: Partial<Omit<DevHostOptions, 'port' | 'pluginDir'>> & { config?: Record<string, unknown> } = {}
 ): Promise<TestHost> {
   const prefix = uniquePrefix(name);
   const host = await startDevHost({
