@@ -43,5 +43,12 @@ export const LIMITS = {
   /** Timeline entries after merging repeats. */
   timelineEntries: 300,
   graphNodes: 80,
+  /** Characters and values per field of an evidence hit (the document flyout shows it whole). */
+  hitValueChars: 512,
+  hitValuesPerField: 20,
+  /** Characters of a timeline line, of a label (graph node, facet value, finding title) and of a story sentence. */
+  summaryChars: 300,
+  labelChars: 200,
+  storyChars: 600,
   maxTextFilterLength: 256,
 } as const;

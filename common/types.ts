@@ -81,8 +81,10 @@ export interface Facet {
 export interface EvidenceHit {
   ref: DocRef;
   timestamp: string;
-  /** Flattened key fields of the document (dotted names → string or string[]). */
+  /** Flattened key fields of the document (dotted names → string or string[]), clipped to LIMITS.hitValue*. */
   fields: Record<string, string | string[]>;
+  /** Some value of `fields` was clipped: the document flyout shows it whole. */
+  truncated?: boolean;
 }
 
 export interface EvidenceGroup {
@@ -171,7 +173,24 @@ export interface Investigation {
   graph: EntityGraph;
   story: StorySentence[];
   coverage: SourceCoverage[];
+  /** Types with more values than an investigation follows: what was left out (weakest evidence first to go). */
+  omittedEntities: OmittedEntities[];
   took: { ms: number; roundTrips: number };
+}
+
+/**
+ * Values of one entity type the investigation did not follow because more than `limit` were found.
+ * The finding's own values are never left out; the others are ranked by successful actions, then
+ * by documents, so a flood of failed calls cannot push a real one out.
+ */
+export interface OmittedEntities {
+  type: EntityType;
+  limit: number;
+  count: number;
+  /** The strongest of the values left out. */
+  examples: string[];
+  /** More values exist than the evidence listed: `count` is a lower bound. */
+  countIsLowerBound?: boolean;
 }
 
 export interface InvestigateRequest {

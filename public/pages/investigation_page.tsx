@@ -20,6 +20,7 @@ import { DocRef, EvidenceGroup, EvidenceHit, SourceId } from '../../common/types
 import { AddToCaseModal } from '../components/add_to_case_modal';
 import { AttackStory } from '../components/attack_story';
 import { CoverageCallout } from '../components/coverage_callout';
+import { OmittedEntitiesCallout } from '../components/omitted_entities_callout';
 import { DocumentFlyout } from '../components/document_flyout';
 import { EntityChips } from '../components/entity_chips';
 import { EntityGraph } from '../components/entity_graph';
@@ -148,6 +149,7 @@ export function InvestigationPage({ match, location, history }: Props) {
         />
         <EuiSpacer size="m" />
         <CoverageCallout coverage={data.coverage} sources={sources} />
+        <OmittedEntitiesCallout omitted={data.omittedEntities ?? []} />
         <EuiFlexGroup gutterSize="m" alignItems="flexStart">
           <EuiFlexItem grow={3}>
             <EuiPanel paddingSize="l">

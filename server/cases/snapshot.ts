@@ -3,6 +3,7 @@ import { SourceDefinitions, sourceOfIndex } from '../../common/sources';
 import { DocRef, SourceId } from '../../common/types';
 import { findingTitle } from '../correlation/finding';
 import { FlatDoc, first, flattenDocument } from '../correlation/flatten';
+import { boundValues, clipText } from '../lib/bounds';
 
 /**
  * The key fields of a document, copied into the case when it is attached so the case still reads
@@ -24,7 +25,7 @@ export function buildSnapshot(ref: DocRef, document: Record<string, unknown>, so
       truncated = true;
       break;
     }
-    const { value, cut } = boundValue(flat[key]);
+    const { value, cut } = boundValues(flat[key], CASE_LIMITS.snapshotValuesPerField, CASE_LIMITS.snapshotValueLength);
     const cost = JSON.stringify(key).length + JSON.stringify(value).length + 2;
     if (bytes + cost > CASE_LIMITS.snapshotBytes) {
       truncated = true;
@@ -38,7 +39,7 @@ export function buildSnapshot(ref: DocRef, document: Record<string, unknown>, so
   return {
     source,
     ...(timestamp ? { timestamp } : {}),
-    title: clip(snapshotTitle(source, flat) ?? `${ref.index}/${ref.id}`, CASE_LIMITS.snapshotValueLength),
+    title: clipText(snapshotTitle(source, flat) ?? `${ref.index}/${ref.id}`, CASE_LIMITS.snapshotValueLength),
     fields,
     ...(truncated ? { truncated: true } : {}),
   };
@@ -76,13 +77,3 @@ function fieldsInOrder(flat: FlatDoc, wanted: string[]): string[] {
   return out;
 }
 
-function boundValue(v: string | string[]): { value: string | string[]; cut: boolean } {
-  if (!Array.isArray(v)) return { value: clip(v, CASE_LIMITS.snapshotValueLength), cut: v.length > CASE_LIMITS.snapshotValueLength };
-  const kept = v.slice(0, CASE_LIMITS.snapshotValuesPerField).map((s) => clip(s, CASE_LIMITS.snapshotValueLength));
-  const cut = v.length > kept.length || v.some((s) => s.length > CASE_LIMITS.snapshotValueLength);
-  return { value: kept, cut };
-}
-
-function clip(s: string, max: number): string {
-  return s.length > max ? `${s.slice(0, max - 1)}…` : s;
-}

@@ -1,4 +1,6 @@
 import { FindingSummary, Severity } from '../../common/types';
+import { LIMITS } from '../../common/constants';
+import { clipText } from '../lib/bounds';
 import { EntitySet } from './entity_set';
 import { FlatDoc, first, values } from './flatten';
 import { instanceFromPrincipalId } from './entity_values';
@@ -51,8 +53,8 @@ export function summarizeFinding(index: string, id: string, doc: FlatDoc): Findi
   return {
     ref: { index, id },
     findingId: first(doc, 'id', '@id') ?? id,
-    type: findingType(doc),
-    title: findingTitle(doc),
+    type: clipText(findingType(doc), LIMITS.labelChars),
+    title: clipText(findingTitle(doc), LIMITS.labelChars),
     severity,
     severityLabel: severityLabel(severity),
     timestamp,

@@ -1,5 +1,6 @@
 import { LIMITS } from '../../common/constants';
 import { EntityGraph, EntityType, FindingSummary, GraphEdge, GraphNode, GraphNodeType } from '../../common/types';
+import { clipText } from '../lib/bounds';
 import { EntitySet } from './entity_set';
 import { FlatDoc, first, values } from './flatten';
 import { ParsedGroup } from './response_parser';
@@ -16,7 +17,7 @@ class GraphBuilder {
     const id = `${type}:${value}`;
     if (!this.nodes.has(id)) {
       if (this.nodes.size >= LIMITS.graphNodes) return undefined;
-      this.nodes.set(id, { id, type, value, ...(label ? { label } : {}) });
+      this.nodes.set(id, { id, type, value: clipText(value, LIMITS.labelChars), ...(label ? { label: clipText(label, LIMITS.labelChars) } : {}) });
     }
     return id;
   }

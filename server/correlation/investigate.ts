@@ -27,14 +27,27 @@ async function readFinding(reader: OpenSearchReader, ref: DocRef): Promise<FlatD
   return doc;
 }
 
-/** Entities revealed by a group's hits, added to `set`. */
+/**
+ * Entities revealed by a group, added to `set` with the strength of their evidence: from the
+ * group's aggregation over all its documents where there is one, else from its hits.
+ */
 function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet): void {
-  for (const y of rule.yields ?? []) {
-    for (const h of group.hits) {
-      if (y === 'finding') addFindingEntities(h.doc, set, rule.id);
-      else for (const v of values(h.doc, y.field)) set.add(y.entity, v, rule.id, y.ipRole);
+  (rule.yields ?? []).forEach((y, i) => {
+    if (y === 'finding') {
+      for (const h of group.hits) addFindingEntities(h.doc, set, rule.id);
+      return;
     }
-  }
+    const aggregated = group.yieldValues[i];
+    if (aggregated) {
+      for (const b of aggregated.values) set.add(y.entity, b.value, rule.id, y.ipRole, { hits: b.hits, successes: b.successes });
+      if (aggregated.more) set.noteUnlisted(y.entity);
+      return;
+    }
+    for (const h of group.hits) {
+      const successes = first(h.doc, 'event.outcome') === 'success' ? 1 : 0;
+      for (const v of values(h.doc, y.field)) set.add(y.entity, v, rule.id, y.ipRole, { hits: 1, successes });
+    }
+  });
 }
 
 /** The newest document of the finding and the span of activity all its updates describe. */
@@ -138,6 +151,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
     graph: buildGraph(finding, findingDoc, expanded, ordered),
     story: buildStory(finding, expanded, groups, coverage, opts.sources),
     coverage,
+    omittedEntities: expanded.omitted(),
     took: { ms: Date.now() - started, roundTrips },
   };
 }

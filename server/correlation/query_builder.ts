@@ -11,6 +11,10 @@ type Dsl = Record<string, unknown>;
 export const UNIQUE_AGG = '__unique';
 
 export const facetAggName = (i: number) => `facet_${i}`;
+export const yieldAggName = (i: number) => `yield_${i}`;
+/** The ECS outcome of an action: a success ties a value to the incident more strongly than a failure. */
+export const SUCCESS_FILTER = { term: { 'event.outcome': 'success' } };
+export const SUCCESS_AGG = 'successes';
 
 export interface MsearchItem {
   header: Dsl;
@@ -104,6 +108,16 @@ export function buildRuleSearch(rule: PivotRule, ctx: SearchContext): RuleSearch
   (rule.facets ?? []).forEach((f, i) => {
     const terms = { terms: { field: f.field, size: LIMITS.facetSize } };
     aggs[facetAggName(i)] = f.where ? { filter: f.where, aggs: { values: terms } } : terms;
+  });
+  // Values this group yields, over ALL its documents (not only the hits returned), strongest first:
+  // a flood of failed calls on made-up names cannot push a successful one out.
+  (rule.yields ?? []).forEach((y, i) => {
+    if (y === 'finding') return;
+    aggs[yieldAggName(i)] = {
+      // Twice the cap: the values past it are what the answer reports as left out.
+      terms: { field: y.field, size: LIMITS.entitiesPerType * 2, order: [{ [SUCCESS_AGG]: 'desc' }, { _count: 'desc' }, { _key: 'asc' }] },
+      aggs: { [SUCCESS_AGG]: { filter: SUCCESS_FILTER } },
+    };
   });
   // Collapsed groups count findings, not their per-update documents.
   if (rule.collapse) aggs[UNIQUE_AGG] = { cardinality: { field: rule.collapse, precision_threshold: 10000 } };

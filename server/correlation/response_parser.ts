@@ -1,7 +1,9 @@
+import { LIMITS } from '../../common/constants';
 import { EvidenceGroup, EvidenceHit, Facet } from '../../common/types';
+import { boundValues, clipText } from '../lib/bounds';
 import { SourceDefinitions } from '../../common/sources';
 import { FlatDoc, first, flattenDocument } from './flatten';
-import { facetAggName, RuleSearch, UNIQUE_AGG } from './query_builder';
+import { facetAggName, RuleSearch, SUCCESS_AGG, UNIQUE_AGG, yieldAggName } from './query_builder';
 
 /** One item of an `_msearch` response, as far as we read it. */
 export interface SearchResponseItem {
@@ -15,7 +17,8 @@ export interface SearchResponseItem {
 }
 
 interface AggregationResult {
-  buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number }>;
+  buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number; successes?: { doc_count?: number } }>;
+  sum_other_doc_count?: number;
   value?: number;
   /** A filtered facet: the terms sit one level down. */
   values?: AggregationResult;
@@ -28,6 +31,20 @@ export interface ParsedHit extends EvidenceHit {
 
 export interface ParsedGroup extends Omit<EvidenceGroup, 'hits'> {
   hits: ParsedHit[];
+  /** Per yield of the rule (by index), the values over all matching documents, strongest first. */
+  yieldValues: Array<YieldValues | undefined>;
+}
+
+export interface YieldValues {
+  values: YieldValue[];
+  /** Documents with further values the aggregation did not return. */
+  more: boolean;
+}
+
+export interface YieldValue {
+  value: string;
+  hits: number;
+  successes: number;
 }
 
 export function totalOf(item: SearchResponseItem): number {
@@ -51,15 +68,29 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
   const hits: ParsedHit[] = (item.hits?.hits ?? []).map((h) => {
     const doc = flattenDocument(h._source ?? {});
     const fields: FlatDoc = {};
-    for (const c of columns) if (doc[c] !== undefined) fields[c] = doc[c];
-    return { ref: { index: h._index, id: h._id }, timestamp: first(doc, def.timeField) ?? '', fields, doc };
+    let truncated = false;
+    for (const c of columns) {
+      if (doc[c] === undefined) continue;
+      const { value, cut } = boundValues(doc[c], LIMITS.hitValuesPerField, LIMITS.hitValueChars);
+      fields[c] = value;
+      truncated ||= cut;
+    }
+    return { ref: { index: h._index, id: h._id }, timestamp: first(doc, def.timeField) ?? '', fields, doc, ...(truncated ? { truncated } : {}) };
   });
   const facets: Facet[] = (rule.facets ?? []).map((f, i) => {
     const agg = item.aggregations?.[facetAggName(i)];
     const buckets = (f.where ? agg?.values?.buckets : agg?.buckets) ?? [];
-    return { field: f.field, label: f.label, buckets: buckets.map((b) => ({ value: b.key_as_string ?? String(b.key), count: b.doc_count })) };
+    return { field: f.field, label: f.label, buckets: buckets.map((b) => ({ value: clipText(b.key_as_string ?? String(b.key), LIMITS.labelChars), count: b.doc_count })) };
   });
   const unique = item.aggregations?.[UNIQUE_AGG]?.value;
+  const yieldValues = (rule.yields ?? []).map((_y, i): YieldValues | undefined => {
+    const agg = item.aggregations?.[yieldAggName(i)];
+    if (!agg?.buckets) return undefined;
+    return {
+      values: agg.buckets.map((b) => ({ value: b.key_as_string ?? String(b.key), hits: b.doc_count, successes: b[SUCCESS_AGG]?.doc_count ?? 0 })),
+      more: (agg.sum_other_doc_count ?? 0) > 0,
+    };
+  });
   return {
     id: rule.id,
     source: rule.source,
@@ -73,6 +104,7 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
     total: rule.collapse && typeof unique === 'number' ? unique : totalOf(item),
     hits,
     facets,
+    yieldValues,
     hop,
     ...(errorOf(item) ? { error: errorOf(item) } : {}),
   };
@@ -80,5 +112,6 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
 
 /** Drops the server-side flattened documents before the group goes on the wire. */
 export function toEvidenceGroup(g: ParsedGroup): EvidenceGroup {
-  return { ...g, hits: g.hits.map(({ ref, timestamp, fields }) => ({ ref, timestamp, fields })) };
+  const { yieldValues: _yields, ...wire } = g;
+  return { ...wire, hits: g.hits.map(({ doc: _doc, ...hit }) => hit) };
 }

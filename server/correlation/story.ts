@@ -1,5 +1,7 @@
 import { FindingSummary, SourceCoverage, StorySentence } from '../../common/types';
 import { SourceDefinitions } from '../../common/sources';
+import { LIMITS } from '../../common/constants';
+import { clipText } from '../lib/bounds';
 import { EntitySet } from './entity_set';
 import { first, values } from './flatten';
 import { ParsedGroup } from './response_parser';
@@ -40,7 +42,7 @@ export function buildStory(
 ): StorySentence[] {
   const story: StorySentence[] = [];
   const has = (id: string) => (groups.get(id)?.hits.length ?? 0) > 0;
-  const say = (text: string, evidence: string[]) => story.push({ text, evidence: evidence.filter((id) => groups.has(id)) });
+  const say = (text: string, evidence: string[]) => story.push({ text: clipText(text, LIMITS.storyChars), evidence: evidence.filter((id) => groups.has(id)) });
 
   say(
     `GuardDuty reported "${finding.title}" (${finding.type}, ${finding.severityLabel} severity ${finding.severity}), ` +

@@ -16,6 +16,7 @@ function group(id: string, source: ParsedGroup['source'], docs: Array<{ _index: 
     columns: [],
     total: docs.length,
     facets: [],
+    yieldValues: [],
     hop: 1,
     hits: docs.map((d) => ({ ref: { index: d._index, id: d._id }, timestamp: d._source['@timestamp'], fields: {}, doc: flattenDocument(d._source) })),
   };

@@ -1,5 +1,6 @@
 import { LIMITS } from '../../common/constants';
 import { SourceId, TimelineEvent } from '../../common/types';
+import { clipText } from '../lib/bounds';
 import { FlatDoc, first } from './flatten';
 import { ParsedGroup } from './response_parser';
 
@@ -142,17 +143,23 @@ export function buildTimeline(groups: ParsedGroup[]): TimelineEvent[] {
     open.set(d.mergeKey, entry);
   }
 
-  return entries.slice(0, LIMITS.timelineEntries).map(({ mergeKey, failures, users, ...e }) => {
-    if (!mergeKey.startsWith('linux|attempts|') || failures === 0 || (e.count ?? 1) === 1) return e;
-    const top = [...users.entries()].sort((a, b) => b[1] - a[1]);
-    const names = top.slice(0, 3).map(([u, n]) => `${u} ×${n}`).join(', ') + (top.length > 3 ? ', …' : '');
-    const from = /from (\S+)/.exec(e.summary)?.[1];
-    return {
-      ...e,
-      action: 'sshd failed logins',
-      outcome: 'failure',
-      count: failures,
-      summary: `${failures} failed logins${names ? ` as ${names}` : ''}${from ? ` from ${from}` : ''}`,
-    };
+  return entries.slice(0, LIMITS.timelineEntries).map((entry) => {
+    const e = summarizeRun(entry);
+    return { ...e, action: clipText(e.action, LIMITS.summaryChars), summary: clipText(e.summary, LIMITS.summaryChars) };
   });
+}
+
+/** An entry as the timeline shows it; a run of failed SSH logins says how many and as whom. */
+function summarizeRun({ mergeKey, failures, users, ...e }: Entry): TimelineEvent {
+  if (!mergeKey.startsWith('linux|attempts|') || failures === 0 || (e.count ?? 1) === 1) return e;
+  const top = [...users.entries()].sort((x, y) => y[1] - x[1]);
+  const names = top.slice(0, 3).map(([u, n]) => `${u} ×${n}`).join(', ') + (top.length > 3 ? ', …' : '');
+  const from = /from (\S+)/.exec(e.summary)?.[1];
+  return {
+    ...e,
+    action: 'sshd failed logins',
+    outcome: 'failure',
+    count: failures,
+    summary: `${failures} failed logins${names ? ` as ${names}` : ''}${from ? ` from ${from}` : ''}`,
+  };
 }
