@@ -7,6 +7,10 @@ import { analystMarkdown, escapeText, inlineCode, renderCaseMarkdown } from './m
 const unified = require('unified');
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const remarkParse = require('remark-parse');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const remarkRehype = require('remark-rehype');
+// eslint-disable-next-line @typescript-eslint/no-var-requires
+const rehypeStringify = require('rehype-stringify');
 
 interface MdNode {
   type: string;
@@ -28,6 +32,9 @@ function nodes(tree: MdNode, type: string): MdNode[] {
   walk(tree);
   return out;
 }
+
+/** What a reader sees: the zero-width spaces that defuse markup are invisible. */
+const visible = (s: string) => s.replace(/\u200B/g, '');
 
 function textOf(n: MdNode): string {
   return n.value ?? (n.children ?? []).map(textOf).join('');
@@ -79,9 +86,9 @@ describe('analystMarkdown', () => {
     const tree = parse(md);
     expect(nodes(tree, 'html')).toHaveLength(0);
     expect(nodes(tree, 'strong')).toHaveLength(1);
-    expect(nodes(tree, 'inlineCode')[0].value).toBe('<b>in code</b>');
-    expect(nodes(tree, 'code')[0].value).toBe('<script>kept as code</script>');
-    expect(textOf(tree)).toContain('<img src=x onerror=alert(1)>');
+    expect(visible(nodes(tree, 'inlineCode')[0].value!)).toBe('<b>in code</b>');
+    expect(visible(nodes(tree, 'code')[0].value!)).toBe('<script>kept as code</script>');
+    expect(visible(textOf(tree))).toContain('<img src=x onerror=alert(1)>');
   });
 
   it('does not let a backslash-escaped backtick hide HTML', () => {
@@ -173,9 +180,66 @@ describe('renderCaseMarkdown', () => {
 });
 
 describe('analystMarkdown, escaped angle brackets', () => {
-  it('writes an escaped < as an entity, which every dialect shows as <', () => {
+  it('shows an escaped < as < and forms no HTML', () => {
     const tree = parse(analystMarkdown('a \\<img src=x onerror=alert(1)> b'));
     expect(nodes(tree, 'html')).toHaveLength(0);
-    expect(textOf(tree)).toBe('a <img src=x onerror=alert(1)> b');
+    expect(visible(textOf(tree))).toBe('a <img src=x onerror=alert(1)> b');
+  });
+});
+
+/** Markdown → HTML as a ticket system that renders raw HTML would do it (no sanitiser). */
+function toHtml(markdown: string): string {
+  return unified().use(remarkParse).use(remarkRehype, { allowDangerousHtml: true }).use(rehypeStringify, { allowDangerousHtml: true }).processSync(markdown).toString();
+}
+
+const PAYLOADS = [
+  '<img src="x" onerror="alert(1)">',
+  '<script>alert(1)</script>',
+  '<svg/onload=alert(1)>',
+  '<!-- x --><iframe src=javascript:alert(1)>',
+  '[link](javascript:alert(1))',
+  '[link](JaVaScRiPt:alert(1))',
+  '[link](jav&#x61;script:alert(1))',
+  '[link](javascript\\:alert(1))',
+  '[link](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)',
+  '[ref]\n\n[ref]: vbscript:msgbox(1)',
+  '<javascript:alert(1)>',
+  '![pixel](https://attacker.example/track.png)',
+  '![pixel][p]\n\n[p]: https://attacker.example/track.png',
+  '&lt;img src=x onerror=alert(1)&gt;',
+];
+const NESTINGS: Array<(p: string) => string> = [
+  (p) => p,
+  (p) => `line1 \`open\nclose\` ${p} \`x\``,
+  (p) => `\`\`a\n${p}\nb\`\``,
+  (p) => `- item\n  \`\`\`\n${p}\n\`\`\``,
+  (p) => `> quote \`\n${p}\``,
+  (p) => `\`\`\`\n${p}\n\`\`\``,
+  (p) => `    indented ${p}`,
+  (p) => `* **${p}**`,
+  (p) => `| a | ${p} |\n|---|---|`,
+  (p) => `\\\`${p}\\\``,
+];
+
+describe('analystMarkdown rendered to HTML, whatever the nesting', () => {
+  const cases = PAYLOADS.flatMap((payload) => NESTINGS.map((nest, n) => [n, payload, nest(payload)] as const));
+  it.each(cases)('nesting %i of %j leaves no active HTML, script URL or remote image', (_n, _payload, markdown) => {
+    const html = toHtml(analystMarkdown(markdown));
+    expect(html).not.toMatch(/<(img|script|svg|iframe)\b/i);
+    expect(html).not.toMatch(/<[a-z][^>]*\son[a-z]+\s*=/i);
+    expect(html).not.toMatch(/(href|src)\s*=\s*"\s*(javascript|vbscript|data|file):/i);
+    expect(html).not.toMatch(/<!--/);
+  });
+
+  it('keeps ordinary links and turns images into links', () => {
+    const html = toHtml(analystMarkdown('See [the runbook](https://wiki.example/runbook) and ![graph](https://wiki.example/g.png)'));
+    expect(html).toContain('<a href="https://wiki.example/runbook">the runbook</a>');
+    expect(html).toContain('<a href="https://wiki.example/g.png">graph</a>');
+  });
+
+  it('the bypass of the first release: a code span across a line break', () => {
+    const comment = 'line1 `open\nclose` <img src="x" onerror="alert(1)"> `x`';
+    expect(toHtml(comment)).toMatch(/<img src="x" onerror="alert\(1\)">/);
+    expect(toHtml(analystMarkdown(comment))).not.toMatch(/<img/);
   });
 });

@@ -117,9 +117,18 @@ export function escapeText(value: string): string {
     .replace(/[\\`*{}[\]()#+\-.!_|~]/g, '\\$&');
 }
 
+const ZWSP = '\u200B';
+
 /**
- * An analyst's Markdown, kept as Markdown, minus raw HTML: `<` outside code becomes `&lt;`. A
- * code fence left open is closed so it cannot turn the rest of the report into code.
+ * An analyst's Markdown, kept as Markdown, defused for any renderer a ticket system may use:
+ * - no raw HTML, autolink or comment can form: a `<` that could open one gets an invisible
+ *   zero-width space after it;
+ * - no character reference can form (so none can spell a tag or a `javascript:` scheme);
+ * - no link can use a script scheme (`javascript:`, `vbscript:`, `data:`, `file:`);
+ * - no image is fetched: `![…](…)` becomes a plain link.
+ * These rules hold in text and in code alike, so no Markdown nesting (a code span across lines,
+ * a fence inside a list item) can change what they guarantee; in code they are invisible. A code
+ * fence left open is closed so it cannot turn the rest of the report into code.
  */
 export function analystMarkdown(markdown: string): string {
   let fence: string | null = null;
@@ -127,45 +136,23 @@ export function analystMarkdown(markdown: string): string {
     const opener = /^ {0,3}(`{3,}|~{3,})/.exec(line);
     if (fence !== null) {
       if (opener && opener[1][0] === fence[0] && opener[1].length >= fence.length && line.slice(opener[0].length).trim() === '') fence = null;
-      return line;
-    }
-    if (opener && !(opener[1][0] === '`' && line.slice(opener[0].length).includes('`'))) {
+    } else if (opener && !(opener[1][0] === '`' && line.slice(opener[0].length).includes('`'))) {
       fence = opener[1];
-      return line;
     }
-    return escapeHtmlOutsideCode(line);
+    return defuse(line);
   });
   if (fence !== null) lines.push(fence);
   return lines.join('\n');
 }
 
-/** `<` → `&lt;` except inside a code span closed on the same line; other backslash escapes are kept as pairs. */
-function escapeHtmlOutsideCode(line: string): string {
-  let out = '';
-  let i = 0;
-  while (i < line.length) {
-    const ch = line[i];
-    if (ch === '\\' && i + 1 < line.length) {
-      // `\<` is a literal `<` in CommonMark but not in every dialect: write the entity instead.
-      out += line[i + 1] === '<' ? '&lt;' : line.slice(i, i + 2);
-      i += 2;
-    } else if (ch === '`') {
-      const run = /^`+/.exec(line.slice(i))![0];
-      const close = closingRun(line, i + run.length, run.length);
-      const end = close < 0 ? i + run.length : close + run.length;
-      out += line.slice(i, end);
-      i = end;
-    } else {
-      out += ch === '<' ? '&lt;' : ch;
-      i++;
-    }
-  }
-  return out;
-}
+const SCRIPT_SCHEME = /(javascript|vbscript|data|file)(\\?:)/gi;
 
-function closingRun(line: string, from: number, length: number): number {
-  const re = /`+/g;
-  re.lastIndex = from;
-  for (let m = re.exec(line); m; m = re.exec(line)) if (m[0].length === length) return m.index;
-  return -1;
+function defuse(line: string): string {
+  return line
+    // `\<` is a literal `<` in CommonMark but not in every dialect (OUI's remark shows the backslash).
+    .replace(/\\</g, '<')
+    .replace(/<(?=[A-Za-z/!?])/g, `<${ZWSP}`)
+    .replace(/&(?=[#A-Za-z])/g, `&${ZWSP}`)
+    .replace(SCRIPT_SCHEME, `$1${ZWSP}$2`)
+    .replace(/!(?=\[)/g, `!${ZWSP}`);
 }
