@@ -52,6 +52,9 @@ export const CASE_LIMITS = {
   assigneeLength: 128,
   /** Entries in the activity log; a case that reaches it accepts no further changes. */
   activity: 2000,
+  /** Values an activity entry names per list change (tags, assignees), and their characters; `more` counts the rest. */
+  activityListValues: 5,
+  activityValueLength: 64,
   /** Snapshot of an attached document: fields, values per field, characters per value, JSON bytes. */
   snapshotFields: 40,
   snapshotValuesPerField: 10,
@@ -153,8 +156,8 @@ export type CaseActivityChange =
   | { action: 'status_changed'; from: CaseStatus; to: CaseStatus; closeReason?: CloseReason }
   | { action: 'close_reason_changed'; from: CloseReason; to: CloseReason }
   | { action: 'severity_changed'; from: CaseSeverity; to: CaseSeverity }
-  | { action: 'tags_changed'; added: string[]; removed: string[] }
-  | { action: 'assignees_changed'; added: string[]; removed: string[] }
+  | { action: 'tags_changed'; added: string[]; removed: string[]; more?: number }
+  | { action: 'assignees_changed'; added: string[]; removed: string[]; more?: number }
   | { action: 'attachment_added'; attachmentId: string; attachmentType: CaseAttachmentType; ref: DocRef; title: string }
   | { action: 'comment_added'; commentId: string };
 
@@ -180,6 +183,11 @@ export interface Case {
   updatedBy: string;
   closedAt?: string;
   closedBy?: string;
+  /**
+   * The stored case was damaged (e.g. by a Saved Objects import): what was repaired or left out
+   * when it was read. The next change saves the repaired case.
+   */
+  repaired?: string[];
 }
 
 export interface CaseSummary {

@@ -43,9 +43,13 @@ export const LIMITS = {
   /** Timeline entries after merging repeats. */
   timelineEntries: 300,
   graphNodes: 80,
-  /** Characters and values per field of an evidence hit (the document flyout shows it whole). */
+  /**
+   * Characters per value and values per field of an evidence hit, and characters of all its fields
+   * together (the document flyout shows it whole).
+   */
   hitValueChars: 512,
-  hitValuesPerField: 20,
+  hitValuesPerField: 10,
+  hitChars: 2048,
   /** Characters of a timeline line, of a label (graph node, facet value, finding title) and of a story sentence. */
   summaryChars: 300,
   labelChars: 200,

@@ -44,7 +44,8 @@ export function describeActivity(a: CaseActivity): string {
     case 'tags_changed':
     case 'assignees_changed': {
       const noun = a.action === 'tags_changed' ? 'tag' : 'assignee';
-      return [names('added', noun, a.added), names('removed', noun, a.removed)].filter(Boolean).join('; ') || `changed ${noun}s`;
+      const text = [names('added', noun, a.added), names('removed', noun, a.removed)].filter(Boolean).join('; ') || `changed ${noun}s`;
+      return a.more ? `${text} (and ${a.more} more)` : text;
     }
     case 'attachment_added':
       return `attached ${a.attachmentType === 'finding' ? 'finding' : 'event'} "${a.title}"`;

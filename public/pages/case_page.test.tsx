@@ -50,6 +50,13 @@ describe('CasePage', () => {
     ]);
   });
 
+  it('says what reading a damaged case repaired', async () => {
+    setup({ [`GET ${CASE_PATH}`]: { ...caseFixture(), repaired: ['a comment without text was left out (2×)', 'the status was unknown and is shown as open'] } });
+    const callout = await screen.findByTestId('caseRepairedCallout');
+    expect(callout).toHaveTextContent('a comment without text was left out (2×)');
+    expect(callout).toHaveTextContent('the status was unknown and is shown as open');
+  });
+
   it('renders attacker HTML in the description and comments as text', async () => {
     setup({ [`GET ${CASE_PATH}`]: caseFixture() });
     await screen.findByTestId('caseView');

@@ -6,6 +6,7 @@ import { CaseActivityLog } from '../components/case_activity_log';
 import { CaseAttachmentsTable } from '../components/case_attachments_table';
 import { CaseComments } from '../components/case_comments';
 import { CaseConflictCallout } from '../components/case_conflict_callout';
+import { CaseRepairedCallout } from '../components/case_repaired_callout';
 import { CaseDescriptionPanel } from '../components/case_description_panel';
 import { CaseDetailsPanel } from '../components/case_details_panel';
 import { CaseHeader } from '../components/case_header';
@@ -66,6 +67,7 @@ export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
         )}
         <CaseHeader editor={editor} />
         <EuiSpacer size="m" />
+        <CaseRepairedCallout repaired={c.repaired} />
         <EuiFlexGroup gutterSize="m" alignItems="flexStart">
           <EuiFlexItem grow={3} style={{ minWidth: 0 }}>
             <CaseDescriptionPanel editor={editor} />

@@ -68,9 +68,9 @@ export function describeActivity(a: CaseActivity): string {
     case 'severity_changed':
       return `changed the severity from ${a.from} to ${a.to}`;
     case 'tags_changed':
-      return `changed the tags${changeList(a.added, a.removed)}`;
+      return `changed the tags${changeList(a.added, a.removed, a.more)}`;
     case 'assignees_changed':
-      return `changed the assignees${changeList(a.added, a.removed)}`;
+      return `changed the assignees${changeList(a.added, a.removed, a.more)}`;
     case 'attachment_added':
       return `attached ${a.attachmentType === 'finding' ? 'the finding' : 'the event'} ${inlineCode(a.title)} (index ${inlineCode(a.ref.index)}, id ${inlineCode(a.ref.id)})`;
     case 'comment_added':
@@ -78,8 +78,8 @@ export function describeActivity(a: CaseActivity): string {
   }
 }
 
-function changeList(added: string[], removed: string[]): string {
-  return `${added.length ? `: added ${list(added)}` : ''}${removed.length ? `${added.length ? ';' : ':'} removed ${list(removed)}` : ''}`;
+function changeList(added: string[], removed: string[], more = 0): string {
+  return `${added.length ? `: added ${list(added)}` : ''}${removed.length ? `${added.length ? ';' : ':'} removed ${list(removed)}` : ''}${more ? ` (and ${more} more)` : ''}`;
 }
 
 function list(values: string[]): string {

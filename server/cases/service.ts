@@ -1,7 +1,8 @@
-import { Case, CASE_SEVERITIES, CASE_STATUSES, CaseSummary } from '../../common/case_types';
+import { Case, CaseSummary } from '../../common/case_types';
 import { CASE_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { conflict, HttpError, notFound } from '../lib/errors';
 import { SavedObject } from '../types';
+import { repairCase, repairSummary } from './repair';
 import { CASE_SUMMARY_FIELDS, CaseAttributes, CasesSavedObjectsClient, CaseSummaryAttributes, StoredCase } from './types';
 
 /**
@@ -14,7 +15,7 @@ export class CaseService {
 
   async get(id: string): Promise<StoredCase> {
     try {
-      return stored(await this.client.get<CaseAttributes>(CASE_SAVED_OBJECT_TYPE, id));
+      return stored(await this.client.get<unknown>(CASE_SAVED_OBJECT_TYPE, id));
     } catch (e) {
       throw mapError(e, id);
     }
@@ -49,39 +50,30 @@ export class CaseService {
 
   /** Up to `limit` cases matching `search` (OSD's saved-object search on title and description), summary fields only. */
   async findSummaries(search: string | undefined, limit: number): Promise<{ total: number; cases: Array<StoredCase<CaseSummaryAttributes>> }> {
-    const res = await this.client.find<CaseSummaryAttributes>({
+    const res = await this.client.find<unknown>({
       type: CASE_SAVED_OBJECT_TYPE,
       page: 1,
       perPage: limit,
       fields: [...CASE_SUMMARY_FIELDS],
       ...(search ? { search, searchFields: ['title', 'description'], defaultSearchOperator: 'AND' as const } : {}),
     });
-    return { total: res.total, cases: res.saved_objects.map(stored) };
+    return { total: res.total, cases: res.saved_objects.map(storedSummary) };
   }
 }
 
-function stored<A>(so: SavedObject<A>): StoredCase<A> {
+function versionOf(so: SavedObject<unknown>): string {
   if (!so.version) throw new Error(`saved object ${so.type}/${so.id} has no version`);
-  return { id: so.id, version: so.version, attributes: normalize(so.attributes) };
+  return so.version;
 }
 
-const LIST_FIELDS = ['tags', 'assignees', 'attachments', 'comments', 'activity'] as const;
+/** A whole case, repaired item by item where an import or a hand edit broke it (see repair.ts). */
+function stored(so: SavedObject<unknown>): StoredCase {
+  const { attributes, problems } = repairCase(so.attributes);
+  return { id: so.id, version: versionOf(so), attributes, ...(problems.length ? { problems } : {}) };
+}
 
-/**
- * Cases can arrive through Saved Objects import, which skips this plugin's validation: a case with
- * a missing list or an unknown status must still open (and be repaired by the next write), not
- * fail every request with a 500.
- */
-function normalize<A>(attributes: A): A {
-  const a = { ...(attributes as Record<string, unknown>) };
-  for (const f of LIST_FIELDS) if (!Array.isArray(a[f])) a[f] = [];
-  if (typeof a.title !== 'string') a.title = String(a.title ?? '(untitled case)');
-  if (typeof a.description !== 'string') a.description = '';
-  if (!(CASE_STATUSES as readonly unknown[]).includes(a.status)) a.status = 'open';
-  if (!(CASE_SEVERITIES as readonly unknown[]).includes(a.severity)) a.severity = 'low';
-  if (typeof a.attachmentCount !== 'number') a.attachmentCount = (a.attachments as unknown[]).length;
-  if (typeof a.commentCount !== 'number') a.commentCount = (a.comments as unknown[]).length;
-  return a as A;
+function storedSummary(so: SavedObject<unknown>): StoredCase<CaseSummaryAttributes> {
+  return { id: so.id, version: versionOf(so), attributes: repairSummary(so.attributes) };
 }
 
 function statusOf(e: unknown): number | undefined {
@@ -121,6 +113,7 @@ export function toCase(c: StoredCase): Case {
     updatedBy: a.updatedBy,
     ...(a.closedAt ? { closedAt: a.closedAt } : {}),
     ...(a.closedBy ? { closedBy: a.closedBy } : {}),
+    ...(c.problems ? { repaired: c.problems } : {}),
   };
 }
 
@@ -133,10 +126,10 @@ export function toSummary(c: StoredCase<CaseSummaryAttributes>): CaseSummary {
     status: a.status,
     ...(a.closeReason ? { closeReason: a.closeReason } : {}),
     severity: a.severity,
-    tags: a.tags ?? [],
-    assignees: a.assignees ?? [],
-    attachmentCount: a.attachmentCount ?? 0,
-    commentCount: a.commentCount ?? 0,
+    tags: a.tags,
+    assignees: a.assignees,
+    attachmentCount: a.attachmentCount,
+    commentCount: a.commentCount,
     createdAt: a.createdAt,
     createdBy: a.createdBy,
     updatedAt: a.updatedAt,

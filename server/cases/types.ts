@@ -52,6 +52,8 @@ export interface StoredCase<A = CaseAttributes> {
   id: string;
   version: string;
   attributes: A;
+  /** What reading it had to repair or leave out (see repair.ts). */
+  problems?: string[];
 }
 
 /** Who makes a change and when, both decided by the server. */

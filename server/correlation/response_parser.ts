@@ -69,10 +69,13 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
     const doc = flattenDocument(h._source ?? {});
     const fields: FlatDoc = {};
     let truncated = false;
+    let budget = LIMITS.hitChars;
     for (const c of columns) {
       if (doc[c] === undefined) continue;
-      const { value, cut } = boundValues(doc[c], LIMITS.hitValuesPerField, LIMITS.hitValueChars);
+      // Columns come in the analyst's order: the first ones get the room, every one at least a glimpse.
+      const { value, cut } = boundValues(doc[c], LIMITS.hitValuesPerField, Math.max(16, Math.min(LIMITS.hitValueChars, budget)));
       fields[c] = value;
+      budget -= (Array.isArray(value) ? value : [value]).reduce((n, v) => n + v.length, 0);
       truncated ||= cut;
     }
     return { ref: { index: h._index, id: h._id }, timestamp: first(doc, def.timeField) ?? '', fields, doc, ...(truncated ? { truncated } : {}) };

@@ -211,4 +211,38 @@ describe('Cases in the browser', () => {
     await page.waitForSelector('[data-test-subj="casesNoMatch"]');
     expect(problems).toEqual({ dialogs: [], errors: [], consoleErrors: [] });
   });
+
+  it('opens a case damaged by an import: what is readable shows, the repairs are named, nothing breaks', async () => {
+    const created = await env.api<Case>('POST', API_PATHS.cases, { title: 'Imported from another Dashboards' });
+    const id = created.body.id;
+    await env.api('POST', API_PATHS.caseComments(id), { text: 'kept **comment**' });
+    // What a Saved Objects import or a hand edit can leave: null items, unknown values, missing dates.
+    const { body: raw } = await env.host.opensearch.get({ index: env.savedObjectsIndex, id: `siem-investigation-case:${id}` });
+    const attrs = raw._source['siem-investigation-case'];
+    attrs.comments = [null, ...attrs.comments, { id: 'no-text', createdBy: 'x' }];
+    attrs.attachments = [null, { id: 'no-ref', type: 'event' }];
+    attrs.activity = [...attrs.activity, null, { action: 'exploded' }, { at: null, by: null, action: 'tags_changed' }];
+    attrs.status = 'pending';
+    attrs.createdAt = null;
+    attrs.tags = ['ok', 42];
+    await env.host.opensearch.index({ index: env.savedObjectsIndex, id: `siem-investigation-case:${id}`, body: raw._source, refresh: true });
+
+    const damaged = watchPage(page);
+    await page.goto(`${env.appUrl}#/cases/${id}`);
+    const callout = page.locator('[data-test-subj="caseRepairedCallout"]');
+    await callout.waitFor();
+    await expect(callout.textContent()).resolves.toContain('a comment without text was left out (2×)');
+    await expect(page.locator('[data-test-subj="caseComment"]').count()).resolves.toBe(1);
+    await expect(page.textContent('[data-test-subj="caseComment"]')).resolves.toContain('kept comment');
+    await expect(page.textContent('[data-test-subj="caseTitle"]')).resolves.toBe('Imported from another Dashboards');
+    const md = await fetch(`${env.host.url}${API_PATHS.caseExport(id)}?format=markdown`);
+    expect(md.status).toBe(200);
+    expect(await md.text()).toContain('kept **comment**');
+    // The next change stores the repaired case.
+    const comment = await env.api<Case>('POST', API_PATHS.caseComments(id), { text: 'after the repair' });
+    expect(comment.status).toBe(200);
+    expect(comment.body.repaired).toBeUndefined();
+    expect(comment.body.comments.map((c) => c.text)).toEqual(['kept **comment**', 'after the repair']);
+    expect(damaged).toEqual({ dialogs: [], errors: [], consoleErrors: [] });
+  });
 });

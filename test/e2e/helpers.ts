@@ -53,6 +53,8 @@ export interface E2eEnv {
   browser: Browser;
   facts: ScenarioFacts;
   prefix: string;
+  /** The saved objects index of this run (OSD's `.kibana` stand-in). */
+  savedObjectsIndex: string;
   appUrl: string;
   /** A document of an index that is no log source (no Investigations tab, no "Add to case"). */
   unrelated: { index: string; id: string };
@@ -132,6 +134,7 @@ export async function startE2eEnv(name: string): Promise<E2eEnv> {
       browser,
       facts,
       prefix,
+      savedObjectsIndex,
       appUrl: `${host.url}/app/${APP_ID}`,
       unrelated,
       api,

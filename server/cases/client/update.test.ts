@@ -97,6 +97,19 @@ describe('field edits', () => {
     ]);
   });
 
+  it('logs a list change compactly: a few clipped names and how many more, whatever the lists hold', () => {
+    const long = (p: string) => Array.from({ length: CASE_LIMITS.tags }, (_v, i) => `${p}${i}-${'x'.repeat(CASE_LIMITS.tagLength)}`.slice(0, CASE_LIMITS.tagLength));
+    const before = change(openCase(), { tags: long('a') });
+    const next = change(before, { tags: long('b') }, carol);
+    const entry = next.activity.at(-1)!;
+    expect(entry).toMatchObject({ action: 'tags_changed', more: 2 * (CASE_LIMITS.tags - CASE_LIMITS.activityListValues) });
+    if (entry.action !== 'tags_changed') throw new Error('expected a tags change');
+    expect(entry.added).toHaveLength(CASE_LIMITS.activityListValues);
+    expect(entry.added.every((t) => t.length <= CASE_LIMITS.activityValueLength)).toBe(true);
+    // Before: both full lists, about 10 KB per entry.
+    expect(Buffer.byteLength(JSON.stringify(entry))).toBeLessThan(1024);
+  });
+
   it('changes nothing (and writes nothing) when every value is the same', () => {
     expect(applyChanges(openCase(), { title: 'IAM key used from a threat-list IP', tags: ['iam'], status: 'open' }, bob)).toBeNull();
   });

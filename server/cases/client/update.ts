@@ -1,11 +1,13 @@
 import {
   Case,
+  CASE_LIMITS,
   CASE_STATUS_TRANSITIONS,
   CaseActivityChange,
   CaseStatus,
   CLOSE_REASONS,
   UpdateCaseRequest,
 } from '../../../common/case_types';
+import { clipText } from '../../lib/bounds';
 import { badRequest, conflict } from '../../lib/errors';
 import { Actor, CaseAttributes } from '../types';
 import { actorOf, recordChanges } from './activity';
@@ -91,8 +93,14 @@ export function assertTransition(from: CaseStatus, to: CaseStatus): void {
   }
 }
 
-function setDiff(before: string[], after: string[]): { added: string[]; removed: string[] } {
-  return { added: after.filter((v) => !before.includes(v)), removed: before.filter((v) => !after.includes(v)) };
+/** What a list change added and removed, compactly: a few names, and how many more (the list itself is on the case). */
+function setDiff(before: string[], after: string[]): { added: string[]; removed: string[]; more?: number } {
+  const added = after.filter((v) => !before.includes(v));
+  const removed = before.filter((v) => !after.includes(v));
+  const keep = CASE_LIMITS.activityListValues;
+  const more = Math.max(0, added.length - keep) + Math.max(0, removed.length - keep);
+  const named = (values: string[]) => values.slice(0, keep).map((v) => clipText(v, CASE_LIMITS.activityValueLength));
+  return { added: named(added), removed: named(removed), ...(more ? { more } : {}) };
 }
 
 /**

@@ -1,0 +1,96 @@
+import { renderCaseMarkdown } from './markdown_report';
+import { repairCase, repairSummary } from './repair';
+import { toCase } from './service';
+
+const sound = {
+  title: 'IAM key used from a threat-list IP',
+  description: 'From the finding.',
+  status: 'open',
+  closeReason: null,
+  severity: 'high',
+  tags: ['iam'],
+  assignees: ['alice'],
+  attachments: [
+    {
+      id: 'a1',
+      type: 'event',
+      ref: { index: 'log-aws-cloudtrail-2021-04', id: 'e1' },
+      snapshot: { source: 'cloudtrail', title: 'PutBucketAcl', fields: { 'event.action': 'PutBucketAcl', 'related.ip': ['10.0.0.1'] } },
+      addedAt: '2026-08-01T10:05:00.000Z',
+      addedBy: 'bob',
+    },
+  ],
+  comments: [{ id: 'm1', text: 'ACL reverted', createdAt: '2026-08-01T10:06:00.000Z', createdBy: 'bob' }],
+  activity: [
+    { at: '2026-08-01T10:00:00.000Z', by: 'alice', action: 'created' },
+    { at: '2026-08-01T10:01:00.000Z', by: 'alice', action: 'tags_changed', added: ['iam'], removed: [] },
+  ],
+  attachmentCount: 1,
+  commentCount: 1,
+  createdAt: '2026-08-01T10:00:00.000Z',
+  createdBy: 'alice',
+  updatedAt: '2026-08-01T10:06:00.000Z',
+  updatedBy: 'bob',
+  closedAt: null,
+  closedBy: null,
+};
+
+type Corruption = [string, (c: any) => void];
+const CORRUPTIONS: Corruption[] = [
+  ['a null comment', (c) => c.comments.push(null)],
+  ['a null attachment', (c) => c.attachments.push(null)],
+  ['a null activity entry', (c) => c.activity.push(null)],
+  ['attachments: null', (c) => (c.attachments = null)],
+  ['comments as a string', (c) => (c.comments = 'oops')],
+  ['activity as an object', (c) => (c.activity = { action: 'created' })],
+  ['non-string tags', (c) => (c.tags = ['iam', 42, { x: 1 }, null])],
+  ['non-string authors', (c) => ((c.createdBy = 7), (c.comments[0].createdBy = { name: 'x' }), (c.attachments[0].addedBy = null))],
+  ['missing dates', (c) => (delete c.createdAt, delete c.updatedAt, delete c.comments[0].createdAt, delete c.activity[0].at)],
+  ['an attachment without a reference', (c) => c.attachments.push({ id: 'a2', type: 'event', snapshot: { title: 'x', fields: {} } })],
+  ['a snapshot of null', (c) => (c.attachments[0].snapshot = null)],
+  ['snapshot fields holding objects', (c) => (c.attachments[0].snapshot.fields = { ok: 'yes', bad: { deep: 1 } })],
+  ['an unknown status and severity', (c) => ((c.status = 'pending'), (c.severity = 'extreme'))],
+  ['an activity entry of an unknown action', (c) => c.activity.push({ at: '2026-08-01T10:00:00.000Z', by: 'x', action: 'exploded' })],
+  ['a list change without lists', (c) => c.activity.push({ at: '2026-08-01T10:00:00.000Z', by: 'x', action: 'assignees_changed', added: null })],
+  ['a numeric title and no description', (c) => ((c.title = 12), delete c.description)],
+];
+
+describe('repairCase', () => {
+  it('leaves a sound case exactly as it is and reports nothing', () => {
+    const { attributes, problems } = repairCase(JSON.parse(JSON.stringify(sound)));
+    expect(problems).toEqual([]);
+    expect(attributes).toEqual(sound);
+  });
+
+  it.each(CORRUPTIONS)('repairs %s, keeps every valid item, says so, and the case renders and exports', (_what, corrupt) => {
+    const raw = JSON.parse(JSON.stringify(sound));
+    corrupt(raw);
+    const { attributes, problems } = repairCase(raw);
+    expect(problems.length).toBeGreaterThan(0);
+    // Every item that was valid before the corruption is still there.
+    if (Array.isArray(raw.comments) && raw.comments[0]?.text) expect(attributes.comments.map((c) => c.text)).toContain('ACL reverted');
+    if (Array.isArray(raw.attachments) && raw.attachments[0]?.ref) expect(attributes.attachments.map((a) => a.id)).toContain('a1');
+    if (Array.isArray(raw.activity)) expect(attributes.activity.map((a) => a.action)).toContain('created');
+    expect(attributes.attachmentCount).toBe(attributes.attachments.length);
+    expect(attributes.commentCount).toBe(attributes.comments.length);
+    for (const list of [attributes.tags, attributes.assignees]) expect(list.every((s) => typeof s === 'string')).toBe(true);
+    const c = toCase({ id: 'c1', version: 'WzEsMV0=', attributes, problems });
+    expect(c.repaired).toEqual(problems);
+    expect(() => renderCaseMarkdown(c, '2026-08-02T00:00:00.000Z')).not.toThrow();
+  });
+
+  it('reads whatever is stored without throwing', () => {
+    for (const raw of [null, undefined, 'x', 3, [], { attachments: [1, 'x', []] }, { activity: [{ action: 'tags_changed' }] }]) {
+      expect(() => renderCaseMarkdown(toCase({ id: 'c', version: 'WzEsMV0=', ...repairCase(raw) }), 'now')).not.toThrow();
+    }
+  });
+
+  it('repairs the summary fields the list reads', () => {
+    expect(repairSummary({ title: null, status: 'x', tags: 'iam', attachmentCount: -1 })).toMatchObject({
+      title: '(untitled case)',
+      status: 'open',
+      tags: [],
+      attachmentCount: 0,
+    });
+  });
+});
