@@ -4,7 +4,7 @@ import { Case } from '../../common/case_types';
 import { APP_ID } from '../../common/constants';
 import { CasePicker } from '../components/case_picker';
 import { canSaveCases } from '../lib/capabilities';
-import { attachmentTypeOf } from '../lib/case_labels';
+import { attachmentTypeOf } from '../../common/sources';
 import { suggestedCaseTitle } from '../lib/document_summary';
 import { casePath, investigatePath } from '../routes';
 import { useAppServices } from '../services/app_services';

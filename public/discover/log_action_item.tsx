@@ -3,7 +3,7 @@ import { EuiCallOut, EuiPanel } from '@elastic/eui';
 import { CasePicker } from '../components/case_picker';
 import { NoCasePermission } from '../components/no_case_permission';
 import { canSaveCases } from '../lib/capabilities';
-import { attachmentTypeOf } from '../lib/case_labels';
+import { attachmentTypeOf } from '../../common/sources';
 import { suggestedCaseTitle } from '../lib/document_summary';
 import { useAppServices } from '../services/app_services';
 import { LogActionItemProps } from '../types';

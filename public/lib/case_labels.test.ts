@@ -1,5 +1,5 @@
 import { CaseActivity } from '../../common/case_types';
-import { attachmentTypeOf, describeActivity } from './case_labels';
+import { describeActivity } from './case_labels';
 
 const at = { at: '2021-04-27T10:00:00.000Z', by: 'alice' };
 
@@ -18,17 +18,5 @@ describe('activity log in words', () => {
 
   it('names an action a newer server logs', () => {
     expect(describeActivity({ ...at, action: 'attachment_removed' } as unknown as CaseActivity)).toBe('attachment removed');
-  });
-});
-
-describe('attachment type of a source', () => {
-  it('calls GuardDuty and Security Hub documents findings, everything else events', () => {
-    expect([attachmentTypeOf('guardduty'), attachmentTypeOf('securityhub'), attachmentTypeOf('cloudtrail'), attachmentTypeOf('linux_secure'), attachmentTypeOf(null)]).toEqual([
-      'finding',
-      'finding',
-      'event',
-      'event',
-      'event',
-    ]);
   });
 });

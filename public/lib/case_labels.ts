@@ -1,5 +1,4 @@
 import { CASE_SEVERITIES, CaseActivity, CaseAttachmentType, CaseSeverity, CaseStatus, CLOSE_REASON_LABELS, CloseReason } from '../../common/case_types';
-import { SourceId } from '../../common/types';
 
 export const STATUS_LABELS: Record<CaseStatus, string> = { open: 'Open', 'in-progress': 'In progress', closed: 'Closed' };
 
@@ -12,11 +11,6 @@ export const SEVERITY_LABELS: Record<CaseSeverity, string> = { low: 'Low', mediu
 export const SEVERITY_OPTIONS = CASE_SEVERITIES.map((s) => ({ value: s, text: SEVERITY_LABELS[s] }));
 
 export const ATTACHMENT_TYPE_LABELS: Record<CaseAttachmentType, string> = { finding: 'Finding', event: 'Event' };
-
-/** GuardDuty and Security Hub documents are findings; every other log line is an event. */
-export function attachmentTypeOf(source: SourceId | null): CaseAttachmentType {
-  return source === 'guardduty' || source === 'securityhub' ? 'finding' : 'event';
-}
 
 function closeReason(reason: CloseReason | undefined): string {
   return reason ? CLOSE_REASON_LABELS[reason] ?? reason : '';

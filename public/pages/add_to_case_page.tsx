@@ -10,7 +10,7 @@ import { NoCasePermission } from '../components/no_case_permission';
 import { SectionTitle } from '../components/section_title';
 import { useBreadcrumbs } from '../hooks/use_breadcrumbs';
 import { useCanSaveCases } from '../lib/capabilities';
-import { attachmentTypeOf } from '../lib/case_labels';
+import { attachmentTypeOf } from '../../common/sources';
 import { suggestedCaseTitle } from '../lib/document_summary';
 import { casePath, investigatePath } from '../routes';
 import { useAppServices } from '../services/app_services';

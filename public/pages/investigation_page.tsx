@@ -31,7 +31,7 @@ import { SectionTitle } from '../components/section_title';
 import { useBreadcrumbs } from '../hooks/use_breadcrumbs';
 import { useRequest } from '../hooks/use_request';
 import { useCanSaveCases } from '../lib/capabilities';
-import { attachmentTypeOf } from '../lib/case_labels';
+import { attachmentTypeOf } from '../../common/sources';
 import { FocusedEntity, timelineMentions } from '../lib/entity_match';
 import { fieldText, formatTime } from '../lib/format';
 import { ENTITY_LABELS } from '../lib/palette';

@@ -1,8 +1,7 @@
 import { CASE_LIMITS, CaseAttachmentSnapshot, snapshotFieldOrder } from '../../common/case_types';
-import { SourceDefinitions, sourceOfIndex } from '../../common/sources';
-import { DocRef, SourceId } from '../../common/types';
-import { findingTitle } from '../correlation/finding';
-import { FlatDoc, first, flattenDocument } from '../correlation/flatten';
+import { documentTitle, SourceDefinitions, sourceOfIndex } from '../../common/sources';
+import { DocRef } from '../../common/types';
+import { FlatDoc, first, flattenDocument } from '../../common/flatten';
 import { boundValues, clipText } from '../lib/bounds';
 
 /**
@@ -39,32 +38,10 @@ export function buildSnapshot(ref: DocRef, document: Record<string, unknown>, so
   return {
     source,
     ...(timestamp ? { timestamp } : {}),
-    title: clipText(snapshotTitle(source, flat) ?? `${ref.index}/${ref.id}`, CASE_LIMITS.snapshotValueLength),
+    title: clipText(documentTitle(source, flat) ?? `${ref.index}/${ref.id}`, CASE_LIMITS.snapshotValueLength),
     fields,
     ...(truncated ? { truncated: true } : {}),
   };
-}
-
-/** One line saying what the document is, in the analyst's words. */
-export function snapshotTitle(source: SourceId | null, doc: FlatDoc): string | undefined {
-  switch (source) {
-    case 'guardduty':
-      return findingTitle(doc);
-    case 'securityhub':
-      return first(doc, 'Title', 'rule.name', 'rule.description');
-    case 'cloudtrail': {
-      const action = first(doc, 'event.action', 'eventName');
-      if (!action) return undefined;
-      const outcome = first(doc, 'error.code', 'event.outcome');
-      // For an assumed role, the role says more than the session name.
-      const who = first(doc, 'userIdentity.sessionContext.sessionIssuer.userName', 'user.name', 'user.id');
-      return `${action}${outcome ? ` (${outcome})` : ''}${who ? ` by ${who}` : ''}`;
-    }
-    case 'linux_secure':
-      return first(doc, 'syslog_message', 'event.action');
-    default:
-      return first(doc, 'title', 'Title', 'rule.name', 'message', 'event.action');
-  }
 }
 
 /** Wanted fields in their order; a wanted object path brings its leaves. */

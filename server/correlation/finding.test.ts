@@ -1,7 +1,8 @@
 import { example } from '../../test/fixtures/example_docs';
 import { EntitySet } from './entity_set';
-import { addFindingEntities, findingTitle, findingType, isGuardDutyFinding, severityLabel, summarizeFinding } from './finding';
-import { flattenDocument } from './flatten';
+import { guardDutyTitle, guardDutyType } from '../../common/sources/guardduty';
+import { addFindingEntities, isGuardDutyFinding, severityLabel, summarizeFinding } from './finding';
+import { flattenDocument } from '../../common/flatten';
 
 const flat = (name: Parameters<typeof example>[0]) => flattenDocument(example(name)._source);
 
@@ -51,15 +52,15 @@ describe('reading a GuardDuty finding', () => {
 
   it('reads type and title from both SIEM mappings (before and after v2.7.0)', () => {
     const current = flat('guardduty_iam_UnauthorizedAccess_IAMUser_MaliciousIPCaller_Custom');
-    expect(findingType(current)).toBe('UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom');
+    expect(guardDutyType(current)).toBe('UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom');
     const legacySrc = example('guardduty_iam_UnauthorizedAccess_IAMUser_MaliciousIPCaller_Custom')._source;
     const title = legacySrc.title;
     delete legacySrc.type;
     delete legacySrc.title;
     legacySrc.rule = { name: 'UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom', description: title };
     const legacy = flattenDocument(legacySrc);
-    expect(findingType(legacy)).toBe('UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom');
-    expect(findingTitle(legacy)).toBe(title);
+    expect(guardDutyType(legacy)).toBe('UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom');
+    expect(guardDutyTitle(legacy)).toBe(title);
   });
 
   it('summarizes a finding for the findings list', () => {

@@ -1,8 +1,9 @@
 import { FindingSummary, Severity } from '../../common/types';
 import { LIMITS } from '../../common/constants';
+import { guardDutyTitle, guardDutyType } from '../../common/sources/guardduty';
 import { clipText } from '../lib/bounds';
 import { EntitySet } from './entity_set';
-import { FlatDoc, first, values } from './flatten';
+import { FlatDoc, first, values } from '../../common/flatten';
 import { instanceFromPrincipalId } from './entity_values';
 
 /**
@@ -15,21 +16,6 @@ export function isGuardDutyFinding(doc: FlatDoc): boolean {
   const logType = first(doc, '@log_type');
   if (logType && logType !== 'guardduty') return false;
   return first(doc, 'type', 'rule.id') !== undefined && first(doc, 'service.serviceName', 'event.module') !== undefined;
-}
-
-export function findingType(doc: FlatDoc): string {
-  return first(doc, 'type', 'rule.id') ?? (isLegacyMapping(doc) ? first(doc, 'rule.name') : undefined) ?? 'unknown';
-}
-
-export function findingTitle(doc: FlatDoc): string {
-  const raw = first(doc, 'title');
-  if (raw) return raw.trim();
-  return (isLegacyMapping(doc) ? first(doc, 'rule.description') : first(doc, 'rule.name'))?.trim() ?? findingType(doc);
-}
-
-/** SIEM < v2.7.0 wrote no `rule.id` for GuardDuty. */
-export function isLegacyMapping(doc: FlatDoc): boolean {
-  return first(doc, 'rule.id') === undefined;
 }
 
 export function severityLabel(severity: number): Severity {
@@ -53,8 +39,8 @@ export function summarizeFinding(index: string, id: string, doc: FlatDoc): Findi
   return {
     ref: { index, id },
     findingId: first(doc, 'id', '@id') ?? id,
-    type: clipText(findingType(doc), LIMITS.labelChars),
-    title: clipText(findingTitle(doc), LIMITS.labelChars),
+    type: clipText(guardDutyType(doc), LIMITS.labelChars),
+    title: clipText(guardDutyTitle(doc), LIMITS.labelChars),
     severity,
     severityLabel: severityLabel(severity),
     timestamp,

@@ -2,7 +2,7 @@ import { LIMITS } from '../../common/constants';
 import { EntityGraph, EntityType, FindingSummary, GraphEdge, GraphNode, GraphNodeType } from '../../common/types';
 import { clipText } from '../lib/bounds';
 import { EntitySet } from './entity_set';
-import { FlatDoc, first, values } from './flatten';
+import { FlatDoc, first, values } from '../../common/flatten';
 import { ParsedGroup } from './response_parser';
 import { instanceFromPrincipalId, isValidEntityValue } from './entity_values';
 

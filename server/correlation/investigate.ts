@@ -4,7 +4,7 @@ import { badRequest, notFound } from '../lib/errors';
 import { OpenSearchReader } from '../lib/opensearch_reader';
 import { EntitySet } from './entity_set';
 import { addFindingEntities, isGuardDutyFinding, summarizeFinding } from './finding';
-import { first, FlatDoc, flattenDocument, values } from './flatten';
+import { first, FlatDoc, flattenDocument, values } from '../../common/flatten';
 import { buildGraph } from './graph';
 import { PIVOT_RULES, PivotRule } from './pivot_rules';
 import { buildCoverageSearch, buildRuleSearch, MsearchItem, ruleInputs, RuleSearch, SearchContext, toMsearchBody } from './query_builder';

@@ -2,7 +2,7 @@ import { LIMITS } from '../../common/constants';
 import { EvidenceGroup, EvidenceHit, Facet } from '../../common/types';
 import { boundValues, clipText } from '../lib/bounds';
 import { SourceDefinitions } from '../../common/sources';
-import { FlatDoc, first, flattenDocument } from './flatten';
+import { FlatDoc, first, flattenDocument } from '../../common/flatten';
 import { facetAggName, RuleSearch, SUCCESS_AGG, UNIQUE_AGG, yieldAggName } from './query_builder';
 
 /** One item of an `_msearch` response, as far as we read it. */

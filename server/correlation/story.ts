@@ -3,7 +3,7 @@ import { SourceDefinitions } from '../../common/sources';
 import { LIMITS } from '../../common/constants';
 import { clipText } from '../lib/bounds';
 import { EntitySet } from './entity_set';
-import { first, values } from './flatten';
+import { first, values } from '../../common/flatten';
 import { ParsedGroup } from './response_parser';
 
 /** `2021-04-27 10:21:19 UTC`: analysts compare times across sources, always in UTC. */

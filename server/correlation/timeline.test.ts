@@ -1,5 +1,5 @@
 import { buildTimeline } from './timeline';
-import { flattenDocument } from './flatten';
+import { flattenDocument } from '../../common/flatten';
 import { ParsedGroup } from './response_parser';
 import { example } from '../../test/fixtures/example_docs';
 

@@ -1,7 +1,7 @@
 import { LIMITS } from '../../common/constants';
 import { SourceId, TimelineEvent } from '../../common/types';
 import { clipText } from '../lib/bounds';
-import { FlatDoc, first } from './flatten';
+import { FlatDoc, first } from '../../common/flatten';
 import { ParsedGroup } from './response_parser';
 
 interface Described {

@@ -4,7 +4,7 @@ import { SourceDefinition } from '../../common/sources';
 import { isIP } from 'net';
 import { escapeWildcard } from '../correlation/entity_values';
 import { SEVERITY_RANGES, summarizeFinding } from '../correlation/finding';
-import { flattenDocument } from '../correlation/flatten';
+import { flattenDocument } from '../../common/flatten';
 import { SearchResponseItem, totalOf } from '../correlation/response_parser';
 import { OpenSearchReader } from '../lib/opensearch_reader';
 

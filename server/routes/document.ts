@@ -1,6 +1,6 @@
 import { API_PATHS } from '../../common/constants';
 import { DocRef, DocumentResponse } from '../../common/types';
-import { first, flattenDocument } from '../correlation/flatten';
+import { first, flattenDocument } from '../../common/flatten';
 import { notFound } from '../lib/errors';
 import { respondError } from '../lib/respond';
 import { requireSourceIndex } from '../lib/source_index';

@@ -1,4 +1,4 @@
-import { DEFAULT_SOURCES, resolveSources, sourceOfIndex } from './sources';
+import { attachmentTypeOf, DEFAULT_SOURCES, resolveSources, sourceOfIndex } from '.';
 
 describe('source definitions', () => {
   it('keeps the SIEM defaults when nothing is overridden', () => {
@@ -27,5 +27,17 @@ describe('source definitions', () => {
     const s = resolveSources({ guardduty: { indexPattern: 'gd.(x)-*' } });
     expect(sourceOfIndex('gd.(x)-1', s)).toBe('guardduty');
     expect(sourceOfIndex('gdA(x)-1', s)).toBeNull();
+  });
+});
+
+describe('attachment type of a source', () => {
+  it('calls GuardDuty and Security Hub documents findings, everything else events', () => {
+    expect([attachmentTypeOf('guardduty'), attachmentTypeOf('securityhub'), attachmentTypeOf('cloudtrail'), attachmentTypeOf('linux_secure'), attachmentTypeOf(null)]).toEqual([
+      'finding',
+      'finding',
+      'event',
+      'event',
+      'event',
+    ]);
   });
 });

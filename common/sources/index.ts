@@ -1,0 +1,71 @@
+import { FlatDoc, first } from '../flatten';
+import { SourceId } from '../types';
+import { cloudtrail } from './cloudtrail';
+import { guardduty } from './guardduty';
+import { linuxSecure } from './linux_secure';
+import { securityhub } from './securityhub';
+import { SourceAdapter, SourceDefinition, SourceDefinitions, SourceOverrides } from './types';
+
+export type { SourceAdapter, SourceDefinition, SourceDefinitions, SourceOverrides } from './types';
+
+/** Every log source the plugin knows, one adapter each (adding a source = one adapter here and in server/sources). */
+export const SOURCE_ADAPTERS: Record<SourceId, SourceAdapter> = {
+  guardduty,
+  cloudtrail,
+  linux_secure: linuxSecure,
+  securityhub,
+};
+
+export const DEFAULT_SOURCES: SourceDefinitions = Object.fromEntries(
+  Object.entries(SOURCE_ADAPTERS).map(([id, a]) => [id, a.definition])
+) as SourceDefinitions;
+
+/** Applies deployment overrides to the defaults; unknown keys are ignored, empty strings keep the default. */
+export function resolveSources(overrides: SourceOverrides = {}): SourceDefinitions {
+  const resolved = {} as SourceDefinitions;
+  for (const [id, def] of Object.entries(DEFAULT_SOURCES) as Array<[SourceId, SourceDefinition]>) {
+    const o = overrides[id] ?? {};
+    resolved[id] = {
+      ...def,
+      indexPattern: nonEmpty(o.indexPattern) ?? def.indexPattern,
+      indexPatternId: nonEmpty(o.indexPatternId) ?? def.indexPatternId,
+      timeField: nonEmpty(o.timeField) ?? def.timeField,
+      columns: Array.isArray(o.columns) && o.columns.length && o.columns.every((c) => nonEmpty(c)) ? o.columns.map((c) => c.trim()) : def.columns,
+    };
+  }
+  return resolved;
+}
+
+function nonEmpty(v: unknown): string | undefined {
+  return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
+}
+
+/** Which source an index belongs to, by matching it against the configured patterns. */
+export function sourceOfIndex(index: string, sources: SourceDefinitions): SourceId | null {
+  for (const def of Object.values(sources)) {
+    for (const pattern of def.indexPattern.split(',')) {
+      if (globMatch(pattern.trim(), index)) return def.id;
+    }
+  }
+  return null;
+}
+
+/** A finding is attached as a finding, a log line as an event. */
+export function attachmentTypeOf(source: SourceId | null): 'finding' | 'event' {
+  return source ? SOURCE_ADAPTERS[source].attachmentType : 'event';
+}
+
+/** One line saying what a document is: its source's title, or the fields any log line may have. */
+export function documentTitle(source: SourceId | null, doc: FlatDoc): string | undefined {
+  return source ? SOURCE_ADAPTERS[source].title(doc) : first(doc, 'title', 'Title', 'rule.name', 'message', 'event.action');
+}
+
+function globMatch(pattern: string, value: string): boolean {
+  if (!pattern) return false;
+  const re = new RegExp('^' + pattern.split('*').map(escapeRegExp).join('.*') + '$');
+  return re.test(value);
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
