@@ -4,7 +4,7 @@ import { SourceDefinition, SourceDefinitions } from '../../common/sources';
 import { EntitySet } from './entity_set';
 import { escapeWildcard } from './entity_values';
 import { PivotMatch, PivotRule } from './pivot_rules';
-import { SOURCE_INCLUDES } from './source_fields';
+import { SERVER_SOURCES } from '../sources';
 
 type Dsl = Record<string, unknown>;
 
@@ -128,7 +128,7 @@ export function buildRuleSearch(rule: PivotRule, ctx: SearchContext): RuleSearch
     track_total_hits: true,
     timeout: LIMITS.searchTimeout,
     // What the engine reads plus what this deployment shows (its columns and time field).
-    _source: { includes: [...new Set([...SOURCE_INCLUDES[rule.source], ...def.columns, def.timeField])] },
+    _source: { includes: [...new Set([...SERVER_SOURCES[rule.source].reads, ...def.columns, def.timeField])] },
     ...(Object.keys(aggs).length ? { aggs } : {}),
     ...(rule.collapse ? { collapse: { field: rule.collapse } } : {}),
   };

@@ -31,6 +31,8 @@ export interface ParsedHit extends EvidenceHit {
 
 export interface ParsedGroup extends Omit<EvidenceGroup, 'hits'> {
   hits: ParsedHit[];
+  /** The finding's own documents (its count updates). */
+  ofFinding?: boolean;
   /** Per yield of the rule (by index), the values over all matching documents, strongest first. */
   yieldValues: Array<YieldValues | undefined>;
 }
@@ -108,6 +110,7 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
     hits,
     facets,
     yieldValues,
+    ...(rule.findingItself ? { ofFinding: true } : {}),
     hop,
     ...(errorOf(item) ? { error: errorOf(item) } : {}),
   };
@@ -115,6 +118,6 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
 
 /** Drops the server-side flattened documents before the group goes on the wire. */
 export function toEvidenceGroup(g: ParsedGroup): EvidenceGroup {
-  const { yieldValues: _yields, ...wire } = g;
+  const { yieldValues: _yields, ofFinding: _own, ...wire } = g;
   return { ...wire, hits: g.hits.map(({ doc: _doc, ...hit }) => hit) };
 }
