@@ -6,7 +6,7 @@ import { EntitySet } from './entity_set';
 import { addFindingEntities, isGuardDutyFinding, summarizeFinding } from './finding';
 import { first, FlatDoc, flattenDocument, values } from '../../common/flatten';
 import { buildGraph } from './graph';
-import { PIVOT_RULES, PivotRule } from './pivot_rules';
+import { PivotRule, playbookFor, RuleId } from '../playbooks';
 import { buildCoverageSearch, buildRuleSearch, MsearchItem, ruleInputs, RuleSearch, SearchContext, toMsearchBody } from './query_builder';
 import { errorOf, ParsedGroup, parseRuleResponse, SearchResponseItem, toEvidenceGroup, totalOf } from './response_parser';
 import { buildStory } from './story';
@@ -80,11 +80,13 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   const entities = new EntitySet();
   addFindingEntities(findingDoc, entities, 'finding');
   const ctx = (set: EntitySet): SearchContext => ({ entities: set, window, findingId: finding.findingId, sources: opts.sources });
+  const playbook = playbookFor(finding.type);
+  const rules = playbook.rules;
 
   // Round trip 1.
   const firstInputs = new Map<string, string>();
   const firstSearches: RuleSearch[] = [];
-  for (const rule of PIVOT_RULES) {
+  for (const rule of rules) {
     const inputs = ruleInputs(rule, entities);
     if (inputs === null) continue;
     firstInputs.set(rule.id, inputs);
@@ -95,7 +97,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   const firstResponses = await runMsearch(reader, [...firstSearches, ...coverageSearches]);
   let roundTrips = 1;
 
-  const groups = new Map<string, ParsedGroup>();
+  const groups = new Map<RuleId, ParsedGroup>();
   firstSearches.forEach((s, i) => groups.set(s.rule.id, parseRuleResponse(s, firstResponses[i] ?? {}, opts.sources, 1)));
   const readCoverage = (responses: SearchResponseItem[], offset: number): SourceCoverage[] =>
     coverageSources.map((source, i) => {
@@ -108,7 +110,8 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   // The analyst may have opened an older update of the finding (GuardDuty writes one document per
   // count update): its newest document, found in round trip 1, sets the window and the summary.
   const expanded = entities.clone();
-  const newest = newestUpdate(groups.get('guardduty.finding'));
+  const ownRule = rules.find((r) => r.findingItself);
+  const newest = newestUpdate(ownRule && groups.get(ownRule.id));
   let windowGrew = false;
   if (newest && Date.parse(newest.lastSeen) > Date.parse(finding.lastSeen ?? finding.timestamp)) {
     finding = { ...summarizeFinding(newest.hit.ref.index, newest.hit.ref.id, newest.hit.doc), ref: opts.finding };
@@ -119,11 +122,11 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   }
 
   // Round trip 2: only what the first one made newly possible or wider.
-  for (const rule of PIVOT_RULES) {
+  for (const rule of rules) {
     const g = groups.get(rule.id);
     if (g) collectYields(rule, g, expanded);
   }
-  const secondSearches = PIVOT_RULES.filter((rule) => !rule.findingItself)
+  const secondSearches = rules.filter((rule) => !rule.findingItself)
     .filter((rule) => {
       const inputs = ruleInputs(rule, expanded);
       return inputs !== null && (windowGrew || inputs !== firstInputs.get(rule.id));
@@ -141,7 +144,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
     if (windowGrew) coverage = readCoverage(second, secondSearches.length);
   }
 
-  const ordered = PIVOT_RULES.map((r) => groups.get(r.id)).filter((g): g is ParsedGroup => !!g);
+  const ordered = rules.map((r) => groups.get(r.id)).filter((g): g is ParsedGroup => !!g);
   return {
     finding,
     window,
@@ -149,7 +152,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
     evidence: ordered.map(toEvidenceGroup),
     timeline: buildTimeline(ordered),
     graph: buildGraph(finding, findingDoc, expanded, ordered),
-    story: buildStory(finding, expanded, groups, coverage, opts.sources),
+    story: buildStory(finding, expanded, rules, groups, coverage, opts.sources),
     coverage,
     omittedEntities: expanded.omitted(),
     took: { ms: Date.now() - started, roundTrips },

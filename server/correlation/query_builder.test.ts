@@ -1,7 +1,7 @@
 import { DEFAULT_SOURCES, resolveSources } from '../../common/sources';
 import { escapeWildcard } from './entity_values';
 import { EntitySet } from './entity_set';
-import { PIVOT_RULES, ruleById } from './pivot_rules';
+import { PIVOT_RULES, ruleById } from '../playbooks';
 import { buildRuleSearch, ruleInputs, toMsearchBody, UNIQUE_AGG } from './query_builder';
 
 const window = { from: '2021-04-26T10:00:00.000Z', to: '2021-04-27T16:00:00.000Z' };

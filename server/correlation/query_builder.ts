@@ -3,7 +3,7 @@ import { InvestigationWindow } from '../../common/types';
 import { SourceDefinition, SourceDefinitions } from '../../common/sources';
 import { EntitySet } from './entity_set';
 import { escapeWildcard } from './entity_values';
-import { PivotMatch, PivotRule } from './pivot_rules';
+import { PivotMatch, PivotRule } from '../playbooks';
 import { SERVER_SOURCES } from '../sources';
 
 type Dsl = Record<string, unknown>;

@@ -1,0 +1,110 @@
+import type { EntityType, FacetBucket, FindingSummary, SourceId, StorySentence } from '../../common/types';
+import type { SourceDefinitions } from '../../common/sources';
+import type { EntitySet } from '../correlation/entity_set';
+import type { ParsedGroup } from '../correlation/response_parser';
+
+/** Every pivot rule, by id: a typo in a rule or a reference to one is a compile error. */
+export type RuleId =
+  | 'guardduty.finding'
+  | 'guardduty.related'
+  | 'cloudtrail.instance_credentials'
+  | 'cloudtrail.access_key'
+  | 'cloudtrail.object_access'
+  | 'cloudtrail.bucket_permissions'
+  | 'cloudtrail.attacker_ip'
+  | 'linux_secure.ssh_from_attacker'
+  | 'linux_secure.ssh_success'
+  | 'securityhub.inspector'
+  | 'securityhub.macie';
+
+export interface PivotMatch {
+  entity: EntityType;
+  /** For IPs: only the remote side (attacker, caller), or any. */
+  ipRole?: 'remote';
+  /**
+   * The document fields compared with the entity values (exact, literal `terms`); a `prefix` turns
+   * a value into the form the field stores (a bucket name into an S3 ARN).
+   */
+  fields: Array<string | { field: string; prefix: string }>;
+  /** Fields whose value ends with `:<value>` (e.g. `AROA…:i-…` principal ids); literal `wildcard`. */
+  suffixFields?: string[];
+}
+
+export interface PivotYield {
+  entity: EntityType;
+  field: string;
+  ipRole?: 'remote';
+}
+
+/** A terms breakdown of a rule's evidence; `key` is how the rule's own narration refers to it. */
+export interface PivotFacet {
+  key: string;
+  field: string;
+  label: string;
+  /** Restricts the breakdown to some hits (e.g. the failed logins only). */
+  where?: Record<string, unknown>;
+}
+
+/**
+ * Where a rule's sentence stands in the story: the attack in the order an analyst tells it —
+ * the finding, related detections, how the attacker got in, the weakness, what the credentials
+ * did, permission changes, data touched, exposure.
+ */
+export const STORY_CHAPTERS = ['finding', 'related', 'access', 'weakness', 'activity', 'permissions', 'data', 'exposure'] as const;
+export type StoryChapter = (typeof STORY_CHAPTERS)[number];
+
+export interface NarrationContext {
+  finding: FindingSummary;
+  entities: EntitySet;
+  /** This rule's evidence. */
+  group: ParsedGroup;
+  /** Another rule's evidence, if it ran. */
+  groupOf(id: RuleId): ParsedGroup | undefined;
+  /** The buckets of one of this rule's facets, by key. */
+  facet(key: string): FacetBucket[];
+  sources: SourceDefinitions;
+}
+
+export type Sentence = Omit<StorySentence, 'evidence'> & { evidence: RuleId[] };
+
+/**
+ * One question an analyst asks, answered by one search in one source. A rule runs when the
+ * entities it pivots on are known; entities found in its evidence (`yields`) can make other rules
+ * runnable in the second round trip. Its sentence of the attack story lives with it (`narrate`).
+ */
+export interface PivotRule {
+  id: RuleId;
+  source: SourceId;
+  title: string;
+  question: string;
+  /** Every clause must match (AND); a clause matches if any of its fields holds any value (OR). */
+  match: PivotMatch[];
+  /** At least one of these clauses must match (OR); clauses without known values are left out. */
+  matchAny?: PivotMatch[];
+  /** Constant filters (never built from log data). */
+  filter?: Array<Record<string, unknown>>;
+  facets?: PivotFacet[];
+  size?: number;
+  sort?: 'asc' | 'desc';
+  /** Keep one document per value of this field (GuardDuty/Security Hub write one per update). */
+  collapse?: string;
+  /** Look further back than the investigation window (findings describe state, not events). */
+  lookbackDays?: number;
+  /** Entities this evidence reveals, for the second round trip. `finding` = read hits as GuardDuty findings. */
+  yields?: Array<PivotYield | 'finding'>;
+  /** Leave the finding under investigation out of the hits. */
+  excludeFinding?: boolean;
+  /** Only runs in the first round trip: the finding's own documents. */
+  findingItself?: boolean;
+  /** The rule's sentences of the attack story, when its evidence says something. */
+  narrate?: { chapter: StoryChapter; tell(ctx: NarrationContext): Sentence[] };
+}
+
+/** The questions asked for one family of GuardDuty findings, matched on the finding type. */
+export interface Playbook {
+  id: string;
+  title: string;
+  /** GuardDuty type patterns (`*` matches anything), e.g. `*:IAMUser/*`. */
+  types: string[];
+  rules: PivotRule[];
+}
