@@ -35,13 +35,16 @@ export interface ResponseErrorBody {
   attributes?: Record<string, unknown>;
 }
 
+/** What an error response may carry (OSD's `ResponseError`): a message, an Error, or a message with attributes. */
+export type ResponseError = string | Error | { message: string | Error; attributes?: Record<string, unknown> };
+
 export interface OpenSearchDashboardsResponseFactory {
   ok(opts?: { body?: unknown; headers?: Record<string, string> }): IOpenSearchDashboardsResponse;
   noContent(): IOpenSearchDashboardsResponse;
-  badRequest(opts?: { body?: ResponseErrorBody | string }): IOpenSearchDashboardsResponse;
-  notFound(opts?: { body?: ResponseErrorBody | string }): IOpenSearchDashboardsResponse;
-  conflict(opts?: { body?: ResponseErrorBody | string }): IOpenSearchDashboardsResponse;
-  customError(opts: { statusCode: number; body: ResponseErrorBody | string; headers?: Record<string, string> }): IOpenSearchDashboardsResponse;
+  badRequest(opts?: { body?: ResponseError }): IOpenSearchDashboardsResponse;
+  notFound(opts?: { body?: ResponseError }): IOpenSearchDashboardsResponse;
+  conflict(opts?: { body?: ResponseError }): IOpenSearchDashboardsResponse;
+  customError(opts: { statusCode: number; body: ResponseError; headers?: Record<string, string> }): IOpenSearchDashboardsResponse;
 }
 
 /** The calls this plugin makes on OSD's scoped opensearch-js client (`asCurrentUser`). */
