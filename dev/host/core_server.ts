@@ -1,7 +1,42 @@
 import path from 'path';
+import Module from 'module';
 import type http from 'http';
 import type { Client } from '@opensearch-project/opensearch';
+import { CONFIG_PATH, TARGET_OSD_VERSION } from '../../common/constants';
+import { Type } from './config_schema';
 import { Router } from './router';
+
+/**
+ * Outside OSD, `@osd/config-schema` resolves to this repository's implementation (jest maps it the
+ * same way); inside an OSD checkout the real package is found first and used.
+ */
+function provideConfigSchema(pluginDir: string): void {
+  try {
+    require.resolve('@osd/config-schema', { paths: [pluginDir] });
+    return;
+  } catch {
+    // not inside OSD
+  }
+  const m = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; __osdConfigSchema?: boolean };
+  if (m.__osdConfigSchema) return;
+  const resolve = m._resolveFilename;
+  const own = require.resolve('./config_schema');
+  m._resolveFilename = function (request: string, ...rest: unknown[]) {
+    return request === '@osd/config-schema' ? own : resolve.call(this, request, ...rest);
+  };
+  m.__osdConfigSchema = true;
+}
+
+/**
+ * What OSD's plugin service does with the plugin's `config` export: the schema must be a config
+ * schema Type, and the `siem_investigations.*` settings are validated by it (defaults applied,
+ * unknown keys refused) before the plugin sees them.
+ */
+export function validatePluginConfig(descriptor: { schema?: unknown } | undefined, raw: Record<string, unknown>): Record<string, unknown> {
+  if (!descriptor) return raw;
+  if (!(descriptor.schema instanceof Type)) throw new Error('Configuration schema expected to be an instance of Type');
+  return descriptor.schema.validate(raw, { dev: true, prod: false }, `config validation of [${CONFIG_PATH}]`) as Record<string, unknown>;
+}
 
 /**
  * The server half of OSD core that the plugin sees: the initializer context, `CoreSetup` and the
@@ -39,10 +74,12 @@ function logger(log: ServerHostOptions['log'], ctx: string[]) {
 
 export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerHost> {
   // Exactly what OSD's plugin loader does: require `<plugin>/server`, call the named `plugin` export.
+  provideConfigSchema(opts.pluginDir);
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const mod = require(path.join(opts.pluginDir, 'server'));
   if (!('plugin' in mod)) throw new Error(`Plugin at ${opts.pluginDir} does not export "plugin" definition.`);
   if (typeof mod.plugin !== 'function') throw new Error(`Definition of plugin at ${opts.pluginDir} should be a function.`);
+  const config = validatePluginConfig(mod.config, opts.config);
 
   const router = new Router();
   const savedObjectTypes: SavedObjectTypeRegistration[] = [];
@@ -50,11 +87,10 @@ export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerH
 
   const initializerContext = {
     opaqueId: Symbol('siemInvestigations'),
-    env: { mode: { dev: true, prod: false, name: 'development' }, packageInfo: { version: '3.8.0' } },
+    env: { mode: { dev: true, prod: false, name: 'development' }, packageInfo: { version: TARGET_OSD_VERSION } },
     logger: { get: (...ctx: string[]) => logger(opts.log, ['plugins', 'siemInvestigations', ...ctx]) },
     config: {
-      create: () => ({ subscribe: (fn: (v: unknown) => void) => (fn(opts.config), { unsubscribe() {} }) }),
-      createIfExists: () => ({ subscribe: (fn: (v: unknown) => void) => (fn(opts.config), { unsubscribe() {} }) }),
+      create: () => ({ subscribe: (fn: (v: unknown) => void) => (fn(config), { unsubscribe() {} }) }),
     },
   };
   const instance = mod.plugin(initializerContext);
@@ -83,7 +119,7 @@ export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerH
   for (const p of capabilityProviders) Object.assign(capabilities, p());
 
   const exposed: Record<string, boolean> = mod.config?.exposeToBrowser ?? {};
-  const browserConfig = Object.fromEntries(Object.entries(opts.config).filter(([k]) => exposed[k] === true));
+  const browserConfig = Object.fromEntries(Object.entries(config).filter(([k]) => exposed[k] === true));
 
   return {
     router,
