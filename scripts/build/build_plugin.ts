@@ -1,5 +1,6 @@
 /**
- * `npm run build [-- --osd-version 3.8.0] [--standalone]` → build/siemInvestigations-<osdVersion>.zip,
+ * `npm run build [-- --osd-version 3.8.0[,3.8.1…]] [--standalone]` → build/siemInvestigations-<osdVersion>.zip
+ * (one per version),
  * laid out as OSD's plugin-helpers would (OSD_CONTRACTS.md §8) and checked as the install CLI and
  * the runtime would see it. Inside an OSD checkout (`plugins/<repo>`) it hands over to OSD's own
  * `plugin-helpers build` unless `--standalone` is given.
@@ -92,17 +93,22 @@ async function main() {
     execFileSync(process.execPath, [osdCheckoutHelpers, 'build', ...process.argv.slice(2)], { stdio: 'inherit', cwd: REPO_ROOT });
     return;
   }
-  const osdVersion = flag('osd-version') ?? TARGET_OSD_VERSION;
-  const zip = await buildZip(osdVersion);
-  const report = checkArtifact(await readZip(zip), { id: PLUGIN_ID, osdVersion });
-  const { routes } = await checkServerEntryLoads(zip);
-  console.log(`\n${path.relative(REPO_ROOT, zip)}: ${report.entries} entries, ${(fs.statSync(zip).size / 1024).toFixed(1)} KiB`);
-  console.log(`browser bundle: ${(report.bundleBytes / 1024).toFixed(1)} KiB, shared dependencies excluded`);
-  console.log(`server entry loads with production dependencies and OSD's @osd/config-schema only; ${routes.length} routes registered`);
-  if (report.problems.length) {
-    console.error(`\nThe artifact would not install or run as built:\n- ${report.problems.join('\n- ')}`);
-    process.exit(1);
+  // One zip per target: OSD loads a plugin only at its own exact version (docs/deploy.md).
+  const osdVersions = (flag('osd-version') ?? TARGET_OSD_VERSION).split(',').map((v) => v.trim()).filter(Boolean);
+  let failed = false;
+  for (const osdVersion of osdVersions) {
+    const zip = await buildZip(osdVersion);
+    const report = checkArtifact(await readZip(zip), { id: PLUGIN_ID, osdVersion });
+    const { routes } = await checkServerEntryLoads(zip);
+    console.log(`\n${path.relative(REPO_ROOT, zip)}: ${report.entries} entries, ${(fs.statSync(zip).size / 1024).toFixed(1)} KiB, for OpenSearch Dashboards ${osdVersion} exactly`);
+    console.log(`browser bundle: ${(report.bundleBytes / 1024).toFixed(1)} KiB, shared dependencies excluded`);
+    console.log(`server entry loads with production dependencies and OSD's @osd/config-schema only; ${routes.length} routes registered`);
+    if (report.problems.length) {
+      console.error(`\nThe artifact would not install or run as built:\n- ${report.problems.join('\n- ')}`);
+      failed = true;
+    }
   }
+  if (failed) process.exit(1);
 }
 
 if (require.main === module) {
