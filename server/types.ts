@@ -60,16 +60,15 @@ export interface SavedObject<T = unknown> {
   namespaces?: string[];
 }
 
+/** The find options the plugin uses (OSD has more: sorting, references, namespaces, KQL filter). */
 export interface SavedObjectsFindOptions {
-  type: string | string[];
+  type: string;
   page?: number;
   perPage?: number;
-  sortField?: string;
-  sortOrder?: 'asc' | 'desc';
+  fields?: string[];
   search?: string;
   searchFields?: string[];
   defaultSearchOperator?: 'AND' | 'OR';
-  filter?: string;
 }
 
 export interface SavedObjectsFindResponse<T> {
@@ -80,7 +79,7 @@ export interface SavedObjectsFindResponse<T> {
 }
 
 export interface SavedObjectsClientContract {
-  create<T>(type: string, attributes: T, options?: { id?: string; overwrite?: boolean; version?: string; refresh?: boolean | 'wait_for' }): Promise<SavedObject<T>>;
+  create<T>(type: string, attributes: T, options?: { id?: string; refresh?: boolean | 'wait_for' }): Promise<SavedObject<T>>;
   get<T>(type: string, id: string): Promise<SavedObject<T>>;
   find<T>(options: SavedObjectsFindOptions): Promise<SavedObjectsFindResponse<T>>;
   update<T>(type: string, id: string, attributes: Partial<T>, options?: { version?: string; refresh?: boolean | 'wait_for' }): Promise<SavedObject<Partial<T>>>;
