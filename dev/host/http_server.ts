@@ -188,13 +188,14 @@ const internalError = (): Reply => errorReply(new HttpError(500, 'An internal se
 
 function write(res: http.ServerResponse, reply: Reply, serverName: string): void {
   const headers = reply.headers ?? {};
-  // hapi's `emptyStatusCode`: a 200 without a payload goes out as 204.
+  // hapi's `emptyStatusCode` (200 → 204) does not apply: OSD's adapter always sets the code itself.
   const empty = reply.payload === undefined || reply.payload === null;
-  const status = reply.status === 200 && empty ? 204 : reply.status;
+  const status = reply.status;
   const out: Record<string, string | string[]> = { 'cache-control': CACHE_CONTROL, 'osd-name': serverName };
   for (const [k, v] of Object.entries(headers)) out[k.toLowerCase()] = v;
   if (status === 204 || status === 304 || empty) {
     delete out['content-type'];
+    if (status !== 204 && status !== 304) out['content-length'] = '0';
     res.writeHead(status, out);
     res.end();
     return;
