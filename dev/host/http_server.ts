@@ -1,6 +1,8 @@
 import http from 'http';
 import os from 'os';
 import querystring from 'querystring';
+import { Readable } from 'stream';
+import zlib from 'zlib';
 import { TARGET_OSD_VERSION } from '../../common/constants';
 import { errorMessage, OsdResponse, reasonPhrase, responseFactory } from './response_factory';
 import { RegisteredRoute, Router, RouteValidationError, validatePart } from './router';
@@ -61,13 +63,29 @@ function parseContentType(header: string): string {
 
 const tooLarge = (maxBytes: number) => new HttpError(413, `Payload content length greater than maximum allowed: ${maxBytes}`);
 
+/** subtext's decoders: a gzip or deflate body is decompressed, and the size limit counts the result. */
+function decoded(req: http.IncomingMessage): Readable {
+  const encoding = req.headers['content-encoding'];
+  if (encoding !== 'gzip' && encoding !== 'deflate') return req;
+  const decoder = encoding === 'gzip' ? zlib.createGunzip() : zlib.createInflate();
+  req.on('error', (e) => decoder.destroy(e));
+  return req.pipe(decoder);
+}
+
 async function readBody(req: http.IncomingMessage, maxBytes: number): Promise<Buffer> {
   const chunks: Buffer[] = [];
   let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBytes) throw tooLarge(maxBytes);
-    chunks.push(chunk as Buffer);
+  const source = decoded(req);
+  try {
+    for await (const chunk of source) {
+      size += (chunk as Buffer).length;
+      if (size > maxBytes) throw tooLarge(maxBytes);
+      chunks.push(chunk as Buffer);
+    }
+  } catch (e) {
+    if (e instanceof HttpError) throw e;
+    if (source !== req) throw new HttpError(400, 'Invalid compressed payload');
+    throw e;
   }
   return Buffer.concat(chunks);
 }

@@ -1,5 +1,6 @@
 import http from 'http';
 import net from 'net';
+import zlib from 'zlib';
 import path from 'path';
 import { AddressInfo } from 'net';
 import { API_BASE, TARGET_OSD_VERSION } from '../../common/constants';
@@ -233,6 +234,19 @@ describe('the dev host answers as OSD does', () => {
       expect((await post('/api/t/small', JSON.stringify({ name: 'long enough' }))).json).toEqual(
         boom(413, 'Payload Too Large', 'Payload content length greater than maximum allowed: 10')
       );
+    });
+
+    it('decompresses a gzip or deflate body, and refuses a broken one', async () => {
+      const body = JSON.stringify({ name: 'x' });
+      for (const [encoding, data] of [
+        ['gzip', zlib.gzipSync(body)],
+        ['deflate', zlib.deflateSync(body)],
+      ] as const) {
+        const r = await post('/api/t/echo', data, { ...JSON_HEADERS, 'content-encoding': encoding });
+        expect(r.json).toEqual({ body: { name: 'x' } });
+      }
+      const broken = await post('/api/t/echo', Buffer.from('not gzip'), { ...JSON_HEADERS, 'content-encoding': 'gzip' });
+      expect(broken.json).toEqual(boom(400, 'Bad Request', 'Invalid compressed payload'));
     });
 
     it('does not parse the body of a route without body validation', async () => {
