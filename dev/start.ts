@@ -14,7 +14,6 @@ import { ensureBundles, formatReport } from '../scripts/build/bundle_public';
 import { generateScenario } from '../test/fixtures/scenario/generate';
 import { createAppServer } from './host/app_page';
 import { startDevHost } from './host/dev_host';
-import { createSavedObjectsClientFactory } from './host/saved_objects_client';
 import { applyIndexTemplates } from './index_templates';
 import { createClient, loadDocuments } from './load';
 
@@ -91,7 +90,6 @@ async function main() {
     pluginDir: ROOT,
     serveStatic: (h) =>
       createAppServer(h, { discover: { opensearch: client, indexPatterns: [...SOURCE_IDS.map((id) => DEFAULT_SOURCES[id].indexPattern), UNRELATED_INDEX] } }),
-    createSavedObjectsClient: createSavedObjectsClientFactory(client),
   });
   console.log(`\nInvestigations is running at ${host.url}/app/${APP_ID}  (OpenSearch: ${opensearchUrl}; Ctrl+C stops the dev host)`);
   console.log(`Discover stand-in with the plugin's doc views and actions: ${host.url}/app/dev-discover\n`);

@@ -24,18 +24,19 @@ export interface SiemInvestigationsConfig {
 export const EXPOSE_TO_BROWSER = { sources: true } as const;
 
 /**
- * OSD validates plugin config with `@osd/config-schema`, which exists only inside OSD (it is
- * resolved from OSD's node_modules at run time, like every third-party plugin does). Outside OSD
- * (the dev host, unit tests) there is no schema: the host hands the plugin its config as is and
- * reads `exposeToBrowser` from this same descriptor.
+ * The config schema, built with `@osd/config-schema`. Like every third-party plugin, the plugin
+ * does not ship that package: it resolves from OSD's own node_modules at run time (outside OSD, the
+ * dev host, jest and the build check resolve it to dev/host/config_schema.ts). Where it cannot be
+ * resolved, loading fails here: a config without a schema would be refused by OSD anyway
+ * ("Configuration schema expected to be an instance of Type").
  */
-export function createConfigDescriptor(): { schema?: unknown; exposeToBrowser: typeof EXPOSE_TO_BROWSER } {
+export function createConfigDescriptor(): { schema: unknown; exposeToBrowser: typeof EXPOSE_TO_BROWSER } {
   let schema: any;
   try {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     schema = require('@osd/config-schema').schema;
-  } catch {
-    return { exposeToBrowser: EXPOSE_TO_BROWSER };
+  } catch (e) {
+    throw new Error(`siemInvestigations needs @osd/config-schema, which OpenSearch Dashboards provides; it could not be loaded: ${(e as Error).message}`);
   }
   const source = schema.object({
     indexPattern: schema.maybe(schema.string()),

@@ -33,13 +33,16 @@ export interface ResponseErrorBody {
   attributes?: Record<string, unknown>;
 }
 
+/** What an error response may carry (OSD's `ResponseError`): a message, an Error, or a message with attributes. */
+export type ResponseError = string | Error | { message: string | Error; attributes?: Record<string, unknown> };
+
 export interface OpenSearchDashboardsResponseFactory {
   ok(opts?: { body?: unknown; headers?: Record<string, string> }): IOpenSearchDashboardsResponse;
   noContent(): IOpenSearchDashboardsResponse;
-  badRequest(opts?: { body?: ResponseErrorBody | string }): IOpenSearchDashboardsResponse;
-  notFound(opts?: { body?: ResponseErrorBody | string }): IOpenSearchDashboardsResponse;
-  conflict(opts?: { body?: ResponseErrorBody | string }): IOpenSearchDashboardsResponse;
-  customError(opts: { statusCode: number; body: ResponseErrorBody | string; headers?: Record<string, string> }): IOpenSearchDashboardsResponse;
+  badRequest(opts?: { body?: ResponseError }): IOpenSearchDashboardsResponse;
+  notFound(opts?: { body?: ResponseError }): IOpenSearchDashboardsResponse;
+  conflict(opts?: { body?: ResponseError }): IOpenSearchDashboardsResponse;
+  customError(opts: { statusCode: number; body: ResponseError; headers?: Record<string, string> }): IOpenSearchDashboardsResponse;
 }
 
 /** What this plugin uses of OSD's scoped opensearch-js client (`asCurrentUser`): its transport, through lib/opensearch_reader. */
@@ -55,16 +58,15 @@ export interface SavedObject<T = unknown> {
   namespaces?: string[];
 }
 
+/** The find options the plugin uses (OSD has more: sorting, references, namespaces, KQL filter). */
 export interface SavedObjectsFindOptions {
-  type: string | string[];
+  type: string;
   page?: number;
   perPage?: number;
-  sortField?: string;
-  sortOrder?: 'asc' | 'desc';
+  fields?: string[];
   search?: string;
   searchFields?: string[];
   defaultSearchOperator?: 'AND' | 'OR';
-  filter?: string;
 }
 
 export interface SavedObjectsFindResponse<T> {
@@ -75,7 +77,7 @@ export interface SavedObjectsFindResponse<T> {
 }
 
 export interface SavedObjectsClientContract {
-  create<T>(type: string, attributes: T, options?: { id?: string; overwrite?: boolean; version?: string; refresh?: boolean | 'wait_for' }): Promise<SavedObject<T>>;
+  create<T>(type: string, attributes: T, options?: { id?: string; refresh?: boolean | 'wait_for' }): Promise<SavedObject<T>>;
   get<T>(type: string, id: string): Promise<SavedObject<T>>;
   find<T>(options: SavedObjectsFindOptions): Promise<SavedObjectsFindResponse<T>>;
   update<T>(type: string, id: string, attributes: Partial<T>, options?: { version?: string; refresh?: boolean | 'wait_for' }): Promise<SavedObject<Partial<T>>>;

@@ -11,6 +11,8 @@ const common = {
   transformIgnorePatterns: ['/node_modules/(?!(uuid|d3-[a-z-]+|internmap)/)'],
   moduleNameMapper: {
     '\\.(css|less|scss)$': '<rootDir>/test/stubs/style_stub.js',
+    // OSD provides @osd/config-schema at run time; outside OSD it is this repository's implementation.
+    '^@osd/config-schema$': '<rootDir>/dev/host/config_schema.ts',
   },
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/build/', '<rootDir>/.opensearch/'],
 };

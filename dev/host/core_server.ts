@@ -1,24 +1,56 @@
 import path from 'path';
+import Module from 'module';
 import type http from 'http';
 import type { Client } from '@opensearch-project/opensearch';
+import { CONFIG_PATH, TARGET_OSD_VERSION } from '../../common/constants';
+import type { CoreSetup, Logger, OpenSearchClient, PluginInitializerContext, RequestHandlerContext, SavedObjectsClientContract, SavedObjectsType } from '../../server/types';
+import { Type } from './config_schema';
 import { Router } from './router';
 
 /**
- * The server half of OSD core that the plugin sees: the initializer context, `CoreSetup` and the
- * per-request handler context. Only what the plugin uses, with OSD's names and shapes.
+ * Outside OSD, `@osd/config-schema` resolves to this repository's implementation (jest maps it the
+ * same way); inside an OSD checkout the real package is found first and used.
  */
-export interface SavedObjectTypeRegistration {
-  name: string;
-  [key: string]: unknown;
+function provideConfigSchema(pluginDir: string): void {
+  try {
+    require.resolve('@osd/config-schema', { paths: [pluginDir] });
+    return;
+  } catch {
+    // not inside OSD
+  }
+  const m = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; __osdConfigSchema?: boolean };
+  if (m.__osdConfigSchema) return;
+  const resolve = m._resolveFilename;
+  const own = require.resolve('./config_schema');
+  m._resolveFilename = function (request: string, ...rest: unknown[]) {
+    return request === '@osd/config-schema' ? own : resolve.call(this, request, ...rest);
+  };
+  m.__osdConfigSchema = true;
 }
 
+/**
+ * What OSD's plugin service does with the plugin's `config` export: the schema must be a config
+ * schema Type, and the `siem_investigations.*` settings are validated by it (defaults applied,
+ * unknown keys refused) before the plugin sees them.
+ */
+export function validatePluginConfig(descriptor: { schema?: unknown } | undefined, raw: Record<string, unknown>): Record<string, unknown> {
+  if (!descriptor) return raw;
+  if (!(descriptor.schema instanceof Type)) throw new Error('Configuration schema expected to be an instance of Type');
+  return descriptor.schema.validate(raw, { dev: true, prod: false }, `config validation of [${CONFIG_PATH}]`) as Record<string, unknown>;
+}
+
+/**
+ * The server half of OSD core that the plugin sees: the initializer context, `CoreSetup` and the
+ * per-request handler context, typed by the plugin's own contract types (server/types.ts), so
+ * that what the host offers and what the plugin expects cannot drift apart silently.
+ */
 export interface ServerHost {
   router: Router;
-  savedObjectTypes: SavedObjectTypeRegistration[];
+  savedObjectTypes: SavedObjectsType[];
   capabilities: Record<string, Record<string, boolean>>;
   /** The config keys the plugin's `config.exposeToBrowser` names, as OSD injects them into the page. */
   browserConfig: Record<string, unknown>;
-  createContext: (req: http.IncomingMessage) => unknown;
+  createContext: (req: http.IncomingMessage) => RequestHandlerContext;
 }
 
 export interface ServerHostOptions {
@@ -28,62 +60,64 @@ export interface ServerHostOptions {
   /** The plugin's config slice (`siem_investigations.*`). */
   config: Record<string, unknown>;
   /** Builds the saved objects client for one request, once types are registered. */
-  createSavedObjectsClient?: (types: SavedObjectTypeRegistration[], req: http.IncomingMessage) => unknown;
+  createSavedObjectsClient?: (types: SavedObjectsType[], req: http.IncomingMessage) => SavedObjectsClientContract;
   log?: (level: string, msg: string) => void;
 }
 
-function logger(log: ServerHostOptions['log'], ctx: string[]) {
+function logger(log: ServerHostOptions['log'], ctx: string[]): Logger {
   const write = (level: string) => (m: string | Error) => log?.(level, `[${ctx.join('.')}] ${m instanceof Error ? m.stack ?? m.message : m}`);
-  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error'), fatal: write('fatal') };
+  return { debug: write('debug'), info: write('info'), warn: write('warn'), error: write('error') };
 }
+
+/** A context whose saved objects client fails loudly when the host was given none. */
+const noSavedObjects = new Proxy({} as SavedObjectsClientContract, {
+  get: () => () => Promise.reject(new Error('this dev host has no saved objects client')),
+});
 
 export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerHost> {
   // Exactly what OSD's plugin loader does: require `<plugin>/server`, call the named `plugin` export.
+  provideConfigSchema(opts.pluginDir);
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const mod = require(path.join(opts.pluginDir, 'server'));
   if (!('plugin' in mod)) throw new Error(`Plugin at ${opts.pluginDir} does not export "plugin" definition.`);
   if (typeof mod.plugin !== 'function') throw new Error(`Definition of plugin at ${opts.pluginDir} should be a function.`);
+  const config = validatePluginConfig(mod.config, opts.config);
 
   const router = new Router();
-  const savedObjectTypes: SavedObjectTypeRegistration[] = [];
+  const savedObjectTypes: SavedObjectsType[] = [];
   const capabilityProviders: Array<() => Record<string, Record<string, boolean>>> = [];
 
-  const initializerContext = {
-    opaqueId: Symbol('siemInvestigations'),
-    env: { mode: { dev: true, prod: false, name: 'development' }, packageInfo: { version: '3.8.0' } },
+  const initializerContext: PluginInitializerContext = {
+    env: { mode: { dev: true, prod: false }, packageInfo: { version: TARGET_OSD_VERSION } },
     logger: { get: (...ctx: string[]) => logger(opts.log, ['plugins', 'siemInvestigations', ...ctx]) },
     config: {
-      create: () => ({ subscribe: (fn: (v: unknown) => void) => (fn(opts.config), { unsubscribe() {} }) }),
-      createIfExists: () => ({ subscribe: (fn: (v: unknown) => void) => (fn(opts.config), { unsubscribe() {} }) }),
+      create: <T>() => ({ subscribe: (fn: (v: T) => void) => (fn(config as T), { unsubscribe() {} }) }),
     },
   };
   const instance = mod.plugin(initializerContext);
   if (!instance || typeof instance.setup !== 'function') throw new Error('Instance of plugin does not define "setup" function.');
 
   let setupDone = false;
-  const coreSetup = {
-    http: {
-      createRouter: () => router,
-      basePath: { serverBasePath: '', get: () => '', prepend: (p: string) => p, remove: (p: string) => p },
-    },
+  const coreSetup: CoreSetup = {
+    http: { createRouter: () => router, basePath: { serverBasePath: '' } },
     savedObjects: {
-      registerType: (type: SavedObjectTypeRegistration) => {
+      registerType: (type) => {
         if (setupDone) throw new Error('cannot call `registerType` after service startup.');
         if (savedObjectTypes.some((t) => t.name === type.name)) throw new Error(`Type '${type.name}' is already registered`);
         savedObjectTypes.push(type);
       },
     },
-    capabilities: { registerProvider: (p: () => Record<string, Record<string, boolean>>) => capabilityProviders.push(p) },
+    capabilities: { registerProvider: (p) => capabilityProviders.push(p) },
   };
   await instance.setup(coreSetup, {});
   setupDone = true;
-  await instance.start?.({ opensearch: { client: { asInternalUser: opts.opensearch } } }, {});
+  await instance.start?.({}, {});
 
   const capabilities: Record<string, Record<string, boolean>> = {};
   for (const p of capabilityProviders) Object.assign(capabilities, p());
 
   const exposed: Record<string, boolean> = mod.config?.exposeToBrowser ?? {};
-  const browserConfig = Object.fromEntries(Object.entries(opts.config).filter(([k]) => exposed[k] === true));
+  const browserConfig = Object.fromEntries(Object.entries(config).filter(([k]) => exposed[k] === true));
 
   return {
     router,
@@ -92,9 +126,11 @@ export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerH
     browserConfig,
     createContext: (req) => ({
       core: {
-        // The dev host has no security plugin: the current user is whoever runs it.
-        opensearch: { client: { asCurrentUser: opts.opensearch, asInternalUser: opts.opensearch } },
-        savedObjects: { client: opts.createSavedObjectsClient?.(savedObjectTypes, req), typeRegistry: { getAllTypes: () => savedObjectTypes } },
+        // The dev host has no security plugin: the current user is whoever runs it. (Cast: the
+        // plugin declares mget's `_source: false`, valid on the wire, which opensearch-js 2.x types
+        // as string | string[] only.)
+        opensearch: { client: { asCurrentUser: opts.opensearch as unknown as OpenSearchClient } },
+        savedObjects: { client: opts.createSavedObjectsClient?.(savedObjectTypes, req) ?? noSavedObjects },
       },
     }),
   };

@@ -1,11 +1,10 @@
 import http from 'http';
 import { AddressInfo } from 'net';
-import { Client } from '@opensearch-project/opensearch';
+import type { Client } from '@opensearch-project/opensearch';
 import { createHttpServer } from './http_server';
 import { loadServerPlugin, ServerHost, ServerHostOptions } from './core_server';
-
-/** OSD's default `opensearch.requestTimeout`: the host's own setting, not the plugin's. */
-const OSD_REQUEST_TIMEOUT_MS = 30_000;
+import { createOsdOpenSearchClient, OpenSearchSettings } from './opensearch_client';
+import { createSavedObjectsClientFactory } from './saved_objects_client';
 
 export interface DevHostOptions {
   port: number;
@@ -13,6 +12,11 @@ export interface DevHostOptions {
   opensearchUrl: string;
   pluginDir: string;
   config?: Record<string, unknown>;
+  /** OSD's `opensearch.*` timeouts; OSD's defaults when absent. */
+  opensearch?: OpenSearchSettings;
+  /** The saved objects index (OSD's `.kibana`); the host's saved objects client uses the host's OpenSearch client. */
+  savedObjectsIndex?: string;
+  /** Replaces the saved objects client (tests that count calls); the default is the host's own. */
   createSavedObjectsClient?: ServerHostOptions['createSavedObjectsClient'];
   serveStatic?: (server: ServerHost) => Parameters<typeof createHttpServer>[0]['serveStatic'];
   quiet?: boolean;
@@ -28,7 +32,7 @@ export interface RunningDevHost {
 
 /** Loads the plugin through OSD's contracts and serves it over HTTP. */
 export async function startDevHost(opts: DevHostOptions): Promise<RunningDevHost> {
-  const opensearch = new Client({ node: opts.opensearchUrl, requestTimeout: OSD_REQUEST_TIMEOUT_MS });
+  const opensearch = createOsdOpenSearchClient(opts.opensearchUrl, opts.opensearch);
   const log = (level: string, msg: string) => {
     if (!opts.quiet || level === 'error' || level === 'fatal') console.log(`[${new Date().toISOString()}][${level}]${msg}`);
   };
@@ -36,7 +40,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<RunningDevHost
     pluginDir: opts.pluginDir,
     opensearch,
     config: opts.config ?? {},
-    createSavedObjectsClient: opts.createSavedObjectsClient,
+    createSavedObjectsClient: opts.createSavedObjectsClient ?? createSavedObjectsClientFactory(opensearch, { index: opts.savedObjectsIndex }),
     log,
   });
   const server = createHttpServer({

@@ -1,73 +1,27 @@
 import { randomUUID } from 'crypto';
-import { reasonPhrase } from './response_factory';
 import type http from 'http';
 import type { Client } from '@opensearch-project/opensearch';
-import type { SavedObjectTypeRegistration } from './core_server';
+import type { SavedObject, SavedObjectsClientContract, SavedObjectsFindOptions, SavedObjectsType } from '../../server/types';
+import { reasonPhrase } from './response_factory';
 
 /**
  * OSD's saved objects client (src/core/server/saved_objects/service/lib/repository.ts) over one
- * OpenSearch index, for the dev host: the same document layout (`_id` `<type>:<id>`, attributes
- * under `<type>`, `references`, `updated_at`), versions (base64 of `[seq_no, primary_term]`),
- * optimistic concurrency (`if_seq_no`/`if_primary_term`), `wait_for` refresh by default, errors as
- * SavedObjectsErrorHelpers' Boom errors, and `find` built like OSD's search DSL. The dev host has
- * one tenant (OSD's default namespace); KQL `filter` is refused rather than ignored.
+ * OpenSearch index, for the dev host, reduced to what the plugin calls (the contract type of
+ * server/types.ts, so a call the host lacks is a compile error): the same document layout (`_id`
+ * `<type>:<id>`, attributes under `<type>`, `references`, `updated_at`), versions (base64 of
+ * `[seq_no, primary_term]`), optimistic concurrency (`if_seq_no`/`if_primary_term`), `wait_for`
+ * refresh by default, errors as SavedObjectsErrorHelpers' Boom errors, and `find` built like OSD's
+ * search DSL for one single-namespace type. One tenant (OSD's default namespace). An option the
+ * plugin does not use is refused, never ignored.
  */
 export const DEFAULT_SAVED_OBJECTS_INDEX = '.osd_dev_saved_objects';
 const DEFAULT_REFRESH = 'wait_for' as const;
 const FIND_DEFAULT_PAGE = 1;
 const FIND_DEFAULT_PER_PAGE = 20;
 const DEFAULT_NAMESPACE = 'default';
+const FIND_OPTIONS = ['type', 'page', 'perPage', 'fields', 'search', 'searchFields', 'defaultSearchOperator'];
 
-type Refresh = boolean | 'wait_for';
-
-export interface SavedObjectReference {
-  name: string;
-  type: string;
-  id: string;
-}
-
-export interface SavedObject<T = unknown> {
-  id: string;
-  type: string;
-  attributes: T;
-  references: SavedObjectReference[];
-  version?: string;
-  updated_at?: string;
-  namespaces?: string[];
-  migrationVersion?: Record<string, string>;
-}
-
-export interface FindOptions {
-  type: string | string[];
-  page?: number;
-  perPage?: number;
-  sortField?: string;
-  sortOrder?: 'asc' | 'desc';
-  fields?: string[];
-  search?: string;
-  searchFields?: string[];
-  rootSearchFields?: string[];
-  defaultSearchOperator?: 'AND' | 'OR';
-  hasReference?: { type: string; id: string };
-  filter?: unknown;
-  preference?: string;
-}
-
-export interface FindResponse<T> {
-  saved_objects: Array<SavedObject<T> & { score: number }>;
-  total: number;
-  per_page: number;
-  page: number;
-}
-
-export interface DevSavedObjectsClient {
-  create<T>(type: string, attributes: T, options?: { id?: string; overwrite?: boolean; version?: string; references?: SavedObjectReference[]; refresh?: Refresh; migrationVersion?: Record<string, string> }): Promise<SavedObject<T>>;
-  get<T>(type: string, id: string): Promise<SavedObject<T>>;
-  find<T>(options: FindOptions): Promise<FindResponse<T>>;
-  update<T>(type: string, id: string, attributes: Partial<T>, options?: { version?: string; references?: SavedObjectReference[]; refresh?: Refresh }): Promise<SavedObject<Partial<T>>>;
-  delete(type: string, id: string, options?: { refresh?: Refresh }): Promise<Record<string, never>>;
-  errors: typeof SavedObjectsErrors;
-}
+export type DevSavedObjectsClient = SavedObjectsClientContract & { errors: typeof SavedObjectsErrors };
 
 // ---------------------------------------------------------------------------------------------
 // Errors: SavedObjectsErrorHelpers' decorated Boom errors (isBoom, output.statusCode/payload).
@@ -114,9 +68,6 @@ export const SavedObjectsErrors = {
   isInvalidVersionError: is('SavedObjectsClient/invalidVersion'),
   isNotFoundError: is('SavedObjectsClient/notFound'),
   isConflictError: is('SavedObjectsClient/conflict'),
-  isForbiddenError: is('SavedObjectsClient/forbidden'),
-  isNotAuthorizedError: is('SavedObjectsClient/notAuthorized'),
-  isOpenSearchUnavailableError: is('SavedObjectsClient/esUnavailable'),
 };
 
 interface OpenSearchErrorShape {
@@ -167,14 +118,9 @@ export function decodeRequestVersion(version?: string): { if_seq_no: number; if_
 // ---------------------------------------------------------------------------------------------
 // Mappings: OSD's root properties plus each registered type's mappings under its name.
 
-interface FieldMapping {
-  type?: string;
-  properties?: Record<string, FieldMapping>;
-  fields?: Record<string, FieldMapping>;
-  [key: string]: unknown;
-}
+type FieldMapping = Record<string, unknown>;
 
-export function buildMappings(types: SavedObjectTypeRegistration[]): { dynamic: 'strict'; properties: Record<string, FieldMapping> } {
+export function buildMappings(types: Array<Pick<SavedObjectsType, 'name' | 'mappings'>>): { dynamic: 'strict'; properties: Record<string, FieldMapping> } {
   const properties: Record<string, FieldMapping> = {
     type: { type: 'keyword' },
     namespace: { type: 'keyword' },
@@ -188,23 +134,12 @@ export function buildMappings(types: SavedObjectTypeRegistration[]): { dynamic: 
   return { dynamic: 'strict', properties };
 }
 
-/** A mapped field by dotted path, through `properties` and multi-`fields` (OSD's getProperty). */
-function getProperty(mappings: { properties: Record<string, FieldMapping> }, path: string): FieldMapping | undefined {
-  let current: FieldMapping | undefined = { properties: mappings.properties };
-  for (const part of path.split('.')) {
-    current = current?.properties?.[part] ?? current?.fields?.[part];
-    if (!current) return undefined;
-  }
-  return current;
-}
-
 // ---------------------------------------------------------------------------------------------
 
 interface RawSource {
   type: string;
   updated_at?: string;
-  references?: SavedObjectReference[];
-  migrationVersion?: Record<string, string>;
+  references?: SavedObject['references'];
   [type: string]: unknown;
 }
 
@@ -217,6 +152,8 @@ interface RawHit {
   found?: boolean;
 }
 
+type Refresh = boolean | 'wait_for';
+
 /**
  * `(types, req) => client`, the dev host's `createSavedObjectsClient` hook. The index is created
  * (or its mappings extended) on first use from the registered types' mappings.
@@ -225,7 +162,7 @@ export function createSavedObjectsClientFactory(opensearch: Client, opts: { inde
   const index = opts.index ?? DEFAULT_SAVED_OBJECTS_INDEX;
   const ready = new Map<string, Promise<void>>();
 
-  const ensureIndex = (types: SavedObjectTypeRegistration[]): Promise<void> => {
+  const ensureIndex = (types: SavedObjectsType[]): Promise<void> => {
     const key = types.map((t) => t.name).sort().join(',');
     let p = ready.get(key);
     if (!p) {
@@ -236,8 +173,7 @@ export function createSavedObjectsClientFactory(opensearch: Client, opts: { inde
     return p;
   };
 
-  return (types: SavedObjectTypeRegistration[], _req?: http.IncomingMessage): DevSavedObjectsClient =>
-    createClient(opensearch, index, types, () => ensureIndex(types));
+  return (types: SavedObjectsType[], _req?: http.IncomingMessage): DevSavedObjectsClient => createClient(opensearch, index, types, () => ensureIndex(types));
 }
 
 async function prepareIndex(opensearch: Client, index: string, mappings: ReturnType<typeof buildMappings>): Promise<void> {
@@ -252,9 +188,8 @@ async function prepareIndex(opensearch: Client, index: string, mappings: ReturnT
   }
 }
 
-function createClient(opensearch: Client, index: string, types: SavedObjectTypeRegistration[], ready: () => Promise<void>): DevSavedObjectsClient {
+function createClient(opensearch: Client, index: string, types: SavedObjectsType[], ready: () => Promise<void>): DevSavedObjectsClient {
   const registry = new Map(types.map((t) => [t.name, t]));
-  const mappings = buildMappings(types);
   const rawId = (type: string, id: string) => `${type}:${id}`;
 
   /** Every OpenSearch call: index ready first, errors decorated like OSD's repository client. */
@@ -276,30 +211,20 @@ function createClient(opensearch: Client, index: string, types: SavedObjectTypeR
       version: encodeVersion(hit._seq_no as number, hit._primary_term as number),
       attributes: src[type] as T,
       references: src.references ?? [],
-      ...(src.migrationVersion ? { migrationVersion: src.migrationVersion } : {}),
     };
   };
 
   return {
     errors: SavedObjectsErrors,
 
-    async create<T>(type: string, attributes: T, options: Parameters<DevSavedObjectsClient['create']>[2] = {}) {
-      const { id, overwrite = false, references = [], refresh = DEFAULT_REFRESH, version, migrationVersion } = options;
+    async create<T>(type: string, attributes: T, options: { id?: string; refresh?: Refresh } = {}) {
+      const { id, refresh = DEFAULT_REFRESH } = options;
       if (!registry.has(type)) throw SavedObjectsErrors.createUnsupportedTypeError(type);
       const objectId = id ?? randomUUID();
       const time = new Date().toISOString();
-      const source: RawSource = { type, [type]: attributes, references, updated_at: time, ...(migrationVersion ? { migrationVersion } : {}) };
-      const params = { id: rawId(type, objectId), index, refresh, body: source, ...(overwrite && version ? decodeRequestVersion(version) : {}) };
-      const { body } = await call(() => (id && overwrite ? opensearch.index(params) : opensearch.create(params)));
-      return {
-        id: objectId,
-        type,
-        updated_at: time,
-        version: encodeVersion(body._seq_no, body._primary_term),
-        attributes,
-        references,
-        ...(migrationVersion ? { migrationVersion } : {}),
-      };
+      const source: RawSource = { type, [type]: attributes, references: [], updated_at: time };
+      const { body } = await call(() => opensearch.create({ id: rawId(type, objectId), index, refresh, body: source }));
+      return { id: objectId, type, updated_at: time, version: encodeVersion(body._seq_no, body._primary_term), attributes, references: [] };
     },
 
     async get<T>(type: string, id: string) {
@@ -310,11 +235,10 @@ function createClient(opensearch: Client, index: string, types: SavedObjectTypeR
       return { ...toSavedObject<T>(type, id, hit), namespaces: [DEFAULT_NAMESPACE] };
     },
 
-    async update<T>(type: string, id: string, attributes: Partial<T>, options: Parameters<DevSavedObjectsClient['update']>[3] = {}) {
+    async update<T>(type: string, id: string, attributes: Partial<T>, options: { version?: string; refresh?: Refresh } = {}) {
       if (!registry.has(type)) throw SavedObjectsErrors.createGenericNotFoundError(type, id);
-      const { version, references, refresh = DEFAULT_REFRESH } = options;
+      const { version, refresh = DEFAULT_REFRESH } = options;
       const time = new Date().toISOString();
-      const doc = { [type]: attributes, updated_at: time, ...(Array.isArray(references) ? { references } : {}) };
       const { body, statusCode } = await call(() =>
         opensearch.update(
           {
@@ -322,22 +246,14 @@ function createClient(opensearch: Client, index: string, types: SavedObjectTypeR
             index,
             ...(version !== undefined ? decodeRequestVersion(version) : {}),
             refresh,
-            body: { doc },
+            body: { doc: { [type]: attributes, updated_at: time } },
             _source_includes: ['namespace', 'namespaces', 'originId'],
           },
           { ignore: [404] }
         )
       );
       if (statusCode === 404) throw SavedObjectsErrors.createGenericNotFoundError(type, id);
-      return {
-        id,
-        type,
-        updated_at: time,
-        version: encodeVersion(body._seq_no, body._primary_term),
-        namespaces: [DEFAULT_NAMESPACE],
-        references: references as SavedObjectReference[],
-        attributes,
-      };
+      return { id, type, updated_at: time, version: encodeVersion(body._seq_no, body._primary_term), namespaces: [DEFAULT_NAMESPACE], references: [], attributes };
     },
 
     async delete(type: string, id: string, options: { refresh?: Refresh } = {}) {
@@ -352,44 +268,25 @@ function createClient(opensearch: Client, index: string, types: SavedObjectTypeR
       throw new Error(`Unexpected OpenSearch DELETE response: ${JSON.stringify({ type, id, response: { body, statusCode } })}`);
     },
 
-    async find<T>(options: FindOptions) {
-      const {
-        search,
-        defaultSearchOperator = 'OR',
-        searchFields,
-        rootSearchFields,
-        hasReference,
-        page = FIND_DEFAULT_PAGE,
-        perPage = FIND_DEFAULT_PER_PAGE,
-        sortField,
-        sortOrder,
-        fields,
-        type,
-        filter,
-        preference,
-      } = options;
-      if (!type) throw SavedObjectsErrors.createBadRequestError('options.type must be a string or an array of strings');
-      const allowed = (Array.isArray(type) ? type : [type]).filter((t) => registry.has(t));
-      if (allowed.length === 0) return { page, per_page: perPage, total: 0, saved_objects: [] };
+    async find<T>(options: SavedObjectsFindOptions) {
+      const unsupported = Object.keys(options).filter((k) => !FIND_OPTIONS.includes(k));
+      if (unsupported.length) throw new Error(`The dev host's saved objects client does not implement find option(s): ${unsupported.join(', ')}`);
+      const { type, search, searchFields, defaultSearchOperator = 'OR', fields, page = FIND_DEFAULT_PAGE, perPage = FIND_DEFAULT_PER_PAGE } = options;
+      if (typeof type !== 'string') throw SavedObjectsErrors.createBadRequestError('options.type must be a string');
+      if (!registry.has(type)) return { page, per_page: perPage, total: 0, saved_objects: [] };
       if (searchFields && !Array.isArray(searchFields)) throw SavedObjectsErrors.createBadRequestError('options.searchFields must be an array');
       if (fields && !Array.isArray(fields)) throw SavedObjectsErrors.createBadRequestError('options.fields must be an array');
-      if (filter) throw SavedObjectsErrors.createBadRequestError("the dev host's saved objects client does not support a KQL filter");
+      if (search && !searchFields?.length) throw new Error("The dev host's saved objects client needs searchFields with search");
 
-      const body = {
-        seq_no_primary_term: true,
-        query: queryFor(allowed, { search, searchFields, rootSearchFields, defaultSearchOperator, hasReference }),
-        ...sortFor(allowed, sortField, sortOrder),
-      };
       const { body: res, statusCode } = await call(() =>
         opensearch.search(
           {
             index,
             size: perPage,
             from: perPage * (page - 1),
-            _source: includedFields(allowed, fields),
+            _source: includedFields(type, fields),
             rest_total_hits_as_int: true,
-            ...(preference ? { preference } : {}),
-            body,
+            body: { seq_no_primary_term: true, query: queryFor(type, search, searchFields ?? [], defaultSearchOperator) },
           } as any,
           { ignore: [404] }
         )
@@ -400,132 +297,42 @@ function createClient(opensearch: Client, index: string, types: SavedObjectTypeR
         page,
         per_page: perPage,
         total: res.hits.total as number,
-        saved_objects: hits.map((hit) => {
-          const hitType = (hit._source as RawSource).type;
-          return { ...toSavedObject<T>(hitType, hit._id.slice(hitType.length + 1), hit), score: hit._score ?? 0 };
-        }),
+        saved_objects: hits.map((hit) => ({ ...toSavedObject<T>(type, hit._id.slice(type.length + 1), hit), score: hit._score ?? 0 })),
       };
     },
   };
-
-  function clauseForType(type: string): Record<string, unknown> {
-    const namespaceType = registry.get(type)?.namespaceType;
-    if (namespaceType === 'multiple') {
-      return { bool: { must: [{ term: { type } }, { terms: { namespaces: [DEFAULT_NAMESPACE, '*'] } }], must_not: [{ exists: { field: 'namespace' } }] } };
-    }
-    if (namespaceType === 'agnostic') {
-      return { bool: { must: [{ term: { type } }], must_not: [{ exists: { field: 'namespace' } }, { exists: { field: 'namespaces' } }] } };
-    }
-    return {
-      bool: {
-        must: [{ term: { type } }],
-        should: [{ bool: { must_not: [{ exists: { field: 'namespace' } }] } }],
-        minimum_should_match: 1,
-        must_not: [{ exists: { field: 'namespaces' } }],
-      },
-    };
-  }
-
-  function queryFor(
-    allowed: string[],
-    o: Pick<FindOptions, 'search' | 'searchFields' | 'rootSearchFields' | 'defaultSearchOperator' | 'hasReference'>
-  ): Record<string, unknown> {
-    const bool: Record<string, unknown> = {
-      filter: [
-        {
-          bool: {
-            ...(o.hasReference
-              ? {
-                  must: [
-                    {
-                      nested: {
-                        path: 'references',
-                        query: { bool: { must: [{ term: { 'references.id': o.hasReference.id } }, { term: { 'references.type': o.hasReference.type } }] } },
-                      },
-                    },
-                  ],
-                }
-              : {}),
-            should: allowed.map(clauseForType),
-            minimum_should_match: 1,
-          },
-        },
-      ],
-    };
-    if (o.search) {
-      const simple = {
-        simple_query_string: {
-          query: o.search,
-          ...simpleQueryStringFields(allowed, o.searchFields, o.rootSearchFields),
-          ...(o.defaultSearchOperator ? { default_operator: o.defaultSearchOperator } : {}),
-        },
-      };
-      if (o.search.trim().endsWith('*')) {
-        // OSD adds match_phrase_prefix clauses for a prefix search.
-        const prefix = o.search.replace(/[*]$/, '');
-        bool.should = [simple, ...prefixFields(allowed, o.searchFields).map(({ field, boost }) => ({ match_phrase_prefix: { [field]: { query: prefix, boost } } }))];
-        bool.minimum_should_match = 1;
-      } else {
-        bool.must = [simple];
-      }
-    }
-    return { bool };
-  }
-
-  function prefixFields(allowed: string[], searchFields: string[] = []): Array<{ field: string; boost: number }> {
-    const named = searchFields.filter((f) => f !== '*');
-    const raw = named.length
-      ? named.flatMap((f) => allowed.map((t) => `${t}.${f}`))
-      : allowed.flatMap((t) => {
-          const field = (registry.get(t)?.management as { defaultSearchField?: string } | undefined)?.defaultSearchField;
-          return field ? [`${t}.${field}`] : [];
-        });
-    return raw.map((f) => {
-      const [field, boost] = f.split('^');
-      const n = boost ? parseInt(boost, 10) : 1;
-      return { field, boost: Number.isNaN(n) ? 1 : n };
-    });
-  }
-
-  function sortFor(allowed: string[], sortField?: string, sortOrder?: string): Record<string, unknown> {
-    if (!sortField) return {};
-    if (['_id', '_score'].includes(sortField)) return { sort: [{ [sortField]: { order: sortOrder } }] };
-    if (allowed.length > 1) {
-      const root = getProperty(mappings, sortField);
-      if (!root) throw SavedObjectsErrors.createBadRequestError(`Unable to sort multiple types by field ${sortField}, not a root property`);
-      return { sort: [{ [sortField]: { order: sortOrder, unmapped_type: root.type } }] };
-    }
-    let key = `${allowed[0]}.${sortField}`;
-    let field = getProperty(mappings, key);
-    if (!field) {
-      key = sortField;
-      field = getProperty(mappings, sortField);
-      if (!field) throw SavedObjectsErrors.createBadRequestError(`Unknown sort field ${sortField}`);
-    }
-    return { sort: [{ [key]: { order: sortOrder, unmapped_type: field.type } }] };
-  }
 }
 
-function simpleQueryStringFields(types: string[], searchFields: string[] = [], rootSearchFields: string[] = []): Record<string, unknown> {
-  if (!searchFields.length && !rootSearchFields.length) return { lenient: true, fields: ['*'] };
-  for (const f of rootSearchFields) {
-    if (f.includes('.')) throw SavedObjectsErrors.createBadRequestError(`rootSearchFields entry "${f}" is invalid: cannot contain "." character`);
+/**
+ * OSD's getQueryParams for one single-namespace type: the type clause in the default namespace,
+ * `simple_query_string` on the type's search fields, and for a prefix search (`foo*`) OSD's extra
+ * `match_phrase_prefix` clauses.
+ */
+function queryFor(type: string, search: string | undefined, searchFields: string[], operator: 'AND' | 'OR'): Record<string, unknown> {
+  const typeClause = {
+    bool: {
+      must: [{ term: { type } }],
+      should: [{ bool: { must_not: [{ exists: { field: 'namespace' } }] } }],
+      minimum_should_match: 1,
+      must_not: [{ exists: { field: 'namespaces' } }],
+    },
+  };
+  const bool: Record<string, unknown> = { filter: [{ bool: { should: [typeClause], minimum_should_match: 1 } }] };
+  if (!search) return { bool };
+  const fields = searchFields.map((f) => `${type}.${f}`);
+  const simple = { simple_query_string: { query: search, fields, default_operator: operator } };
+  if (search.trim().endsWith('*')) {
+    const prefix = search.replace(/[*]$/, '');
+    bool.should = [simple, ...fields.map((field) => ({ match_phrase_prefix: { [field]: { query: prefix, boost: 1 } } }))];
+    bool.minimum_should_match = 1;
+  } else {
+    bool.must = [simple];
   }
-  return { fields: [...rootSearchFields, ...searchFields.flatMap((f) => types.map((t) => `${t}.${f}`))] };
+  return { bool };
 }
 
 /** OSD's includedFields: `_source` filtering when `fields` is given. */
-function includedFields(types: string[], fields?: string[]): string[] | undefined {
+function includedFields(type: string, fields?: string[]): string[] | undefined {
   if (!fields || fields.length === 0) return undefined;
-  return [
-    ...types.flatMap((t) => fields.map((f) => `${t}.${f}`)),
-    'namespace',
-    'namespaces',
-    'type',
-    'references',
-    'migrationVersion',
-    'updated_at',
-    'originId',
-    ...fields,
-  ];
+  return [...fields.map((f) => `${type}.${f}`), 'namespace', 'namespaces', 'type', 'references', 'migrationVersion', 'updated_at', 'originId', ...fields];
 }

@@ -1,5 +1,6 @@
 /**
- * `npm run build [-- --osd-version 3.8.0] [--standalone]` → build/siemInvestigations-<osdVersion>.zip,
+ * `npm run build [-- --osd-version 3.8.0[,3.8.1…]] [--standalone]` → build/siemInvestigations-<osdVersion>.zip
+ * (one per version),
  * laid out as OSD's plugin-helpers would (OSD_CONTRACTS.md §8) and checked as the install CLI and
  * the runtime would see it. Inside an OSD checkout (`plugins/<repo>`) it hands over to OSD's own
  * `plugin-helpers build` unless `--standalone` is given.
@@ -8,9 +9,9 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { execFileSync } from 'child_process';
-import { PLUGIN_ID, TARGET_OSD_VERSION } from '../../common/constants';
+import { CONFIG_PATH, PLUGIN_ID, TARGET_OSD_VERSION } from '../../common/constants';
 import { buildPlugin, formatReport, OUTPUTS, REPO_ROOT } from './bundle_public';
-import { productionPackageJson, stampManifest, transpileTree } from './server_files';
+import { productionPackageJson, stampManifest, transpileFile, transpileTree } from './server_files';
 import { readZip, unzipTo, zipDirectory } from './archive';
 import { checkArtifact } from './check_artifact';
 
@@ -50,27 +51,36 @@ export async function buildZip(osdVersion: string): Promise<string> {
 }
 
 /**
- * Loads the server entry of the zip in a fresh Node process, in a folder with no node_modules
- * above it: only what the zip itself carries (its production dependencies) can be resolved.
+ * Loads the server entry of the zip in a fresh Node process, laid out as in OSD: the plugin in a
+ * folder whose only node_modules above it holds `@osd/config-schema` (this repository's
+ * implementation, dev/host/config_schema.ts, standing in for OSD's), so only what the zip carries
+ * and what OSD provides can be resolved. As OSD's plugin service does, the config export must be a
+ * schema Type, and the default config (no `siem_investigations.*` settings) must validate; the
+ * plugin then sets up with that validated config. `withConfigSchema: false` leaves OSD's package
+ * out, to prove its absence is a loud error.
  */
-export async function checkServerEntryLoads(zip: string): Promise<{ routes: string[] }> {
+export async function checkServerEntryLoads(zip: string, opts: { withConfigSchema?: boolean } = {}): Promise<{ routes: string[]; defaultConfig: unknown }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'siem-zip-'));
   try {
     await unzipTo(zip, dir);
+    if (opts.withConfigSchema !== false) transpileFile(path.join(REPO_ROOT, 'dev/host/config_schema.ts'), path.join(dir, 'node_modules/@osd/config-schema/index.js'));
     const pluginDir = path.join(dir, 'opensearch-dashboards', PLUGIN_ID);
     const probe = `
-      const { plugin } = require(${JSON.stringify(path.join(pluginDir, 'server'))});
+      const { plugin, config } = require(${JSON.stringify(path.join(pluginDir, 'server'))});
+      const { Type } = require(require.resolve('@osd/config-schema', { paths: [${JSON.stringify(pluginDir)}] }));
       if (typeof plugin !== 'function') throw new Error('no named plugin export');
+      if (!config || !(config.schema instanceof Type)) throw new Error('Configuration schema expected to be an instance of Type');
+      const defaultConfig = config.schema.validate({}, { dev: false, prod: true }, 'config validation of [${CONFIG_PATH}]');
       const routes = [];
       const reg = (m) => (route) => routes.push(m + ' ' + route.path);
       const router = { get: reg('GET'), post: reg('POST'), put: reg('PUT'), patch: reg('PATCH'), delete: reg('DELETE') };
       const log = { debug() {}, info() {}, warn() {}, error() {} };
-      const p = plugin({ logger: { get: () => log }, config: { create: () => ({ subscribe: (f) => (f({ sources: {} }), { unsubscribe() {} }) }) } });
+      const p = plugin({ logger: { get: () => log }, config: { create: () => ({ subscribe: (f) => (f(defaultConfig), { unsubscribe() {} }) }) } });
       p.setup({ http: { createRouter: () => router }, savedObjects: { registerType() {} }, capabilities: { registerProvider() {} } }, {});
-      console.log(JSON.stringify(routes));
+      console.log(JSON.stringify({ routes, defaultConfig }));
     `;
-    const stdout = execFileSync(process.execPath, ['-e', probe], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8' });
-    return { routes: JSON.parse(stdout.trim().split('\n').pop()!) };
+    const stdout = execFileSync(process.execPath, ['-e', probe], { cwd: dir, env: { PATH: process.env.PATH ?? '' }, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+    return JSON.parse(stdout.trim().split('\n').pop()!);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }
@@ -83,17 +93,22 @@ async function main() {
     execFileSync(process.execPath, [osdCheckoutHelpers, 'build', ...process.argv.slice(2)], { stdio: 'inherit', cwd: REPO_ROOT });
     return;
   }
-  const osdVersion = flag('osd-version') ?? TARGET_OSD_VERSION;
-  const zip = await buildZip(osdVersion);
-  const report = checkArtifact(await readZip(zip), { id: PLUGIN_ID, osdVersion });
-  const { routes } = await checkServerEntryLoads(zip);
-  console.log(`\n${path.relative(REPO_ROOT, zip)}: ${report.entries} entries, ${(fs.statSync(zip).size / 1024).toFixed(1)} KiB`);
-  console.log(`browser bundle: ${(report.bundleBytes / 1024).toFixed(1)} KiB, shared dependencies excluded`);
-  console.log(`server entry loads with production dependencies only; ${routes.length} routes registered`);
-  if (report.problems.length) {
-    console.error(`\nThe artifact would not install or run as built:\n- ${report.problems.join('\n- ')}`);
-    process.exit(1);
+  // One zip per target: OSD loads a plugin only at its own exact version (docs/deploy.md).
+  const osdVersions = (flag('osd-version') ?? TARGET_OSD_VERSION).split(',').map((v) => v.trim()).filter(Boolean);
+  let failed = false;
+  for (const osdVersion of osdVersions) {
+    const zip = await buildZip(osdVersion);
+    const report = checkArtifact(await readZip(zip), { id: PLUGIN_ID, osdVersion });
+    const { routes } = await checkServerEntryLoads(zip);
+    console.log(`\n${path.relative(REPO_ROOT, zip)}: ${report.entries} entries, ${(fs.statSync(zip).size / 1024).toFixed(1)} KiB, for OpenSearch Dashboards ${osdVersion} exactly`);
+    console.log(`browser bundle: ${(report.bundleBytes / 1024).toFixed(1)} KiB, shared dependencies excluded`);
+    console.log(`server entry loads with production dependencies and OSD's @osd/config-schema only; ${routes.length} routes registered`);
+    if (report.problems.length) {
+      console.error(`\nThe artifact would not install or run as built:\n- ${report.problems.join('\n- ')}`);
+      failed = true;
+    }
   }
+  if (failed) process.exit(1);
 }
 
 if (require.main === module) {

@@ -43,8 +43,9 @@ export function checkArtifact(entries: Map<string, Buffer>, expected: { id: stri
   if (manifest.opensearchDashboardsVersion !== expected.osdVersion) {
     problems.push(`opensearchDashboardsVersion ${manifest.opensearchDashboardsVersion} does not match the target ${expected.osdVersion}`);
   }
-  const versionCore = /^(\d+\.\d+\.\d+)/.exec(String(manifest.opensearchDashboardsVersion ?? ''))?.[1];
-  if (versionCore !== expected.osdVersion) problems.push('the install CLI compares the first x.y.z for equality: it would refuse this zip');
+  if (!/^\d+\.\d+\.\d+$/.test(String(manifest.opensearchDashboardsVersion ?? ''))) {
+    problems.push('opensearchDashboardsVersion must be an exact x.y.z: OSD compares it with its own version at start-up');
+  }
   if (!manifest.server || !manifest.ui) problems.push('manifest must declare server and ui');
 
   for (const required of ['package.json', 'server/index.js', 'common/constants.js']) {

@@ -16,6 +16,21 @@ function walk(dir: string): string[] {
   });
 }
 
+/** One file, Babel only: CommonJS for OSD's Node, TypeScript types stripped. */
+export function transpileFile(file: string, target: string): void {
+  const out = transformFileSync(file, {
+    babelrc: false,
+    configFile: false,
+    presets: [
+      [require.resolve('@babel/preset-env'), { targets: { node: '18' }, modules: 'commonjs' }],
+      [require.resolve('@babel/preset-typescript'), { allowDeclareFields: true }],
+    ],
+    sourceMaps: false,
+  });
+  fs.mkdirSync(path.dirname(target), { recursive: true });
+  fs.writeFileSync(target, out!.code + '\n');
+}
+
 export function transpileTree(root: string, folders: string[], outDir: string): string[] {
   const written: string[] = [];
   for (const folder of folders) {
@@ -25,17 +40,8 @@ export function transpileTree(root: string, folders: string[], outDir: string): 
       const target = path.join(outDir, rel);
       fs.mkdirSync(path.dirname(target), { recursive: true });
       if (/\.[jt]sx?$/.test(file)) {
-        const out = transformFileSync(file, {
-          babelrc: false,
-          configFile: false,
-          presets: [
-            [require.resolve('@babel/preset-env'), { targets: { node: '18' }, modules: 'commonjs' }],
-            [require.resolve('@babel/preset-typescript'), { allowDeclareFields: true }],
-          ],
-          sourceMaps: false,
-        });
         const jsTarget = target.replace(/\.[jt]sx?$/, '.js');
-        fs.writeFileSync(jsTarget, out!.code + '\n');
+        transpileFile(file, jsTarget);
         written.push(path.relative(outDir, jsTarget));
       } else if (/\.json$/.test(file)) {
         fs.copyFileSync(file, target);

@@ -27,9 +27,14 @@ describe('the installable plugin zip', () => {
     expect([...entries.keys()].filter((n) => /\.(tsx?|test\.js)$/.test(n))).toEqual([]);
   });
 
-  it('loads its server entry with production dependencies only and registers the API', async () => {
-    const { routes } = await checkServerEntryLoads(zip);
+  it('loads its server entry with production dependencies and @osd/config-schema only, validates its config, registers the API', async () => {
+    const { routes, defaultConfig } = await checkServerEntryLoads(zip);
     expect(routes).toEqual(expect.arrayContaining(['GET /api/siem_investigations/findings', 'POST /api/siem_investigations/investigate']));
+    expect(defaultConfig).toEqual({ enabled: true, sources: {} });
+  });
+
+  it('fails loudly to load where @osd/config-schema cannot be resolved (never a config without schema)', async () => {
+    await expect(checkServerEntryLoads(zip, { withConfigSchema: false })).rejects.toThrow(/siemInvestigations needs @osd\/config-schema/);
   });
 
   it('stamps another OSD version on request', async () => {

@@ -14,7 +14,6 @@ import { DEFAULT_SOURCES } from '../../common/sources';
 import { SOURCE_IDS } from '../../common/types';
 import { createAppServer } from '../../dev/host/app_page';
 import { RunningDevHost, startDevHost } from '../../dev/host/dev_host';
-import { createSavedObjectsClientFactory } from '../../dev/host/saved_objects_client';
 import { deleteIndexTemplates } from '../../dev/index_templates';
 import { ScenarioFacts } from '../fixtures/scenario/generate';
 import { PLUGIN_ID } from '../../common/constants';
@@ -96,7 +95,7 @@ export async function startE2eEnv(name: string): Promise<E2eEnv> {
     pluginDir,
     quiet: true,
     config,
-    createSavedObjectsClient: createSavedObjectsClientFactory(client, { index: savedObjectsIndex }),
+    savedObjectsIndex,
     serveStatic: (h) =>
       createAppServer(h, {
         pluginBundle,

@@ -1,0 +1,61 @@
+import path from 'path';
+import { createConfigDescriptor } from '../../server/config';
+import { loadServerPlugin, validatePluginConfig } from './core_server';
+import { schema, Type } from './config_schema';
+
+/** The plugin's config, validated as OSD's config service validates it (packages/osd-config-schema). */
+describe('config schema (what @osd/config-schema does for the types the plugin uses)', () => {
+  const descriptor = createConfigDescriptor();
+  const validate = (raw: Record<string, unknown>) => validatePluginConfig(descriptor, raw);
+  const ns = '[config validation of [siem_investigations]';
+
+  it('gives the defaults for an absent config', () => {
+    expect(descriptor.schema).toBeInstanceOf(Type);
+    expect(validate({})).toEqual({ enabled: true, sources: {} });
+  });
+
+  it('keeps valid settings and turns boolean strings into booleans', () => {
+    const sources = { cloudtrail: { indexPattern: 'ct-*,archive-ct-*', columns: ['@timestamp', 'event.action'] }, guardduty: { timeField: 'updatedAt' } };
+    expect(validate({ enabled: 'false', sources })).toEqual({ enabled: false, sources });
+  });
+
+  it.each([
+    [{ foo: 1 }, `${ns}.foo]: definition for this key is missing`],
+    [{ sources: { zeek: {} } }, `${ns}.sources.zeek]: definition for this key is missing`],
+    [{ sources: { cloudtrail: { indexPattern: 5 } } }, `${ns}.sources.cloudtrail.indexPattern]: expected value of type [string] but got [number]`],
+    [{ sources: { cloudtrail: { columns: 'a,b' } } }, `${ns}.sources.cloudtrail.columns]: expected value of type [array] but got [string]`],
+    [{ sources: { cloudtrail: { columns: ['a', 1] } } }, `${ns}.sources.cloudtrail.columns.1]: expected value of type [string] but got [number]`],
+    [{ sources: { cloudtrail: { columns: Array(31).fill('x') } } }, `${ns}.sources.cloudtrail.columns]: array size is [31], but cannot be greater than [30]`],
+    [{ sources: [] }, `${ns}.sources]: expected a plain object value, but found [Array] instead.`],
+    [{ enabled: 'yes' }, `${ns}.enabled]: expected value of type [boolean] but got [string]`],
+  ])('refuses %j with OSD message', (raw, message) => {
+    expect(() => validate(raw as Record<string, unknown>)).toThrow(message);
+  });
+
+  it('refuses a config without a schema Type, as OSD does', () => {
+    expect(() => validatePluginConfig({ schema: undefined }, {})).toThrow('Configuration schema expected to be an instance of Type');
+    expect(() => validatePluginConfig({ schema: { validate: () => ({}) } }, {})).toThrow('Configuration schema expected to be an instance of Type');
+  });
+
+  it('validates without a namespace as config-schema does', () => {
+    expect(() => schema.object({ a: schema.string() }).validate({ a: null })).toThrow('[a]: expected value of type [string] but got [null]');
+  });
+
+  it('makes a missing @osd/config-schema a loud error in the plugin, not a schema-less config', () => {
+    jest.isolateModules(() => {
+      jest.doMock('@osd/config-schema', () => {
+        throw new Error("Cannot find module '@osd/config-schema'");
+      });
+      const { createConfigDescriptor: create } = require('../../server/config');
+      expect(() => create()).toThrow(/siemInvestigations needs @osd\/config-schema.*Cannot find module/);
+    });
+    jest.dontMock('@osd/config-schema');
+  });
+
+  it('hands the plugin and the browser the validated config, and refuses a bad one at start-up', async () => {
+    const pluginDir = path.resolve(__dirname, '../..');
+    const host = await loadServerPlugin({ pluginDir, opensearch: {} as any, config: { sources: { cloudtrail: { indexPattern: 'ct-*' } } } });
+    expect(host.browserConfig).toEqual({ sources: { cloudtrail: { indexPattern: 'ct-*' } } });
+    await expect(loadServerPlugin({ pluginDir, opensearch: {} as any, config: { sources: { cloudtrial: {} } } })).rejects.toThrow(/sources\.cloudtrial\]: definition for this key is missing/);
+  });
+});
