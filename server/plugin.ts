@@ -7,6 +7,7 @@ import { registerDocumentRoute } from './routes/document';
 import { registerFindingsRoute } from './routes/findings';
 import { registerInvestigateRoute } from './routes/investigate';
 import { createOpenSearchReader } from './lib/opensearch_reader';
+import { RequestBudget } from './lib/request_budget';
 import { CoreSetup, Logger, PluginInitializerContext, RequestHandlerContext } from './types';
 
 export class SiemInvestigationsPlugin {
@@ -30,7 +31,7 @@ export class SiemInvestigationsPlugin {
       logger: this.logger,
       getSources: () => this.sources,
       readerOf: (context: RequestHandlerContext) =>
-        createOpenSearchReader(context.core.opensearch.client.asCurrentUser, { budgetMs: this.requestTimeoutMs }),
+        createOpenSearchReader(context.core.opensearch.client.asCurrentUser, { budget: new RequestBudget(this.requestTimeoutMs) }),
     };
     registerFindingsRoute(deps);
     registerInvestigateRoute(deps);

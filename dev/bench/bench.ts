@@ -12,6 +12,7 @@ import { resolveSources } from '../../common/sources';
 import { API_PATHS } from '../../common/constants';
 import { investigate } from '../../server/correlation/investigate';
 import { createOpenSearchReader, TransportClient } from '../../server/lib/opensearch_reader';
+import { RequestBudget } from '../../server/lib/request_budget';
 import { startDevHost } from '../host/dev_host';
 import { applyIndexTemplates } from '../index_templates';
 import { createClient, loadDocuments } from '../load';
@@ -105,7 +106,7 @@ async function main() {
   const recorder: TransportClient = {
     transport: { request: (p, o) => (recorded.push(p), client.transport.request(p as any, o as any) as any) },
   };
-  const one = await investigate(createOpenSearchReader(recorder, { budgetMs: 30_000 }), { finding, sources });
+  const one = await investigate(createOpenSearchReader(recorder, { budget: new RequestBudget(30_000) }), { finding, sources });
 
   const host = await startDevHost({ port: 0, opensearchUrl: url, pluginDir: ROOT, config, quiet: true });
   const serverTook: number[] = [];

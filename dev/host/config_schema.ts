@@ -75,6 +75,21 @@ class StringType extends Type<string> {
   }
 }
 
+class NumberType extends Type<number> {
+  constructor(private readonly opts: { defaultValue?: number; min?: number; max?: number }) {
+    super();
+  }
+  check(value: unknown): number {
+    if (value === undefined && this.opts.defaultValue !== undefined) return this.opts.defaultValue;
+    // Like joi's number(), a numeric string from the YAML or the command line is a number.
+    const n = typeof value === 'string' && value.trim() !== '' && !Number.isNaN(Number(value)) ? Number(value) : value;
+    if (typeof n !== 'number' || Number.isNaN(n)) throw expected('number', value);
+    if (this.opts.min !== undefined && n < this.opts.min) throw new SchemaError(`Value must be equal to or greater than [${this.opts.min}].`);
+    if (this.opts.max !== undefined && n > this.opts.max) throw new SchemaError(`Value must be equal to or lower than [${this.opts.max}].`);
+    return n;
+  }
+}
+
 class MaybeType<V> extends Type<V | undefined> {
   constructor(private readonly inner: Type<V>) {
     super();
@@ -141,6 +156,7 @@ class ObjectType<P extends Props> extends Type<ObjectValue<P>> {
 export const schema = {
   boolean: (opts: { defaultValue?: boolean } = {}) => new BooleanType(opts.defaultValue),
   string: (opts: { defaultValue?: string } = {}) => new StringType(opts.defaultValue),
+  number: (opts: { defaultValue?: number; min?: number; max?: number } = {}) => new NumberType(opts),
   maybe: <V>(type: Type<V>) => new MaybeType(type),
   arrayOf: <V>(item: Type<V>, opts: { minSize?: number; maxSize?: number; defaultValue?: V[] } = {}) => new ArrayType(item, opts),
   object: <P extends Props>(props: P) => new ObjectType(props),

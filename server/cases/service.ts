@@ -2,8 +2,12 @@ import { Case, CaseSummary } from '../../common/case_types';
 import { CASE_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { conflict, HttpError, notFound } from '../lib/errors';
 import { SavedObject } from '../types';
+import { RequestBudget } from '../lib/request_budget';
 import { repairCase, repairSummary } from './repair';
 import { CASE_SUMMARY_FIELDS, CaseAttributes, CasesSavedObjectsClient, CaseSummaryAttributes, StoredCase } from './types';
+
+/** A write that did not answer in time may still land: say so, so the analyst reloads before retrying. */
+const UNSURE_WRITE = ' (the change may still have been saved: reload the case before trying again)';
 
 /**
  * Persistence of cases, over the request-scoped saved objects client only: OSD builds it for the
@@ -11,11 +15,15 @@ import { CASE_SUMMARY_FIELDS, CaseAttributes, CasesSavedObjectsClient, CaseSumma
  * internal repository (it would bypass tenants and permissions).
  */
 export class CaseService {
-  constructor(private readonly client: CasesSavedObjectsClient) {}
+  constructor(
+    private readonly client: CasesSavedObjectsClient,
+    /** The request's time budget: OSD's saved objects client takes no per-call timeout. */
+    private readonly budget: RequestBudget
+  ) {}
 
   async get(id: string): Promise<StoredCase> {
     try {
-      return stored(await this.client.get<unknown>(CASE_SAVED_OBJECT_TYPE, id));
+      return stored(await this.budget.race(this.client.get<unknown>(CASE_SAVED_OBJECT_TYPE, id)));
     } catch (e) {
       throw mapError(e, id);
     }
@@ -23,7 +31,7 @@ export class CaseService {
 
   async create(attributes: CaseAttributes): Promise<StoredCase> {
     // OSD's default refresh (`wait_for`) makes the new case show up in the list at once.
-    return stored(await this.client.create<CaseAttributes>(CASE_SAVED_OBJECT_TYPE, attributes));
+    return stored(await this.budget.race(this.client.create<CaseAttributes>(CASE_SAVED_OBJECT_TYPE, attributes), UNSURE_WRITE));
   }
 
   /**
@@ -32,7 +40,7 @@ export class CaseService {
    */
   async update(id: string, attributes: CaseAttributes, version: string): Promise<StoredCase> {
     try {
-      const saved = await this.client.update<CaseAttributes>(CASE_SAVED_OBJECT_TYPE, id, attributes, { version });
+      const saved = await this.budget.race(this.client.update<CaseAttributes>(CASE_SAVED_OBJECT_TYPE, id, attributes, { version }), UNSURE_WRITE);
       if (!saved.version) throw new Error('the saved objects client returned no version after an update');
       return { id, version: saved.version, attributes };
     } catch (e) {
@@ -42,7 +50,7 @@ export class CaseService {
 
   async delete(id: string): Promise<void> {
     try {
-      await this.client.delete(CASE_SAVED_OBJECT_TYPE, id);
+      await this.budget.race(this.client.delete(CASE_SAVED_OBJECT_TYPE, id), UNSURE_WRITE);
     } catch (e) {
       throw mapError(e, id);
     }
@@ -50,13 +58,13 @@ export class CaseService {
 
   /** Up to `limit` cases matching `search` (OSD's saved-object search on title and description), summary fields only. */
   async findSummaries(search: string | undefined, limit: number): Promise<{ total: number; cases: Array<StoredCase<CaseSummaryAttributes>> }> {
-    const res = await this.client.find<unknown>({
+    const res = await this.budget.race(this.client.find<unknown>({
       type: CASE_SAVED_OBJECT_TYPE,
       page: 1,
       perPage: limit,
       fields: [...CASE_SUMMARY_FIELDS],
       ...(search ? { search, searchFields: ['title', 'description'], defaultSearchOperator: 'AND' as const } : {}),
-    });
+    }));
     return { total: res.total, cases: res.saved_objects.map(storedSummary) };
   }
 }

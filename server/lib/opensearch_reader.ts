@@ -2,6 +2,7 @@ import { createBrotliDecompress, createGunzip, createInflate } from 'zlib';
 import type { Readable } from 'stream';
 import { DocRef } from '../../common/types';
 import { HttpError } from './errors';
+import { RequestBudget } from './request_budget';
 
 /**
  * The one place the plugin reads OpenSearch as the current user.
@@ -43,17 +44,18 @@ export interface SearchHitSource {
 }
 
 export interface ReaderOptions {
-  /** Total time all calls of this request may take (OSD's `opensearch.requestTimeout`). */
-  budgetMs: number;
+  /** The time all OpenSearch calls of this request may take together. */
+  budget: RequestBudget;
   /** Largest answer read, in bytes; a larger one is a 502. */
   maxResponseBytes?: number;
-  now?: () => number;
 }
 
 /** Largest OpenSearch answer a request reads: hits are bounded in number, this bounds their size. */
 export const MAX_RESPONSE_BYTES = 64 * 1024 * 1024;
 
 export interface OpenSearchReader {
+  /** The request's time budget, shared with its saved objects calls. */
+  budget: RequestBudget;
   /** A document by concrete index and id, or `null` when it (or its index) does not exist. */
   getDocument(ref: DocRef): Promise<{ index: string; id: string; source: Record<string, unknown> } | null>;
   search<T = Record<string, unknown>>(index: string, body: Record<string, unknown>, querystring?: Record<string, unknown>): Promise<T>;
@@ -64,22 +66,20 @@ export interface OpenSearchReader {
 }
 
 export function createOpenSearchReader(client: TransportClient, opts: ReaderOptions): OpenSearchReader {
-  const now = opts.now ?? Date.now;
-  const deadline = now() + opts.budgetMs;
+  const { budget } = opts;
   const maxBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
-  const budgetText = `${Math.round(opts.budgetMs / 100) / 10} s`;
 
   const call = async <T>(params: Parameters<TransportClient['transport']['request']>[0]): Promise<T> => {
-    const remaining = deadline - now();
-    if (remaining <= 0) throw gatewayTimeout(budgetText);
+    const remaining = budget.remainingMs();
+    if (remaining <= 0) throw budget.exceeded();
     let res: Awaited<ReturnType<TransportClient['transport']['request']>>;
     try {
       res = await client.transport.request(params, { asStream: true, requestTimeout: remaining, maxRetries: 0 });
     } catch (e) {
-      throw transportError(e, budgetText);
+      throw transportError(e, budget);
     }
     const status = res.statusCode ?? 200;
-    const text = await readBody(res.body, headerOf(res.headers, 'content-encoding'), Math.max(1, deadline - now()), maxBytes, budgetText);
+    const text = await readBody(res.body, headerOf(res.headers, 'content-encoding'), Math.max(1, budget.remainingMs()), maxBytes, budget);
     const parsed = parseJson(text);
     if (status >= 400) throw new OpenSearchResponseError(status, parsed ?? text, reasonOf(parsed) ?? (text.slice(0, 200) || `HTTP ${status}`));
     if (parsed === undefined) throw new HttpError(502, `OpenSearch answered with something that is not JSON (HTTP ${status})`);
@@ -87,6 +87,7 @@ export function createOpenSearchReader(client: TransportClient, opts: ReaderOpti
   };
 
   return {
+    budget,
     async getDocument(ref) {
       try {
         const body = await call<{ _index?: string; _id?: string; found?: boolean; _source?: Record<string, unknown> }>({
@@ -126,7 +127,7 @@ function isReadable(body: unknown): body is Readable {
 }
 
 /** The answer as text, within the time left and the size bound; a broken stream is a 502. */
-function readBody(body: unknown, encoding: string | undefined, timeoutMs: number, maxBytes: number, budgetText: string): Promise<string> {
+function readBody(body: unknown, encoding: string | undefined, timeoutMs: number, maxBytes: number, budget: RequestBudget): Promise<string> {
   if (!isReadable(body)) return Promise.resolve(typeof body === 'string' ? body : body === undefined || body === null ? '' : JSON.stringify(body));
   const raw = body;
   const decoder = encoding === 'gzip' ? createGunzip() : encoding === 'deflate' ? createInflate() : encoding === 'br' ? createBrotliDecompress() : undefined;
@@ -147,7 +148,7 @@ function readBody(body: unknown, encoding: string | undefined, timeoutMs: number
         resolve(Buffer.concat(chunks).toString('utf8'));
       }
     };
-    const timer = setTimeout(() => finish(gatewayTimeout(budgetText)), timeoutMs);
+    const timer = setTimeout(() => finish(budget.exceeded()), timeoutMs);
     stream.on('data', (chunk: Buffer | string) => {
       const b = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
       size += b.length;
@@ -177,15 +178,11 @@ function reasonOf(body: unknown): string | undefined {
   return e?.root_cause?.[0]?.reason ?? e?.reason ?? e?.type;
 }
 
-function gatewayTimeout(budgetText: string): HttpError {
-  return new HttpError(504, `OpenSearch did not answer within ${budgetText}; try again, or narrow the time range`);
-}
-
 /** Errors the client raises before an answer arrives. */
-function transportError(e: unknown, budgetText: string): unknown {
+function transportError(e: unknown, budget: RequestBudget): unknown {
   const name = (e as { name?: string } | undefined)?.name;
   const message = (e as { message?: string } | undefined)?.message ?? String(e);
-  if (name === 'TimeoutError') return gatewayTimeout(budgetText);
+  if (name === 'TimeoutError') return budget.exceeded();
   if (name === 'ConnectionError' || name === 'NoLivingConnectionsError') return new HttpError(503, `OpenSearch is not reachable: ${message}`);
   if (name === 'RequestAbortedError') return new HttpError(503, `The request to OpenSearch was aborted: ${message}`);
   if (name === 'DeserializationError') return new HttpError(502, `OpenSearch answered with something that is not JSON: ${message}`);

@@ -102,6 +102,15 @@ describe('OpenSearch failing under the plugin (fault proxy in front of a real Op
     expect(proxy.hits()).toBe(1);
   });
 
+  it.each(caseRoutes)('%s answers 504 within the request budget on a hung OpenSearch, although the saved objects client would wait 4 × 30 s', async (_route, call) => {
+    proxy.set({ kind: 'hang' });
+    const started = Date.now();
+    const r = await call();
+    expect(r.status).toBe(504);
+    expect(r.body.message).toMatch(/OpenSearch did not answer within 2 s/);
+    expect(Date.now() - started).toBeLessThan(BUDGET_MS + 1500);
+  });
+
   it('an investigation whose multi-search hangs after the finding was read answers within one budget in total', async () => {
     proxy.set({ kind: 'hang' }, /_msearch/);
     const started = Date.now();

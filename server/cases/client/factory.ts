@@ -21,7 +21,7 @@ export function createCasesClientFactory(deps: CasesClientFactoryDeps): (context
     const opensearch = deps.readerOf(context);
     let user: Promise<string> | undefined;
     return createCasesClient({
-      service: new CaseService(context.core.savedObjects.client),
+      service: new CaseService(context.core.savedObjects.client, opensearch.budget),
       opensearch,
       currentUser: () => (user ??= resolveCurrentUser(opensearch)),
       now: () => new Date().toISOString(),
