@@ -1,5 +1,5 @@
-import { CAPABILITY_ID } from '../common/constants';
 import { resolveSources, SourceDefinitions } from '../common/sources';
+import { registerCapabilities, createSaveGuard } from './capabilities';
 import { caseSavedObjectType } from './cases';
 import { SiemInvestigationsConfig } from './config';
 import { registerCasesRoutes } from './routes/cases';
@@ -26,9 +26,9 @@ export class SiemInvestigationsPlugin {
     registerFindingsRoute(deps);
     registerInvestigateRoute(deps);
     registerDocumentRoute(deps);
-    registerCasesRoutes(deps);
+    registerCasesRoutes({ ...deps, assertCanSave: createSaveGuard(() => core.getStartServices()) });
     core.savedObjects.registerType(caseSavedObjectType);
-    core.capabilities.registerProvider(() => ({ [CAPABILITY_ID]: { show: true, save: true } }));
+    registerCapabilities(core);
     return {};
   }
 

@@ -2,6 +2,7 @@ import path from 'path';
 import type http from 'http';
 import type { Client } from '@opensearch-project/opensearch';
 import { Router } from './router';
+import type { DevHostSecurity } from './security';
 
 /**
  * The server half of OSD core that the plugin sees: the initializer context, `CoreSetup` and the
@@ -16,6 +17,8 @@ export interface ServerHost {
   router: Router;
   savedObjectTypes: SavedObjectTypeRegistration[];
   capabilities: Record<string, Record<string, boolean>>;
+  /** OSD's `capabilities.resolveCapabilities(request)`: the providers' capabilities through the switchers. */
+  resolveCapabilities: (req: { headers: http.IncomingHttpHeaders | Readonly<Record<string, unknown>> }) => Promise<Record<string, Record<string, boolean>>>;
   /** The config keys the plugin's `config.exposeToBrowser` names, as OSD injects them into the page. */
   browserConfig: Record<string, unknown>;
   createContext: (req: http.IncomingMessage) => unknown;
@@ -30,6 +33,8 @@ export interface ServerHostOptions {
   /** Builds the saved objects client for one request, once types are registered. */
   createSavedObjectsClient?: (types: SavedObjectTypeRegistration[], req: http.IncomingMessage) => unknown;
   log?: (level: string, msg: string) => void;
+  /** With the security plugin: the request's `asCurrentUser` client and core's read-only service (security.ts). */
+  security?: Pick<DevHostSecurity, 'asScoped' | 'readonlyService' | 'internalClient'>;
 }
 
 function logger(log: ServerHostOptions['log'], ctx: string[]) {
@@ -47,6 +52,10 @@ export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerH
   const router = new Router();
   const savedObjectTypes: SavedObjectTypeRegistration[] = [];
   const capabilityProviders: Array<() => Record<string, Record<string, boolean>>> = [];
+  type Capabilities = Record<string, Record<string, boolean>>;
+  const capabilitySwitchers: Array<(request: any, capabilities: Capabilities) => Partial<Capabilities> | Promise<Partial<Capabilities>>> = [];
+  let resolveStart: (start: unknown) => void = () => undefined;
+  const startServices = new Promise<unknown>((resolve) => (resolveStart = resolve));
 
   const initializerContext = {
     opaqueId: Symbol('siemInvestigations'),
@@ -73,14 +82,39 @@ export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerH
         savedObjectTypes.push(type);
       },
     },
-    capabilities: { registerProvider: (p: () => Record<string, Record<string, boolean>>) => capabilityProviders.push(p) },
+    capabilities: {
+      registerProvider: (p: () => Record<string, Record<string, boolean>>) => capabilityProviders.push(p),
+      registerSwitcher: (s: (typeof capabilitySwitchers)[number]) => capabilitySwitchers.push(s),
+    },
+    // Core's read-only service; security dashboards registers the one that knows tenants.
+    security: { readonlyService: () => opts.security?.readonlyService ?? { isReadonly: async () => false, hideForReadonly: async (_r: unknown, c: unknown) => c } },
+    getStartServices: () => startServices,
   };
   await instance.setup(coreSetup, {});
   setupDone = true;
-  await instance.start?.({ opensearch: { client: { asInternalUser: opts.opensearch } } }, {});
 
   const capabilities: Record<string, Record<string, boolean>> = {};
   for (const p of capabilityProviders) Object.assign(capabilities, p());
+  // OSD's resolver: each switcher sees the capabilities so far; only known keys are changed.
+  const resolveCapabilities: ServerHost['resolveCapabilities'] = async (req) => {
+    let resolved: Capabilities = JSON.parse(JSON.stringify(capabilities));
+    for (const switcher of capabilitySwitchers) {
+      const changes = await switcher(req, resolved);
+      const next: Capabilities = { ...resolved };
+      for (const [app, flags] of Object.entries(changes ?? {})) {
+        if (!next[app] || !flags) continue;
+        next[app] = { ...next[app] };
+        for (const [k, v] of Object.entries(flags)) if (k in next[app] && typeof v === 'boolean') next[app][k] = v;
+      }
+      resolved = next;
+    }
+    return resolved;
+  };
+
+  const internal = opts.security?.internalClient ?? opts.opensearch;
+  const coreStart = { opensearch: { client: { asInternalUser: internal } }, capabilities: { resolveCapabilities } };
+  resolveStart([coreStart, {}, {}]);
+  await instance.start?.(coreStart, {});
 
   const exposed: Record<string, boolean> = mod.config?.exposeToBrowser ?? {};
   const browserConfig = Object.fromEntries(Object.entries(opts.config).filter(([k]) => exposed[k] === true));
@@ -89,11 +123,12 @@ export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerH
     router,
     savedObjectTypes,
     capabilities,
+    resolveCapabilities,
     browserConfig,
     createContext: (req) => ({
       core: {
-        // The dev host has no security plugin: the current user is whoever runs it.
-        opensearch: { client: { asCurrentUser: opts.opensearch, asInternalUser: opts.opensearch } },
+        // Without the security plugin the current user is whoever runs the dev host.
+        opensearch: { client: { asCurrentUser: opts.security?.asScoped(req) ?? opts.opensearch, asInternalUser: internal } },
         savedObjects: { client: opts.createSavedObjectsClient?.(savedObjectTypes, req), typeRegistry: { getAllTypes: () => savedObjectTypes } },
       },
     }),

@@ -3,6 +3,8 @@ import { AddressInfo } from 'net';
 import { Client } from '@opensearch-project/opensearch';
 import { createHttpServer } from './http_server';
 import { loadServerPlugin, ServerHost, ServerHostOptions } from './core_server';
+import { createSavedObjectsClientFactory } from './saved_objects_client';
+import { createDevHostSecurity, DevHostSecurityOptions, SECURED_SAVED_OBJECTS_INDEX } from './security';
 
 /** OSD's default `opensearch.requestTimeout`: the host's own setting, not the plugin's. */
 const OSD_REQUEST_TIMEOUT_MS = 30_000;
@@ -16,6 +18,12 @@ export interface DevHostOptions {
   createSavedObjectsClient?: ServerHostOptions['createSavedObjectsClient'];
   serveStatic?: (server: ServerHost) => Parameters<typeof createHttpServer>[0]['serveStatic'];
   quiet?: boolean;
+  /**
+   * OpenSearch with the security plugin: log in with HTTP basic, queries and saved objects as the
+   * user, the tenant from `securitytenant` (security.ts). Cases go to `.kibana` unless
+   * `createSavedObjectsClient` is given.
+   */
+  security?: DevHostSecurityOptions;
 }
 
 export interface RunningDevHost {
@@ -32,18 +40,24 @@ export async function startDevHost(opts: DevHostOptions): Promise<RunningDevHost
   const log = (level: string, msg: string) => {
     if (!opts.quiet || level === 'error' || level === 'fatal') console.log(`[${new Date().toISOString()}][${level}]${msg}`);
   };
+  const security = opts.security ? createDevHostSecurity(opensearch, opts.opensearchUrl, opts.security, OSD_REQUEST_TIMEOUT_MS) : undefined;
   const host = await loadServerPlugin({
     pluginDir: opts.pluginDir,
     opensearch,
     config: opts.config ?? {},
-    createSavedObjectsClient: opts.createSavedObjectsClient,
+    createSavedObjectsClient:
+      opts.createSavedObjectsClient ??
+      (security ? createSavedObjectsClientFactory(security.internalClient, { index: SECURED_SAVED_OBJECTS_INDEX, asScoped: security.asScoped }) : undefined),
     log,
+    security,
   });
+  await security?.setupTenantTemplate(host.savedObjectTypes);
   const server = createHttpServer({
     router: host.router,
     createContext: host.createContext,
     serveStatic: opts.serveStatic?.(host),
     logger: { info: (m) => log('info', m), error: (m) => log('error', m instanceof Error ? m.stack ?? m.message : m) },
+    authenticate: security?.authenticate,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -59,6 +73,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<RunningDevHost
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await opensearch.close();
+      await security?.close();
     },
   };
 }

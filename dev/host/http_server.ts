@@ -17,6 +17,8 @@ export interface ServerOptions {
   /** Serves everything that is not an API route (the app page, bundles, CSS); returns false if it did not. */
   serveStatic?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => Promise<boolean> | boolean;
   logger: HostLogger;
+  /** Runs before anything else (security plugin: login); when it returns false it has answered. */
+  authenticate?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
 }
 
 function send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
@@ -120,6 +122,7 @@ export function createHttpServer(opts: ServerOptions): http.Server {
   return http.createServer((req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const handle = async () => {
+      if (opts.authenticate && !(await opts.authenticate(req, res))) return;
       const match = opts.router.match(req.method ?? 'GET', url.pathname);
       if (match && match !== 'method') return dispatch(opts, match.route, match.params, req, res, url);
       if (match === 'method') return sendError(res, 404, 'Not Found');

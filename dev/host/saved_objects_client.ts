@@ -219,9 +219,11 @@ interface RawHit {
 
 /**
  * `(types, req) => client`, the dev host's `createSavedObjectsClient` hook. The index is created
- * (or its mappings extended) on first use from the registered types' mappings.
+ * (or its mappings extended) on first use from the registered types' mappings, with `opensearch`.
+ * `asScoped` (with the security plugin): like OSD's scoped repository, every read and write of a
+ * request goes through that request's `asCurrentUser` client instead.
  */
-export function createSavedObjectsClientFactory(opensearch: Client, opts: { index?: string } = {}) {
+export function createSavedObjectsClientFactory(opensearch: Client, opts: { index?: string; asScoped?: (req: http.IncomingMessage) => Client } = {}) {
   const index = opts.index ?? DEFAULT_SAVED_OBJECTS_INDEX;
   const ready = new Map<string, Promise<void>>();
 
@@ -236,8 +238,8 @@ export function createSavedObjectsClientFactory(opensearch: Client, opts: { inde
     return p;
   };
 
-  return (types: SavedObjectTypeRegistration[], _req?: http.IncomingMessage): DevSavedObjectsClient =>
-    createClient(opensearch, index, types, () => ensureIndex(types));
+  return (types: SavedObjectTypeRegistration[], req?: http.IncomingMessage): DevSavedObjectsClient =>
+    createClient(opts.asScoped && req ? opts.asScoped(req) : opensearch, index, types, () => ensureIndex(types));
 }
 
 async function prepareIndex(opensearch: Client, index: string, mappings: ReturnType<typeof buildMappings>): Promise<void> {

@@ -1,10 +1,12 @@
 import { EvidenceGroup, EvidenceHit, Facet } from '../../common/types';
 import { SourceDefinitions } from '../../common/sources';
 import { FlatDoc, first, flattenDocument } from './flatten';
+import { permissionError } from './permission';
 import { facetAggName, RuleSearch, UNIQUE_AGG } from './query_builder';
 
 /** One item of an `_msearch` response, as far as we read it. */
 export interface SearchResponseItem {
+  status?: number;
   error?: { type?: string; reason?: string; root_cause?: Array<{ reason?: string }> } | string;
   timed_out?: boolean;
   hits?: {
@@ -37,6 +39,8 @@ export function totalOf(item: SearchResponseItem): number {
 
 export function errorOf(item: SearchResponseItem): string | undefined {
   if (item.error) {
+    const denied = permissionError(item);
+    if (denied) return denied;
     if (typeof item.error === 'string') return item.error;
     return item.error.root_cause?.[0]?.reason ?? item.error.reason ?? item.error.type ?? 'search failed';
   }
