@@ -1,5 +1,6 @@
 import { SourceOverrides } from '../common/sources';
 import { SOURCE_IDS } from '../common/types';
+import { DEFAULT_SNAPSHOT_VISIBILITY, SNAPSHOT_VISIBILITIES, SnapshotVisibility } from './cases/snapshot_visibility';
 
 /**
  * `siem_investigations.*` in opensearch_dashboards.yml, e.g.
@@ -9,6 +10,18 @@ import { SOURCE_IDS } from '../common/types';
 export interface SiemInvestigationsConfig {
   enabled: boolean;
   sources: SourceOverrides;
+  /** `cases.snapshotVisibility`: who may read attachment snapshots (server/cases/snapshot_visibility.ts). */
+  cases?: { snapshotVisibility?: SnapshotVisibility };
+}
+
+/** The setting, or the safe default when absent; an unknown value is refused, not guessed. */
+export function snapshotVisibilityOf(cases: SiemInvestigationsConfig['cases']): SnapshotVisibility {
+  const v = cases?.snapshotVisibility;
+  if (v === undefined) return DEFAULT_SNAPSHOT_VISIBILITY;
+  if (!(SNAPSHOT_VISIBILITIES as readonly string[]).includes(v)) {
+    throw new Error(`siem_investigations.cases.snapshotVisibility must be one of ${SNAPSHOT_VISIBILITIES.join(', ')}, got ${JSON.stringify(v)}`);
+  }
+  return v;
 }
 
 /**
@@ -44,6 +57,12 @@ export function createConfigDescriptor(): { schema?: unknown; exposeToBrowser: t
     schema: schema.object({
       enabled: schema.boolean({ defaultValue: true }),
       sources: schema.object(sources),
+      cases: schema.object({
+        snapshotVisibility: schema.oneOf(
+          SNAPSHOT_VISIBILITIES.map((v) => schema.literal(v)),
+          { defaultValue: DEFAULT_SNAPSHOT_VISIBILITY }
+        ),
+      }),
     }),
   };
 }

@@ -70,11 +70,12 @@ export interface MgetDoc {
   _id: string;
   found?: boolean;
   error?: { type?: string; reason?: string };
+  _source?: Record<string, unknown>;
 }
 
 /** The calls the cases client makes to OpenSearch as the current user (OSD's `asCurrentUser`). */
 export interface CasesOpenSearchClient {
   get(params: { index: string; id: string }, options?: { requestTimeout?: number }): Promise<{ body: { _index?: string; _id?: string; found?: boolean; _source?: Record<string, unknown> } }>;
-  mget(params: { body: { docs: Array<{ _index: string; _id: string }> }; _source?: boolean }, options?: { requestTimeout?: number }): Promise<{ body: { docs: MgetDoc[] } }>;
+  mget(params: { body: { docs: Array<{ _index: string; _id: string; _source?: string[] | false }> }; _source?: boolean }, options?: { requestTimeout?: number }): Promise<{ body: { docs: MgetDoc[] } }>;
   transport: { request(params: { method: string; path: string }, options?: { requestTimeout?: number }): Promise<{ body: unknown }> };
 }

@@ -15,6 +15,7 @@ import {
 } from '../../common/case_types';
 import { API_PATHS } from '../../common/constants';
 import { CasesClient, createCasesClientFactory } from '../cases';
+import { SnapshotVisibility } from '../cases/snapshot_visibility';
 import { respondError } from '../lib/respond';
 import { docRef, fail, integer, noQuery, object, oneOf, optionalString, string, stringList, validator } from '../lib/validation';
 import { CapabilitiesRequest, IOpenSearchDashboardsResponse, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory, RequestHandler } from '../types';
@@ -151,8 +152,14 @@ export const validateExportQuery = validator<{ format: CaseExportFormat }>((data
  * The cases API of ARCHITECTURE.md, plus the export. Validate → (writes: the user's save
  * capability) → call the cases client → map errors.
  */
-export function registerCasesRoutes({ router, getSources, logger, assertCanSave }: RouteDeps & { assertCanSave?: (request: CapabilitiesRequest) => Promise<void> }): void {
-  const casesClientOf = createCasesClientFactory({ getSources, logger });
+export function registerCasesRoutes({
+  router,
+  getSources,
+  logger,
+  assertCanSave,
+  getSnapshotVisibility,
+}: RouteDeps & { assertCanSave?: (request: CapabilitiesRequest) => Promise<void>; getSnapshotVisibility?: () => SnapshotVisibility }): void {
+  const casesClientOf = createCasesClientFactory({ getSources, logger, getSnapshotVisibility });
   const handle =
     <P, Q, B>(
       fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>,

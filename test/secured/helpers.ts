@@ -52,7 +52,7 @@ export async function startSecuredHost(name: string, config: Record<string, unkn
   const as: SecuredHost['as'] = async (who, method, apiPath, body, opts = {}) => {
     const headers: Record<string, string> = { 'osd-xsrf': 'true' };
     if (who) headers.authorization = typeof who === 'string' ? basic(who) : basic(who.user, who.password);
-    if (opts.tenant) headers.securitytenant = opts.tenant;
+    if (opts.tenant !== undefined) headers.securitytenant = opts.tenant;
     if (body !== undefined) headers['content-type'] = 'application/json';
     const res = await fetch(host.url + apiPath, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
     const text = await res.text();

@@ -3,12 +3,14 @@ import { SourceDefinitions } from '../../../common/sources';
 import { Logger, RequestHandlerContext } from '../../types';
 import { resolveCurrentUser } from '../current_user';
 import { CaseService } from '../service';
+import { SnapshotVisibility } from '../snapshot_visibility';
 import { CasesOpenSearchClient } from '../types';
 import { CasesClient, createCasesClient } from './client';
 
 export interface CasesClientFactoryDeps {
   getSources(): SourceDefinitions;
   logger: Logger;
+  getSnapshotVisibility?(): SnapshotVisibility;
 }
 
 /**
@@ -27,6 +29,7 @@ export function createCasesClientFactory(deps: CasesClientFactoryDeps): (context
       newId: () => randomUUID(),
       getSources: deps.getSources,
       logger: deps.logger,
+      snapshotVisibility: deps.getSnapshotVisibility,
     });
   };
 }
