@@ -17,6 +17,10 @@ import { buildMappings } from './saved_objects_client';
  * - **The server's own user** (`kibanaserver`, `opensearch.username`/`password`) is `asInternalUser`:
  *   OSD's `.kibana` migration and security dashboards' `tenant_template` (index template for the
  *   tenant indices, with the saved object types' mappings); nothing a user asked for.
+ * - **The tenant the user picked.** Security dashboards keeps it in the session and sends it as
+ *   `securitytenant` (`__user__` for the private tenant, empty for the global one); a URL with
+ *   `security_tenant=<tenant>` (a share link, a tenant switch) selects it. Here: the
+ *   `security_tenant` cookie set from that parameter, unless the request has its own header.
  * - **Read-only tenants.** Security dashboards registers core's read-only service: a user whose
  *   current tenant is read-only for them (authinfo `tenants[tenant] === false`; private tenants are
  *   always writable) is read-only, and `hideForReadonly` switches the given capabilities off.
@@ -68,6 +72,32 @@ export function whitelistedHeaders(headers: Headers, whitelist: string[]): Recor
   return out;
 }
 
+const TENANT_COOKIE = 'security_tenant';
+
+/** Security dashboards' names in `security_tenant=`: `private` and `global` are aliases. */
+export function tenantHeaderValue(picked: string): string {
+  const t = picked.trim();
+  if (t.toLowerCase() === 'private' || t === '__user__') return '__user__';
+  if (t === '' || t.toLowerCase() === 'global' || t === GLOBAL_TENANT) return '';
+  return t;
+}
+
+function applyPickedTenant(req: http.IncomingMessage, res: http.ServerResponse): void {
+  const fromUrl = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get(TENANT_COOKIE);
+  if (fromUrl !== null) {
+    const value = tenantHeaderValue(fromUrl);
+    res.setHeader('set-cookie', `${TENANT_COOKIE}=${encodeURIComponent(value)}; Path=/; HttpOnly; SameSite=Lax`);
+    if (req.headers.securitytenant === undefined) req.headers.securitytenant = value;
+    return;
+  }
+  if (req.headers.securitytenant !== undefined) return;
+  const cookie = String(req.headers.cookie ?? '')
+    .split(';')
+    .map((c) => c.trim())
+    .find((c) => c.startsWith(`${TENANT_COOKIE}=`));
+  if (cookie) req.headers.securitytenant = decodeURIComponent(cookie.slice(TENANT_COOKIE.length + 1));
+}
+
 export function createDevHostSecurity(root: Client, opensearchUrl: string, opts: DevHostSecurityOptions, requestTimeout: number): DevHostSecurity {
   const whitelist = opts.requestHeadersWhitelist ?? DEFAULT_REQUEST_HEADERS_WHITELIST;
   const internalClient = new Client({ node: opensearchUrl, requestTimeout, auth: opts.internalUser });
@@ -92,6 +122,7 @@ export function createDevHostSecurity(root: Client, opensearchUrl: string, opts:
     internalClient,
     asScoped,
     async authenticate(req, res) {
+      applyPickedTenant(req, res);
       if (!/^basic /i.test(String(req.headers.authorization ?? ''))) {
         unauthorized(res);
         return false;

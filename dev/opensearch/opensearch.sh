@@ -5,7 +5,7 @@
 #                                                  on stdout (--secure: OpenSearch 2.19 with the security plugin)
 #   dev/opensearch/opensearch.sh stop              SIGTERM (SIGKILL after 30 s); fine if not running
 #   dev/opensearch/opensearch.sh status            "running ..." (exit 0) or "not running" (exit 3)
-#   dev/opensearch/opensearch.sh build             only the Maven build (pre-fetches the artifacts)
+#   dev/opensearch/opensearch.sh build [--secure]  only the Maven build (pre-fetches the artifacts)
 #
 # Environment (all optional):
 #   OPENSEARCH_PORT        HTTP port on 127.0.0.1 (default 9200)
@@ -32,7 +32,7 @@ REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd -P)"
 STATE_DIR="$REPO_ROOT/.opensearch"
 
 SECURE="${OPENSEARCH_SECURE:-0}"
-if [[ "${1:-}" == start ]]; then
+if [[ "${1:-}" == start || "${1:-}" == build ]]; then
   for arg in "${@:2}"; do [[ "$arg" == --secure ]] && SECURE=1; done
 fi
 [[ "$SECURE" == 0 || "$SECURE" == 1 ]] || { echo "opensearch.sh: ERROR: OPENSEARCH_SECURE must be 0 or 1" >&2; exit 1; }
@@ -428,6 +428,6 @@ case "${1:-}" in
   start) shift; cmd_start "$@" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  build) cmd_build ;;
+  build) shift; for arg in "$@"; do [[ "$arg" == --secure ]] || die "unknown option for build: $arg"; done; cmd_build ;;
   *) usage ;;
 esac

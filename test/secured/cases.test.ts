@@ -5,7 +5,7 @@ import { applyIndexTemplates } from '../../dev/index_templates';
 import { loadDocuments } from '../../dev/load';
 import { WITHHELD_TITLE } from '../../server/cases/snapshot_visibility';
 import { generateScenario, SiemDoc } from '../fixtures/scenario/generate';
-import { ACCOUNT_Y, adminClient, deletePrefixed, SecuredHost, startSecuredHost } from './helpers';
+import { ACCOUNT_Y, adminClient, basic, deletePrefixed, SecuredHost, startSecuredHost } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -86,6 +86,24 @@ describe('cases on a secured cluster (OpenSearch 2.19 + security plugin)', () =>
       const viewer = await host.as<Case>('viewer', 'GET', API_PATHS.case(c.id), undefined, { tenant: GLOBAL });
       expect(viewer.status).toBe(200);
       expect(viewer.body.comments[0].createdBy).toBe('analyst_b');
+    });
+
+    it('a URL with security_tenant= picks the tenant for the session (cookie), as security dashboards does', async () => {
+      const c = await create('analyst_a', PRIVATE, 'Private, opened by a link');
+      const auth = { authorization: basic('analyst_a'), 'osd-xsrf': 'true' };
+      // (This host serves no pages: the 404 still carries the session's tenant.)
+      const pickedCookie = async (tenant: string) => {
+        const r = await fetch(`${host.url}/app/siem-investigations?security_tenant=${tenant}`, { headers: auth });
+        return (r.headers.get('set-cookie') ?? '').split(';')[0];
+      };
+      const privateCookie = await pickedCookie('private');
+      expect(privateCookie).toBe('security_tenant=__user__');
+      const inPrivate = await fetch(`${host.url}${API_PATHS.case(c.id)}`, { headers: { ...auth, cookie: privateCookie } });
+      expect(inPrivate.status).toBe(200);
+      const globalCookie = await pickedCookie('global');
+      expect(globalCookie).toBe('security_tenant=');
+      const inGlobal = await fetch(`${host.url}${API_PATHS.case(c.id)}`, { headers: { ...auth, cookie: globalCookie } });
+      expect(inGlobal.status).toBe(404);
     });
 
     it('without a securitytenant header a request is in the global tenant', async () => {
