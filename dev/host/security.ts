@@ -21,6 +21,8 @@ import { buildMappings } from './saved_objects_client';
  *   `securitytenant` (`__user__` for the private tenant, empty for the global one); a URL with
  *   `security_tenant=<tenant>` (a share link, a tenant switch) selects it. Here: the
  *   `security_tenant` cookie set from that parameter, unless the request has its own header.
+ *   Security dashboards' `GET /api/v1/multitenancy/tenant` answers the session's tenant (the plugin's
+ *   share links put it in their URL).
  * - **Read-only tenants.** Security dashboards registers core's read-only service: a user whose
  *   current tenant is read-only for them (authinfo `tenants[tenant] === false`; private tenants are
  *   always writable) is read-only, and `hideForReadonly` switches the given capabilities off.
@@ -73,6 +75,7 @@ export function whitelistedHeaders(headers: Headers, whitelist: string[]): Recor
 }
 
 const TENANT_COOKIE = 'security_tenant';
+const TENANT_PATH = '/api/v1/multitenancy/tenant';
 
 /** Security dashboards' names in `security_tenant=`: `private` and `global` are aliases. */
 export function tenantHeaderValue(picked: string): string {
@@ -129,6 +132,12 @@ export function createDevHostSecurity(root: Client, opensearchUrl: string, opts:
       }
       try {
         await authinfo(req);
+        if (req.method === 'GET' && new URL(req.url ?? '/', 'http://127.0.0.1').pathname === TENANT_PATH) {
+          // A string body, as security dashboards' route answers it; '' is the global tenant.
+          res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'private, no-cache, no-store, must-revalidate' });
+          res.end(JSON.stringify(String(req.headers.securitytenant ?? '')));
+          return false;
+        }
         return true;
       } catch (e) {
         const status = (e as { meta?: { statusCode?: number } }).meta?.statusCode;

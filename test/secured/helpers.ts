@@ -1,6 +1,6 @@
 import path from 'path';
 import { Client } from '@opensearch-project/opensearch';
-import { startDevHost, RunningDevHost } from '../../dev/host/dev_host';
+import { DevHostOptions, startDevHost, RunningDevHost } from '../../dev/host/dev_host';
 import { prefixedSourcesConfig, uniquePrefix } from '../integration/helpers';
 
 /**
@@ -40,8 +40,14 @@ export interface SecuredHost extends RunningDevHost {
   cleanup(): Promise<void>;
 }
 
-export async function startSecuredHost(name: string, config: Record<string, unknown> = {}, prefix = uniquePrefix(`sec-${name}`)): Promise<SecuredHost> {
+export async function startSecuredHost(
+  name: string,
+  config: Record<string, unknown> = {},
+  prefix = uniquePrefix(`sec-${name}`),
+  serveStatic?: DevHostOptions['serveStatic']
+): Promise<SecuredHost> {
   const host = await startDevHost({
+    serveStatic,
     port: 0,
     opensearchUrl: requireSecureUrl(),
     pluginDir: REPO_ROOT,
