@@ -3,10 +3,15 @@
  * incident loaded relative to yesterday when the GuardDuty indices are empty (`SIEM_DEMO=0` skips),
  * the browser bundles built, and the dev host serving the plugin on `PORT` (default 5601), with
  * cases kept by the dev saved objects client and a Discover stand-in at `/app/dev-discover`.
+ *
+ * `OPENSEARCH_SECURE=1 npm start`: the secured OpenSearch 2.19 instead (dev/opensearch, `start
+ * --secure`), the demo loaded as `admin`, and the dev host asking for a login (HTTP basic, the users
+ * of dev/opensearch/secure/config/opensearch-security/internal_users.yml) and keeping cases in
+ * `.kibana` through the security plugin's tenants. No Discover stand-in there (it reads as one user).
  */
 import { execFileSync } from 'child_process';
 import path from 'path';
-import type { Client } from '@opensearch-project/opensearch';
+import { Client } from '@opensearch-project/opensearch';
 import { APP_ID } from '../common/constants';
 import { DEFAULT_SOURCES } from '../common/sources';
 import { SOURCE_IDS } from '../common/types';
@@ -19,9 +24,15 @@ import { createClient, loadDocuments } from './load';
 
 const ROOT = path.resolve(__dirname, '..');
 
+const SECURE = process.env.OPENSEARCH_SECURE === '1';
+/** The secured node's users (dev/opensearch/secure/config): each password is `<user>-dev-pw`. */
+const SECURE_ADMIN = { username: 'admin', password: 'admin-dev-pw' };
+const SECURE_SERVER_USER = { username: 'kibanaserver', password: 'kibanaserver-dev-pw' };
+
 function startLocalOpenSearch(): string {
-  console.log('Starting the local OpenSearch (dev/opensearch/opensearch.sh start)…');
-  const out = execFileSync('bash', [path.join(ROOT, 'dev/opensearch/opensearch.sh'), 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
+  console.log(`Starting the local OpenSearch (dev/opensearch/opensearch.sh start${SECURE ? ' --secure' : ''})…`);
+  const args = [path.join(ROOT, 'dev/opensearch/opensearch.sh'), 'start', ...(SECURE ? ['--secure'] : [])];
+  const out = execFileSync('bash', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
   return out.trim().split('\n').pop()!;
 }
 
@@ -75,7 +86,7 @@ async function ensureUnrelatedDocument(client: Client): Promise<void> {
 
 async function main() {
   const opensearchUrl = process.env.OPENSEARCH_URL ?? startLocalOpenSearch();
-  const client = createClient(opensearchUrl);
+  const client = SECURE ? new Client({ node: opensearchUrl, requestTimeout: 120_000, auth: SECURE_ADMIN }) : createClient(opensearchUrl);
   if (process.env.SIEM_DEMO !== '0') {
     await ensureDemoData(client);
     await ensureUnrelatedDocument(client);
@@ -88,11 +99,16 @@ async function main() {
     port: Number(process.env.PORT ?? 5601),
     opensearchUrl,
     pluginDir: ROOT,
-    serveStatic: (h) =>
-      createAppServer(h, { discover: { opensearch: client, indexPatterns: [...SOURCE_IDS.map((id) => DEFAULT_SOURCES[id].indexPattern), UNRELATED_INDEX] } }),
+    ...(SECURE
+      ? { serveStatic: (h) => createAppServer(h), security: { internalUser: SECURE_SERVER_USER } }
+      : {
+          serveStatic: (h) =>
+            createAppServer(h, { discover: { opensearch: client, indexPatterns: [...SOURCE_IDS.map((id) => DEFAULT_SOURCES[id].indexPattern), UNRELATED_INDEX] } }),
+        }),
   });
   console.log(`\nInvestigations is running at ${host.url}/app/${APP_ID}  (OpenSearch: ${opensearchUrl}; Ctrl+C stops the dev host)`);
-  console.log(`Discover stand-in with the plugin's doc views and actions: ${host.url}/app/dev-discover\n`);
+  if (SECURE) console.log('Log in as analyst_a, analyst_b, reader, viewer or admin; each password is <user>-dev-pw (README.md, "Secured cluster").\n');
+  else console.log(`Discover stand-in with the plugin's doc views and actions: ${host.url}/app/dev-discover\n`);
 
   const stop = async () => {
     await host.close();

@@ -2,7 +2,9 @@
 # Every test of the project: unit and component tests, integration tests against a real
 # OpenSearch, and end-to-end tests in Debian's chromium. Installs what is missing (npm packages,
 # chromium, the OpenSearch artifacts), starts a fresh OpenSearch of its own unless OPENSEARCH_URL
+# is set, and a fresh secured OpenSearch 2.19 (security plugin, test users) unless OPENSEARCH_SECURE_URL
 # is set, and ends with the line `tests: N passed, M failed`.
+#   TEST_OPENSEARCH_PORT (default 9250), TEST_OPENSEARCH_SECURE_PORT (default TEST_OPENSEARCH_PORT + 1)
 set -uo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
@@ -28,17 +30,26 @@ if [ -z "${OPENSEARCH_URL:-}" ]; then
   export OPENSEARCH_URL
   STARTED_OPENSEARCH=1
 fi
+STARTED_SECURE=""
 cleanup() {
   if [ -n "$STARTED_OPENSEARCH" ]; then bash dev/opensearch/opensearch.sh stop >/dev/null 2>&1 || true; fi
+  if [ -n "$STARTED_SECURE" ]; then OPENSEARCH_PORT="$STARTED_SECURE" bash dev/opensearch/opensearch.sh stop >/dev/null 2>&1 || true; fi
 }
 trap cleanup EXIT
+if [ -z "${OPENSEARCH_SECURE_URL:-}" ]; then
+  SECURE_PORT="${TEST_OPENSEARCH_SECURE_PORT:-$(( ${OPENSEARCH_PORT:-${TEST_OPENSEARCH_PORT:-9250}} + 1 ))}"
+  log "starting a fresh secured OpenSearch 2.19 on port $SECURE_PORT"
+  OPENSEARCH_SECURE_URL=$(OPENSEARCH_PORT="$SECURE_PORT" bash dev/opensearch/opensearch.sh start --secure --fresh) || exit 1
+  export OPENSEARCH_SECURE_URL
+  STARTED_SECURE="$SECURE_PORT"
+fi
 
 lint_failed=0
 log "type check and lint"
 npx tsc --noEmit -p tsconfig.json || lint_failed=1
 npx eslint . --ext .ts,.tsx,.js --max-warnings 0 || lint_failed=1
 
-log "jest: unit, ui, integration, e2e (OPENSEARCH_URL=$OPENSEARCH_URL)"
+log "jest: unit, ui, integration, secured, e2e (OPENSEARCH_URL=$OPENSEARCH_URL, OPENSEARCH_SECURE_URL=$OPENSEARCH_SECURE_URL)"
 mkdir -p test-results
 RESULTS="$ROOT/test-results/jest.json"
 rm -f "$RESULTS"

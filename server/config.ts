@@ -1,6 +1,7 @@
 import { SourceOverrides } from '../common/sources';
 import { LIMITS } from '../common/constants';
 import { SOURCE_IDS } from '../common/types';
+import { DEFAULT_SNAPSHOT_VISIBILITY, SNAPSHOT_VISIBILITIES, SnapshotVisibility } from './cases/snapshot_visibility';
 
 /**
  * `siem_investigations.*` in opensearch_dashboards.yml, e.g.
@@ -15,6 +16,18 @@ export interface SiemInvestigationsConfig {
    * at or below OSD's `opensearch.requestTimeout` (30 s by default).
    */
   requestTimeout?: number;
+  /** `cases.snapshotVisibility`: who may read attachment snapshots (server/cases/snapshot_visibility.ts). */
+  cases?: { snapshotVisibility?: SnapshotVisibility };
+}
+
+/** The setting, or the safe default when absent; an unknown value is refused, not guessed. */
+export function snapshotVisibilityOf(cases: SiemInvestigationsConfig['cases']): SnapshotVisibility {
+  const v = cases?.snapshotVisibility;
+  if (v === undefined) return DEFAULT_SNAPSHOT_VISIBILITY;
+  if (!(SNAPSHOT_VISIBILITIES as readonly string[]).includes(v)) {
+    throw new Error(`siem_investigations.cases.snapshotVisibility must be one of ${SNAPSHOT_VISIBILITIES.join(', ')}, got ${JSON.stringify(v)}`);
+  }
+  return v;
 }
 
 /**
@@ -52,6 +65,12 @@ export function createConfigDescriptor(): { schema: unknown; exposeToBrowser: ty
       enabled: schema.boolean({ defaultValue: true }),
       sources: schema.object(sources),
       requestTimeout: schema.number({ defaultValue: LIMITS.requestTimeoutMs, min: 1000, max: 300000 }),
+      cases: schema.object({
+        snapshotVisibility: schema.oneOf(
+          SNAPSHOT_VISIBILITIES.map((v) => schema.literal(v)),
+          { defaultValue: DEFAULT_SNAPSHOT_VISIBILITY }
+        ),
+      }),
     }),
   };
 }

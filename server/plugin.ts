@@ -1,7 +1,9 @@
-import { CAPABILITY_ID, LIMITS } from '../common/constants';
+import { LIMITS } from '../common/constants';
 import { resolveSources, SourceDefinitions } from '../common/sources';
+import { registerCapabilities, createSaveGuard } from './capabilities';
 import { caseSavedObjectType } from './cases';
-import { SiemInvestigationsConfig } from './config';
+import { SiemInvestigationsConfig, snapshotVisibilityOf } from './config';
+import { DEFAULT_SNAPSHOT_VISIBILITY, SnapshotVisibility } from './cases/snapshot_visibility';
 import { registerCasesRoutes } from './routes/cases';
 import { registerDocumentRoute } from './routes/document';
 import { registerFindingsRoute } from './routes/findings';
@@ -14,6 +16,7 @@ export class SiemInvestigationsPlugin {
   private readonly logger: Logger;
   private sources: SourceDefinitions = resolveSources();
   private requestTimeoutMs: number = LIMITS.requestTimeoutMs;
+  private snapshotVisibility: SnapshotVisibility = DEFAULT_SNAPSHOT_VISIBILITY;
   private readonly configSubscription: { unsubscribe(): void };
 
   constructor(initializerContext: PluginInitializerContext<SiemInvestigationsConfig>) {
@@ -21,6 +24,7 @@ export class SiemInvestigationsPlugin {
     this.configSubscription = initializerContext.config.create<SiemInvestigationsConfig>().subscribe((config) => {
       this.sources = resolveSources(config?.sources);
       this.requestTimeoutMs = validTimeout(config?.requestTimeout) ?? LIMITS.requestTimeoutMs;
+      this.snapshotVisibility = snapshotVisibilityOf(config?.cases);
     });
   }
 
@@ -36,9 +40,13 @@ export class SiemInvestigationsPlugin {
     registerFindingsRoute(deps);
     registerInvestigateRoute(deps);
     registerDocumentRoute(deps);
-    registerCasesRoutes(deps);
+    registerCasesRoutes({
+      ...deps,
+      assertCanSave: createSaveGuard(() => core.getStartServices()),
+      getSnapshotVisibility: () => this.snapshotVisibility,
+    });
     core.savedObjects.registerType(caseSavedObjectType);
-    core.capabilities.registerProvider(() => ({ [CAPABILITY_ID]: { show: true, save: true } }));
+    registerCapabilities(core);
     return {};
   }
 

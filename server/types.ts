@@ -139,8 +139,25 @@ export interface SavedObjectsType {
   };
 }
 
+export type Capabilities = Record<string, Record<string, boolean>>;
+
+/** The request as OSD's capabilities and read-only services take it. */
+export type CapabilitiesRequest = Pick<OpenSearchDashboardsRequest, 'headers'>;
+
+export interface CoreStart {
+  capabilities: { resolveCapabilities(request: CapabilitiesRequest): Promise<Capabilities> };
+}
+
 export interface CoreSetup {
   http: { createRouter(): IRouter; basePath?: { serverBasePath?: string } };
   savedObjects: { registerType(type: SavedObjectsType): void };
-  capabilities: { registerProvider(provider: () => Record<string, Record<string, boolean>>): void };
+  capabilities: {
+    registerProvider(provider: () => Capabilities): void;
+    registerSwitcher(switcher: (request: CapabilitiesRequest, capabilities: Capabilities) => Promise<Partial<Capabilities>> | Partial<Capabilities>): void;
+  };
+  /** OSD 2.13+: core's read-only service; the security dashboards plugin makes it tenant-aware. */
+  security?: {
+    readonlyService(): { hideForReadonly(request: CapabilitiesRequest, capabilities: Capabilities, hide: Partial<Capabilities>): Promise<Partial<Capabilities>> };
+  };
+  getStartServices(): Promise<[CoreStart, unknown, unknown]>;
 }

@@ -1,5 +1,6 @@
-// Three projects: `unit` (pure logic and components, no OpenSearch), `integration` (a real
-// OpenSearch at OPENSEARCH_URL) and `e2e` (the dev host in Debian chromium).
+// Projects: `unit` (pure logic and components, no OpenSearch), `integration` (a real OpenSearch at
+// OPENSEARCH_URL), `secured` (OpenSearch 2.19 with the security plugin at OPENSEARCH_SECURE_URL) and
+// `e2e` (the dev host in Debian chromium).
 const path = require('path');
 const ROOT = path.resolve(__dirname, '..');
 
@@ -38,6 +39,12 @@ module.exports = {
       displayName: 'integration',
       testEnvironment: 'node',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts', '<rootDir>/test/build/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'secured',
+      testEnvironment: 'node',
+      testMatch: ['<rootDir>/test/secured/**/*.test.ts'],
     },
     {
       ...common,

@@ -151,7 +151,7 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
           basePath,
           appId: decodeURIComponent(app[1]),
           uiPlugins: [{ id: PLUGIN_ID, plugin, config: host.browserConfig }],
-          capabilities: host.capabilities,
+          capabilities: await host.resolveCapabilities(req),
         }),
         { 'content-security-policy': CONTENT_SECURITY_POLICY }
       );

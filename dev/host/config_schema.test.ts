@@ -11,12 +11,17 @@ describe('config schema (what @osd/config-schema does for the types the plugin u
 
   it('gives the defaults for an absent config', () => {
     expect(descriptor.schema).toBeInstanceOf(Type);
-    expect(validate({})).toEqual({ enabled: true, sources: {}, requestTimeout: 30000 });
+    expect(validate({})).toEqual({ enabled: true, sources: {}, requestTimeout: 30000, cases: { snapshotVisibility: 'source' } });
   });
 
   it('keeps valid settings and turns boolean strings into booleans', () => {
     const sources = { cloudtrail: { indexPattern: 'ct-*,archive-ct-*', columns: ['@timestamp', 'event.action'] }, guardduty: { timeField: 'updatedAt' } };
-    expect(validate({ enabled: 'false', sources, requestTimeout: '5000' })).toEqual({ enabled: false, sources, requestTimeout: 5000 });
+    expect(validate({ enabled: 'false', sources, requestTimeout: '5000', cases: { snapshotVisibility: 'case' } })).toEqual({
+      enabled: false,
+      sources,
+      requestTimeout: 5000,
+      cases: { snapshotVisibility: 'case' },
+    });
   });
 
   it.each([
@@ -28,6 +33,7 @@ describe('config schema (what @osd/config-schema does for the types the plugin u
     [{ sources: { cloudtrail: { columns: Array(31).fill('x') } } }, `${ns}.sources.cloudtrail.columns]: array size is [31], but cannot be greater than [30]`],
     [{ sources: [] }, `${ns}.sources]: expected a plain object value, but found [Array] instead.`],
     [{ enabled: 'yes' }, `${ns}.enabled]: expected value of type [boolean] but got [string]`],
+    [{ cases: { snapshotVisibility: 'everyone' } }, `${ns}.cases.snapshotVisibility]: types that failed validation:\n- [0]: expected value to equal [source]\n- [1]: expected value to equal [case]`],
     [{ requestTimeout: 'soon' }, `${ns}.requestTimeout]: expected value of type [number] but got [string]`],
     [{ requestTimeout: 10 }, `${ns}.requestTimeout]: Value must be equal to or greater than [1000].`],
     [{ requestTimeout: 600000 }, `${ns}.requestTimeout]: Value must be equal to or lower than [300000].`],

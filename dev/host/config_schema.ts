@@ -90,6 +90,36 @@ class NumberType extends Type<number> {
   }
 }
 
+class LiteralType<V extends string | number | boolean> extends Type<V> {
+  constructor(private readonly value: V) {
+    super();
+  }
+  check(value: unknown): V {
+    if (value !== this.value) throw new SchemaError(`expected value to equal [${this.value}]`);
+    return this.value;
+  }
+}
+
+/** config-schema's union: the first type that accepts the value, or every type's complaint. */
+class OneOfType<V> extends Type<V> {
+  constructor(private readonly types: Array<Type<V>>, private readonly defaultValue?: V) {
+    super();
+  }
+  check(value: unknown): V {
+    if (value === undefined && this.defaultValue !== undefined) return this.defaultValue;
+    const failures: string[] = [];
+    for (const [i, type] of this.types.entries()) {
+      try {
+        return type.check(value);
+      } catch (e) {
+        if (!(e instanceof SchemaError)) throw e;
+        failures.push(`- [${i}]: ${e.message}`);
+      }
+    }
+    throw new SchemaError(`types that failed validation:\n${failures.join('\n')}`);
+  }
+}
+
 class MaybeType<V> extends Type<V | undefined> {
   constructor(private readonly inner: Type<V>) {
     super();
@@ -158,6 +188,8 @@ export const schema = {
   string: (opts: { defaultValue?: string } = {}) => new StringType(opts.defaultValue),
   number: (opts: { defaultValue?: number; min?: number; max?: number } = {}) => new NumberType(opts),
   maybe: <V>(type: Type<V>) => new MaybeType(type),
+  literal: <V extends string | number | boolean>(value: V) => new LiteralType(value),
+  oneOf: <V>(types: Array<Type<V>>, opts: { defaultValue?: V } = {}) => new OneOfType(types, opts.defaultValue),
   arrayOf: <V>(item: Type<V>, opts: { minSize?: number; maxSize?: number; defaultValue?: V[] } = {}) => new ArrayType(item, opts),
   object: <P extends Props>(props: P) => new ObjectType(props),
 };

@@ -3,9 +3,10 @@ import Module from 'module';
 import type http from 'http';
 import type { Client } from '@opensearch-project/opensearch';
 import { CONFIG_PATH, TARGET_OSD_VERSION } from '../../common/constants';
-import type { CoreSetup, Logger, OpenSearchClient, PluginInitializerContext, RequestHandlerContext, SavedObjectsClientContract, SavedObjectsType } from '../../server/types';
+import type { CoreSetup, CoreStart, Logger, OpenSearchClient, PluginInitializerContext, RequestHandlerContext, SavedObjectsClientContract, SavedObjectsType } from '../../server/types';
 import { Type } from './config_schema';
 import { Router } from './router';
+import type { DevHostSecurity } from './security';
 
 /**
  * Outside OSD, `@osd/config-schema` resolves to this repository's implementation (jest maps it the
@@ -48,6 +49,8 @@ export interface ServerHost {
   router: Router;
   savedObjectTypes: SavedObjectsType[];
   capabilities: Record<string, Record<string, boolean>>;
+  /** OSD's `capabilities.resolveCapabilities(request)`: the providers' capabilities through the switchers. */
+  resolveCapabilities: (req: { headers: http.IncomingHttpHeaders | Readonly<Record<string, unknown>> }) => Promise<Record<string, Record<string, boolean>>>;
   /** The config keys the plugin's `config.exposeToBrowser` names, as OSD injects them into the page. */
   browserConfig: Record<string, unknown>;
   createContext: (req: http.IncomingMessage) => RequestHandlerContext;
@@ -62,6 +65,8 @@ export interface ServerHostOptions {
   /** Builds the saved objects client for one request, once types are registered. */
   createSavedObjectsClient?: (types: SavedObjectsType[], req: http.IncomingMessage) => SavedObjectsClientContract;
   log?: (level: string, msg: string) => void;
+  /** With the security plugin: the request's `asCurrentUser` client and core's read-only service (security.ts). */
+  security?: Pick<DevHostSecurity, 'asScoped' | 'readonlyService' | 'internalClient'>;
 }
 
 function logger(log: ServerHostOptions['log'], ctx: string[]): Logger {
@@ -86,6 +91,10 @@ export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerH
   const router = new Router();
   const savedObjectTypes: SavedObjectsType[] = [];
   const capabilityProviders: Array<() => Record<string, Record<string, boolean>>> = [];
+  type Capabilities = Record<string, Record<string, boolean>>;
+  const capabilitySwitchers: Array<(request: any, capabilities: Capabilities) => Partial<Capabilities> | Promise<Partial<Capabilities>>> = [];
+  let resolveStart: (start: [CoreStart, unknown, unknown]) => void = () => undefined;
+  const startServices = new Promise<[CoreStart, unknown, unknown]>((resolve) => (resolveStart = resolve));
 
   const initializerContext: PluginInitializerContext = {
     env: { mode: { dev: true, prod: false }, packageInfo: { version: TARGET_OSD_VERSION } },
@@ -107,14 +116,39 @@ export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerH
         savedObjectTypes.push(type);
       },
     },
-    capabilities: { registerProvider: (p) => capabilityProviders.push(p) },
+    capabilities: {
+      registerProvider: (p) => capabilityProviders.push(p),
+      registerSwitcher: (s) => capabilitySwitchers.push(s),
+    },
+    // Core's read-only service; security dashboards registers the one that knows tenants.
+    security: { readonlyService: () => opts.security?.readonlyService ?? { hideForReadonly: async (_r, capabilities) => capabilities } },
+    getStartServices: () => startServices,
   };
   await instance.setup(coreSetup, {});
   setupDone = true;
-  await instance.start?.({}, {});
 
   const capabilities: Record<string, Record<string, boolean>> = {};
   for (const p of capabilityProviders) Object.assign(capabilities, p());
+  // OSD's resolver: each switcher sees the capabilities so far; only known keys are changed.
+  const resolveCapabilities: ServerHost['resolveCapabilities'] = async (req) => {
+    let resolved: Capabilities = JSON.parse(JSON.stringify(capabilities));
+    for (const switcher of capabilitySwitchers) {
+      const changes = await switcher(req, resolved);
+      const next: Capabilities = { ...resolved };
+      for (const [app, flags] of Object.entries(changes ?? {})) {
+        if (!next[app] || !flags) continue;
+        next[app] = { ...next[app] };
+        for (const [k, v] of Object.entries(flags)) if (k in next[app] && typeof v === 'boolean') next[app][k] = v;
+      }
+      resolved = next;
+    }
+    return resolved;
+  };
+
+  const internal = opts.security?.internalClient ?? opts.opensearch;
+  const coreStart = { opensearch: { client: { asInternalUser: internal } }, capabilities: { resolveCapabilities } };
+  resolveStart([coreStart, {}, {}]);
+  await instance.start?.(coreStart, {});
 
   const exposed: Record<string, boolean> = mod.config?.exposeToBrowser ?? {};
   const browserConfig = Object.fromEntries(Object.entries(config).filter(([k]) => exposed[k] === true));
@@ -123,13 +157,13 @@ export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerH
     router,
     savedObjectTypes,
     capabilities,
+    resolveCapabilities,
     browserConfig,
     createContext: (req) => ({
       core: {
-        // The dev host has no security plugin: the current user is whoever runs it. (Cast: the
-        // plugin declares mget's `_source: false`, valid on the wire, which opensearch-js 2.x types
-        // as string | string[] only.)
-        opensearch: { client: { asCurrentUser: opts.opensearch as unknown as OpenSearchClient } },
+        // Without the security plugin the current user is whoever runs the dev host. (Cast: the
+        // plugin's transport typing is narrower than opensearch-js's own.)
+        opensearch: { client: { asCurrentUser: (opts.security?.asScoped(req) ?? opts.opensearch) as unknown as OpenSearchClient } },
         savedObjects: { client: opts.createSavedObjectsClient?.(savedObjectTypes, req) ?? noSavedObjects },
       },
     }),

@@ -3,8 +3,9 @@ import { AddressInfo } from 'net';
 import type { Client } from '@opensearch-project/opensearch';
 import { createHttpServer } from './http_server';
 import { loadServerPlugin, ServerHost, ServerHostOptions } from './core_server';
-import { createOsdOpenSearchClient, OpenSearchSettings } from './opensearch_client';
+import { createOsdOpenSearchClient, OpenSearchSettings, OSD_OPENSEARCH_DEFAULTS } from './opensearch_client';
 import { createSavedObjectsClientFactory } from './saved_objects_client';
+import { createDevHostSecurity, DevHostSecurityOptions, SECURED_SAVED_OBJECTS_INDEX } from './security';
 
 export interface DevHostOptions {
   port: number;
@@ -20,6 +21,12 @@ export interface DevHostOptions {
   createSavedObjectsClient?: ServerHostOptions['createSavedObjectsClient'];
   serveStatic?: (server: ServerHost) => Parameters<typeof createHttpServer>[0]['serveStatic'];
   quiet?: boolean;
+  /**
+   * OpenSearch with the security plugin: log in with HTTP basic, queries and saved objects as the
+   * user, the tenant from `securitytenant` (security.ts). Cases go to `.kibana` unless
+   * `createSavedObjectsClient` is given.
+   */
+  security?: DevHostSecurityOptions;
 }
 
 export interface RunningDevHost {
@@ -36,18 +43,26 @@ export async function startDevHost(opts: DevHostOptions): Promise<RunningDevHost
   const log = (level: string, msg: string) => {
     if (!opts.quiet || level === 'error' || level === 'fatal') console.log(`[${new Date().toISOString()}][${level}]${msg}`);
   };
+  const security = opts.security ? createDevHostSecurity(opensearch, opts.opensearchUrl, opts.security, opts.opensearch?.requestTimeout ?? OSD_OPENSEARCH_DEFAULTS.requestTimeout) : undefined;
   const host = await loadServerPlugin({
     pluginDir: opts.pluginDir,
     opensearch,
     config: opts.config ?? {},
-    createSavedObjectsClient: opts.createSavedObjectsClient ?? createSavedObjectsClientFactory(opensearch, { index: opts.savedObjectsIndex }),
+    createSavedObjectsClient:
+      opts.createSavedObjectsClient ??
+      (security
+        ? createSavedObjectsClientFactory(security.internalClient, { index: SECURED_SAVED_OBJECTS_INDEX, asScoped: security.asScoped })
+        : createSavedObjectsClientFactory(opensearch, { index: opts.savedObjectsIndex })),
     log,
+    security,
   });
+  await security?.setupTenantTemplate(host.savedObjectTypes);
   const server = createHttpServer({
     router: host.router,
     createContext: host.createContext,
     serveStatic: opts.serveStatic?.(host),
     logger: { info: (m) => log('info', m), error: (m) => log('error', m instanceof Error ? m.stack ?? m.message : m) },
+    authenticate: security?.authenticate,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -63,6 +78,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<RunningDevHost
       await new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections?.();
       await opensearch.close();
+      await security?.close();
     },
   };
 }

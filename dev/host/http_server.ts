@@ -38,6 +38,8 @@ export interface ServerOptions {
   osdVersion?: string;
   /** `server.name` (OSD's default: the host name), sent back as the `osd-name` header. */
   serverName?: string;
+  /** Runs before anything else (security plugin: login); when it returns false it has answered. */
+  authenticate?: (req: http.IncomingMessage, res: http.ServerResponse) => Promise<boolean>;
 }
 
 /** A Boom error as hapi answers it: `{statusCode, error, message}` plus OSD's `attributes`. */
@@ -268,8 +270,10 @@ export function createHttpServer(opts: ServerOptions): http.Server {
     const handle = async () => {
       const url = new URL(`http://127.0.0.1${(req.url ?? '/').startsWith('/') ? req.url : '/'}`);
       const match = opts.router.match(req.method ?? 'GET', url.pathname);
-      if (match.kind === 'route') return write(res, await dispatch(opts, match.route, match.params, req, url), serverName);
+      // hapi refuses a path it cannot decode while routing, before any authentication.
       if (match.kind === 'bad-path') return write(res, errorReply(new HttpError(400)), serverName);
+      if (opts.authenticate && !(await opts.authenticate(req, res))) return;
+      if (match.kind === 'route') return write(res, await dispatch(opts, match.route, match.params, req, url), serverName);
       if (opts.serveStatic && (await opts.serveStatic(req, res, url))) return;
       write(res, errorReply(new HttpError(404)), serverName);
     };

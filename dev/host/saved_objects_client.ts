@@ -156,9 +156,11 @@ type Refresh = boolean | 'wait_for';
 
 /**
  * `(types, req) => client`, the dev host's `createSavedObjectsClient` hook. The index is created
- * (or its mappings extended) on first use from the registered types' mappings.
+ * (or its mappings extended) on first use from the registered types' mappings, with `opensearch`.
+ * `asScoped` (with the security plugin): like OSD's scoped repository, every read and write of a
+ * request goes through that request's `asCurrentUser` client instead.
  */
-export function createSavedObjectsClientFactory(opensearch: Client, opts: { index?: string } = {}) {
+export function createSavedObjectsClientFactory(opensearch: Client, opts: { index?: string; asScoped?: (req: http.IncomingMessage) => Client } = {}) {
   const index = opts.index ?? DEFAULT_SAVED_OBJECTS_INDEX;
   const ready = new Map<string, Promise<void>>();
 
@@ -173,7 +175,8 @@ export function createSavedObjectsClientFactory(opensearch: Client, opts: { inde
     return p;
   };
 
-  return (types: SavedObjectsType[], _req?: http.IncomingMessage): DevSavedObjectsClient => createClient(opensearch, index, types, () => ensureIndex(types));
+  return (types: SavedObjectsType[], req?: http.IncomingMessage): DevSavedObjectsClient =>
+    createClient(opts.asScoped && req ? opts.asScoped(req) : opensearch, index, types, () => ensureIndex(types));
 }
 
 async function prepareIndex(opensearch: Client, index: string, mappings: ReturnType<typeof buildMappings>): Promise<void> {

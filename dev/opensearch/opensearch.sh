@@ -1,10 +1,11 @@
 #!/usr/bin/env bash
 # Local single-node OpenSearch for development and CI (embedded Node launcher, see README.md).
 #
-#   dev/opensearch/opensearch.sh start [--fresh]   build if needed, start, wait for ready; prints the URL on stdout
+#   dev/opensearch/opensearch.sh start [--fresh] [--secure]   build if needed, start, wait for ready; prints the URL
+#                                                  on stdout (--secure: OpenSearch 2.19 with the security plugin)
 #   dev/opensearch/opensearch.sh stop              SIGTERM (SIGKILL after 30 s); fine if not running
 #   dev/opensearch/opensearch.sh status            "running ..." (exit 0) or "not running" (exit 3)
-#   dev/opensearch/opensearch.sh build             only the Maven build (pre-fetches the artifacts)
+#   dev/opensearch/opensearch.sh build [--secure]  only the Maven build (pre-fetches the artifacts)
 #
 # Environment (all optional):
 #   OPENSEARCH_PORT        HTTP port on 127.0.0.1 (default 9200)
@@ -17,6 +18,11 @@
 #   OPENSEARCH_JAVA_OPTS   extra JVM options appended to the java command line
 #   OPENSEARCH_START_TIMEOUT / OPENSEARCH_STOP_TIMEOUT   seconds (default 180 / 30)
 #   OPENSEARCH_MVN_ARGS    extra Maven arguments, e.g. -o for an offline build
+#   OPENSEARCH_SECURE=1    the secured node (same as start --secure; build/stop/status act on it too):
+#                          OpenSearch 2.19 + the security plugin on Java 17 (module secure/, see README.md);
+#                          home default <repo>/.opensearch/home-secure-<port>; certificates made at first
+#                          start in <repo>/.opensearch/secure-certs; the security config is secure/config/.
+#   OPENSEARCH_SECURE_JAVA_HOME   JDK 17+ for the secured node (default /usr/lib/jvm/java-17-openjdk-amd64)
 #
 # Human-readable messages go to stderr; `start` prints only the URL on stdout.
 set -euo pipefail
@@ -25,15 +31,31 @@ SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd -P)"
 REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd -P)"
 STATE_DIR="$REPO_ROOT/.opensearch"
 
+SECURE="${OPENSEARCH_SECURE:-0}"
+if [[ "${1:-}" == start || "${1:-}" == build ]]; then
+  for arg in "${@:2}"; do [[ "$arg" == --secure ]] && SECURE=1; done
+fi
+[[ "$SECURE" == 0 || "$SECURE" == 1 ]] || { echo "opensearch.sh: ERROR: OPENSEARCH_SECURE must be 0 or 1" >&2; exit 1; }
+
 PORT="${OPENSEARCH_PORT:-9200}"
-HOME_DIR="${OPENSEARCH_HOME:-$STATE_DIR/home-$PORT}"
+if [[ "$SECURE" == 1 ]]; then
+  MODULE_DIR="$SCRIPT_DIR/secure"
+  MAIN_CLASS="devsupport.SecureOpenSearch"
+  HOME_DIR="${OPENSEARCH_HOME:-$STATE_DIR/home-secure-$PORT}"
+  CERT_DIR="$STATE_DIR/secure-certs"
+  # The all-access user the launcher waits with until the security index is initialised (internal_users.yml).
+  ADMIN_CREDENTIALS="admin:admin-dev-pw"
+else
+  MODULE_DIR="$SCRIPT_DIR"
+  MAIN_CLASS="devsupport.EmbeddedOpenSearch"
+  HOME_DIR="${OPENSEARCH_HOME:-$STATE_DIR/home-$PORT}"
+fi
 LOG_FILE="${OPENSEARCH_LOG:-$STATE_DIR/opensearch-$PORT.log}"
 PID_FILE="${OPENSEARCH_PID_FILE:-$STATE_DIR/opensearch-$PORT.pid}"
 LOCK_FILE="$STATE_DIR/opensearch-$PORT.lock"
 HEAP="${OPENSEARCH_HEAP:-1g}"
 START_TIMEOUT="${OPENSEARCH_START_TIMEOUT:-180}"
 STOP_TIMEOUT="${OPENSEARCH_STOP_TIMEOUT:-30}"
-MAIN_CLASS="devsupport.EmbeddedOpenSearch"
 URL="http://127.0.0.1:$PORT"
 
 log() { echo "opensearch.sh: $*" >&2; }
@@ -57,8 +79,17 @@ java_major() { # $1 = JDK home; prints the feature version, e.g. 25
     | sed -n 's/^ *java\.specification\.version = \([0-9]*\).*/\1/p' | head -n1
 }
 
-select_jdk() { # sets JDK to a JDK 21+ home
+select_jdk() { # sets JDK to a JDK 21+ home (secured node: a JDK 17+ home)
   local cand major
+  if [[ "$SECURE" == 1 ]]; then
+    # OpenSearch 2.19 runs on Java 11+; the distribution bundles 21, the machine has 17.
+    for cand in "${OPENSEARCH_SECURE_JAVA_HOME:-}" /usr/lib/jvm/java-17-openjdk-amd64 "${JAVA_HOME:-}"; do
+      [[ -n "$cand" && -x "$cand/bin/java" ]] || continue
+      major="$(java_major "$cand")"
+      if [[ -n "$major" ]] && (( major >= 17 )); then JDK="$cand"; return 0; fi
+    done
+    die "no JDK 17+ found for the secured node; set OPENSEARCH_SECURE_JAVA_HOME"
+  fi
   for cand in "${OPENSEARCH_JAVA_HOME:-}" /usr/lib/jvm/temurin-25-jdk-amd64 "${JAVA_HOME:-}"; do
     [[ -n "$cand" && -x "$cand/bin/java" ]] || continue
     major="$(java_major "$cand")"
@@ -73,23 +104,30 @@ run_build() {
   local mopts="${MAVEN_OPTS:-}"
   # Silence the JDK 24+ sun.misc.Unsafe warnings that Maven 3.8's own Guava prints.
   if (( $(java_major "$JDK") >= 24 )); then mopts="$mopts --sun-misc-unsafe-memory-access=allow"; fi
-  log "building the launcher (mvn package, JAVA_HOME=$JDK)"
+  log "building the launcher (mvn package in $MODULE_DIR, JAVA_HOME=$JDK)"
   # (Debian's Maven 3.8 prints bare ESC[0m resets even with -B; strip them.)
   # shellcheck disable=SC2086
   if ! JAVA_HOME="$JDK" MAVEN_OPTS="$mopts" mvn -q -B -DskipTests ${OPENSEARCH_MVN_ARGS:-} \
-      -f "$SCRIPT_DIR/pom.xml" package 2>&1 | sed $'s/\e\\[0m//g' >&2; then
+      -f "$MODULE_DIR/pom.xml" package 2>&1 | sed $'s/\e\\[0m//g' >&2; then
     die "Maven build failed"
   fi
-  [[ -s "$SCRIPT_DIR/target/classpath.txt" ]] || die "Maven build did not write target/classpath.txt"
+  [[ -s "$MODULE_DIR/target/classpath.txt" ]] || die "Maven build did not write target/classpath.txt"
+  if [[ "$SECURE" == 1 ]]; then
+    compgen -G "$MODULE_DIR/target/security-plugin/opensearch-security-*.jar" >/dev/null \
+      || die "Maven build did not unpack the security plugin into $MODULE_DIR/target/security-plugin"
+  fi
 }
 
 build_is_fresh() {
-  local cp="$SCRIPT_DIR/target/classpath.txt"
-  local cls="$SCRIPT_DIR/target/classes/devsupport/EmbeddedOpenSearch.class"
+  local cp="$MODULE_DIR/target/classpath.txt"
+  local cls="$MODULE_DIR/target/classes/${MAIN_CLASS//.//}.class"
   [[ -s "$cp" && -f "$cls" ]] || return 1
+  if [[ "$SECURE" == 1 ]]; then
+    compgen -G "$MODULE_DIR/target/security-plugin/opensearch-security-*.jar" >/dev/null || return 1
+  fi
   # Anything in pom.xml or src/ newer than either output -> rebuild.
-  [[ -z "$(find "$SCRIPT_DIR/pom.xml" "$SCRIPT_DIR/src" -newer "$cp" -print -quit)" ]] || return 1
-  [[ -z "$(find "$SCRIPT_DIR/pom.xml" "$SCRIPT_DIR/src" -newer "$cls" -print -quit)" ]] || return 1
+  [[ -z "$(find "$MODULE_DIR/pom.xml" "$MODULE_DIR/src" -newer "$cp" -print -quit)" ]] || return 1
+  [[ -z "$(find "$MODULE_DIR/pom.xml" "$MODULE_DIR/src" -newer "$cls" -print -quit)" ]] || return 1
   # Every jar must still be there (e.g. ~/.m2 wiped since the last build).
   local jar
   while IFS= read -r -d ':' jar || [[ -n "$jar" ]]; do
@@ -116,7 +154,8 @@ read_pid() { [[ -f "$PID_FILE" ]] && tr -dc '0-9' < "$PID_FILE" || true; }
 is_our_process() { # $1 = pid: alive and running our launcher
   local pid="$1"
   [[ -n "$pid" ]] && alive "$pid" || return 1
-  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$MAIN_CLASS"
+  # Either launcher: `stop` without --secure must still stop a secured node on that port.
+  tr '\0' ' ' < "/proc/$pid/cmdline" 2>/dev/null | grep -qE -- 'devsupport\.(EmbeddedOpenSearch|SecureOpenSearch)'
 }
 
 port_open() { timeout 2 bash -c "exec 3<>/dev/tcp/127.0.0.1/$PORT" 2>/dev/null; }
@@ -174,12 +213,59 @@ take_lock() {
 }
 
 # ---------------------------------------------------------------------------------------------
+# Secured node: certificates and configuration
+
+# Root CA, node and admin certificates (PEM, PKCS#8 keys), made once with the machine's openssl.
+make_certs() {
+  [[ -s "$CERT_DIR/root-ca.pem" && -s "$CERT_DIR/node.pem" && -s "$CERT_DIR/node-key.pem" && -s "$CERT_DIR/admin.pem" ]] && return 0
+  command -v openssl >/dev/null || die "openssl not found on PATH (needed to make the secured node's certificates)"
+  log "making TLS certificates in $CERT_DIR (root CA, node, admin)"
+  rm -rf "$CERT_DIR.tmp" && mkdir -p "$CERT_DIR.tmp"
+  (
+    cd "$CERT_DIR.tmp"
+    local subj="/O=siem-investigations/OU=dev"
+    openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out root-ca-key.pem
+    openssl req -new -x509 -sha256 -days 3650 -key root-ca-key.pem -subj "$subj/CN=dev-root-ca" -out root-ca.pem
+    local name ext
+    for name in node admin; do
+      openssl genpkey -quiet -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$name-key.pem"
+      if [[ "$name" == node ]]; then
+        openssl req -new -key node-key.pem -subj "$subj/CN=node-1" -out node.csr
+        ext="subjectAltName=DNS:localhost,IP:127.0.0.1"
+      else
+        openssl req -new -key admin-key.pem -subj "$subj/CN=admin" -out admin.csr
+        ext="keyUsage=digitalSignature,keyEncipherment"
+      fi
+      printf '%s\nextendedKeyUsage=serverAuth,clientAuth\n' "$ext" > "$name.ext"
+      openssl x509 -req -sha256 -days 3650 -in "$name.csr" -CA root-ca.pem -CAkey root-ca-key.pem \
+        -set_serial "0x$(openssl rand -hex 16)" -extfile "$name.ext" -out "$name.pem" 2>/dev/null
+      rm -f "$name.csr" "$name.ext"
+    done
+    chmod 600 ./*-key.pem
+  ) || die "making certificates failed"
+  rm -rf "$CERT_DIR" && mv "$CERT_DIR.tmp" "$CERT_DIR"
+}
+
+# <home>/config: opensearch.yml, the certificates and the security configuration, from the repo.
+# The security index is made from config/opensearch-security/ on the first start of a home only
+# (allow_default_init_securityindex); after editing those files, start with --fresh.
+prepare_secure_home() {
+  make_certs
+  local conf="$HOME_DIR/config"
+  mkdir -p "$conf/certs" "$conf/opensearch-security"
+  cp "$MODULE_DIR/config/opensearch.yml" "$conf/opensearch.yml"
+  cp "$CERT_DIR/root-ca.pem" "$CERT_DIR/node.pem" "$CERT_DIR/node-key.pem" "$CERT_DIR/admin.pem" "$CERT_DIR/admin-key.pem" "$conf/certs/"
+  cp "$MODULE_DIR"/config/opensearch-security/*.yml "$conf/opensearch-security/"
+  chmod 600 "$conf"/certs/*-key.pem
+}
+
+# ---------------------------------------------------------------------------------------------
 # Commands
 
 cmd_build() {
   select_jdk
   run_build
-  log "build OK ($SCRIPT_DIR/target/classpath.txt)"
+  log "build OK ($MODULE_DIR/target/classpath.txt)"
 }
 
 cmd_start() {
@@ -187,6 +273,7 @@ cmd_start() {
   for arg in "$@"; do
     case "$arg" in
       --fresh) fresh=1 ;;
+      --secure) ;; # read at the top
       *) die "unknown option for start: $arg" ;;
     esac
   done
@@ -244,18 +331,24 @@ cmd_start() {
   xms=$(( heap < 512 ? heap : 512 ))
 
   local cp
-  cp="$SCRIPT_DIR/target/classes:$(tr -d '\n' < "$SCRIPT_DIR/target/classpath.txt")"
+  cp="$MODULE_DIR/target/classes:$(tr -d '\n' < "$MODULE_DIR/target/classpath.txt")"
   local -a jvm=(
     "-Xms${xms}m" "-Xmx${heap}m"
     -XX:+UseG1GC -XX:+ExitOnOutOfMemoryError
     -Djava.awt.headless=true -Dfile.encoding=UTF-8
-    -Djava.locale.providers=SPI,CLDR
-    --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED
     -Dopensearch.set.netty.runtime.available.processors=false
     "-Dlog4j2.configurationFile=$SCRIPT_DIR/log4j2.properties"
     -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true
     "-Dos.home=$HOME_DIR" "-Dos.http.port=$PORT"
   )
+  if [[ "$SECURE" == 1 ]]; then
+    # The security plugin's jars (and its own dependencies) after core's: core's versions win.
+    cp="$cp:$MODULE_DIR/target/security-plugin/*"
+    jvm+=(-Djava.locale.providers=SPI,COMPAT "-Dos.admin.credentials=$ADMIN_CREDENTIALS")
+    prepare_secure_home
+  else
+    jvm+=(-Djava.locale.providers=SPI,CLDR --add-modules=jdk.incubator.vector --enable-native-access=ALL-UNNAMED)
+  fi
   # shellcheck disable=SC2206
   local -a extra=(${OPENSEARCH_JAVA_OPTS:-})
 
@@ -335,6 +428,6 @@ case "${1:-}" in
   start) shift; cmd_start "$@" ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  build) cmd_build ;;
+  build) shift; for arg in "$@"; do [[ "$arg" == --secure ]] || die "unknown option for build: $arg"; done; cmd_build ;;
   *) usage ;;
 esac

@@ -72,5 +72,6 @@ export interface MgetDoc {
   _id: string;
   found?: boolean;
   error?: { type?: string; reason?: string };
+  _source?: Record<string, unknown>;
 }
 

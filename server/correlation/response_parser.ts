@@ -4,9 +4,11 @@ import { boundValues, clipText } from '../lib/bounds';
 import { SourceDefinitions } from '../../common/sources';
 import { FlatDoc, first, flattenDocument } from '../../common/flatten';
 import { facetAggName, RuleSearch, SUCCESS_AGG, UNIQUE_AGG, yieldAggName } from './query_builder';
+import { permissionError } from './permission';
 
 /** One item of an `_msearch` response, as far as we read it. */
 export interface SearchResponseItem {
+  status?: number;
   error?: { type?: string; reason?: string; root_cause?: Array<{ reason?: string }> } | string;
   timed_out?: boolean;
   hits?: {
@@ -56,6 +58,8 @@ export function totalOf(item: SearchResponseItem): number {
 
 export function errorOf(item: SearchResponseItem): string | undefined {
   if (item.error) {
+    const denied = permissionError(item);
+    if (denied) return denied;
     if (typeof item.error === 'string') return item.error;
     return item.error.root_cause?.[0]?.reason ?? item.error.reason ?? item.error.type ?? 'search failed';
   }

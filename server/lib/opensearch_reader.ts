@@ -60,7 +60,7 @@ export interface OpenSearchReader {
   getDocument(ref: DocRef): Promise<{ index: string; id: string; source: Record<string, unknown> } | null>;
   search<T = Record<string, unknown>>(index: string, body: Record<string, unknown>, querystring?: Record<string, unknown>): Promise<T>;
   msearch<T = Record<string, unknown>>(items: Array<Record<string, unknown>>): Promise<T[]>;
-  mget<T = Record<string, unknown>>(docs: Array<{ _index: string; _id: string }>, querystring?: Record<string, unknown>): Promise<T[]>;
+  mget<T = Record<string, unknown>>(docs: Array<{ _index: string; _id: string; _source?: string[] | false }>, querystring?: Record<string, unknown>): Promise<T[]>;
   /** Any other read (e.g. the security plugin's `authinfo`); errors as `OpenSearchResponseError`. */
   request<T = unknown>(method: string, path: string): Promise<T>;
 }
@@ -108,7 +108,7 @@ export function createOpenSearchReader(client: TransportClient, opts: ReaderOpti
       if (!Array.isArray(body.responses)) throw new HttpError(502, 'OpenSearch answered the multi-search without its responses');
       return body.responses;
     },
-    async mget<T>(docs: Array<{ _index: string; _id: string }>, querystring?: Record<string, unknown>) {
+    async mget<T>(docs: Array<{ _index: string; _id: string; _source?: string[] | false }>, querystring?: Record<string, unknown>) {
       const body = await call<{ docs?: T[] }>({ method: 'POST', path: '/_mget', body: { docs }, querystring });
       if (!Array.isArray(body.docs)) throw new HttpError(502, 'OpenSearch answered the multi-get without its documents');
       return body.docs;

@@ -15,12 +15,15 @@ import {
 } from '../../common/case_types';
 import { API_PATHS } from '../../common/constants';
 import { CasesClient, createCasesClientFactory } from '../cases';
+import { SnapshotVisibility } from '../cases/snapshot_visibility';
 import { respondError } from '../lib/respond';
 import { docRef, fail, integer, noQuery, object, oneOf, optionalString, string, stringList, validator } from '../lib/validation';
-import { IOpenSearchDashboardsResponse, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory, RequestHandler } from '../types';
+import { CapabilitiesRequest, IOpenSearchDashboardsResponse, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory, RequestHandler } from '../types';
 import { RouteDeps } from './types';
 
 const CASE_PATH = `${API_PATHS.cases}/{id}`;
+/** Routes that change cases: they need the user's `siemInvestigations.save` (server/capabilities.ts). */
+const WRITE = { write: true };
 
 function requiredBody(data: unknown, fields: readonly string[]): Record<string, unknown> {
   if (data === null || data === undefined) fail(`a JSON body is required (fields: ${fields.join(', ')})`);
@@ -145,15 +148,27 @@ export const validateExportQuery = validator<{ format: CaseExportFormat }>((data
   return { format: q.format === undefined ? 'markdown' : oneOf(q.format, 'format', CASE_EXPORT_FORMATS) };
 });
 
-/** The cases API of ARCHITECTURE.md, plus the export. Validate → call the cases client → map errors. */
-export function registerCasesRoutes({ router, getSources, logger, readerOf }: RouteDeps): void {
-  const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf });
+/**
+ * The cases API of ARCHITECTURE.md, plus the export. Validate → (writes: the user's save
+ * capability) → call the cases client → map errors.
+ */
+export function registerCasesRoutes({
+  router,
+  getSources,
+  logger,
+  readerOf,
+  assertCanSave,
+  getSnapshotVisibility,
+}: RouteDeps & { assertCanSave?: (request: CapabilitiesRequest) => Promise<void>; getSnapshotVisibility?: () => SnapshotVisibility }): void {
+  const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf, getSnapshotVisibility });
   const handle =
     <P, Q, B>(
-      fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>
+      fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>,
+      { write = false } = {}
     ): RequestHandler<P, Q, B> =>
     async (context, request, response) => {
       try {
+        if (write) await assertCanSave?.(request);
         return await fn(casesClientOf(context), request, response);
       } catch (e) {
         return respondError(response, e, logger);
@@ -166,7 +181,7 @@ export function registerCasesRoutes({ router, getSources, logger, readerOf }: Ro
   );
   router.post(
     { path: API_PATHS.cases, validate: { query: noQuery, body: validateCreateCaseBody } },
-    handle(async (cases, req, res) => res.ok({ body: await cases.create(req.body) }))
+    handle(async (cases, req, res) => res.ok({ body: await cases.create(req.body) }), WRITE)
   );
   router.get(
     { path: CASE_PATH, validate: { params: validateCaseParams, query: noQuery } },
@@ -174,22 +189,22 @@ export function registerCasesRoutes({ router, getSources, logger, readerOf }: Ro
   );
   router.patch(
     { path: CASE_PATH, validate: { params: validateCaseParams, query: noQuery, body: validateUpdateCaseBody } },
-    handle(async (cases, req, res) => res.ok({ body: await cases.update(req.params.id, req.body) }))
+    handle(async (cases, req, res) => res.ok({ body: await cases.update(req.params.id, req.body) }), WRITE)
   );
   router.delete(
     { path: CASE_PATH, validate: { params: validateCaseParams, query: noQuery } },
     handle(async (cases, req, res) => {
       await cases.delete(req.params.id);
       return res.noContent();
-    })
+    }, WRITE)
   );
   router.post(
     { path: `${CASE_PATH}/attachments`, validate: { params: validateCaseParams, query: noQuery, body: validateAttachmentBody } },
-    handle(async (cases, req, res) => res.ok({ body: await cases.addAttachment(req.params.id, req.body) }))
+    handle(async (cases, req, res) => res.ok({ body: await cases.addAttachment(req.params.id, req.body) }), WRITE)
   );
   router.post(
     { path: `${CASE_PATH}/comments`, validate: { params: validateCaseParams, query: noQuery, body: validateCommentBody } },
-    handle(async (cases, req, res) => res.ok({ body: await cases.addComment(req.params.id, req.body) }))
+    handle(async (cases, req, res) => res.ok({ body: await cases.addComment(req.params.id, req.body) }), WRITE)
   );
   router.get(
     { path: `${CASE_PATH}/export`, validate: { params: validateCaseParams, query: validateExportQuery } },

@@ -4,12 +4,14 @@ import { OpenSearchReader } from '../../lib/opensearch_reader';
 import { Logger, RequestHandlerContext } from '../../types';
 import { resolveCurrentUser } from '../current_user';
 import { CaseService } from '../service';
+import { SnapshotVisibility } from '../snapshot_visibility';
 import { CasesClient, createCasesClient } from './client';
 
 export interface CasesClientFactoryDeps {
   getSources(): SourceDefinitions;
   logger: Logger;
   readerOf(context: RequestHandlerContext): OpenSearchReader;
+  getSnapshotVisibility?(): SnapshotVisibility;
 }
 
 /**
@@ -28,6 +30,7 @@ export function createCasesClientFactory(deps: CasesClientFactoryDeps): (context
       newId: () => randomUUID(),
       getSources: deps.getSources,
       logger: deps.logger,
+      snapshotVisibility: deps.getSnapshotVisibility,
     });
   };
 }

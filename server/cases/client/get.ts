@@ -1,6 +1,7 @@
 import { Case, CaseAttachment } from '../../../common/case_types';
 import { toCase } from '../service';
 import { MgetDoc, StoredAttachment, StoredCase } from '../types';
+import { availabilityRequest, DEFAULT_SNAPSHOT_VISIBILITY, visibleActivity, visibleAttachments } from '../snapshot_visibility';
 import { CasesClientArgs } from './types';
 
 export async function get(args: CasesClientArgs, id: string): Promise<Case> {
@@ -16,15 +17,18 @@ export async function get(args: CasesClientArgs, id: string): Promise<Case> {
 export async function withAvailability(args: CasesClientArgs, stored: StoredCase): Promise<Case> {
   const c = toCase(stored);
   if (c.attachments.length === 0) return c;
+  // The same mget tells who may see which snapshot fields (snapshot_visibility.ts).
+  const mode = args.snapshotVisibility?.() ?? DEFAULT_SNAPSHOT_VISIBILITY;
+  const visible = (attachments: CaseAttachment[], docs: MgetDoc[] | undefined): Case => {
+    const shown = visibleAttachments(attachments, docs, mode);
+    return { ...c, attachments: shown, activity: visibleActivity(c.activity, shown) };
+  };
   try {
-    const docs = await args.opensearch.mget<MgetDoc>(
-      c.attachments.map((a) => ({ _index: a.ref.index, _id: a.ref.id })),
-      { _source: 'false' }
-    );
-    return { ...c, attachments: markAvailability(c.attachments, docs) };
+    const docs = await args.opensearch.mget<MgetDoc>(availabilityRequest(c.attachments, mode));
+    return visible(markAvailability(c.attachments, docs), docs);
   } catch (e) {
     args.logger.warn(`Could not check whether the documents attached to case ${c.id} still exist: ${(e as Error).message}`);
-    return c;
+    return visible(c.attachments, undefined);
   }
 }
 

@@ -2,6 +2,7 @@ import { SourceDefinitions } from '../../../common/sources';
 import { Logger } from '../../types';
 import { CaseService } from '../service';
 import { OpenSearchReader } from '../../lib/opensearch_reader';
+import { SnapshotVisibility } from '../snapshot_visibility';
 
 /** What every operation of the cases client works with; built once per request by the factory. */
 export interface CasesClientArgs {
@@ -15,4 +16,6 @@ export interface CasesClientArgs {
   getSources(): SourceDefinitions;
   newId(): string;
   logger: Logger;
+  /** `siem_investigations.cases.snapshotVisibility` (default `source`, see snapshot_visibility.ts). */
+  snapshotVisibility?(): SnapshotVisibility;
 }
