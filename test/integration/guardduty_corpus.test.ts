@@ -12,7 +12,7 @@
 import { Entity, Investigation } from '../../common/types';
 import { applyIndexTemplates } from '../../dev/index_templates';
 import { loadDocuments } from '../../dev/load';
-import { buildCorpus, corpusDocs, CorpusFinding, ExpectedEntity, MEMBER_TYPES, OTHER_ACCOUNT, SELF_CALLER, SHARED_HOSTS } from '../fixtures/guardduty_corpus/generate';
+import { buildCorpus, corpusDocs, CorpusFinding, ExpectedEntity, MEMBER_TYPES, OTHER_ACCOUNT, SELF_CALLER, SHARED_ATTACKER, SHARED_HOSTS } from '../fixtures/guardduty_corpus/generate';
 import { GuardDutyMapping } from '../fixtures/siem_guardduty';
 import { startTestHost, TestHost } from './helpers';
 
@@ -97,6 +97,11 @@ const FOREIGN_ACCOUNT_GAPS: ViolationGap[] = [
     types: oneOf(MEMBER_TYPES),
     what: "member-account findings: cloud.account.id is the administrator account that exports them (es-loader reads it from the export's S3 key), and the engine names it as an account of the incident",
     item: 'scope 4 (no entity from another account without evidence)',
+  },
+  {
+    types: oneOf(Object.values(SHARED_ATTACKER)),
+    what: "one attacker address in two accounts: the related finding of the member account (same remote IP only) brings its account in — guardduty.related has no account scope",
+    item: 'scope 4 (related findings enter only with a strong key and the same account)',
   },
 ];
 
