@@ -18,7 +18,7 @@ import { startTestHost, TestHost } from './helpers';
 
 jest.setTimeout(180_000);
 
-/** The entity types the engine extracts today (common/types.ts). */
+/** The entity types the engine extracts from a finding today (common/types.ts; `object` only comes from CloudTrail). */
 const SUPPORTED = new Set(['access_key', 'instance', 'ip', 'bucket', 'account', 'region', 'role', 'user']);
 const MAPPINGS: GuardDutyMapping[] = ['current', 'legacy'];
 const CONCURRENCY = 4;
@@ -33,16 +33,17 @@ interface KnownGap {
   item: string;
 }
 
-/**
- * Expected entities the engine does not return today, each with the issue item that fixes it.
- * Every entry must still fail for every finding it covers (checked below): when the lead fixes a
- * defect, its entry must go.
- */
+/** A regular expression matching exactly these finding types. */
 const oneOf = (types: Iterable<string>): RegExp => new RegExp(`^(${[...types].map((t) => t.replace(/[.*+?^${}()|[\]\\!/]/g, '\\$&')).join('|')})$`);
 const SHARED = oneOf(SHARED_HOSTS.flat());
 /** The public address of a shared host, as its findings name it. */
 const publicIpOf = (f: CorpusFinding): string | undefined => f.raw.resource?.instanceDetails?.networkInterfaces?.[0]?.publicIp;
 
+/**
+ * Expected entities the engine does not return today, each with the issue item that fixes it.
+ * Every entry must still fail for every finding it covers (checked below): when the lead fixes a
+ * defect, its entry must go.
+ */
 const KNOWN_GAPS: KnownGap[] = [
   {
     types: /^AttackSequence:/,
