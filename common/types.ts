@@ -44,7 +44,22 @@ export type EntityType =
   | 'account'
   | 'region'
   | 'bucket'
-  | 'object';
+  | 'object'
+  | 'principal_arn'
+  | 'k8s_cluster'
+  | 'k8s_namespace'
+  | 'k8s_user'
+  | 'k8s_workload'
+  | 'container_image'
+  | 'ecs_cluster'
+  | 'ecs_task'
+  | 'lambda_function'
+  | 'rds_instance'
+  | 'db_user'
+  | 'domain'
+  | 'process'
+  | 'file_hash'
+  | 'signal';
 
 export const ENTITY_TYPES: readonly EntityType[] = [
   'access_key',
@@ -56,6 +71,21 @@ export const ENTITY_TYPES: readonly EntityType[] = [
   'region',
   'bucket',
   'object',
+  'principal_arn',
+  'k8s_cluster',
+  'k8s_namespace',
+  'k8s_user',
+  'k8s_workload',
+  'container_image',
+  'ecs_cluster',
+  'ecs_task',
+  'lambda_function',
+  'rds_instance',
+  'db_user',
+  'domain',
+  'process',
+  'file_hash',
+  'signal',
 ];
 
 export interface Entity {

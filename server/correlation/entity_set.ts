@@ -54,8 +54,10 @@ export class EntitySet {
       existing.successes += evidence.successes;
       existing.fromFinding ||= source === 'finding';
       if (!existing.entity.sources.includes(source)) existing.entity.sources.push(source);
-      // An address the finding names as the remote side stays remote whatever else says.
-      if (role === 'remote' && existing.entity.role !== 'remote') {
+      // The finding's own addresses (its instance's, the local side) are never the attacker's,
+      // whatever another document says; an address the finding names as remote stays remote.
+      const ownAddress = existing.fromFinding && existing.entity.role === 'local';
+      if (role === 'remote' && existing.entity.role !== 'remote' && (!ownAddress || source === 'finding')) {
         existing.entity.role = 'remote';
         return true;
       }

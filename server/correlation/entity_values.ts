@@ -18,7 +18,27 @@ const VALIDATORS: Record<EntityType, (v: string) => boolean> = {
   role: (v) => v.length <= 512,
   user: (v) => v.length <= 512,
   object: (v) => v.length <= MAX_VALUE_LENGTH,
+  principal_arn: (v) => /^arn:aws[a-z-]*:(iam|sts)::\d{12}:\S+$/.test(v),
+  k8s_cluster: (v) => /^[0-9A-Za-z][A-Za-z0-9_-]{0,99}$/.test(v),
+  k8s_namespace: (v) => /^[a-z0-9]([-a-z0-9]{0,61}[a-z0-9])?$/.test(v),
+  k8s_user: (v) => v.length <= 256 && printable(v),
+  k8s_workload: (v) => /^[a-z0-9]([-a-z0-9.]{0,251}[a-z0-9])?$/.test(v),
+  container_image: (v) => v.length <= 512 && /^\S+$/.test(v),
+  ecs_cluster: (v) => v.length <= 512 && /^\S+$/.test(v),
+  ecs_task: (v) => v.length <= 512 && /^\S+$/.test(v),
+  lambda_function: (v) => /^[a-zA-Z0-9_-]{1,64}$/.test(v) || /^arn:aws[a-z-]*:lambda:\S+$/.test(v),
+  rds_instance: (v) => /^[a-zA-Z][a-zA-Z0-9-]{0,62}$/.test(v),
+  db_user: (v) => v.length <= 128 && printable(v),
+  domain: (v) => v.length <= 253 && /^[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?(\.[A-Za-z0-9_]([A-Za-z0-9_-]*[A-Za-z0-9_])?)*\.?$/.test(v),
+  process: (v) => v.length <= 256 && printable(v),
+  file_hash: (v) => /^[a-fA-F0-9]{32,128}$/.test(v),
+  signal: (v) => v.length <= 256 && printable(v),
 };
+
+/** No control characters: such a value cannot be shown or searched for as written. */
+function printable(v: string): boolean {
+  return !/[\u0000-\u001f\u007f]/.test(v);
+}
 
 export function isValidEntityValue(type: EntityType, value: string): boolean {
   return value.length > 0 && value.length <= MAX_VALUE_LENGTH && VALIDATORS[type](value);

@@ -1,4 +1,4 @@
-import { FindingSummary, Severity } from '../../common/types';
+import { EntityType, FindingSummary, Severity } from '../../common/types';
 import { LIMITS } from '../../common/constants';
 import { guardDutyTitle, guardDutyType } from '../../common/sources/guardduty';
 import { clipText } from '../lib/bounds';
@@ -62,6 +62,10 @@ const REMOTE_IP_FIELDS = [
   'service.action.portProbeAction.portProbeDetails.remoteIpDetails.ipAddressV6',
   'service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV4',
   'service.action.kubernetesApiCallAction.sourceIPs',
+  'service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV4',
+  'service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV6',
+  // AttackSequence findings: the network endpoints of the sequence's signals.
+  'service.detection.sequence.endpoints.ip',
 ];
 
 const LOCAL_IP_FIELDS = [
@@ -69,6 +73,44 @@ const LOCAL_IP_FIELDS = [
   'resource.instanceDetails.networkInterfaces.privateIpAddresses.privateIpAddress',
   'resource.instanceDetails.networkInterfaces.publicIp',
   'service.action.networkConnectionAction.localIpDetails.ipAddressV4',
+  'service.action.networkConnectionAction.localIpDetails.ipAddressV6',
+  'service.action.portProbeAction.portProbeDetails.localIpDetails.ipAddressV4',
+];
+
+/**
+ * The entities of the other GuardDuty families, by the raw fields GuardDuty writes (the same in
+ * both SIEM mappings; es-loader makes no ECS copy of most of them). Field list verified against
+ * every finding type of test/fixtures/guardduty_corpus (entity_fields.ts).
+ */
+const FAMILY_FIELDS: Array<[EntityType, string[]]> = [
+  ['principal_arn', ['resource.lambdaDetails.role', 'service.detection.sequence.actors.user.uid']],
+  ['k8s_cluster', ['resource.eksClusterDetails.name']],
+  ['k8s_namespace', ['resource.kubernetesDetails.kubernetesWorkloadDetails.namespace', 'service.action.kubernetesApiCallAction.namespace']],
+  ['k8s_user', ['resource.kubernetesDetails.kubernetesUserDetails.username']],
+  ['k8s_workload', ['resource.kubernetesDetails.kubernetesWorkloadDetails.name']],
+  [
+    'container_image',
+    ['resource.containerDetails.image', 'resource.kubernetesDetails.kubernetesWorkloadDetails.containers.image', 'resource.ecsClusterDetails.taskDetails.containers.image'],
+  ],
+  ['ecs_cluster', ['resource.ecsClusterDetails.name']],
+  ['ecs_task', ['resource.ecsClusterDetails.taskDetails.arn']],
+  ['lambda_function', ['resource.lambdaDetails.functionName']],
+  ['rds_instance', ['resource.rdsDbInstanceDetails.dbInstanceIdentifier']],
+  ['db_user', ['resource.rdsDbUserDetails.user', 'service.action.rdsLoginAttemptAction.LoginAttributes.user']],
+  ['domain', ['service.action.dnsRequestAction.domain', 'dns.question.name']],
+  ['process', ['service.runtimeDetails.process.name']],
+  [
+    'file_hash',
+    [
+      'service.runtimeDetails.process.executableSha256',
+      'service.ebsVolumeScanDetails.scanDetections.threatDetectedByName.threatNames.filePaths.hash',
+      'service.malwareScanDetails.threats.hash',
+      'service.malwareScanDetails.threats.itemPaths.hash',
+      'resource.s3BucketDetails.s3ObjectDetails.hash',
+    ],
+  ],
+  ['signal', ['service.detection.sequence.signals.uid']],
+  ['object', ['resource.s3BucketDetails.s3ObjectDetails.key']],
 ];
 
 /**
@@ -84,7 +126,7 @@ export function addFindingEntities(doc: FlatDoc, set: EntitySet, sourceLabel: st
   const addAll = (type: Parameters<EntitySet['add']>[0], fields: string[]) => {
     for (const f of fields) for (const v of values(doc, f)) add(type, v);
   };
-  addAll('access_key', ['resource.accessKeyDetails.accessKeyId', 'user.id']);
+  addAll('access_key', ['resource.accessKeyDetails.accessKeyId', 'user.id', 'service.detection.sequence.actors.user.credentialUid']);
   const userType = first(doc, 'resource.accessKeyDetails.userType');
   const userName = first(doc, 'resource.accessKeyDetails.userName', 'user.name');
   if (userName) add(userType === 'AssumedRole' ? 'role' : 'user', userName);
@@ -100,7 +142,16 @@ export function addFindingEntities(doc: FlatDoc, set: EntitySet, sourceLabel: st
     for (const v of values(doc, outbound ? 'destination.ip' : 'source.ip')) add('ip', v, 'remote');
   }
 
-  addAll('account', ['accountId', 'cloud.account.id']);
+  // `cloud.account.id` comes from the export's S3 key: in a delegated administrator setup it is the
+  // administrator's account, not the finding's. A caller from another account is named by the
+  // finding itself (`remoteAccountDetails`): that is the evidence linking the accounts.
+  const account = first(doc, 'accountId') ?? first(doc, 'cloud.account.id');
+  add('account', account);
+  addAll('account', ['service.action.awsApiCallAction.remoteAccountDetails.accountId']);
   addAll('region', ['region', 'cloud.region']);
   addAll('bucket', ['service.action.awsApiCallAction.affectedResources.AWS::S3::Bucket', 'resource.s3BucketDetails.name']);
+  for (const arn of values(doc, 'service.malwareScanDetails.threats.itemDetails.resourceArn')) {
+    if (arn.startsWith('arn:aws:s3:::')) add('bucket', arn.slice('arn:aws:s3:::'.length).split('/')[0]);
+  }
+  for (const [type, fields] of FAMILY_FIELDS) addAll(type, fields);
 }

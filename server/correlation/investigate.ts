@@ -1,4 +1,4 @@
-import { DocRef, Investigation, SourceCoverage, SourceId, SOURCE_IDS } from '../../common/types';
+import { DocRef, EntityType, Investigation, SourceCoverage, SourceId, SOURCE_IDS } from '../../common/types';
 import { SourceDefinitions } from '../../common/sources';
 import { badRequest, notFound } from '../lib/errors';
 import { OpenSearchReader } from '../lib/opensearch_reader';
@@ -31,10 +31,10 @@ async function readFinding(reader: OpenSearchReader, ref: DocRef): Promise<FlatD
  * Entities revealed by a group, added to `set` with the strength of their evidence: from the
  * group's aggregation over all its documents where there is one, else from its hits.
  */
-function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet): void {
+function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet, account: string | undefined): void {
   (rule.yields ?? []).forEach((y, i) => {
     if (y === 'finding') {
-      for (const h of group.hits) addFindingEntities(h.doc, set, rule.id);
+      for (const h of group.hits) addRelatedFinding(h.doc, set, rule.id, account);
       return;
     }
     const aggregated = group.yieldValues[i];
@@ -48,6 +48,32 @@ function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet): voi
       for (const v of values(h.doc, y.field)) set.add(y.entity, v, rule.id, y.ipRole, { hits: 1, successes });
     }
   });
+}
+
+/** Entity types that tie two findings to the same credentials, principal or machine. */
+const STRONG_KEYS: EntityType[] = ['access_key', 'instance', 'role', 'user', 'principal_arn'];
+/** At most this many new entities come from one related finding. */
+export const RELATED_FINDING_ENTITIES = 20;
+
+/**
+ * A related finding's entities join the investigation only when it shares a strong key (access
+ * key, principal, instance or a remote address) with what is known, and it is of the same account:
+ * a finding of another account that shares an attacker address is related, but its buckets and
+ * principals are not this incident's (the evidence would have to show the accounts linked).
+ */
+function addRelatedFinding(doc: FlatDoc, set: EntitySet, ruleId: string, account: string | undefined): void {
+  const its = new EntitySet();
+  addFindingEntities(doc, its, 'finding');
+  const itsAccount = first(doc, 'accountId') ?? first(doc, 'cloud.account.id');
+  if (account && itsAccount && itsAccount !== account) return;
+  const remote = new Set(set.values('ip', 'remote'));
+  const shares = STRONG_KEYS.some((t) => its.values(t).some((v) => set.has(t, v))) || its.values('ip', 'remote').some((v) => remote.has(v));
+  if (!shares) return;
+  let added = 0;
+  for (const e of its.toArray()) {
+    if (added >= RELATED_FINDING_ENTITIES) break;
+    if (set.add(e.type, e.value, ruleId, e.role)) added++;
+  }
 }
 
 /** The newest document of the finding and the span of activity all its updates describe. */
@@ -124,7 +150,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   // Round trip 2: only what the first one made newly possible or wider.
   for (const rule of rules) {
     const g = groups.get(rule.id);
-    if (g) collectYields(rule, g, expanded);
+    if (g) collectYields(rule, g, expanded, finding.accountId);
   }
   const secondSearches = rules.filter((rule) => !rule.findingItself)
     .filter((rule) => {
@@ -139,7 +165,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
     secondSearches.forEach((s, i) => {
       const g = parseRuleResponse(s, second[i] ?? {}, opts.sources, 2);
       groups.set(s.rule.id, g);
-      collectYields(s.rule, g, expanded);
+      collectYields(s.rule, g, expanded, finding.accountId);
     });
     if (windowGrew) coverage = readCoverage(second, secondSearches.length);
   }
