@@ -186,7 +186,24 @@ export interface SourceCoverage {
   source: SourceId;
   indexPattern: string;
   docsInWindow: number;
+  /** No index matches the pattern at all (the source is not shipped to this SIEM). */
+  absent?: boolean;
   error?: string;
+}
+
+/** Whether a question of the playbook was asked, and if nothing came back, why. */
+export type RuleCheckState = 'found' | 'nothing_found' | 'not_run';
+export interface RuleCheck {
+  /** The rule id (= the evidence group id when it ran). */
+  rule: string;
+  source: SourceId;
+  title: string;
+  question: string;
+  state: RuleCheckState;
+  /** In the analyst's words why nothing was found or why it did not run, e.g. "this finding names no access key", "no index matches log-aws-cloudtrail-*", "CloudTrail has no documents in this time window", "no permission: your roles do not allow reading these indices". */
+  reason?: string;
+  /** Documents found (state found). */
+  total?: number;
 }
 
 export interface InvestigationWindow {
@@ -203,6 +220,9 @@ export interface Investigation {
   graph: EntityGraph;
   story: StorySentence[];
   coverage: SourceCoverage[];
+  /** The playbook chosen for the finding's family, and what each of its questions found or why not. */
+  playbook: { id: string; title: string };
+  checks: RuleCheck[];
   /** Types with more values than an investigation follows: what was left out (weakest evidence first to go). */
   omittedEntities: OmittedEntities[];
   took: { ms: number; roundTrips: number };

@@ -124,6 +124,8 @@ export function investigationFixture(): Investigation {
       { source: 'linux_secure', indexPattern: 'log-linux-secure-*', docsInWindow: 500 },
       { source: 'securityhub', indexPattern: 'log-aws-securityhub-*', docsInWindow: 0 },
     ],
+    playbook: { id: 'iam', title: 'IAM credentials' },
+    checks: [],
     omittedEntities: [],
     took: { ms: 42, roundTrips: 2 },
   };

@@ -9,6 +9,7 @@ import { buildGraph } from './graph';
 import { PivotRule, playbookFor, RuleId } from '../playbooks';
 import { buildCoverageSearch, buildRuleSearch, MsearchItem, ruleInputs, RuleSearch, SearchContext, toMsearchBody } from './query_builder';
 import { errorOf, ParsedGroup, parseRuleResponse, SearchResponseItem, toEvidenceGroup, totalOf } from './response_parser';
+import { checkRules } from './checks';
 import { buildStory } from './story';
 import { buildTimeline } from './timeline';
 import { investigationWindow } from './window';
@@ -129,7 +130,8 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
     coverageSources.map((source, i) => {
       const item = responses[offset + i] ?? {};
       const error = errorOf(item);
-      return { source, indexPattern: opts.sources[source].indexPattern, docsInWindow: totalOf(item), ...(error ? { error } : {}) };
+      const absent = !error && item._shards?.total === 0;
+      return { source, indexPattern: opts.sources[source].indexPattern, docsInWindow: totalOf(item), ...(absent ? { absent } : {}), ...(error ? { error } : {}) };
     });
   let coverage = readCoverage(firstResponses, firstSearches.length);
 
@@ -180,6 +182,8 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
     graph: buildGraph(finding, findingDoc, expanded, ordered),
     story: buildStory(finding, expanded, rules, groups, coverage, opts.sources),
     coverage,
+    playbook: { id: playbook.id, title: playbook.title },
+    checks: checkRules(rules, groups, expanded, coverage, opts.sources),
     omittedEntities: expanded.omitted(),
     took: { ms: Date.now() - started, roundTrips },
   };

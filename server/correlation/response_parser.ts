@@ -11,6 +11,7 @@ export interface SearchResponseItem {
   status?: number;
   error?: { type?: string; reason?: string; root_cause?: Array<{ reason?: string }> } | string;
   timed_out?: boolean;
+  _shards?: { total?: number };
   hits?: {
     total?: number | { value: number };
     hits?: Array<{ _index: string; _id: string; _source?: Record<string, unknown> }>;

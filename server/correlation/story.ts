@@ -42,7 +42,8 @@ export function buildStory(
     if (g.error) say(`The search "${g.title}" did not complete (${g.error}); its evidence may be missing.`, [g.id]);
   }
   for (const c of coverage) {
-    if (c.docsInWindow === 0) {
+    if (c.absent) say(`No ${sources[c.source].label} index matches ${c.indexPattern}, so that part of the picture is missing (no data).`, []);
+    else if (c.docsInWindow === 0 && !c.error) {
       say(`${sources[c.source].label} has no data in ${c.indexPattern} for this time window, so that part of the picture is missing.`, []);
     }
   }

@@ -128,7 +128,15 @@ describe('bad input and failures', () => {
       const cov = Object.fromEntries(r.body.coverage.map((c) => [c.source, c.docsInWindow]));
       expect(cov).toEqual({ guardduty: 1, cloudtrail: 0, linux_secure: 0, securityhub: 0 });
       expect(r.body.evidence.find((g) => g.id === 'cloudtrail.access_key')!.total).toBe(0);
-      expect(r.body.story.some((s) => /CloudTrail has no data/.test(s.text))).toBe(true);
+      // No CloudTrail index at all: absent, not merely empty, and said so per question.
+      expect(r.body.coverage.find((c) => c.source === 'cloudtrail')).toMatchObject({ absent: true });
+      expect(r.body.coverage.find((c) => c.source === 'guardduty')!.absent).toBeUndefined();
+      expect(r.body.story.some((s) => /No CloudTrail index matches/.test(s.text))).toBe(true);
+      expect(r.body.playbook).toEqual({ id: 'iam', title: 'IAM credentials' });
+      const check = (id: string) => r.body.checks.find((c) => c.rule === id)!;
+      expect(check('cloudtrail.access_key')).toMatchObject({ state: 'nothing_found', reason: `no index matches ${other.prefix}log-aws-cloudtrail-*` });
+      expect(check('guardduty.finding')).toMatchObject({ state: 'found', total: 1 });
+      expect(check('cloudtrail.instance_credentials').state).toBe(r.body.entities.some((e) => e.type === 'instance') ? 'nothing_found' : 'not_run');
     } finally {
       await other.cleanup();
     }

@@ -1,0 +1,42 @@
+import { ENTITY_NOUNS } from '../../common/entity_nouns';
+import { SourceDefinitions } from '../../common/sources';
+import { RuleCheck, SourceCoverage } from '../../common/types';
+import { PivotMatch, PivotRule, RuleId } from '../playbooks';
+import { EntitySet } from './entity_set';
+import { ParsedGroup } from './response_parser';
+
+/**
+ * "Why nothing?": for each question of the playbook, whether it found something, found nothing
+ * (and whether that is because the source is absent, empty in the window, or not readable for the
+ * user), or was not asked because nothing it pivots on is known.
+ */
+export function checkRules(rules: PivotRule[], groups: Map<RuleId, ParsedGroup>, entities: EntitySet, coverage: SourceCoverage[], sources: SourceDefinitions): RuleCheck[] {
+  return rules.map((rule) => {
+    const base = { rule: rule.id, source: rule.source, title: rule.title, question: rule.question };
+    const group = groups.get(rule.id);
+    if (!group) return { ...base, state: 'not_run', reason: missingInput(rule, entities) };
+    if (group.error) return { ...base, state: 'nothing_found', reason: group.error };
+    if (group.total > 0) return { ...base, state: 'found', total: group.total };
+    return { ...base, state: 'nothing_found', reason: emptyReason(rule, coverage, sources) };
+  });
+}
+
+function needs(m: PivotMatch): string {
+  return `${m.ipRole === 'remote' ? 'remote ' : ''}${ENTITY_NOUNS[m.entity]}`;
+}
+
+function missingInput(rule: PivotRule, entities: EntitySet): string {
+  const missing = rule.match.filter((m) => entities.values(m.entity, m.ipRole).length === 0).map(needs);
+  if (missing.length) return `no ${missing.join(' and no ')} is known for this finding`;
+  const any = (rule.matchAny ?? []).map(needs);
+  return any.length ? `no ${any.join(', ')} is known for this finding` : 'not asked for this finding';
+}
+
+function emptyReason(rule: PivotRule, coverage: SourceCoverage[], sources: SourceDefinitions): string {
+  const def = sources[rule.source];
+  const c = coverage.find((x) => x.source === rule.source);
+  if (c?.error) return c.error;
+  if (c?.absent) return `no index matches ${def.indexPattern}`;
+  if (c && c.docsInWindow === 0 && !rule.lookbackDays) return `${def.label} has no documents in this time window`;
+  return `no ${def.label} document in the window matches`;
+}
