@@ -88,7 +88,10 @@ describe('investigating the workshop incident (real OpenSearch)', () => {
     expect(text).toContain('alice');
     expect(text).toContain('config.py');
     expect(text).toMatch(/PutBucketAcl at \S+ 10:21:19 UTC granting read access to everyone/);
-    expect(text).toContain(`made ${facts.counts.attackerSshFailures} failed SSH logins`);
+    // Wrong passwords and unknown accounts apart ("Invalid user" lines are not failed passwords).
+    expect(facts.counts.attackerSshInvalidUsers).toBeGreaterThan(0);
+    expect(text).toContain(`made ${facts.counts.attackerSshFailedPasswords} failed SSH logins`);
+    expect(text).toContain(`${facts.counts.attackerSshInvalidUsers} attempts named an account that does not exist`);
     const ids = new Set(iam.evidence.map((g) => g.id));
     for (const s of iam.story) for (const id of s.evidence) expect(ids).toContain(id);
     expect(iam.story.filter((s) => s.evidence.length === 0).every((s) => /no data/.test(s.text))).toBe(true);

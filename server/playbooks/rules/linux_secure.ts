@@ -15,6 +15,7 @@ export const SSH_FROM_ATTACKER: PivotRule = {
   facets: [
     { key: 'failedUsers', field: 'user.name', label: 'User name (failed logins)', where: { term: { 'event.outcome': 'failure' } } },
     { key: 'outcomes', field: 'event.outcome', label: 'Outcome' },
+    { key: 'failureKinds', field: 'event.action', label: 'Kind of failure', where: { term: { 'event.outcome': 'failure' } } },
     { key: 'users', field: 'user.name', label: 'User name (all lines)' },
     { key: 'instances', field: 'cloud.instance.id', label: 'Instance' },
   ],
@@ -22,16 +23,22 @@ export const SSH_FROM_ATTACKER: PivotRule = {
     chapter: 'access',
     tell({ group, facet }) {
       if (group.total === 0) return [];
-      const failures = facet('outcomes').find((b) => b.value === 'failure')?.count ?? 0;
+      // sshd logs a wrong password as "Failed password …" and, before that, an account that does not
+      // exist as "Invalid user …": one attempt can be two failure lines, so they are counted apart.
+      const kinds = facet('failureKinds');
+      const passwords = kinds.find((b) => b.value === 'Failed')?.count ?? 0;
+      const unknownUsers = kinds.find((b) => b.value === 'Invalid user')?.count ?? 0;
+      const attempts = passwords || (facet('outcomes').find((b) => b.value === 'failure')?.count ?? 0);
       const top = facet('failedUsers')[0];
       const ips = [...new Set(group.hits.map((h) => first(h.doc, 'source.ip')).filter((v): v is string => !!v))];
       const targets = facet('instances').map((b) => b.value);
       return [
         {
           text:
-            `${list(ips)} made ${plural(failures, 'failed SSH login')}` +
+            `${list(ips)} made ${plural(attempts, 'failed SSH login')}` +
             (targets.length ? ` against ${list(targets)}` : '') +
-            (top && failures ? `, ${Math.round((top.count / failures) * 100)}% of them as "${top.value}".` : '.'),
+            (top && attempts ? `, ${Math.min(100, Math.round((top.count / attempts) * 100))}% of them as "${top.value}"` : '') +
+            (unknownUsers ? `; ${plural(unknownUsers, 'attempt')} named an account that does not exist ("Invalid user").` : '.'),
           evidence: [SSH_FROM_ATTACKER.id],
         },
       ];
