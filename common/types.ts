@@ -44,7 +44,22 @@ export type EntityType =
   | 'account'
   | 'region'
   | 'bucket'
-  | 'object';
+  | 'object'
+  | 'principal_arn'
+  | 'k8s_cluster'
+  | 'k8s_namespace'
+  | 'k8s_user'
+  | 'k8s_workload'
+  | 'container_image'
+  | 'ecs_cluster'
+  | 'ecs_task'
+  | 'lambda_function'
+  | 'rds_instance'
+  | 'db_user'
+  | 'domain'
+  | 'process'
+  | 'file_hash'
+  | 'signal';
 
 export const ENTITY_TYPES: readonly EntityType[] = [
   'access_key',
@@ -56,6 +71,21 @@ export const ENTITY_TYPES: readonly EntityType[] = [
   'region',
   'bucket',
   'object',
+  'principal_arn',
+  'k8s_cluster',
+  'k8s_namespace',
+  'k8s_user',
+  'k8s_workload',
+  'container_image',
+  'ecs_cluster',
+  'ecs_task',
+  'lambda_function',
+  'rds_instance',
+  'db_user',
+  'domain',
+  'process',
+  'file_hash',
+  'signal',
 ];
 
 export interface Entity {
@@ -164,8 +194,27 @@ export interface InvestigationWindow {
   to: string;
 }
 
+/** Whether a question of the playbook was asked, and if nothing came back, why. */
+export type RuleCheckState = 'found' | 'nothing_found' | 'not_run';
+export interface RuleCheck {
+  /** The rule id (= the evidence group id when it ran). */
+  rule: string;
+  source: SourceId;
+  title: string;
+  question: string;
+  state: RuleCheckState;
+  /** In the analyst's words why nothing was found or why it did not run, e.g. "this finding names no access key", "no index matches log-aws-cloudtrail-*", "CloudTrail has no documents in this time window", "no permission: your roles do not allow reading these indices". */
+  reason?: string;
+  /** Documents found (state found). */
+  total?: number;
+}
+
 export interface Investigation {
   finding: FindingSummary;
+  /** The playbook chosen for the finding's family. */
+  playbook: { id: string; title: string };
+  /** Every rule of the playbook, in order: asked or not, and why nothing came back. */
+  checks: RuleCheck[];
   window: InvestigationWindow;
   entities: Entity[];
   evidence: EvidenceGroup[];

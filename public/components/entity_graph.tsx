@@ -3,7 +3,7 @@ import { EuiButtonEmpty, EuiFlexGroup, EuiFlexItem, EuiIcon, EuiSpacer, EuiText 
 import { EntityGraph as EntityGraphData, GraphNode, GraphNodeType } from '../../common/types';
 import { entityKey, FocusedEntity } from '../lib/entity_match';
 import { layoutGraph, neighbourhood, PlacedEdge } from '../lib/graph_layout';
-import { ENTITY_COLORS, ENTITY_ICONS, ENTITY_LABELS } from '../lib/palette';
+import { entityColor, entityIcon, entityLabel } from '../lib/palette';
 import { GraphLegend } from './graph_legend';
 import { GraphNodeDetails } from './graph_node_details';
 
@@ -126,7 +126,7 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
               onClick={() => select(n)}
               role="button"
               tabIndex={0}
-              aria-label={`${ENTITY_LABELS[n.type]} ${label}`}
+              aria-label={`${entityLabel(n.type)} ${label}`}
               aria-pressed={isFocus}
               onKeyDown={(ev) => {
                 if (ev.key === 'Enter' || ev.key === ' ') select(n);
@@ -137,11 +137,11 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
               data-focused={isFocus ? 'true' : undefined}
               data-dimmed={lit ? undefined : 'true'}
             >
-              <title>{`${ENTITY_LABELS[n.type]}: ${n.label ? `${n.label} (${n.value})` : n.value}`}</title>
-              {isRoot && <circle r={r + 5} fill="none" stroke={ENTITY_COLORS[n.type]} strokeWidth={2} strokeDasharray="4 3" />}
-              <circle r={r} fill={ENTITY_COLORS[n.type]} stroke={isFocus ? '#1A1C21' : '#FFFFFF'} strokeWidth={isFocus ? 3 : 2} />
+              <title>{`${entityLabel(n.type)}: ${n.label ? `${n.label} (${n.value})` : n.value}`}</title>
+              {isRoot && <circle r={r + 5} fill="none" stroke={entityColor(n.type)} strokeWidth={2} strokeDasharray="4 3" />}
+              <circle r={r} fill={entityColor(n.type)} stroke={isFocus ? '#1A1C21' : '#FFFFFF'} strokeWidth={isFocus ? 3 : 2} />
               <foreignObject x={-8} y={-8} width={16} height={16} style={{ pointerEvents: 'none' }}>
-                <EuiIcon type={ENTITY_ICONS[n.type]} size="m" color="#FFFFFF" />
+                <EuiIcon type={entityIcon(n.type)} size="m" color="#FFFFFF" />
               </foreignObject>
               <text y={r + (isRoot ? 19 : 14)} textAnchor="middle" fontSize={11} fill="#1A1C21" stroke="#FAFBFD" strokeWidth={3} paintOrder="stroke" fontWeight={isFocus || isRoot ? 700 : 400}>
                 {truncate(label, 30)}
