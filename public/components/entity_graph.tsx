@@ -2,7 +2,7 @@ import React, { useMemo } from 'react';
 import { EuiButtonEmpty, EuiFlexGroup, EuiFlexItem, EuiIcon, EuiSpacer, EuiText } from '@elastic/eui';
 import { EntityGraph as EntityGraphData, GraphNode, GraphNodeType } from '../../common/types';
 import { entityKey, FocusedEntity } from '../lib/entity_match';
-import { layoutGraph, neighbourhood, PlacedEdge } from '../lib/graph_layout';
+import { graphViewport, layoutGraph, neighbourhood, PlacedEdge } from '../lib/graph_layout';
 import { entityColor, entityIcon, entityLabel } from '../lib/palette';
 import { GraphLegend } from './graph_legend';
 import { GraphNodeDetails } from './graph_node_details';
@@ -11,6 +11,7 @@ export interface EntityGraphProps {
   graph: EntityGraphData;
   focused: FocusedEntity | null;
   onFocus(entity: FocusedEntity | null): void;
+  /** Pixel height of the drawing at most; a small graph takes less (graphViewport). */
   height?: number;
 }
 
@@ -64,8 +65,10 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
     );
   }
 
-  const { minX, minY, maxX, maxY } = layout.bounds;
-  const viewBox = `${minX - PADDING} ${minY - PADDING / 2} ${maxX - minX + 2 * PADDING} ${maxY - minY + PADDING * 1.2}`;
+  // A lone finding (or a handful of nodes) is drawn at the scale of a normal graph, not blown up to fill the panel.
+  const viewport = graphViewport(layout.bounds, height, PADDING);
+  const box = viewport.viewBox;
+  const viewBox = `${box.x} ${box.y} ${box.width} ${box.height}`;
   const select = (n: GraphNode) => onFocus(focusedNode?.id === n.id ? null : { type: n.type, value: n.value });
 
   return (
@@ -75,7 +78,7 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
       <svg
         viewBox={viewBox}
         width="100%"
-        height={height}
+        height={viewport.height}
         role="img"
         aria-label="Entity graph"
         style={{ background: '#FAFBFD', border: '1px solid #D3DAE6', borderRadius: 4 }}
