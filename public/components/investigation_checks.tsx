@@ -40,12 +40,12 @@ export function InvestigationChecks({ playbook, checks, onShowGroup }: Investiga
             : 'The server reported no checks for this investigation.'}
         </p>
       </EuiText>
-      {checks.map((c) => {
+      {checks.map((c, i) => {
         const label = sources[c.source]?.label ?? c.source;
         const title = c.state === 'found' && onShowGroup ? <EuiLink onClick={() => onShowGroup(c.rule)}>{c.question}</EuiLink> : c.question;
         return (
           <EuiFlexGroup
-            key={c.rule}
+            key={`${i}:${c.rule}`}
             gutterSize="s"
             alignItems="flexStart"
             responsive={false}
