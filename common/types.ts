@@ -191,6 +191,11 @@ export interface SourceCoverage {
   error?: string;
 }
 
+export interface InvestigationWindow {
+  from: string;
+  to: string;
+}
+
 /** Whether a question of the playbook was asked, and if nothing came back, why. */
 export type RuleCheckState = 'found' | 'nothing_found' | 'not_run';
 export interface RuleCheck {
@@ -206,13 +211,12 @@ export interface RuleCheck {
   total?: number;
 }
 
-export interface InvestigationWindow {
-  from: string;
-  to: string;
-}
-
 export interface Investigation {
   finding: FindingSummary;
+  /** The playbook chosen for the finding's family. */
+  playbook: { id: string; title: string };
+  /** Every rule of the playbook, in order: asked or not, and why nothing came back. */
+  checks: RuleCheck[];
   window: InvestigationWindow;
   entities: Entity[];
   evidence: EvidenceGroup[];
@@ -220,9 +224,6 @@ export interface Investigation {
   graph: EntityGraph;
   story: StorySentence[];
   coverage: SourceCoverage[];
-  /** The playbook chosen for the finding's family, and what each of its questions found or why not. */
-  playbook: { id: string; title: string };
-  checks: RuleCheck[];
   /** Types with more values than an investigation follows: what was left out (weakest evidence first to go). */
   omittedEntities: OmittedEntities[];
   took: { ms: number; roundTrips: number };

@@ -2,7 +2,7 @@ import React from 'react';
 import { copyToClipboard, EuiBadge, EuiFlexGroup, EuiFlexItem, EuiIcon, EuiText, EuiToolTip } from '@elastic/eui';
 import { Entity, ENTITY_TYPES } from '../../common/types';
 import { entityKey, FocusedEntity } from '../lib/entity_match';
-import { ENTITY_ICONS, ENTITY_LABELS } from '../lib/palette';
+import { entityIcon, entityLabel } from '../lib/palette';
 import { useAppServices } from '../services/app_services';
 
 export interface EntityChipsProps {
@@ -15,7 +15,9 @@ export interface EntityChipsProps {
 export function EntityChips({ entities, focused, onFocus }: EntityChipsProps) {
   const { core } = useAppServices();
   const focusedKey = focused ? entityKey(focused) : null;
-  const rows = ENTITY_TYPES.map((type) => ({ type, items: entities.filter((e) => e.type === type) })).filter((r) => r.items.length);
+  // Known types in their usual order, then any type this browser does not know yet (a newer server).
+  const types = [...ENTITY_TYPES, ...new Set(entities.map((e) => e.type).filter((t) => !ENTITY_TYPES.includes(t)))];
+  const rows = types.map((type) => ({ type, items: entities.filter((e) => e.type === type) })).filter((r) => r.items.length);
   if (!rows.length) {
     return (
       <EuiText size="s" color="subdued">
@@ -29,7 +31,7 @@ export function EntityChips({ entities, focused, onFocus }: EntityChipsProps) {
         <EuiFlexGroup key={type} gutterSize="s" alignItems="flexStart" responsive={false} style={{ marginBottom: 6 }}>
           <EuiFlexItem grow={false} style={{ width: 104, paddingTop: 2 }}>
             <EuiText size="xs" color="subdued">
-              <EuiIcon type={ENTITY_ICONS[type]} size="s" /> {ENTITY_LABELS[type]}
+              <EuiIcon type={entityIcon(type)} size="s" /> {entityLabel(type)}
             </EuiText>
           </EuiFlexItem>
           <EuiFlexItem>
@@ -46,12 +48,12 @@ export function EntityChips({ entities, focused, onFocus }: EntityChipsProps) {
                       data-test-subj="entityChip"
                       data-entity-type={e.type}
                       onClick={() => onFocus(on ? null : { type: e.type, value: e.value })}
-                      onClickAriaLabel={`Focus on ${ENTITY_LABELS[e.type]} ${e.value}`}
+                      onClickAriaLabel={`Focus on ${entityLabel(e.type)} ${e.value}`}
                       iconType="copyClipboard"
                       iconSide="right"
                       iconOnClick={() => {
                         copyToClipboard(e.value);
-                        core.notifications.toasts.addSuccess({ title: `Copied ${ENTITY_LABELS[e.type].toLowerCase()}`, text: e.value, toastLifeTimeMs: 3000 });
+                        core.notifications.toasts.addSuccess({ title: `Copied ${entityLabel(e.type).toLowerCase()}`, text: e.value, toastLifeTimeMs: 3000 });
                       }}
                       iconOnClickAriaLabel={`Copy ${e.value}`}
                     >

@@ -2,8 +2,8 @@ import React, { useMemo } from 'react';
 import { EuiButtonEmpty, EuiFlexGroup, EuiFlexItem, EuiIcon, EuiSpacer, EuiText } from '@elastic/eui';
 import { EntityGraph as EntityGraphData, GraphNode, GraphNodeType } from '../../common/types';
 import { entityKey, FocusedEntity } from '../lib/entity_match';
-import { layoutGraph, neighbourhood, PlacedEdge } from '../lib/graph_layout';
-import { ENTITY_COLORS, ENTITY_ICONS, ENTITY_LABELS } from '../lib/palette';
+import { graphViewport, layoutGraph, neighbourhood, PlacedEdge } from '../lib/graph_layout';
+import { entityColor, entityIcon, entityLabel } from '../lib/palette';
 import { GraphLegend } from './graph_legend';
 import { GraphNodeDetails } from './graph_node_details';
 
@@ -11,6 +11,7 @@ export interface EntityGraphProps {
   graph: EntityGraphData;
   focused: FocusedEntity | null;
   onFocus(entity: FocusedEntity | null): void;
+  /** Pixel height of the drawing at most; a small graph takes less (graphViewport). */
   height?: number;
 }
 
@@ -64,8 +65,10 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
     );
   }
 
-  const { minX, minY, maxX, maxY } = layout.bounds;
-  const viewBox = `${minX - PADDING} ${minY - PADDING / 2} ${maxX - minX + 2 * PADDING} ${maxY - minY + PADDING * 1.2}`;
+  // A lone finding (or a handful of nodes) is drawn at the scale of a normal graph, not blown up to fill the panel.
+  const viewport = graphViewport(layout.bounds, height, PADDING);
+  const box = viewport.viewBox;
+  const viewBox = `${box.x} ${box.y} ${box.width} ${box.height}`;
   const select = (n: GraphNode) => onFocus(focusedNode?.id === n.id ? null : { type: n.type, value: n.value });
 
   return (
@@ -75,7 +78,7 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
       <svg
         viewBox={viewBox}
         width="100%"
-        height={height}
+        height={viewport.height}
         role="img"
         aria-label="Entity graph"
         style={{ background: '#FAFBFD', border: '1px solid #D3DAE6', borderRadius: 4 }}
@@ -126,7 +129,7 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
               onClick={() => select(n)}
               role="button"
               tabIndex={0}
-              aria-label={`${ENTITY_LABELS[n.type]} ${label}`}
+              aria-label={`${entityLabel(n.type)} ${label}`}
               aria-pressed={isFocus}
               onKeyDown={(ev) => {
                 if (ev.key === 'Enter' || ev.key === ' ') select(n);
@@ -137,11 +140,11 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
               data-focused={isFocus ? 'true' : undefined}
               data-dimmed={lit ? undefined : 'true'}
             >
-              <title>{`${ENTITY_LABELS[n.type]}: ${n.label ? `${n.label} (${n.value})` : n.value}`}</title>
-              {isRoot && <circle r={r + 5} fill="none" stroke={ENTITY_COLORS[n.type]} strokeWidth={2} strokeDasharray="4 3" />}
-              <circle r={r} fill={ENTITY_COLORS[n.type]} stroke={isFocus ? '#1A1C21' : '#FFFFFF'} strokeWidth={isFocus ? 3 : 2} />
+              <title>{`${entityLabel(n.type)}: ${n.label ? `${n.label} (${n.value})` : n.value}`}</title>
+              {isRoot && <circle r={r + 5} fill="none" stroke={entityColor(n.type)} strokeWidth={2} strokeDasharray="4 3" />}
+              <circle r={r} fill={entityColor(n.type)} stroke={isFocus ? '#1A1C21' : '#FFFFFF'} strokeWidth={isFocus ? 3 : 2} />
               <foreignObject x={-8} y={-8} width={16} height={16} style={{ pointerEvents: 'none' }}>
-                <EuiIcon type={ENTITY_ICONS[n.type]} size="m" color="#FFFFFF" />
+                <EuiIcon type={entityIcon(n.type)} size="m" color="#FFFFFF" />
               </foreignObject>
               <text y={r + (isRoot ? 19 : 14)} textAnchor="middle" fontSize={11} fill="#1A1C21" stroke="#FAFBFD" strokeWidth={3} paintOrder="stroke" fontWeight={isFocus || isRoot ? 700 : 400}>
                 {truncate(label, 30)}

@@ -44,13 +44,16 @@ export function FindingsTable(props: FindingsTableProps) {
       ),
     },
     { field: 'count', name: 'Count', width: '80px', align: 'right', render: (n: number) => n.toLocaleString('en-US') },
-    { field: 'firstSeen', name: 'First seen (UTC)', width: '165px', render: (t: string | undefined) => formatTime(t) },
+    { field: 'firstSeen', name: 'First seen (UTC)', width: '160px', render: (t: string | undefined) => formatTime(t) },
+    // GuardDuty's eventLastSeen: not what the list can be sorted by, so no sort arrow here.
+    { field: 'lastSeen', name: 'Last seen (UTC)', width: '160px', render: (_: string | undefined, f: FindingSummary) => formatTime(f.lastSeen ?? f.timestamp) },
     {
+      // The `timestamp` sort is by `@timestamp` (the finding's last update): the column with the arrow shows exactly that.
       field: 'timestamp',
-      name: 'Last seen (UTC)',
+      name: 'Updated (UTC)',
       sortable: true,
-      width: '165px',
-      render: (_: string, f: FindingSummary) => formatTime(f.lastSeen ?? f.timestamp),
+      width: '160px',
+      render: (t: string) => formatTime(t),
     },
     { field: 'accountId', name: 'Account', width: '130px', render: (v?: string) => fieldText(v) },
     { field: 'region', name: 'Region', width: '110px', render: (v?: string) => fieldText(v) },

@@ -1,7 +1,7 @@
 import React from 'react';
 import { EuiLink, EuiText } from '@elastic/eui';
 import { EntityGraph, GraphNode } from '../../common/types';
-import { ENTITY_LABELS } from '../lib/palette';
+import { entityLabel } from '../lib/palette';
 
 export interface GraphNodeDetailsProps {
   graph: EntityGraph;
@@ -19,7 +19,7 @@ export function GraphNodeDetails({ graph, node, onSelect }: GraphNodeDetailsProp
   return (
     <EuiText size="s" data-test-subj="graphNodeDetails">
       <p style={{ marginBottom: 4 }}>
-        <strong>{ENTITY_LABELS[node.type]}</strong> <code style={{ overflowWrap: 'anywhere' }}>{node.label ? `${node.label} (${node.value})` : node.value}</code>
+        <strong>{entityLabel(node.type)}</strong> <code style={{ overflowWrap: 'anywhere' }}>{node.label ? `${node.label} (${node.value})` : node.value}</code>
       </p>
       {relations.length === 0 ? (
         <p>No connections found in the evidence.</p>
@@ -35,7 +35,7 @@ export function GraphNodeDetails({ graph, node, onSelect }: GraphNodeDetailsProp
                 <>← </>
               )}
               <EuiLink onClick={() => onSelect(other)}>
-                {ENTITY_LABELS[other.type].toLowerCase()} {other.label ?? other.value}
+                {entityLabel(other.type).toLowerCase()} {other.label ?? other.value}
               </EuiLink>
               {!outgoing && (
                 <>

@@ -1,7 +1,7 @@
 import React from 'react';
 import { EuiCallOut, EuiCode, EuiSpacer } from '@elastic/eui';
 import { OmittedEntities } from '../../common/types';
-import { ENTITY_LABELS } from '../lib/palette';
+import { entityLabel } from '../lib/palette';
 
 /**
  * More values of a type than an investigation follows (an attacker can flood the logs with
@@ -15,7 +15,7 @@ export function OmittedEntitiesCallout({ omitted }: { omitted: OmittedEntities[]
         <ul style={{ margin: 0 }}>
           {omitted.map((o) => (
             <li key={o.type}>
-              {ENTITY_LABELS[o.type]}: the {o.limit} strongest were followed (the finding&apos;s own, then those with successful actions, then the
+              {entityLabel(o.type)}: the {o.limit} strongest were followed (the finding&apos;s own, then those with successful actions, then the
               most documents); {o.countIsLowerBound ? 'at least ' : ''}
               {o.count} more were left out
               {o.examples.length > 0 && (

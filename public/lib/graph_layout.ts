@@ -71,6 +71,39 @@ export function layoutGraph(graph: EntityGraph, ticks = 300): GraphLayout {
   };
 }
 
+export interface GraphViewport {
+  /** SVG user units (graph coordinates) shown. */
+  viewBox: { x: number; y: number; width: number; height: number };
+  /** Pixel height of the SVG element. */
+  height: number;
+}
+
+/** At most this many pixels per graph unit, whatever the panel: a busy graph (10+ nodes) lands about here. */
+export const MAX_GRAPH_SCALE = 1.5;
+/** A small graph does not need the whole panel height, but keeps room for its labels. */
+export const MIN_GRAPH_HEIGHT = 240;
+
+/**
+ * What part of the plane the SVG shows and how tall it is. Around the node centres: `padding`
+ * left and right, half of it above and room for labels below. A graph of one or a few nodes would
+ * be blown up to fill the panel (one node the size of a plate), so the shown area is widened,
+ * centred, until one unit is at most MAX_GRAPH_SCALE pixels tall, and the SVG gets only the height
+ * it needs (MIN_GRAPH_HEIGHT or more, `maxHeight` at most).
+ */
+export function graphViewport(bounds: GraphLayout['bounds'], maxHeight: number, padding: number): GraphViewport {
+  const natural = {
+    x: bounds.minX - padding,
+    y: bounds.minY - padding / 2,
+    width: bounds.maxX - bounds.minX + 2 * padding,
+    height: bounds.maxY - bounds.minY + padding * 1.2,
+  };
+  const height = Math.min(maxHeight, Math.max(MIN_GRAPH_HEIGHT, natural.height * MAX_GRAPH_SCALE));
+  const minUnits = height / MAX_GRAPH_SCALE;
+  if (natural.height >= minUnits) return { viewBox: natural, height };
+  const grow = (minUnits - natural.height) / 2;
+  return { viewBox: { ...natural, y: natural.y - grow, height: minUnits }, height };
+}
+
 /** The node and everything one edge away from it. */
 export function neighbourhood(graph: Pick<EntityGraph, 'edges'>, id: string): Set<string> {
   const near = new Set([id]);

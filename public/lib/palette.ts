@@ -44,6 +44,7 @@ export const ENTITY_LABELS: Record<GraphNodeType, string> = {
   signal: 'Attack sequence signal',
 };
 
+/** OUI 1.x icon names (see `typeToPathMap` of @elastic/eui's icon). */
 export const ENTITY_ICONS: Record<GraphNodeType, string> = {
   finding: 'securitySignalDetected',
   access_key: 'tokenKey',
@@ -55,20 +56,20 @@ export const ENTITY_ICONS: Record<GraphNodeType, string> = {
   region: 'globe',
   bucket: 'storage',
   object: 'document',
-  principal_arn: 'user',
-  k8s_cluster: 'cluster',
-  k8s_namespace: 'folderClosed',
+  principal_arn: 'tokenAlias',
+  k8s_cluster: 'grid',
+  k8s_namespace: 'tokenNamespace',
   k8s_user: 'user',
-  k8s_workload: 'package',
+  k8s_workload: 'node',
   container_image: 'package',
-  ecs_cluster: 'cluster',
-  ecs_task: 'package',
+  ecs_cluster: 'layers',
+  ecs_task: 'shard',
   lambda_function: 'function',
   rds_instance: 'database',
-  db_user: 'user',
-  domain: 'globe',
+  db_user: 'lock',
+  domain: 'link',
   process: 'console',
-  file_hash: 'document',
+  file_hash: 'tokenFile',
   signal: 'securitySignal',
 };
 
@@ -83,20 +84,44 @@ export const ENTITY_COLORS: Record<GraphNodeType, string> = {
   region: '#AA6556',
   bucket: '#54B399',
   object: '#7DE2D1',
-  principal_arn: '#98A2B3',
-  k8s_cluster: '#98A2B3',
-  k8s_namespace: '#98A2B3',
-  k8s_user: '#98A2B3',
-  k8s_workload: '#98A2B3',
-  container_image: '#98A2B3',
-  ecs_cluster: '#98A2B3',
-  ecs_task: '#98A2B3',
-  lambda_function: '#98A2B3',
-  rds_instance: '#98A2B3',
-  db_user: '#98A2B3',
-  domain: '#98A2B3',
-  process: '#98A2B3',
-  file_hash: '#98A2B3',
-  signal: '#98A2B3',
+  principal_arn: '#7B61A6',
+  k8s_cluster: '#326CE5',
+  k8s_namespace: '#5A8DEE',
+  k8s_user: '#A06DA8',
+  k8s_workload: '#3F8FA8',
+  container_image: '#4C9F8A',
+  ecs_cluster: '#D08B3E',
+  ecs_task: '#E0A458',
+  lambda_function: '#E38B2C',
+  rds_instance: '#4A76B8',
+  db_user: '#B07AA1',
+  domain: '#6E9E3F',
+  process: '#69707D',
+  file_hash: '#8D7B68',
+  signal: '#BD271E',
 };
 
+/**
+ * Label, icon and colour of a node type, safe for a type this browser does not know yet (a newer
+ * server): a readable label from the type name, a neutral icon and colour, never `undefined`.
+ */
+export function entityLabel(type: string): string {
+  return own(ENTITY_LABELS, type) ?? humanize(type);
+}
+
+export function entityIcon(type: string): string {
+  return own(ENTITY_ICONS, type) ?? 'questionInCircle';
+}
+
+export function entityColor(type: string): string {
+  return own(ENTITY_COLORS, type) ?? '#98A2B3';
+}
+
+function own(map: Record<GraphNodeType, string>, key: string): string | undefined {
+  return Object.prototype.hasOwnProperty.call(map, key) ? map[key as GraphNodeType] : undefined;
+}
+
+function humanize(type: string): string {
+  const words = String(type).replace(/[_.-]+/g, ' ').trim();
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Entity';
+}

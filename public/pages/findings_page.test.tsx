@@ -3,6 +3,7 @@ import { act, fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { Route } from 'react-router-dom';
 import { API_PATHS } from '../../common/constants';
 import { FindingSummary } from '../../common/types';
+import { formatTime } from '../lib/format';
 import { HttpFetchOptions } from '../types';
 import { fakeCore } from '../testing/fake_core';
 import { renderWithServices } from '../testing/render_with_services';
@@ -109,3 +110,86 @@ describe('FindingsPage', () => {
     expect(await screen.findByText('No GuardDuty findings')).toBeInTheDocument();
   });
 });
+
+describe('FindingsPage sort indicator', () => {
+  const HOUR = 3600 * 1000;
+  const start = Date.parse('2021-04-27T00:00:00.000Z');
+  /** 30 findings; GuardDuty's eventLastSeen runs in a different order than the update time the list sorts by. */
+  const pool: FindingSummary[] = Array.from({ length: 30 }, (_, i) =>
+    finding(i, {
+      timestamp: new Date(start + i * HOUR).toISOString(),
+      lastSeen: new Date(start - ((i * 7) % 11) * HOUR).toISOString(),
+      severity: [2, 5, 8.5, 7, 1.2][i % 5],
+      severityLabel: (['low', 'medium', 'high', 'high', 'low'] as const)[i % 5],
+    })
+  );
+
+  /** A server that really sorts: by `timestamp` (its `@timestamp`) or by severity, newest first on ties. */
+  function setupSorted(path = '/') {
+    const calls: Array<HttpFetchOptions['query']> = [];
+    const get = jest.fn(async (_: string, options?: HttpFetchOptions) => {
+      const q = options!.query!;
+      calls.push(q);
+      const dir = q.sortOrder === 'asc' ? 1 : -1;
+      const sorted = [...pool].sort((a, b) =>
+        q.sortField === 'severity' ? dir * (a.severity - b.severity) || b.timestamp.localeCompare(a.timestamp) : dir * a.timestamp.localeCompare(b.timestamp)
+      );
+      const page = Number(q.page);
+      const perPage = Number(q.perPage);
+      return { total: pool.length, findings: sorted.slice((page - 1) * perPage, page * perPage) } as any;
+    });
+    const { core } = fakeCore({ get: get as any });
+    renderWithServices(<FindingsPage />, { core, path });
+    return { calls };
+  }
+
+  /** The header cells that show a sort arrow, as `field direction`. */
+  function indicators(): string[] {
+    return [...document.querySelectorAll('th[aria-sort]')]
+      .filter((th) => th.getAttribute('aria-sort') !== 'none')
+      .map((th) => `${th.getAttribute('data-test-subj')!.replace(/^tableHeaderCell_(.+)_\d+$/, '$1')} ${th.getAttribute('aria-sort')}`);
+  }
+
+  /** What the rows show in the column with the arrow. */
+  function sortedColumnTexts(): string[] {
+    const headers = [...document.querySelectorAll('thead th')];
+    const col = headers.findIndex((th) => ['ascending', 'descending'].includes(th.getAttribute('aria-sort') ?? ''));
+    return [...document.querySelectorAll('tbody tr')].map((tr) => tr.querySelectorAll('td')[col].querySelector('.euiTableCellContent')!.textContent!);
+  }
+
+  it('puts the arrow on the column the list is sorted by, and that column reads in the arrow’s order', async () => {
+    const { calls } = setupSorted();
+    await screen.findByText('Finding number 29');
+    expect(calls[0]).toMatchObject({ sortField: 'timestamp', sortOrder: 'desc' });
+    expect(indicators()).toEqual(['timestamp descending']);
+    const shown = sortedColumnTexts();
+    expect(shown).toHaveLength(20);
+    // Exactly the sort key of each row, newest first (the last-seen times run in another order).
+    expect(shown).toEqual(pool.slice(10).reverse().map((f) => formatTime(f.timestamp)));
+    expect([...shown].sort().reverse()).toEqual(shown);
+    expect(screen.getByTestId('tableHeaderCell_lastSeen_4')).not.toHaveAttribute('aria-sort', 'descending');
+  });
+
+  it('moves the arrow with the sort: to severity, then the other way round', async () => {
+    const { calls } = setupSorted();
+    await screen.findByText('Finding number 29');
+    fireEvent.click(within(screen.getByTestId('tableHeaderCell_severity_0')).getByRole('button'));
+    await waitFor(() => expect(calls.at(-1)).toMatchObject({ sortField: 'severity', sortOrder: 'asc' }));
+    await waitFor(() => expect(indicators()).toEqual(['severity ascending']));
+    const low = sortedColumnTexts();
+    expect(low[0]).toContain('1.2');
+    fireEvent.click(within(screen.getByTestId('tableHeaderCell_severity_0')).getByRole('button'));
+    await waitFor(() => expect(calls.at(-1)).toMatchObject({ sortField: 'severity', sortOrder: 'desc' }));
+    await waitFor(() => expect(indicators()).toEqual(['severity descending']));
+    await waitFor(() => expect(sortedColumnTexts()[0]).toContain('8.5'));
+  });
+
+  it('follows a sort given in the URL', async () => {
+    const { calls } = setupSorted('/?sortField=timestamp&sortOrder=asc');
+    await screen.findByText('Finding number 0');
+    expect(calls[0]).toMatchObject({ sortField: 'timestamp', sortOrder: 'asc' });
+    expect(indicators()).toEqual(['timestamp ascending']);
+    expect(sortedColumnTexts()).toEqual(pool.slice(0, 20).map((f) => formatTime(f.timestamp)));
+  });
+});
+

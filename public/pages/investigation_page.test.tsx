@@ -4,7 +4,7 @@ import { Route } from 'react-router-dom';
 import { API_PATHS } from '../../common/constants';
 import { CoreStart, HttpFetchOptions } from '../types';
 import { fakeCore } from '../testing/fake_core';
-import { investigationFixture } from '../testing/investigation_fixture';
+import { investigationFixture, loneFindingFixture } from '../testing/investigation_fixture';
 import { renderWithServices } from '../testing/render_with_services';
 import { investigatePath, ROUTE_PATHS } from '../routes';
 import { InvestigationPage } from './investigation_page';
@@ -133,5 +133,43 @@ describe('InvestigationPage', () => {
     await waitFor(() => expect(post.mock.calls.some(([p]) => p === API_PATHS.caseAttachments('case-1'))).toBe(true));
     const attach = post.mock.calls.find(([p]) => p === API_PATHS.caseAttachments('case-1'))!;
     expect(JSON.parse(attach[1]!.body as string)).toEqual({ type: 'event', ref: { index: 'log-aws-cloudtrail-2021-04', id: 'ct-1' } });
+  });
+
+  it('says what was checked, under the playbook, next to the evidence it found', async () => {
+    setup();
+    await screen.findByTestId('investigationView');
+    const panel = screen.getByTestId('checksPanel');
+    expect(panel).toHaveTextContent('What was checked');
+    expect(panel).toHaveTextContent('Playbook: IAM credentials');
+    expect(within(panel).getAllByTestId('ruleCheck').map((r) => r.getAttribute('data-state'))).toEqual(['found', 'not_run', 'found', 'nothing_found']);
+    expect(within(panel).getAllByTestId('ruleCheckReason').map((r) => r.textContent)).toEqual(['this finding names no IAM user name', 'Security Hub has no documents in this time window']);
+    expect(within(screen.getByTestId('evidencePanel')).getByTestId('evidenceSection')).toBeInTheDocument();
+    expect(screen.queryByTestId('noEvidenceCallout')).toBeNull();
+  });
+
+  it('explains in the evidence area why a lone finding found nothing, instead of an empty panel', async () => {
+    setup(async () => loneFindingFixture());
+    await screen.findByTestId('investigationView');
+    const evidence = screen.getByTestId('evidencePanel');
+    expect(within(evidence).queryByTestId('evidenceSection')).toBeNull();
+    expect(within(evidence).getByTestId('noEvidenceCallout')).toHaveTextContent('Nothing was found beyond the finding itself');
+    expect(within(evidence).getByTestId('playbookTitle')).toHaveTextContent('Playbook: EC2 instance');
+    expect(within(evidence).getAllByTestId('ruleCheck').map((r) => [r.getAttribute('data-rule'), within(r).getByTestId('ruleCheckReason').textContent])).toEqual([
+      ['cloudtrail.instance', 'no index matches log-aws-cloudtrail-*'],
+      ['linux_secure.ssh_from_attacker', 'this finding names no remote IP'],
+      ['securityhub.resource', 'no permission: your roles do not allow reading these indices <img src=x onerror=alert(1)>'],
+    ]);
+    expect(document.querySelector('img[src="x"]')).toBeNull();
+    // Said once, in the evidence area: no second "What was checked" panel.
+    expect(screen.queryByTestId('checksPanel')).toBeNull();
+  });
+
+  it('jumps from a check that found something to its evidence group', async () => {
+    setup();
+    await screen.findByTestId('investigationView');
+    const check = within(screen.getByTestId('checksPanel')).getAllByTestId('ruleCheck')[2];
+    fireEvent.click(within(check).getByText('Did the SSH brute force succeed?'));
+    const panel = document.getElementById('evidence-linux_secure.ssh_success')!;
+    expect(panel.scrollIntoView).toHaveBeenCalled();
   });
 });

@@ -25,6 +25,7 @@ import { DocumentFlyout } from '../components/document_flyout';
 import { EntityChips } from '../components/entity_chips';
 import { EntityGraph } from '../components/entity_graph';
 import { EvidenceSection } from '../components/evidence_section';
+import { InvestigationChecks } from '../components/investigation_checks';
 import { InvestigationHeader } from '../components/investigation_header';
 import { InvestigationTimeline } from '../components/investigation_timeline';
 import { SectionTitle } from '../components/section_title';
@@ -34,7 +35,7 @@ import { useCanSaveCases } from '../lib/capabilities';
 import { attachmentTypeOf } from '../../common/sources';
 import { FocusedEntity, timelineMentions } from '../lib/entity_match';
 import { fieldText, formatTime } from '../lib/format';
-import { ENTITY_LABELS } from '../lib/palette';
+import { entityLabel } from '../lib/palette';
 import { decodePathSegment, investigatePath } from '../routes';
 import { useAppServices } from '../services/app_services';
 
@@ -133,6 +134,10 @@ export function InvestigationPage({ match, location, history }: Props) {
     );
   }
 
+  // Evidence beyond the finding itself: a hit, or a search that failed (its panel says so).
+  const hasEvidence = data.evidence.some((g) => g.total > 0 || !!g.error);
+  const checksPanel = <InvestigationChecks playbook={data.playbook} checks={data.checks ?? []} onShowGroup={showGroup} />;
+
   return (
     <EuiPage>
       <EuiPageBody data-test-subj="investigationView">
@@ -169,7 +174,7 @@ export function InvestigationPage({ match, location, history }: Props) {
         <EuiSpacer size="m" />
         {focused && (
           <>
-            <EuiCallOut size="s" iconType="filter" title={`Focused on ${ENTITY_LABELS[focused.type].toLowerCase()} ${focused.value}`} data-test-subj="focusCallout">
+            <EuiCallOut size="s" iconType="filter" title={`Focused on ${entityLabel(focused.type).toLowerCase()} ${focused.value}`} data-test-subj="focusCallout">
               <EuiButtonEmpty size="xs" flush="left" onClick={() => setFocused(null)}>
                 Show everything again
               </EuiButtonEmpty>
@@ -189,25 +194,45 @@ export function InvestigationPage({ match, location, history }: Props) {
           <InvestigationTimeline events={timeline} onInspect={setFlyoutRef} />
         </EuiPanel>
         <EuiSpacer size="m" />
-        <EuiPanel paddingSize="l">
+        <EuiPanel paddingSize="l" data-test-subj="evidencePanel">
           <SectionTitle>Evidence</SectionTitle>
           <EuiSpacer size="s" />
-          <EvidenceSection
-            evidence={data.evidence}
-            window={data.window}
-            focused={focused}
-            selectedSource={source}
-            highlightedGroup={highlighted?.id ?? null}
-            onSelectSource={setSource}
-            onInspect={setFlyoutRef}
-            onAddToCase={
-              canSave
-                ? (group, hit) =>
-                    setAttach({ attachment: { type: attachmentTypeOf(group.source), ref: hit.ref }, description: describeHit(group, hit, sources[group.source].label) })
-                : undefined
-            }
-          />
+          {!hasEvidence ? (
+            <>
+              <EuiCallOut size="s" iconType="iInCircle" title="Nothing was found beyond the finding itself" data-test-subj="noEvidenceCallout">
+                <p>These are the questions the playbook asked, and why each came back empty or could not be asked.</p>
+              </EuiCallOut>
+              <EuiSpacer size="m" />
+              {checksPanel}
+            </>
+          ) : (
+            <EvidenceSection
+              evidence={data.evidence}
+              window={data.window}
+              focused={focused}
+              selectedSource={source}
+              highlightedGroup={highlighted?.id ?? null}
+              onSelectSource={setSource}
+              onInspect={setFlyoutRef}
+              onAddToCase={
+                canSave
+                  ? (group, hit) =>
+                      setAttach({ attachment: { type: attachmentTypeOf(group.source), ref: hit.ref }, description: describeHit(group, hit, sources[group.source].label) })
+                  : undefined
+              }
+            />
+          )}
         </EuiPanel>
+        {hasEvidence && (
+          <>
+            <EuiSpacer size="m" />
+            <EuiPanel paddingSize="l" data-test-subj="checksPanel">
+              <SectionTitle>What was checked</SectionTitle>
+              <EuiSpacer size="s" />
+              {checksPanel}
+            </EuiPanel>
+          </>
+        )}
         {flyoutRef && <DocumentFlyout docRef={flyoutRef} onClose={() => setFlyoutRef(null)} />}
         {attach && canSave && <AddToCaseModal {...attach} suggestedTitle={data.finding.title} onClose={() => setAttach(null)} />}
       </EuiPageBody>

@@ -1,4 +1,4 @@
-import { EvidenceGroup, EvidenceHit, Investigation } from '../../common/types';
+import { EvidenceGroup, EvidenceHit, Investigation, RuleCheck } from '../../common/types';
 
 export const XSS_USER_AGENT = '<img src=x onerror=alert(1)>';
 
@@ -70,6 +70,28 @@ const macie: EvidenceGroup = {
   facets: [],
 };
 
+/** The IAM playbook's rules in order: asked and found, asked and empty, not asked for want of an input. */
+const checks: RuleCheck[] = [
+  { rule: 'cloudtrail.access_key', source: 'cloudtrail', title: calls.title, question: calls.question, state: 'found', total: 3 },
+  {
+    rule: 'cloudtrail.principal_created',
+    source: 'cloudtrail',
+    title: 'Users and keys the principal created',
+    question: 'Did the attacker create users or keys to stay in?',
+    state: 'not_run',
+    reason: 'this finding names no IAM user name',
+  },
+  { rule: 'linux_secure.ssh_success', source: 'linux_secure', title: ssh.title, question: ssh.question, state: 'found', total: 1 },
+  {
+    rule: 'securityhub.macie',
+    source: 'securityhub',
+    title: macie.title,
+    question: macie.question,
+    state: 'nothing_found',
+    reason: 'Security Hub has no documents in this time window',
+  },
+];
+
 export function investigationFixture(): Investigation {
   return {
     finding: {
@@ -87,6 +109,8 @@ export function investigationFixture(): Investigation {
       region: 'us-east-1',
       resourceType: 'AccessKey',
     },
+    playbook: { id: 'iam', title: 'IAM credentials' },
+    checks: checks.map((c) => ({ ...c })),
     window: { from: '2021-04-26T10:24:03.000Z', to: '2021-04-27T16:25:00.000Z' },
     entities: [
       { type: 'access_key', value: 'ASIAEXAMPLEKEY123456', sources: ['finding'] },
@@ -124,9 +148,53 @@ export function investigationFixture(): Investigation {
       { source: 'linux_secure', indexPattern: 'log-linux-secure-*', docsInWindow: 500 },
       { source: 'securityhub', indexPattern: 'log-aws-securityhub-*', docsInWindow: 0 },
     ],
-    playbook: { id: 'iam', title: 'IAM credentials' },
-    checks: [],
     omittedEntities: [],
     took: { ms: 42, roundTrips: 2 },
+  };
+}
+
+
+/**
+ * A finding whose questions all came back empty or could not be asked: the investigation holds the
+ * finding itself and nothing else (a one-node graph, no evidence hits).
+ */
+export function loneFindingFixture(): Investigation {
+  const base = investigationFixture();
+  return {
+    ...base,
+    finding: { ...base.finding, type: 'Recon:EC2/PortProbeUnprotectedPort', title: 'Unprotected port on EC2 instance i-0abc is being probed.', resourceType: 'Instance' },
+    playbook: { id: 'ec2', title: 'EC2 instance' },
+    checks: [
+      {
+        rule: 'cloudtrail.instance',
+        source: 'cloudtrail',
+        title: 'API calls on the instance',
+        question: 'What was done to the instance?',
+        state: 'nothing_found',
+        reason: 'no index matches log-aws-cloudtrail-*',
+      },
+      {
+        rule: 'linux_secure.ssh_from_attacker',
+        source: 'linux_secure',
+        title: 'SSH attempts from the remote addresses',
+        question: 'Did the remote address try to log in?',
+        state: 'not_run',
+        reason: 'this finding names no remote IP',
+      },
+      {
+        rule: 'securityhub.resource',
+        source: 'securityhub',
+        title: 'Security Hub findings of the resource',
+        question: 'What else is known about the instance?',
+        state: 'not_run',
+        reason: `no permission: your roles do not allow reading these indices ${XSS_USER_AGENT}`,
+      },
+    ],
+    entities: [{ type: 'instance', value: 'i-0abc', sources: ['finding'] }],
+    evidence: [],
+    timeline: [],
+    graph: { nodes: [{ id: 'finding:f1', type: 'finding', value: 'f1', label: 'Recon:EC2/PortProbeUnprotectedPort' }], edges: [] },
+    story: [],
+    took: { ms: 9, roundTrips: 1 },
   };
 }
