@@ -15,6 +15,7 @@ export const yieldAggName = (i: number) => `yield_${i}`;
 /** The ECS outcome of an action: a success ties a value to the incident more strongly than a failure. */
 export const SUCCESS_FILTER = { term: { 'event.outcome': 'success' } };
 export const SUCCESS_AGG = 'successes';
+export const SPANS_AGG = '__spans';
 
 export interface MsearchItem {
   header: Dsl;
@@ -119,6 +120,23 @@ export function buildRuleSearch(rule: PivotRule, ctx: SearchContext): RuleSearch
       aggs: { [SUCCESS_AGG]: { filter: SUCCESS_FILTER } },
     };
   });
+  if (rule.spans) {
+    const s = rule.spans;
+    aggs[SPANS_AGG] = {
+      filter: s.where,
+      aggs: {
+        by: {
+          terms: { field: s.by, size: 20 },
+          aggs: {
+            first: { min: { field: def.timeField } },
+            last: { max: { field: def.timeField } },
+            ...(s.countWhere ? { counted: { filter: s.countWhere } } : {}),
+            ...(s.detail ? { detail: { terms: { field: s.detail, size: 5 } } } : {}),
+          },
+        },
+      },
+    };
+  }
   // Collapsed groups count findings, not their per-update documents.
   if (rule.collapse) aggs[UNIQUE_AGG] = { cardinality: { field: rule.collapse, precision_threshold: 10000 } };
   const body: Dsl = {

@@ -3,7 +3,7 @@ import { EvidenceGroup, EvidenceHit, Facet } from '../../common/types';
 import { boundValues, clipText } from '../lib/bounds';
 import { SourceDefinitions } from '../../common/sources';
 import { FlatDoc, first, flattenDocument } from '../../common/flatten';
-import { facetAggName, RuleSearch, SUCCESS_AGG, UNIQUE_AGG, yieldAggName } from './query_builder';
+import { facetAggName, RuleSearch, SPANS_AGG, SUCCESS_AGG, UNIQUE_AGG, yieldAggName } from './query_builder';
 import { permissionError } from './permission';
 
 /** One item of an `_msearch` response, as far as we read it. */
@@ -34,10 +34,47 @@ export interface ParsedHit extends EvidenceHit {
 
 export interface ParsedGroup extends Omit<EvidenceGroup, 'hits'> {
   hits: ParsedHit[];
+  /** The rule's spans (`PivotRule.spans`), by value: a repeated activity from all its documents. */
+  spans?: Record<string, ActivitySpan>;
   /** The finding's own documents (its count updates). */
   ofFinding?: boolean;
   /** Per yield of the rule (by index), the values over all matching documents, strongest first. */
   yieldValues: Array<YieldValues | undefined>;
+}
+
+export interface ActivitySpan {
+  first: string;
+  last: string;
+  count: number;
+  detail: Array<[string, number]>;
+}
+
+interface SpanBucket {
+  key: unknown;
+  doc_count: number;
+  first?: { value_as_string?: string; value?: number | null };
+  last?: { value_as_string?: string; value?: number | null };
+  counted?: { doc_count?: number };
+  detail?: { buckets?: Array<{ key: unknown; doc_count: number }> };
+}
+
+function readSpans(item: SearchResponseItem): Record<string, ActivitySpan> | undefined {
+  const buckets = (item.aggregations?.[SPANS_AGG] as { by?: { buckets?: SpanBucket[] } } | undefined)?.by?.buckets;
+  if (!buckets) return undefined;
+  const out: Record<string, ActivitySpan> = Object.create(null);
+  const time = (v: SpanBucket['first']) => v?.value_as_string ?? (typeof v?.value === 'number' ? new Date(v.value).toISOString() : undefined);
+  for (const b of buckets) {
+    const first = time(b.first);
+    const last = time(b.last);
+    if (!first || !last) continue;
+    out[String(b.key)] = {
+      first,
+      last,
+      count: b.counted?.doc_count ?? b.doc_count,
+      detail: (b.detail?.buckets ?? []).map((d) => [String(d.key), d.doc_count]),
+    };
+  }
+  return out;
 }
 
 export interface YieldValues {
@@ -115,6 +152,7 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
     hits,
     facets,
     yieldValues,
+    ...(rule.spans ? { spans: readSpans(item) } : {}),
     ...(rule.findingItself ? { ofFinding: true } : {}),
     hop,
     ...(errorOf(item) ? { error: errorOf(item) } : {}),
@@ -123,6 +161,6 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
 
 /** Drops the server-side flattened documents before the group goes on the wire. */
 export function toEvidenceGroup(g: ParsedGroup): EvidenceGroup {
-  const { yieldValues: _yields, ofFinding: _own, ...wire } = g;
+  const { yieldValues: _yields, ofFinding: _own, spans: _spans, ...wire } = g;
   return { ...wire, hits: g.hits.map(({ doc: _doc, ...hit }) => hit) };
 }

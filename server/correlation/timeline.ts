@@ -15,6 +15,7 @@ const MERGE_GAP_MS = 30 * 60 * 1000;
 export function buildTimeline(groups: ParsedGroup[]): TimelineEvent[] {
   const seen = new Set<string>();
   const items: Array<{ d: TimelineDescription; source: SourceId; ref: TimelineEvent['ref']; evidence: string; partial: boolean }> = [];
+  const spansOf = new Map(groups.map((g) => [g.id, g.spans]));
   for (const g of groups) {
     const partial = g.total > g.hits.length;
     for (const h of g.hits) {
@@ -38,6 +39,7 @@ export function buildTimeline(groups: ParsedGroup[]): TimelineEvent[] {
       run.lastTimestamp = d.timestamp;
       if (d.failed) run.failures++;
       if (d.failedUser) run.users.set(d.failedUser, (run.users.get(d.failedUser) ?? 0) + 1);
+      if (d.spanKey && run.spanKey === undefined) run.spanKey = d.spanKey;
       if (partial) run.partial = true;
       continue;
     }
@@ -53,15 +55,40 @@ export function buildTimeline(groups: ParsedGroup[]): TimelineEvent[] {
       mergeKey: d.mergeKey,
       failures: d.failed ? 1 : 0,
       users: new Map(d.failedUser ? [[d.failedUser, 1]] : []),
+      ...(d.spanKey ? { spanKey: d.spanKey } : {}),
     };
     entries.push(entry);
     open.set(d.mergeKey, entry);
   }
+  const told = applySpans(entries, spansOf);
 
-  return entries.slice(0, LIMITS.timelineEntries).map((run) => {
+  return told.slice(0, LIMITS.timelineEntries).map((run) => {
     const summarize = SERVER_SOURCES[run.source].summarizeRun;
     const { mergeKey: _key, failures: _failures, users: _users, ...plain } = run;
     const e = summarize ? summarize(run) : plain;
     return { ...e, action: clipText(e.action, LIMITS.summaryChars), summary: clipText(e.summary, LIMITS.summaryChars) };
   });
+}
+
+/**
+ * A run whose evidence group read only part of a long activity (the first 50 of 3,000 failed
+ * logins) is told from the group's span over all documents: first and last time, count and top
+ * values. Later runs of the same span lie inside it and go.
+ */
+function applySpans(runs: TimelineRun[], spansOf: Map<string, ParsedGroup['spans']>): TimelineRun[] {
+  const done = new Set<string>();
+  const out: TimelineRun[] = [];
+  for (const run of runs) {
+    const span = run.spanKey !== undefined ? spansOf.get(run.evidence)?.[run.spanKey] : undefined;
+    if (!span) {
+      out.push(run);
+      continue;
+    }
+    const key = `${run.evidence}\u0000${run.spanKey}`;
+    if (done.has(key)) continue;
+    done.add(key);
+    const { partial: _partial, ...whole } = run;
+    out.push({ ...whole, timestamp: span.first, lastTimestamp: span.last, count: Math.max(span.count, 1), failures: span.count, users: new Map(span.detail) });
+  }
+  return out.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
 }

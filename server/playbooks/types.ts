@@ -92,6 +92,13 @@ export interface PivotRule {
   lookbackDays?: number;
   /** Entities this evidence reveals, for the second round trip. `finding` = read hits as GuardDuty findings. */
   yields?: Array<PivotYield | 'finding'>;
+  /**
+   * A repeated activity told from all its documents, not only the hits read: per value of `by` (e.g.
+   * the attacking address), the first and last time of the documents matching `where`, how many of
+   * them match `countWhere` (all when absent) and the top values of `detail`. The timeline shows a
+   * brute force of thousands of lines as one entry from its first to its last attempt.
+   */
+  spans?: { by: string; where: Record<string, unknown>; countWhere?: Record<string, unknown>; detail?: string };
   /** Leave the finding under investigation out of the hits. */
   excludeFinding?: boolean;
   /** Only runs in the first round trip: the finding's own documents. */

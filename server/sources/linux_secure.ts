@@ -22,6 +22,7 @@ export const linuxSecureServer: ServerSourceAdapter = {
       // The logins that succeed stay apart, one entry per user.
       mergeKey: outcome === 'success' ? `linux|success|${user}|${ip}|${host}` : `${ATTEMPTS}${ip}|${host}`,
       ...(failed && user ? { failedUser: user } : {}),
+      ...(failed && ip ? { spanKey: ip } : {}),
       failed,
     };
   },

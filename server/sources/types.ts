@@ -13,6 +13,8 @@ export interface TimelineDescription {
   /** A failed attempt, and the user name it tried (sshd brute force). */
   failed?: boolean;
   failedUser?: string;
+  /** The value of the rule's `spans.by` this event belongs to: its run is told from the whole span. */
+  spanKey?: string;
 }
 
 /** A merged run of repeated events, before it becomes a timeline entry. */
@@ -20,6 +22,7 @@ export interface TimelineRun extends TimelineEvent {
   mergeKey: string;
   failures: number;
   users: Map<string, number>;
+  spanKey?: string;
 }
 
 /**

@@ -97,6 +97,17 @@ describe('investigating the workshop incident (real OpenSearch)', () => {
     expect(iam.story.filter((s) => s.evidence.length === 0).every((s) => /no data/.test(s.text))).toBe(true);
   });
 
+  it('shows the whole SSH brute force on the timeline: first and last attempt and the count, not the first 50 lines', () => {
+    const run = iam.timeline.find((e) => e.source === 'linux_secure' && e.action === 'sshd failed logins')!;
+    expect(group(iam, 'linux_secure.ssh_from_attacker')!.hits.length).toBeLessThan(facts.counts.attackerSshFailures);
+    expect(Date.parse(run.timestamp)).toBe(Date.parse(facts.timestamps.firstSshFailure));
+    expect(Date.parse(run.lastTimestamp!)).toBe(Date.parse(facts.timestamps.lastSshFailure));
+    expect(run.count).toBe(facts.counts.attackerSshFailedPasswords);
+    expect(run.partial).toBeUndefined();
+    expect(run.summary).toMatch(new RegExp(`^${facts.counts.attackerSshFailedPasswords} failed logins as root ×${facts.counts.attackerSshFailuresRoot}`));
+    expect(iam.timeline.filter((e) => e.action === 'sshd failed logins')).toHaveLength(1);
+  });
+
   it('needs at most two round trips and reports data in every source', () => {
     expect(iam.took.roundTrips).toBeLessThanOrEqual(2);
     expect(iam.coverage.map((c) => c.source).sort()).toEqual(['cloudtrail', 'guardduty', 'linux_secure', 'securityhub']);

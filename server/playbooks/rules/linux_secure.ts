@@ -19,6 +19,12 @@ export const SSH_FROM_ATTACKER: PivotRule = {
     { key: 'users', field: 'user.name', label: 'User name (all lines)' },
     { key: 'instances', field: 'cloud.instance.id', label: 'Instance' },
   ],
+  spans: {
+    by: 'source.ip',
+    where: { term: { 'event.outcome': 'failure' } },
+    countWhere: { term: { 'event.action': 'Failed' } },
+    detail: 'user.name',
+  },
   narrate: {
     chapter: 'access',
     tell({ group, facet }) {
