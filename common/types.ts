@@ -93,6 +93,8 @@ export interface Entity {
   value: string;
   /** Where the value was seen: `finding` or the evidence group ids that yielded it. */
   sources: string[];
+  /** Why it is in the investigation: for each of `sources`, a document that names it (when one was read). */
+  refs?: Record<string, DocRef>;
   /** For IPs: `remote` (the other side: attacker, caller) or `local` (the resource's own address). */
   role?: 'remote' | 'local';
 }

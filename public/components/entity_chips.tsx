@@ -39,7 +39,8 @@ export function EntityChips({ entities, focused, onFocus }: EntityChipsProps) {
               {items.map((e) => {
                 const key = entityKey(e);
                 const on = key === focusedKey;
-                const where = e.sources.join(', ');
+                // Why it is here: the rules that found it, and a document that names it.
+                const where = e.sources.map((s) => (e.refs?.[s] ? `${s} (document ${e.refs[s].id})` : s)).join(', ');
                 return (
                   <EuiToolTip key={key} content={`${on ? 'Clear the focus' : 'Show only evidence that mentions it'} · from ${where}`} position="top">
                     <EuiBadge

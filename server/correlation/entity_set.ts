@@ -1,4 +1,4 @@
-import { Entity, EntityType, OmittedEntities } from '../../common/types';
+import { DocRef, Entity, EntityType, OmittedEntities } from '../../common/types';
 import { isValidEntityValue } from './entity_values';
 import { LIMITS } from '../../common/constants';
 
@@ -43,7 +43,7 @@ export class EntitySet {
   }
 
   /** Adds a value if it is valid for its type; returns true if the set grew (or an IP became remote). */
-  add(type: EntityType, value: string | undefined, source: string, role?: Entity['role'], evidence: EntityEvidence = ONE_SIGHTING): boolean {
+  add(type: EntityType, value: string | undefined, source: string, role?: Entity['role'], evidence: EntityEvidence = ONE_SIGHTING, ref?: DocRef): boolean {
     if (value === undefined) return false;
     const v = value.trim();
     if (!isValidEntityValue(type, v)) return false;
@@ -54,6 +54,7 @@ export class EntitySet {
       existing.successes += evidence.successes;
       existing.fromFinding ||= source === 'finding';
       if (!existing.entity.sources.includes(source)) existing.entity.sources.push(source);
+      if (ref && !existing.entity.refs?.[source]) existing.entity.refs = { ...existing.entity.refs, [source]: ref };
       // The finding's own addresses (its instance's, the local side) are never the attacker's,
       // whatever another document says; an address the finding names as remote stays remote.
       const ownAddress = existing.fromFinding && existing.entity.role === 'local';
@@ -68,7 +69,7 @@ export class EntitySet {
       return false;
     }
     this.byKey.set(key, {
-      entity: { type, value: v, sources: [source], ...(role ? { role } : {}) },
+      entity: { type, value: v, sources: [source], ...(role ? { role } : {}), ...(ref ? { refs: { [source]: ref } } : {}) },
       fromFinding: source === 'finding',
       hits: evidence.hits,
       successes: evidence.successes,
@@ -101,7 +102,7 @@ export class EntitySet {
   toArray(): Entity[] {
     const kept = new Set<Tracked>();
     for (const type of this.types()) for (const t of this.kept(type)) kept.add(t);
-    return [...this.byKey.values()].filter((t) => kept.has(t)).map((t) => ({ ...t.entity, sources: [...t.entity.sources] }));
+    return [...this.byKey.values()].filter((t) => kept.has(t)).map((t) => ({ ...t.entity, sources: [...t.entity.sources], ...(t.entity.refs ? { refs: { ...t.entity.refs } } : {}) }));
   }
 
   /** Per type, the values left out by the cap: how many, and the strongest of them. */
@@ -122,7 +123,9 @@ export class EntitySet {
 
   clone(): EntitySet {
     const copy = new EntitySet();
-    for (const [key, t] of this.byKey) copy.byKey.set(key, { ...t, entity: { ...t.entity, sources: [...t.entity.sources] } });
+    for (const [key, t] of this.byKey) {
+      copy.byKey.set(key, { ...t, entity: { ...t.entity, sources: [...t.entity.sources], ...(t.entity.refs ? { refs: { ...t.entity.refs } } : {}) } });
+    }
     for (const [type, n] of this.untracked) copy.untracked.set(type, n);
     for (const type of this.unlisted) copy.unlisted.add(type);
     copy.arrivals = this.arrivals;

@@ -1,4 +1,4 @@
-import { EntityType, FindingSummary, Severity } from '../../common/types';
+import { DocRef, EntityType, FindingSummary, Severity } from '../../common/types';
 import { LIMITS } from '../../common/constants';
 import { guardDutyTitle, guardDutyType } from '../../common/sources/guardduty';
 import { clipText } from '../lib/bounds';
@@ -118,9 +118,9 @@ const FAMILY_FIELDS: Array<[EntityType, string[]]> = [
  * `source` and `destination` for OUTBOUND findings, so the ECS fields are used only when the raw
  * ones are missing, and then with `network.direction` in mind.
  */
-export function addFindingEntities(doc: FlatDoc, set: EntitySet, sourceLabel: string): void {
+export function addFindingEntities(doc: FlatDoc, set: EntitySet, sourceLabel: string, ref?: DocRef): void {
   const add = (type: Parameters<EntitySet['add']>[0], value: string | undefined, role?: 'remote' | 'local') =>
-    set.add(type, value, sourceLabel, role);
+    set.add(type, value, sourceLabel, role, undefined, ref);
 
   // Every candidate field is tried: a value that fails validation must not hide a good copy.
   const addAll = (type: Parameters<EntitySet['add']>[0], fields: string[]) => {

@@ -35,18 +35,20 @@ async function readFinding(reader: OpenSearchReader, ref: DocRef): Promise<FlatD
 function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet, account: string | undefined): void {
   (rule.yields ?? []).forEach((y, i) => {
     if (y === 'finding') {
-      for (const h of group.hits) addRelatedFinding(h.doc, set, rule.id, account);
+      for (const h of group.hits) addRelatedFinding(h.doc, h.ref, set, rule.id, account);
       return;
     }
     const aggregated = group.yieldValues[i];
     if (aggregated) {
-      for (const b of aggregated.values) set.add(y.entity, b.value, rule.id, y.ipRole, { hits: b.hits, successes: b.successes });
+      // A document that names the value, when one of the hits read does.
+      const refOf = (value: string) => group.hits.find((h) => values(h.doc, y.field).includes(value))?.ref;
+      for (const b of aggregated.values) set.add(y.entity, b.value, rule.id, y.ipRole, { hits: b.hits, successes: b.successes }, refOf(b.value));
       if (aggregated.more) set.noteUnlisted(y.entity);
       return;
     }
     for (const h of group.hits) {
       const successes = first(h.doc, 'event.outcome') === 'success' ? 1 : 0;
-      for (const v of values(h.doc, y.field)) set.add(y.entity, v, rule.id, y.ipRole, { hits: 1, successes });
+      for (const v of values(h.doc, y.field)) set.add(y.entity, v, rule.id, y.ipRole, { hits: 1, successes }, h.ref);
     }
   });
 }
@@ -62,7 +64,7 @@ export const RELATED_FINDING_ENTITIES = 20;
  * a finding of another account that shares an attacker address is related, but its buckets and
  * principals are not this incident's (the evidence would have to show the accounts linked).
  */
-function addRelatedFinding(doc: FlatDoc, set: EntitySet, ruleId: string, account: string | undefined): void {
+function addRelatedFinding(doc: FlatDoc, ref: DocRef, set: EntitySet, ruleId: string, account: string | undefined): void {
   const its = new EntitySet();
   addFindingEntities(doc, its, 'finding');
   const itsAccount = first(doc, 'accountId') ?? first(doc, 'cloud.account.id');
@@ -73,7 +75,7 @@ function addRelatedFinding(doc: FlatDoc, set: EntitySet, ruleId: string, account
   let added = 0;
   for (const e of its.toArray()) {
     if (added >= RELATED_FINDING_ENTITIES) break;
-    if (set.add(e.type, e.value, ruleId, e.role)) added++;
+    if (set.add(e.type, e.value, ruleId, e.role, undefined, ref)) added++;
   }
 }
 
@@ -105,7 +107,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   let window = investigationWindow(finding.firstSeen ?? finding.timestamp, finding.lastSeen ?? finding.timestamp, opts.window);
 
   const entities = new EntitySet();
-  addFindingEntities(findingDoc, entities, 'finding');
+  addFindingEntities(findingDoc, entities, 'finding', opts.finding);
   const ctx = (set: EntitySet): SearchContext => ({ entities: set, window, findingId: finding.findingId, sources: opts.sources });
   const playbook = playbookFor(finding.type);
   const rules = playbook.rules;
@@ -143,7 +145,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   let windowGrew = false;
   if (newest && Date.parse(newest.lastSeen) > Date.parse(finding.lastSeen ?? finding.timestamp)) {
     finding = { ...summarizeFinding(newest.hit.ref.index, newest.hit.ref.id, newest.hit.doc), ref: opts.finding };
-    addFindingEntities(newest.hit.doc, expanded, 'finding');
+    addFindingEntities(newest.hit.doc, expanded, 'finding', newest.hit.ref);
     const wider = investigationWindow(newest.firstSeen, newest.lastSeen, opts.window);
     windowGrew = wider.from !== window.from || wider.to !== window.to;
     window = wider;

@@ -108,6 +108,17 @@ describe('investigating the workshop incident (real OpenSearch)', () => {
     expect(iam.timeline.filter((e) => e.action === 'sshd failed logins')).toHaveLength(1);
   });
 
+  it('says why each entity is in the investigation: which rule, which document', () => {
+    const key = iam.entities.find((e) => e.type === 'access_key' && e.value === S.ACCESS_KEY_ID)!;
+    expect(key.refs?.finding).toEqual(facts.iamFinding);
+    const bucket = iam.entities.find((e) => e.type === 'bucket' && e.value === facts.entities.dataBucket)!;
+    const rule = bucket.sources.find((s) => s.startsWith('cloudtrail.'))!;
+    expect(rule).toBeDefined();
+    expect(bucket.refs?.[rule]?.index).toMatch(/log-aws-cloudtrail-/);
+    const inEvidence = iam.evidence.find((g) => g.id === rule)!.hits.map((h) => h.ref.id);
+    expect(inEvidence).toContain(bucket.refs![rule].id);
+  });
+
   it('needs at most two round trips and reports data in every source', () => {
     expect(iam.took.roundTrips).toBeLessThanOrEqual(2);
     expect(iam.coverage.map((c) => c.source).sort()).toEqual(['cloudtrail', 'guardduty', 'linux_secure', 'securityhub']);

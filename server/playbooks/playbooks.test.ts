@@ -1,0 +1,42 @@
+import { PIVOT_RULES, PLAYBOOKS, playbookFor } from '.';
+import { STORY_CHAPTERS } from './types';
+
+describe('playbooks per GuardDuty finding family', () => {
+  it.each([
+    ['UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom', 'iam'],
+    ['UnauthorizedAccess:EC2/SSHBruteForce', 'ec2'],
+    ['Backdoor:EC2/C&CActivity.B!DNS', 'dns'],
+    ['Trojan:EC2/DGADomainRequest.B', 'dns'],
+    ['Discovery:S3/TorIPCaller', 's3'],
+    ['PrivilegeEscalation:Kubernetes/PrivilegedContainer', 'kubernetes'],
+    ['Execution:Runtime/ReverseShell', 'runtime'],
+    ['CredentialAccess:RDS/AnomalousBehavior.SuccessfulLogin', 'rds'],
+    ['Backdoor:Lambda/C&CActivity.B', 'lambda'],
+    ['AttackSequence:IAM/CompromisedCredentials', 'attack_sequence'],
+    ['Impact:ECS/CryptoMinerInContainer.Future', 'ecs'],
+    ['SomethingNew:Quantum/Entanglement', 'generic'],
+    ['', 'generic'],
+  ])('%j → %s', (type, id) => {
+    expect(playbookFor(type).id).toBe(id);
+  });
+
+  it('keeps the workshop: the IAM and EC2 playbooks ask every rule of the first release, in its order', () => {
+    for (const id of ['iam', 'ec2']) expect(PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id)).toEqual(PIVOT_RULES.map((r) => r.id));
+  });
+
+  it('starts every playbook with the finding itself and its related findings, and uses only declared rules', () => {
+    for (const p of PLAYBOOKS) {
+      expect(p.rules.slice(0, 2).map((r) => r.id)).toEqual(['guardduty.finding', 'guardduty.related']);
+      for (const r of p.rules) expect(PIVOT_RULES).toContain(r);
+    }
+  });
+
+  it('gives every rule a unique id, facets with unique keys, and narration in a known chapter', () => {
+    expect(new Set(PIVOT_RULES.map((r) => r.id)).size).toBe(PIVOT_RULES.length);
+    for (const r of PIVOT_RULES) {
+      const keys = (r.facets ?? []).map((f) => f.key);
+      expect(new Set(keys).size).toBe(keys.length);
+      if (r.narrate) expect(STORY_CHAPTERS).toContain(r.narrate.chapter);
+    }
+  });
+});
