@@ -40,7 +40,7 @@ export const PLAYBOOKS: Playbook[] = [
   { id: 'runtime', title: 'Runtime (EC2, EKS, ECS)', types: ['*:Runtime/*'], rules: INSTANCE_AND_CREDENTIALS },
   { id: 's3', title: 'S3 data', types: ['*:S3/*'], rules: CREDENTIALS_AND_DATA },
   { id: 'kubernetes', title: 'Kubernetes (EKS)', types: ['*:Kubernetes/*'], rules: REMOTE_ADDRESS },
-  { id: 'ecs', title: 'ECS containers', types: ['*:ECS/*'], rules: REMOTE_ADDRESS },
+  { id: 'ecs', title: 'ECS and other containers', types: ['*:ECS/*', '*:Container/*'], rules: REMOTE_ADDRESS },
   { id: 'rds', title: 'RDS database', types: ['*:RDS/*'], rules: REMOTE_ADDRESS },
   { id: 'lambda', title: 'Lambda function', types: ['*:Lambda/*'], rules: REMOTE_ADDRESS },
   { id: 'generic', title: 'Any finding', types: ['*'], rules: [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP] },

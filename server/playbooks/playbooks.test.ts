@@ -14,6 +14,7 @@ describe('playbooks per GuardDuty finding family', () => {
     ['Backdoor:Lambda/C&CActivity.B', 'lambda'],
     ['AttackSequence:IAM/CompromisedCredentials', 'attack_sequence'],
     ['Impact:ECS/CryptoMinerInContainer.Future', 'ecs'],
+    ['Execution:Container/MaliciousFile', 'ecs'],
     ['SomethingNew:Quantum/Entanglement', 'generic'],
     ['', 'generic'],
   ])('%j → %s', (type, id) => {
