@@ -43,7 +43,23 @@ interface Outcome {
   finding: CorpusFinding;
   status: number;
   entities: Entity[];
+  playbook?: Investigation['playbook'];
+  checks: Investigation['checks'];
   message?: string;
+}
+
+/** The playbook an analyst expects for each family of the corpus (by finding type where a family spans several). */
+function expectedPlaybook(f: CorpusFinding): string[] {
+  if (f.type.startsWith('AttackSequence:')) return ['attack_sequence'];
+  if (/:IAMUser\//.test(f.type)) return ['iam'];
+  if (/:S3\//.test(f.type)) return ['s3'];
+  if (/:Kubernetes\//.test(f.type)) return ['kubernetes'];
+  if (/:(ECS|Container)\//.test(f.type)) return ['ecs'];
+  if (/:RDS\//.test(f.type)) return ['rds'];
+  if (/:Lambda\//.test(f.type)) return ['lambda'];
+  if (/:Runtime\//.test(f.type)) return ['runtime', 'dns'];
+  if (/:EC2\//.test(f.type)) return ['ec2', 'dns'];
+  return ['generic'];
 }
 
 describe('the GuardDuty corpus: every finding type, both SIEM mappings (real OpenSearch)', () => {
@@ -68,7 +84,15 @@ describe('the GuardDuty corpus: every finding type, both SIEM mappings (real Ope
       outcomes[mapping] = await pool(corpus, CONCURRENCY, async (finding) => {
         const doc = docs[corpus.indexOf(finding)];
         const r = await host.api<Investigation & { message?: string }>('POST', '/api/siem_investigations/investigate', { finding: { index: doc._index, id: doc._id } });
-        return { finding, status: r.status, entities: r.status === 200 ? r.body.entities : [], message: r.status === 200 ? undefined : String(r.body?.message ?? r.body) };
+        const ok = r.status === 200;
+        return {
+          finding,
+          status: r.status,
+          entities: ok ? r.body.entities : [],
+          playbook: ok ? r.body.playbook : undefined,
+          checks: ok ? r.body.checks : [],
+          message: ok ? undefined : String(r.body?.message ?? r.body),
+        };
       });
     }
   });
@@ -95,6 +119,22 @@ describe('the GuardDuty corpus: every finding type, both SIEM mappings (real Ope
         }
       }
       expect(missing).toEqual([]);
+    });
+
+    it('asks each family its playbook, and says for every question what it found or why nothing', () => {
+      const wrongPlaybook = outcomes[mapping].filter((o) => !expectedPlaybook(o.finding).includes(o.playbook?.id ?? '')).map((o) => `${o.finding.type}: ${o.playbook?.id}`);
+      expect(wrongPlaybook).toEqual([]);
+      const unexplained: string[] = [];
+      for (const o of outcomes[mapping]) {
+        expect(o.checks.length).toBeGreaterThan(0);
+        for (const c of o.checks) {
+          if (c.state === 'found' && !(c.total! > 0)) unexplained.push(`${o.finding.type} ${c.rule}: found without documents`);
+          if (c.state !== 'found' && !c.reason) unexplained.push(`${o.finding.type} ${c.rule}: ${c.state} without a reason`);
+        }
+        // The finding itself is always found.
+        expect(o.checks.find((c) => c.rule === 'guardduty.finding')?.state).toBe('found');
+      }
+      expect(unexplained).toEqual([]);
     });
 
     it("never names the finding's own addresses (instance, local side) as remote, whatever a related finding says", () => {
