@@ -52,6 +52,8 @@ describe('Route 53 Resolver: which instances queried the domain of a DNS finding
         // Noise: another instance resolving a name that merely contains the domain.
         q(15, bystander, '10.0.9.9', `not-${domain}.`),
         q(15, bystander, '10.0.9.9', 'www.example.com.'),
+        // The flow log index exists, with nothing about this finding.
+        flowLogDoc({ end: seen, srcaddr: '10.0.9.9', dstaddr: '203.0.113.250', srcport: 41000, dstport: 443, packets: 3, bytes: 900, action: 'ACCEPT', instanceId: bystander, direction: 'egress' }, o),
       ],
       { refresh: true }
     );
@@ -78,6 +80,15 @@ describe('Route 53 Resolver: which instances queried the domain of a DNS finding
     expect(facet(after, 'r53resolver.domain_queries', 'Query type').map((b) => b.value).sort()).toEqual(['A', 'TXT']);
     expect(after.entities.some((e) => e.type === 'instance' && e.value === other)).toBe(true);
     expect(after.entities.some((e) => e.type === 'instance' && e.value === bystander)).toBe(false);
+  });
+
+  it('says why the flow logs hold nothing for this finding once their index exists', () => {
+    expect(after.coverage.find((c) => c.source === 'vpcflowlogs')).toMatchObject({ docsInWindow: 1 });
+    const c = check(after, 'vpcflowlogs.remote_traffic')!;
+    expect(c.state).not.toBe('found');
+    expect(c.reason).toBeTruthy();
+    expect(c.reason).not.toMatch(/no index matches/);
+    expect(group(after, 'vpcflowlogs.remote_traffic')?.hits ?? []).toEqual([]);
   });
 
   it('tells who queried the domain and what else the instance resolved', () => {
@@ -147,6 +158,13 @@ describe('VPC Flow Logs: did the instance talk to the attacker, and how much lef
     const attacker = (inv as any).attacker as string;
     expect(inv.graph.edges.some((e) => e.from === `instance:${facts.entities.instanceId}` && e.to === `ip:${attacker}` && e.relation === 'flow to port 443')).toBe(true);
     expect(inv.graph.edges.some((e) => e.from === `ip:${attacker}` && e.relation === 'rejected flow to port 3389')).toBe(true);
+  });
+
+  it('answers the same question for the IAM finding, whose investigation knows the addresses of the attacker too', async () => {
+    const r = await host.api<Investigation>('POST', '/api/siem_investigations/investigate', { finding: facts.iamFinding });
+    expect(r.body.playbook.id).toBe('iam');
+    expect(check(r.body, 'vpcflowlogs.remote_traffic')).toMatchObject({ state: 'found', total: 4 });
+    expect(r.body.evidence.map((g) => g.id).pop()).toBe('vpcflowlogs.remote_traffic');
   });
 
   it('keeps the workshop sources first: the new group comes after the first release evidence', () => {
