@@ -1,8 +1,8 @@
 /** Wire types of the HTTP API, shared by the browser and the server (see ARCHITECTURE.md). */
 
-export type SourceId = 'guardduty' | 'cloudtrail' | 'linux_secure' | 'securityhub';
+export type SourceId = 'guardduty' | 'cloudtrail' | 'linux_secure' | 'securityhub' | 'vpcflowlogs' | 'r53resolver';
 
-export const SOURCE_IDS: readonly SourceId[] = ['guardduty', 'cloudtrail', 'linux_secure', 'securityhub'];
+export const SOURCE_IDS: readonly SourceId[] = ['guardduty', 'cloudtrail', 'linux_secure', 'securityhub', 'vpcflowlogs', 'r53resolver'];
 
 export interface DocRef {
   index: string;
@@ -102,6 +102,8 @@ export interface Entity {
 export interface FacetBucket {
   value: string;
   count: number;
+  /** The facet's summed field over the documents of this value (`PivotFacet.sum`). */
+  sum?: number;
 }
 
 export interface Facet {

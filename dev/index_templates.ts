@@ -83,7 +83,20 @@ const LOG_FIELDS: FieldList = [
   ]),
   ['@log_s3key', { type: 'keyword', doc_values: false }],
   ...withType(keywordAndText, ['user_agent.original', 'user_agent.os.name', 'vulnerability.description']),
-  ...withType(long, ['event.severity', 'event.duration', 'process.pid', 'process.ppid', 'source.bytes', 'destination.bytes', 'source.packets', 'destination.packets']),
+  ...withType(long, [
+    'event.severity',
+    'event.duration',
+    'process.pid',
+    'process.ppid',
+    'source.bytes',
+    'destination.bytes',
+    'source.packets',
+    'destination.packets',
+    'network.packets',
+    'dns.answers.ttl',
+  ]),
+  ['network.bytes', integer],
+  ['network.iana_number', { type: 'short' }],
   ...withType(float, ['event.risk_score', 'event.risk_score_norm', 'vulnerability.score.base']),
   ...withType(integer, ['source.port', 'destination.port', 'source.nat.port', 'destination.nat.port', 'source.as.number', 'destination.as.number']),
   ...withType(ip, ['source.ip', 'destination.ip', 'source.nat.ip', 'destination.nat.ip', 'related.ip', 'host.ip']),
@@ -167,6 +180,28 @@ const SECURITYHUB_FIELDS: FieldList = [
   ['Vulnerabilities.VulnerablePackages.Version', keyword],
 ];
 
+/**
+ * component_template_log-aws-vpcflowlogs (SIEM `source/lambda/deploy_es/data.ini`): the raw fields
+ * of a flow record beside the ECS ones es-loader adds (`aws.ini` [vpcflowlogs]).
+ */
+const VPCFLOWLOGS_FIELDS: FieldList = [
+  ...withType(keyword, ['account_id', 'action', 'instance_id', 'interface_id', 'log_status', 'subnet_id', 'traffic_path', 'version', 'vpc_id']),
+  ...withType(integer, ['bytes', 'dstport', 'packets', 'srcport']),
+  ...withType(ip, ['dstaddr', 'srcaddr']),
+  ...withType({ type: 'date', format: 'epoch_second' }, ['start', 'end']),
+  ['protocol', { type: 'short' }],
+  ['tcp_flags', { type: 'byte' }],
+];
+
+/** component_template_log-aws-r53resolver (SIEM `source/lambda/deploy_es/data.ini`). */
+const R53RESOLVER_FIELDS: FieldList = [
+  ['answers', { type: 'object' }],
+  ['query_timestamp', date],
+  ['srcaddr', ip],
+  ['srcport', integer],
+  ['version', keyword],
+];
+
 const LINUX_FIELDS: FieldList = [
   ['syslog_message', text],
   ['syslog_timestamp', keyword],
@@ -202,6 +237,8 @@ const LOG_TYPES: LogType[] = [
   { name: 'log-aws-cloudtrail', components: ['log', 'log-aws', 'log-aws-cloudtrail'] },
   { name: 'log-aws-securityhub', components: ['log', 'log-aws', 'log-aws-securityhub'] },
   { name: 'log-linux-secure', components: ['log', 'log-aws', 'log-linux'] },
+  { name: 'log-aws-vpcflowlogs', components: ['log', 'log-aws', 'log-aws-vpcflowlogs'] },
+  { name: 'log-aws-r53resolver', components: ['log', 'log-aws', 'log-aws-r53resolver'] },
 ];
 
 export interface TemplateSet {
@@ -241,6 +278,8 @@ export function buildIndexTemplates(prefix = ''): TemplateSet {
       template: { settings: { 'index.mapping.total_fields.limit': 2000 }, mappings: { properties: toProperties(SECURITYHUB_FIELDS) } },
       _meta: META,
     },
+    [component('log-aws-vpcflowlogs')]: { template: { mappings: { properties: toProperties(VPCFLOWLOGS_FIELDS) } }, _meta: META },
+    [component('log-aws-r53resolver')]: { template: { mappings: { properties: toProperties(R53RESOLVER_FIELDS) } }, _meta: META },
     [component('log-linux')]: { template: { mappings: { properties: toProperties(LINUX_FIELDS) } }, _meta: META },
   };
 

@@ -3,7 +3,9 @@ import { SourceId } from '../types';
 import { cloudtrail } from './cloudtrail';
 import { guardduty } from './guardduty';
 import { linuxSecure } from './linux_secure';
+import { r53resolver } from './r53resolver';
 import { securityhub } from './securityhub';
+import { vpcflowlogs } from './vpcflowlogs';
 import { SourceAdapter, SourceDefinition, SourceDefinitions, SourceOverrides } from './types';
 
 export type { SourceAdapter, SourceDefinition, SourceDefinitions, SourceOverrides } from './types';
@@ -14,6 +16,8 @@ export const SOURCE_ADAPTERS: Record<SourceId, SourceAdapter> = {
   cloudtrail,
   linux_secure: linuxSecure,
   securityhub,
+  vpcflowlogs,
+  r53resolver,
 };
 
 export const DEFAULT_SOURCES: SourceDefinitions = Object.fromEntries(

@@ -20,7 +20,9 @@ describe('source definitions', () => {
     expect(sourceOfIndex('log-aws-guardduty-2021-04', DEFAULT_SOURCES)).toBe('guardduty');
     expect(sourceOfIndex('log-aws-cloudtrail-000003', DEFAULT_SOURCES)).toBe('cloudtrail');
     expect(sourceOfIndex('log-linux-secure-2021-04-27', DEFAULT_SOURCES)).toBe('linux_secure');
-    expect(sourceOfIndex('log-aws-vpcflowlogs-2021-04', DEFAULT_SOURCES)).toBeNull();
+    expect(sourceOfIndex('log-aws-vpcflowlogs-2021-04', DEFAULT_SOURCES)).toBe('vpcflowlogs');
+    expect(sourceOfIndex('log-aws-r53resolver-000001', DEFAULT_SOURCES)).toBe('r53resolver');
+    expect(sourceOfIndex('log-aws-waf-2021-04', DEFAULT_SOURCES)).toBeNull();
   });
 
   it('does not treat regex characters in patterns as regex', () => {

@@ -1,11 +1,12 @@
 import React from 'react';
 import { EuiCallOut, EuiSpacer } from '@elastic/eui';
-import { SourceCoverage } from '../../common/types';
+import { SourceCoverage, SourceId } from '../../common/types';
 import { SourceDefinitions } from '../../common/sources';
 
 /** "No evidence" and "no data" are different answers: say which sources could not be seen. */
-export function CoverageCallout({ coverage, sources }: { coverage: SourceCoverage[]; sources: SourceDefinitions }) {
-  const missing = coverage.filter((c) => c.docsInWindow === 0 || c.error);
+export function CoverageCallout({ coverage, sources, asked }: { coverage: SourceCoverage[]; sources: SourceDefinitions; asked?: SourceId[] }) {
+  // A source the playbook does not search is not part of this finding's picture.
+  const missing = coverage.filter((c) => (c.docsInWindow === 0 || c.error) && (!asked || asked.includes(c.source)));
   if (!missing.length) return null;
   return (
     <>

@@ -14,6 +14,8 @@ export const SOURCE_COLORS: Record<SourceId, string> = {
   cloudtrail: '#D36086',
   linux_secure: '#9170B8',
   securityhub: '#54B399',
+  vpcflowlogs: '#CA8EAE',
+  r53resolver: '#B9A888',
 };
 
 export const ENTITY_LABELS: Record<GraphNodeType, string> = {

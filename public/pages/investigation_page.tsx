@@ -153,7 +153,7 @@ export function InvestigationPage({ match, location, history }: Props) {
           }
         />
         <EuiSpacer size="m" />
-        <CoverageCallout coverage={data.coverage} sources={sources} />
+        <CoverageCallout coverage={data.coverage} sources={sources} asked={data.checks?.map((c) => c.source)} />
         <OmittedEntitiesCallout omitted={data.omittedEntities ?? []} />
         <EuiFlexGroup gutterSize="m" alignItems="flexStart">
           <EuiFlexItem grow={3}>

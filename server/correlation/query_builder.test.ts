@@ -45,6 +45,20 @@ describe('building the pivot queries', () => {
     expect(JSON.stringify(related.query)).toContain('"*:i-0a1b2c3d4e5f67890"');
   });
 
+  it('sums the numeric field of a facet per value, and pivots on either end of a flow', () => {
+    const set = new EntitySet();
+    set.add('ip', '198.51.100.7', 'finding', 'remote');
+    const s = buildRuleSearch(ruleById('vpcflowlogs.remote_traffic')!, ctxWith(set));
+    const aggs = s.body.aggs as Record<string, any>;
+    expect(aggs.facet_0).toEqual({ terms: { field: 'event.action', size: expect.any(Number) }, aggs: { sum: { sum: { field: 'network.bytes' } } } });
+    // A facet without a sum stays a plain terms breakdown.
+    expect(aggs.facet_2).toEqual({ terms: { field: 'destination.port', size: expect.any(Number) } });
+    const q = JSON.stringify(s.query);
+    expect(q).toContain('"source.ip":["198.51.100.7"]');
+    expect(q).toContain('"destination.ip":["198.51.100.7"]');
+    expect(s.header.index).toBe('log-aws-vpcflowlogs-*');
+  });
+
   it('never lets a wildcard character into the one suffix match', () => {
     const set = new EntitySet();
     // Not a valid instance id → never reaches a query at all.

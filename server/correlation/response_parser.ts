@@ -3,7 +3,7 @@ import { EvidenceGroup, EvidenceHit, Facet } from '../../common/types';
 import { boundValues, clipText } from '../lib/bounds';
 import { SourceDefinitions } from '../../common/sources';
 import { FlatDoc, first, flattenDocument } from '../../common/flatten';
-import { facetAggName, RuleSearch, SPANS_AGG, SUCCESS_AGG, UNIQUE_AGG, yieldAggName } from './query_builder';
+import { facetAggName, RuleSearch, SUM_AGG, SPANS_AGG, SUCCESS_AGG, UNIQUE_AGG, yieldAggName } from './query_builder';
 import { permissionError } from './permission';
 
 /** One item of an `_msearch` response, as far as we read it. */
@@ -20,7 +20,7 @@ export interface SearchResponseItem {
 }
 
 interface AggregationResult {
-  buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number; successes?: { doc_count?: number } }>;
+  buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number; successes?: { doc_count?: number }; [SUM_AGG]?: { value?: number | null } }>;
   sum_other_doc_count?: number;
   value?: number;
   /** A filtered facet: the terms sit one level down. */
@@ -127,7 +127,11 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
   const facets: Facet[] = (rule.facets ?? []).map((f, i) => {
     const agg = item.aggregations?.[facetAggName(i)];
     const buckets = (f.where ? agg?.values?.buckets : agg?.buckets) ?? [];
-    return { field: f.field, label: f.label, buckets: buckets.map((b) => ({ value: clipText(b.key_as_string ?? String(b.key), LIMITS.labelChars), count: b.doc_count })) };
+    return { field: f.field, label: f.label, buckets: buckets.map((b) => {
+        const sum = f.sum ? b[SUM_AGG]?.value : undefined;
+        return { value: clipText(b.key_as_string ?? String(b.key), LIMITS.labelChars), count: b.doc_count, ...(typeof sum === 'number' ? { sum } : {}) };
+      }),
+    };
   });
   const unique = item.aggregations?.[UNIQUE_AGG]?.value;
   const yieldValues = (rule.yields ?? []).map((_y, i): YieldValues | undefined => {

@@ -41,7 +41,11 @@ export function buildStory(
   for (const g of groups.values()) {
     if (g.error) say(`The search "${g.title}" did not complete (${g.error}); its evidence may be missing.`, [g.id]);
   }
+  // Only the sources this playbook searches: a deployment without, say, Route 53 Resolver logs is
+  // not missing part of an IAM finding's picture.
+  const asked = new Set(rules.map((r) => r.source));
   for (const c of coverage) {
+    if (!asked.has(c.source)) continue;
     if (c.absent) say(`No ${sources[c.source].label} index matches ${c.indexPattern}, so that part of the picture is missing (no data).`, []);
     else if (c.docsInWindow === 0 && !c.error) {
       say(`${sources[c.source].label} has no data in ${c.indexPattern} for this time window, so that part of the picture is missing.`, []);

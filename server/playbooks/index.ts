@@ -1,14 +1,16 @@
 import { ACCESS_KEY, ATTACKER_IP, BUCKET_PERMISSIONS, INSTANCE_CREDENTIALS, OBJECT_ACCESS } from './rules/cloudtrail';
 import { FINDING, RELATED } from './rules/guardduty';
 import { SSH_FROM_ATTACKER, SSH_SUCCESS } from './rules/linux_secure';
+import { DOMAIN_QUERIES, INSTANCE_QUERIES } from './rules/r53resolver';
 import { INSPECTOR, MACIE } from './rules/securityhub';
+import { REMOTE_TRAFFIC } from './rules/vpcflowlogs';
 import { PivotRule, Playbook, RuleId } from './types';
 
 export type { NarrationContext, PivotFacet, PivotMatch, PivotRule, PivotYield, Playbook, RuleId, Sentence, StoryChapter } from './types';
 export { STORY_CHAPTERS } from './types';
 
-/** Every rule, in the order its evidence is shown. */
-export const PIVOT_RULES: PivotRule[] = [
+/** The workshop's four sources, in the order their evidence is shown. */
+const WORKSHOP_RULES: PivotRule[] = [
   FINDING,
   RELATED,
   INSTANCE_CREDENTIALS,
@@ -22,10 +24,15 @@ export const PIVOT_RULES: PivotRule[] = [
   MACIE,
 ];
 
+/** Every rule, in the order its evidence is shown: the sources beyond the workshop's come after its own. */
+export const PIVOT_RULES: PivotRule[] = [...WORKSHOP_RULES, DOMAIN_QUERIES, INSTANCE_QUERIES, REMOTE_TRAFFIC];
+
 /** An EC2 instance and its role's credentials: the workshop incident seen from either end. */
-const INSTANCE_AND_CREDENTIALS = PIVOT_RULES;
+const INSTANCE_AND_CREDENTIALS = [...WORKSHOP_RULES, REMOTE_TRAFFIC];
+/** A DNS finding: who queried the domain, what else they resolved, and the instance's story. */
+const DNS = [...WORKSHOP_RULES, DOMAIN_QUERIES, INSTANCE_QUERIES, REMOTE_TRAFFIC];
 const CREDENTIALS_AND_DATA = [FINDING, RELATED, ACCESS_KEY, OBJECT_ACCESS, BUCKET_PERMISSIONS, ATTACKER_IP, MACIE];
-const REMOTE_ADDRESS = [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, SSH_FROM_ATTACKER, SSH_SUCCESS];
+const REMOTE_ADDRESS = [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, SSH_FROM_ATTACKER, SSH_SUCCESS, REMOTE_TRAFFIC];
 
 /**
  * The questions asked per GuardDuty finding family; the first playbook whose type pattern matches
@@ -35,7 +42,7 @@ const REMOTE_ADDRESS = [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, SSH_FROM_ATTA
 export const PLAYBOOKS: Playbook[] = [
   { id: 'attack_sequence', title: 'Attack sequence', types: ['AttackSequence:*'], rules: INSTANCE_AND_CREDENTIALS },
   { id: 'iam', title: 'IAM credentials', types: ['*:IAMUser/*'], rules: INSTANCE_AND_CREDENTIALS },
-  { id: 'dns', title: 'DNS activity of an instance', types: ['*!DNS', '*:EC2/DNS*', '*:EC2/DGADomainRequest*', '*:Runtime/*DNS*'], rules: INSTANCE_AND_CREDENTIALS },
+  { id: 'dns', title: 'DNS activity of an instance', types: ['*!DNS', '*:EC2/DNS*', '*:EC2/DGADomainRequest*', '*:Runtime/*DNS*'], rules: DNS },
   { id: 'ec2', title: 'EC2 instance', types: ['*:EC2/*'], rules: INSTANCE_AND_CREDENTIALS },
   { id: 'runtime', title: 'Runtime (EC2, EKS, ECS)', types: ['*:Runtime/*'], rules: INSTANCE_AND_CREDENTIALS },
   { id: 's3', title: 'S3 data', types: ['*:S3/*'], rules: CREDENTIALS_AND_DATA },
@@ -43,7 +50,7 @@ export const PLAYBOOKS: Playbook[] = [
   { id: 'ecs', title: 'ECS and other containers', types: ['*:ECS/*', '*:Container/*'], rules: REMOTE_ADDRESS },
   { id: 'rds', title: 'RDS database', types: ['*:RDS/*'], rules: REMOTE_ADDRESS },
   { id: 'lambda', title: 'Lambda function', types: ['*:Lambda/*'], rules: REMOTE_ADDRESS },
-  { id: 'generic', title: 'Any finding', types: ['*'], rules: [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP] },
+  { id: 'generic', title: 'Any finding', types: ['*'], rules: [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, REMOTE_TRAFFIC] },
 ];
 
 export function playbookFor(findingType: string): Playbook {

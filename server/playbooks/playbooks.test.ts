@@ -21,8 +21,23 @@ describe('playbooks per GuardDuty finding family', () => {
     expect(playbookFor(type).id).toBe(id);
   });
 
-  it('keeps the workshop: the IAM and EC2 playbooks ask every rule of the first release, in its order', () => {
-    for (const id of ['iam', 'ec2']) expect(PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id)).toEqual(PIVOT_RULES.map((r) => r.id));
+  it('keeps the workshop: the IAM and EC2 playbooks ask every rule of the first release, in its order, before the new sources', () => {
+    const workshop = PIVOT_RULES.filter((r) => ['guardduty', 'cloudtrail', 'linux_secure', 'securityhub'].includes(r.source)).map((r) => r.id);
+    expect(workshop).toHaveLength(11);
+    for (const id of ['iam', 'ec2']) {
+      const rules = PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id);
+      expect(rules.slice(0, workshop.length)).toEqual(workshop);
+      expect(rules.slice(workshop.length)).toEqual(['vpcflowlogs.remote_traffic']);
+    }
+  });
+
+  it('asks the Route 53 Resolver questions for DNS findings, and the flow logs wherever a remote address matters', () => {
+    const rulesOf = (id: string) => PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id);
+    expect(rulesOf('dns')).toEqual(expect.arrayContaining(['r53resolver.domain_queries', 'r53resolver.instance_queries', 'vpcflowlogs.remote_traffic']));
+    for (const id of ['iam', 'ec2', 'runtime', 'attack_sequence', 'generic', 'kubernetes']) {
+      expect(rulesOf(id)).toContain('vpcflowlogs.remote_traffic');
+      expect(rulesOf(id)).not.toContain('r53resolver.domain_queries');
+    }
   });
 
   it('starts every playbook with the finding itself and its related findings, and uses only declared rules', () => {

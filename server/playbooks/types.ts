@@ -15,7 +15,10 @@ export type RuleId =
   | 'linux_secure.ssh_from_attacker'
   | 'linux_secure.ssh_success'
   | 'securityhub.inspector'
-  | 'securityhub.macie';
+  | 'securityhub.macie'
+  | 'vpcflowlogs.remote_traffic'
+  | 'r53resolver.domain_queries'
+  | 'r53resolver.instance_queries';
 
 export interface PivotMatch {
   entity: EntityType;
@@ -43,6 +46,8 @@ export interface PivotFacet {
   label: string;
   /** Restricts the breakdown to some hits (e.g. the failed logins only). */
   where?: Record<string, unknown>;
+  /** A numeric field summed per value (e.g. the bytes of the accepted and the rejected flows). */
+  sum?: string;
 }
 
 /**

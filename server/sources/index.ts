@@ -2,7 +2,9 @@ import { SourceId } from '../../common/types';
 import { cloudtrailServer } from './cloudtrail';
 import { guarddutyServer } from './guardduty';
 import { linuxSecureServer } from './linux_secure';
+import { r53resolverServer } from './r53resolver';
 import { securityhubServer } from './securityhub';
+import { vpcflowlogsServer } from './vpcflowlogs';
 import { ServerSourceAdapter } from './types';
 
 export type { ServerSourceAdapter, TimelineDescription, TimelineRun } from './types';
@@ -13,4 +15,6 @@ export const SERVER_SOURCES: Record<SourceId, ServerSourceAdapter> = {
   cloudtrail: cloudtrailServer,
   linux_secure: linuxSecureServer,
   securityhub: securityhubServer,
+  vpcflowlogs: vpcflowlogsServer,
+  r53resolver: r53resolverServer,
 };

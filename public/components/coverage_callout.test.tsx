@@ -1,0 +1,31 @@
+import React from 'react';
+import { render, screen } from '@testing-library/react';
+import '../testing/test_ids';
+import { DEFAULT_SOURCES } from '../../common/sources';
+import { SourceCoverage } from '../../common/types';
+import { CoverageCallout } from './coverage_callout';
+
+const coverage: SourceCoverage[] = [
+  { source: 'guardduty', indexPattern: 'log-aws-guardduty-*', docsInWindow: 4 },
+  { source: 'vpcflowlogs', indexPattern: 'log-aws-vpcflowlogs-*', docsInWindow: 0, absent: true },
+  { source: 'r53resolver', indexPattern: 'log-aws-r53resolver-*', docsInWindow: 0, absent: true },
+];
+
+describe('the coverage callout', () => {
+  it('names only the missing sources the playbook searches', () => {
+    render(<CoverageCallout coverage={coverage} sources={DEFAULT_SOURCES} asked={['guardduty', 'vpcflowlogs']} />);
+    const callout = screen.getByTestId('coverageCallout');
+    expect(callout).toHaveTextContent('VPC Flow Logs has no documents in log-aws-vpcflowlogs-* for this window.');
+    expect(callout).not.toHaveTextContent('Route 53 Resolver');
+  });
+
+  it('shows nothing when every source the playbook searches has data', () => {
+    render(<CoverageCallout coverage={coverage} sources={DEFAULT_SOURCES} asked={['guardduty']} />);
+    expect(screen.queryByTestId('coverageCallout')).toBeNull();
+  });
+
+  it('names every missing source when it does not know the playbook (an older saved investigation)', () => {
+    render(<CoverageCallout coverage={coverage} sources={DEFAULT_SOURCES} />);
+    expect(screen.getByTestId('coverageCallout')).toHaveTextContent('Route 53 Resolver');
+  });
+});
