@@ -1,10 +1,11 @@
 import { EntityType } from './types';
 
-/** Each entity type as a noun in a sentence ("this finding names no access key"). */
+/** Each entity type as a noun in a sentence ("this finding names no access key"); the browser's labels capitalise these. */
 export const ENTITY_NOUNS: Record<EntityType, string> = {
   access_key: 'access key',
   role: 'role',
-  user: 'IAM user',
+  // IAM users and the accounts of a host (an SSH login) alike.
+  user: 'user',
   instance: 'instance',
   ip: 'IP address',
   account: 'account',

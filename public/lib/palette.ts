@@ -1,4 +1,5 @@
-import { GraphNodeType, Severity, SourceId } from '../../common/types';
+import { ENTITY_NOUNS } from '../../common/entity_nouns';
+import { EntityType, GraphNodeType, Severity, SourceId } from '../../common/types';
 
 /** Elastic Security's severity colours, so a SOC analyst reads them without a legend. */
 export const SEVERITY_COLORS: Record<Severity, string> = {
@@ -18,32 +19,10 @@ export const SOURCE_COLORS: Record<SourceId, string> = {
   r53resolver: '#B9A888',
 };
 
+/** Entity types as labels: the nouns the server's sentences use (common/entity_nouns.ts), capitalised. */
 export const ENTITY_LABELS: Record<GraphNodeType, string> = {
   finding: 'Finding',
-  access_key: 'Access key',
-  role: 'Role',
-  user: 'User',
-  instance: 'Instance',
-  ip: 'IP address',
-  account: 'Account',
-  region: 'Region',
-  bucket: 'S3 bucket',
-  object: 'S3 object',
-  principal_arn: 'Principal ARN',
-  k8s_cluster: 'EKS cluster',
-  k8s_namespace: 'Kubernetes namespace',
-  k8s_user: 'Kubernetes user',
-  k8s_workload: 'Kubernetes workload',
-  container_image: 'Container image',
-  ecs_cluster: 'ECS cluster',
-  ecs_task: 'ECS task',
-  lambda_function: 'Lambda function',
-  rds_instance: 'RDS instance',
-  db_user: 'Database user',
-  domain: 'Domain',
-  process: 'Process',
-  file_hash: 'File hash',
-  signal: 'Attack sequence signal',
+  ...(Object.fromEntries(Object.entries(ENTITY_NOUNS).map(([type, noun]) => [type, noun.charAt(0).toUpperCase() + noun.slice(1)])) as Record<EntityType, string>),
 };
 
 /** OUI 1.x icon names (see `typeToPathMap` of @elastic/eui's icon). */

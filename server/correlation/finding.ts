@@ -33,6 +33,14 @@ export const SEVERITY_RANGES: Record<Severity, { gte: number; lt: number }> = {
   critical: { gte: 9, lt: 100 },
 };
 
+/**
+ * The finding's account. `cloud.account.id` comes from the export's S3 key: in a delegated
+ * administrator setup it is the administrator's account, not the finding's, so it is a fallback.
+ */
+export function findingAccount(doc: FlatDoc): string | undefined {
+  return first(doc, 'accountId', 'cloud.account.id');
+}
+
 export function summarizeFinding(index: string, id: string, doc: FlatDoc): FindingSummary {
   const severity = Number(first(doc, 'severity', 'event.severity') ?? 0) || 0;
   const timestamp = first(doc, '@timestamp', 'updatedAt') ?? '';
@@ -47,7 +55,7 @@ export function summarizeFinding(index: string, id: string, doc: FlatDoc): Findi
     firstSeen: first(doc, 'service.eventFirstSeen', 'createdAt'),
     lastSeen: first(doc, 'service.eventLastSeen', 'updatedAt'),
     count: Number(first(doc, 'service.count') ?? 1) || 1,
-    accountId: first(doc, 'accountId', 'cloud.account.id'),
+    accountId: findingAccount(doc),
     region: first(doc, 'region', 'cloud.region'),
     resourceType: first(doc, 'resource.resourceType', 'ResourceTypeAffected'),
   };
@@ -142,11 +150,9 @@ export function addFindingEntities(doc: FlatDoc, set: EntitySet, sourceLabel: st
     for (const v of values(doc, outbound ? 'destination.ip' : 'source.ip')) add('ip', v, 'remote');
   }
 
-  // `cloud.account.id` comes from the export's S3 key: in a delegated administrator setup it is the
-  // administrator's account, not the finding's. A caller from another account is named by the
-  // finding itself (`remoteAccountDetails`): that is the evidence linking the accounts.
-  const account = first(doc, 'accountId') ?? first(doc, 'cloud.account.id');
-  add('account', account);
+  // A caller from another account is named by the finding itself (`remoteAccountDetails`): that is
+  // the evidence linking the accounts.
+  add('account', findingAccount(doc));
   addAll('account', ['service.action.awsApiCallAction.remoteAccountDetails.accountId']);
   addAll('region', ['region', 'cloud.region']);
   addAll('bucket', ['service.action.awsApiCallAction.affectedResources.AWS::S3::Bucket', 'resource.s3BucketDetails.name']);

@@ -3,7 +3,7 @@ import { SourceDefinitions } from '../../common/sources';
 import { badRequest, notFound } from '../lib/errors';
 import { OpenSearchReader } from '../lib/opensearch_reader';
 import { EntitySet } from './entity_set';
-import { addFindingEntities, isGuardDutyFinding, summarizeFinding } from './finding';
+import { addFindingEntities, findingAccount, isGuardDutyFinding, summarizeFinding } from './finding';
 import { first, FlatDoc, flattenDocument, values } from '../../common/flatten';
 import { buildGraph } from './graph';
 import { PivotRule, playbookFor, RuleId } from '../playbooks';
@@ -67,7 +67,7 @@ export const RELATED_FINDING_ENTITIES = 20;
 function addRelatedFinding(doc: FlatDoc, ref: DocRef, set: EntitySet, ruleId: string, account: string | undefined): void {
   const its = new EntitySet();
   addFindingEntities(doc, its, 'finding');
-  const itsAccount = first(doc, 'accountId') ?? first(doc, 'cloud.account.id');
+  const itsAccount = findingAccount(doc);
   if (account && itsAccount && itsAccount !== account) return;
   const remote = new Set(set.values('ip', 'remote'));
   const shares = STRONG_KEYS.some((t) => its.values(t).some((v) => set.has(t, v))) || its.values('ip', 'remote').some((v) => remote.has(v));
