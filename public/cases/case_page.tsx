@@ -16,13 +16,14 @@ import { SectionTitle } from '../shared/section_title';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useCaseEditor } from './use_case_editor';
 import { decodePathSegment } from '../routes';
+import { i18n } from '@osd/i18n';
 
 export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
   const id = decodePathSegment(match.params.id);
   const editor = useCaseEditor(id);
   const [flyoutRef, setFlyoutRef] = useState<DocRef | null>(null);
   const c = editor.case;
-  useBreadcrumbs([{ text: 'Cases', path: '/cases' }, { text: c?.title ?? 'Case' }]);
+  useBreadcrumbs([{ text: i18n.translate('siemInvestigations.cases.casePage.cases', { defaultMessage: 'Cases' }), path: '/cases' }, { text: c?.title ?? i18n.translate('siemInvestigations.cases.casePage.breadcrumb', { defaultMessage: 'Case' }) }]);
 
   if (!c) {
     const notFound = editor.loadError?.status === 404 || editor.loadError?.status === 403;
@@ -35,12 +36,11 @@ export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
             <EuiEmptyPrompt
               iconType="alert"
               color="danger"
-              title={<h2>The case could not be loaded</h2>}
+              title={<h2>{i18n.translate('siemInvestigations.cases.casePage.theCaseCouldNot', { defaultMessage: 'The case could not be loaded' })}</h2>}
               body={<p data-test-subj="caseLoadError">{editor.loadError.message}</p>}
               actions={
                 <EuiButton iconType="refresh" onClick={() => void editor.reload()}>
-                  Try again
-                </EuiButton>
+                  {i18n.translate('siemInvestigations.cases.casePage.tryAgain', { defaultMessage: 'Try again' })}</EuiButton>
               }
             />
           ) : (
@@ -74,14 +74,14 @@ export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
             <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
               <SectionTitle>
-                Evidence <EuiNotificationBadge color="subdued">{c.attachments.length}</EuiNotificationBadge>
+                {i18n.translate('siemInvestigations.cases.page.evidence', { defaultMessage: 'Evidence' })} <EuiNotificationBadge color="subdued">{c.attachments.length}</EuiNotificationBadge>
               </SectionTitle>
               <EuiSpacer size="s" />
               <CaseAttachmentsTable attachments={c.attachments} onInspect={setFlyoutRef} />
             </EuiPanel>
             <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
-              <SectionTitle>Comments</SectionTitle>
+              <SectionTitle>{i18n.translate('siemInvestigations.cases.casePage.comments', { defaultMessage: 'Comments' })}</SectionTitle>
               <EuiSpacer size="m" />
               <CaseComments comments={c.comments} onAdd={editor.canSave ? editor.addComment : undefined} />
             </EuiPanel>
@@ -90,7 +90,7 @@ export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
             <CaseDetailsPanel editor={editor} />
             <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
-              <SectionTitle>Activity</SectionTitle>
+              <SectionTitle>{i18n.translate('siemInvestigations.cases.casePage.activity', { defaultMessage: 'Activity' })}</SectionTitle>
               <EuiSpacer size="s" />
               <CaseActivityLog activity={c.activity} />
             </EuiPanel>

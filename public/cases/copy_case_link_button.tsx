@@ -4,6 +4,7 @@ import { useTenant } from '../shared/use_tenant';
 import { copyText } from '../shared/clipboard';
 import { caseShareUrl } from './share_link';
 import { useAppServices } from '../services/app_services';
+import { i18n } from '@osd/i18n';
 
 /** Copies the case's absolute URL (with `security_tenant` under multi-tenancy) to the clipboard. */
 export function CopyCaseLinkButton({ caseId }: { caseId: string }) {
@@ -12,12 +13,11 @@ export function CopyCaseLinkButton({ caseId }: { caseId: string }) {
   const url = tenant === undefined ? undefined : caseShareUrl(core.application, caseId, tenant);
   const copy = async () => {
     if (!url) return;
-    if (await copyText(url)) core.notifications.toasts.addSuccess({ title: 'Link to the case copied', text: url, 'data-test-subj': 'caseLinkCopiedToast' });
-    else core.notifications.toasts.addWarning({ title: 'Could not copy the link; copy it from here', text: url });
+    if (await copyText(url)) core.notifications.toasts.addSuccess({ title: i18n.translate('siemInvestigations.cases.copyCaseLinkButton.linkToTheCase', { defaultMessage: 'Link to the case copied' }), text: url, 'data-test-subj': 'caseLinkCopiedToast' });
+    else core.notifications.toasts.addWarning({ title: i18n.translate('siemInvestigations.cases.copyCaseLinkButton.couldNotCopyThe', { defaultMessage: 'Could not copy the link; copy it from here' }), text: url });
   };
   return (
     <EuiButton size="s" iconType="link" isLoading={tenant === undefined} onClick={copy} data-share-url={url} data-test-subj="copyCaseLink">
-      Copy link
-    </EuiButton>
+      {i18n.translate('siemInvestigations.cases.copyCaseLinkButton.copyLink', { defaultMessage: 'Copy link' })}</EuiButton>
   );
 }

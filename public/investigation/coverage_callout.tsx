@@ -2,6 +2,8 @@ import React from 'react';
 import { EuiCallOut, EuiSpacer } from '@elastic/eui';
 import { SourceCoverage, SourceId } from '../../common/types';
 import { SourceDefinitions } from '../../common/sources';
+import { i18n } from '@osd/i18n';
+import { FormattedMessage } from '@osd/i18n/react';
 
 /** "No evidence" and "no data" are different answers: say which sources could not be seen. */
 export function CoverageCallout({ coverage, sources, asked }: { coverage: SourceCoverage[]; sources: SourceDefinitions; asked?: SourceId[] }) {
@@ -10,12 +12,20 @@ export function CoverageCallout({ coverage, sources, asked }: { coverage: Source
   if (!missing.length) return null;
   return (
     <>
-      <EuiCallOut size="s" color="warning" iconType="help" title="Part of the picture is missing" data-test-subj="coverageCallout">
+      <EuiCallOut size="s" color="warning" iconType="help" title={i18n.translate('siemInvestigations.investigation.coverageCallout.partOfThePicture', { defaultMessage: 'Part of the picture is missing' })} data-test-subj="coverageCallout">
       <ul style={{ margin: 0 }}>
         {missing.map((c) => (
           <li key={c.source}>
             <strong>{sources[c.source]?.label ?? c.source}</strong>{' '}
-            {c.error ? `could not be searched (${c.error}).` : <>has no documents in <code>{c.indexPattern}</code> for this window.</>}
+            {c.error ? (
+              i18n.translate('siemInvestigations.investigation.coverage.error', { defaultMessage: 'could not be searched ({error}).', values: { error: c.error } })
+            ) : (
+              <FormattedMessage
+                id="siemInvestigations.investigation.coverage.empty"
+                defaultMessage="has no documents in {indexPattern} for this window."
+                values={{ indexPattern: <code>{c.indexPattern}</code> }}
+              />
+            )}
           </li>
         ))}
       </ul>

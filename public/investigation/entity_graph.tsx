@@ -6,6 +6,7 @@ import { graphViewport, layoutGraph, neighbourhood, PlacedEdge } from './graph_l
 import { entityColor, entityIcon, entityLabel } from '../shared/palette';
 import { GraphLegend } from './graph_legend';
 import { GraphNodeDetails } from './graph_node_details';
+import { i18n } from '@osd/i18n';
 
 export interface EntityGraphProps {
   graph: EntityGraphData;
@@ -60,7 +61,7 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
   if (!graph.nodes.length) {
     return (
       <EuiText size="s" color="subdued">
-        <p>No entities to draw.</p>
+        <p>{i18n.translate('siemInvestigations.investigation.entityGraph.noEntitiesToDraw', { defaultMessage: 'No entities to draw.' })}</p>
       </EuiText>
     );
   }
@@ -80,7 +81,7 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
         width="100%"
         height={viewport.height}
         role="img"
-        aria-label="Entity graph"
+        aria-label={i18n.translate('siemInvestigations.investigation.entityGraph.entityGraph', { defaultMessage: 'Entity graph' })}
         style={{ background: '#FAFBFD', border: '1px solid #D3DAE6', borderRadius: 4 }}
         onClick={(e) => {
           if (e.target === e.currentTarget) onFocus(null);
@@ -161,13 +162,12 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
           </EuiFlexItem>
           <EuiFlexItem grow={false}>
             <EuiButtonEmpty size="xs" iconType="cross" onClick={() => onFocus(null)}>
-              Clear focus
-            </EuiButtonEmpty>
+              {i18n.translate('siemInvestigations.investigation.entityGraph.clearFocus', { defaultMessage: 'Clear focus' })}</EuiButtonEmpty>
           </EuiFlexItem>
         </EuiFlexGroup>
       ) : (
         <EuiText size="xs" color="subdued">
-          <p>The dashed ring marks the finding under investigation. Click an entity to focus on it and its direct neighbours; the evidence and timeline follow the focus.</p>
+          <p>{i18n.translate('siemInvestigations.investigation.entityGraph.theDashedRingMarks', { defaultMessage: 'The dashed ring marks the finding under investigation. Click an entity to focus on it and its direct neighbours; the evidence and timeline follow the focus.' })}</p>
         </EuiText>
       )}
     </div>

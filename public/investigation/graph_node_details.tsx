@@ -2,6 +2,7 @@ import React from 'react';
 import { EuiLink, EuiText } from '@elastic/eui';
 import { EntityGraph, GraphNode } from '../../common/types';
 import { entityLabel } from '../shared/palette';
+import { i18n } from '@osd/i18n';
 
 export interface GraphNodeDetailsProps {
   graph: EntityGraph;
@@ -22,7 +23,7 @@ export function GraphNodeDetails({ graph, node, onSelect }: GraphNodeDetailsProp
         <strong>{entityLabel(node.type)}</strong> <code style={{ overflowWrap: 'anywhere' }}>{node.label ? `${node.label} (${node.value})` : node.value}</code>
       </p>
       {relations.length === 0 ? (
-        <p>No connections found in the evidence.</p>
+        <p>{i18n.translate('siemInvestigations.investigation.graphNodeDetails.noConnectionsFoundIn', { defaultMessage: 'No connections found in the evidence.' })}</p>
       ) : (
         <ul style={{ marginTop: 0 }}>
           {relations.map(({ edge, other, outgoing }, i) => (
