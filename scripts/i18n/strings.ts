@@ -92,7 +92,8 @@ export function hardCodedStrings(file: string, source = fs.readFileSync(file, 'u
       const name = propName(node.name);
       if (name && isUserFacingProp(name)) {
         const t = literalText(node.initializer);
-        if (t !== undefined) report(node, t, `${name}:`);
+        // A single lower-case token (`name: 'id'`, `text: 'severity'`) is a field or value id.
+        if (t !== undefined && !/^[a-z][\w.-]*$/.test(t)) report(node, t, `${name}:`);
       }
     }
     ts.forEachChild(node, visit);
