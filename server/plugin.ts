@@ -8,6 +8,8 @@ import { registerCasesRoutes } from './routes/cases';
 import { registerDocumentRoute } from './routes/document';
 import { registerFindingsRoute } from './routes/findings';
 import { registerInvestigateRoute } from './routes/investigate';
+import { registerIncidentsRoute } from './routes/incidents';
+import { correlationConfigOf, CorrelationConfig } from './incidents/correlation_config';
 import { createOpenSearchReader } from './lib/opensearch_reader';
 import { RequestBudget } from './lib/request_budget';
 import { CoreSetup, Logger, PluginInitializerContext, RequestHandlerContext } from './types';
@@ -17,6 +19,7 @@ export class SiemInvestigationsPlugin {
   private sources: SourceDefinitions = resolveSources();
   private requestTimeoutMs: number = LIMITS.requestTimeoutMs;
   private snapshotVisibility: SnapshotVisibility = DEFAULT_SNAPSHOT_VISIBILITY;
+  private correlation: CorrelationConfig = correlationConfigOf(undefined);
   private readonly configSubscription: { unsubscribe(): void };
 
   constructor(initializerContext: PluginInitializerContext<SiemInvestigationsConfig>) {
@@ -25,6 +28,7 @@ export class SiemInvestigationsPlugin {
       this.sources = resolveSources(config?.sources);
       this.requestTimeoutMs = validTimeout(config?.requestTimeout) ?? LIMITS.requestTimeoutMs;
       this.snapshotVisibility = snapshotVisibilityOf(config?.cases);
+      this.correlation = correlationConfigOf(config);
     });
   }
 
@@ -40,6 +44,7 @@ export class SiemInvestigationsPlugin {
     registerFindingsRoute(deps);
     registerInvestigateRoute(deps);
     registerDocumentRoute(deps);
+    registerIncidentsRoute({ ...deps, getCorrelation: () => this.correlation });
     registerCasesRoutes({
       ...deps,
       assertCanSave: createSaveGuard(() => core.getStartServices()),
