@@ -14,7 +14,6 @@ export const API_BASE = '/api/siem_investigations';
 export const API_PATHS = {
   findings: `${API_BASE}/findings`,
   incidents: `${API_BASE}/incidents`,
-  investigateIncident: `${API_BASE}/investigate_incident`,
   casesFromIncident: `${API_BASE}/cases/from_incident`,
   caseObservables: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/observables`,
   caseObservable: (id: string, observableId: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/observables/${encodeURIComponent(observableId)}`,

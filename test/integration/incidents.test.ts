@@ -1,4 +1,5 @@
 import { IncidentsResponse } from '../../common/incident_types';
+import { Investigation } from '../../common/types';
 import { loadDocuments } from '../../dev/load';
 import { buildCorpus, corpusDocs, CorpusFinding } from '../fixtures/guardduty_corpus/generate';
 import { generateScenario } from '../fixtures/scenario/generate';
@@ -60,6 +61,24 @@ describe('incidents: findings grouped by shared entities (real OpenSearch)', () 
   it('is deterministic', async () => {
     const again = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ ...RANGE, perPage: 50 })}`);
     expect(again.body.incidents.map((i) => [i.id, i.members.map((m) => m.findingId)])).toEqual(res.incidents.map((i) => [i.id, i.members.map((m) => m.findingId)]));
+  });
+
+  it('investigates the workshop incident: all members as the starting point, one story, at most two round trips', async () => {
+    const workshop = res.incidents.find((i) => i.sharedEntities.some((e) => e.value === S.ACCESS_KEY_ID))!;
+    const [lead, ...others] = workshop.members;
+    const r = await host.api<Investigation>('POST', '/api/siem_investigations/investigate', { finding: lead.ref, members: others.map((m) => m.ref) });
+    expect(r.status).toBe(200);
+    expect(r.body.took.roundTrips).toBeLessThanOrEqual(2);
+    expect(r.body.members!.map((m) => m.findingId).sort()).toEqual(workshop.members.map((m) => m.findingId).sort());
+    const values = r.body.entities.map((e) => e.value);
+    expect(values).toEqual(expect.arrayContaining([S.ACCESS_KEY_ID, S.INSTANCE_ID, S.ATTACKER_EIP, S.ATTACKER_PRIVATE_IP]));
+    expect(r.body.story.length).toBeGreaterThan(2);
+    expect(r.body.timeline.length).toBeGreaterThan(2);
+    // The window spans every member's activity.
+    const starts = workshop.members.map((m) => Date.parse(m.firstSeen ?? m.timestamp));
+    expect(Date.parse(r.body.window.from)).toBeLessThanOrEqual(Math.min(...starts));
+    const bad = await host.api('POST', '/api/siem_investigations/investigate', { finding: lead.ref, members: [{ index: 'not-a-source', id: 'x' }] });
+    expect(bad.status).toBe(400);
   });
 
   it('pages', async () => {
