@@ -5,6 +5,8 @@ export const APP_ID = 'siem-investigations';
 export const CONFIG_PATH = 'siem_investigations';
 export const CAPABILITY_ID = 'siemInvestigations';
 export const CASE_SAVED_OBJECT_TYPE = 'siem-investigation-case';
+/** Case observables: one saved object per (case, type, value), referencing the case by id (docs/incidents.md). */
+export const OBSERVABLE_SAVED_OBJECT_TYPE = 'siem-investigation-observable';
 
 /** The OSD version this repository targets by default (manifest `opensearchDashboardsVersion`). */
 export const TARGET_OSD_VERSION = '3.8.0';

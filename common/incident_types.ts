@@ -48,6 +48,8 @@ export interface Incident {
   id: string;
   members: FindingSummary[];
   sharedEntities: IncidentEntity[];
+  /** Every grouping entity of the members (bounded), for "seen in N cases". */
+  entities: IncidentEntity[];
   severity: number;
   severityLabel: Severity;
   firstActivity: string;

@@ -2,6 +2,7 @@ import { LIMITS } from '../common/constants';
 import { resolveSources, SourceDefinitions } from '../common/sources';
 import { registerCapabilities, createSaveGuard } from './capabilities';
 import { caseSavedObjectType } from './cases';
+import { observableSavedObjectType } from './cases/observables';
 import { SiemInvestigationsConfig, snapshotVisibilityOf } from './config';
 import { DEFAULT_SNAPSHOT_VISIBILITY, SnapshotVisibility } from './cases/snapshot_visibility';
 import { registerCasesRoutes } from './routes/cases';
@@ -49,8 +50,10 @@ export class SiemInvestigationsPlugin {
       ...deps,
       assertCanSave: createSaveGuard(() => core.getStartServices()),
       getSnapshotVisibility: () => this.snapshotVisibility,
+      getObservableDefaults: () => ({ exclusions: this.correlation.exclusions, iocTypes: this.correlation.iocTypes }),
     });
     core.savedObjects.registerType(caseSavedObjectType);
+    core.savedObjects.registerType(observableSavedObjectType);
     registerCapabilities(core);
     return {};
   }

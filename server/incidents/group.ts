@@ -266,9 +266,8 @@ function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
       else counts.set(key, { type: e.type, value: e.value, findings: 1 });
     }
   }
-  const shared = [...counts.values()]
-    .filter((e) => e.findings > 1)
-    .sort((a, b) => b.findings - a.findings || GROUPING_ENTITY_TYPES.indexOf(a.type) - GROUPING_ENTITY_TYPES.indexOf(b.type) || (a.value < b.value ? -1 : 1));
+  const all = [...counts.values()].sort((a, b) => b.findings - a.findings || GROUPING_ENTITY_TYPES.indexOf(a.type) - GROUPING_ENTITY_TYPES.indexOf(b.type) || (a.value < b.value ? -1 : 1));
+  const shared = all.filter((e) => e.findings > 1);
   const top = ordered[0];
   const severity = top.input.summary.severity;
   const signals = members.flatMap((m) => m.signals);
@@ -293,6 +292,7 @@ function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
     id: [...memberIds].sort()[0],
     members: ordered.map((m) => m.input.summary),
     sharedEntities: shared.slice(0, INCIDENT_LIMITS.sharedEntitiesPerCard),
+    entities: all.slice(0, 30),
     severity,
     severityLabel: severityLabel(severity),
     firstActivity: new Date(Math.min(...members.map((m) => m.first))).toISOString(),

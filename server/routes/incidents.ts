@@ -3,6 +3,7 @@ import { INCIDENT_LIMITS } from '../../common/incident_types';
 import { parseDuration } from '../correlation/window';
 import { CorrelationConfig } from '../incidents/correlation_config';
 import { listIncidents } from '../incidents/list_incidents';
+import { ObservableStore } from '../cases/observables';
 import { approximateInstant } from '../lib/date_math';
 import { respondError } from '../lib/respond';
 import { DATE_OR_MATH, fail, integer, object, optionalString, validator } from '../lib/validation';
@@ -50,13 +51,18 @@ export function registerIncidentsRoute({ router, getSources, logger, readerOf, g
       const cfg = getCorrelation();
       const q = request.query;
       const window = q.window ?? cfg.window;
+      const reader = readerOf(context);
       const body = await listIncidents(
-        readerOf(context),
+        reader,
         { from: q.from, to: q.to, window, windowMs: parseDuration(window, 'window'), page: q.page, perPage: q.perPage },
         getSources().guardduty,
         cfg.exclusions,
         cfg.maxFindings
       );
+      // "Seen in N cases": one search over the case observables for the page's incidents.
+      const store = new ObservableStore(context.core.savedObjects.client, reader.budget, { exclusions: cfg.exclusions, iocTypes: cfg.iocTypes });
+      const seen = body.incidents.length ? await store.seenIn(body.incidents.map((i) => i.entities)) : [];
+      body.incidents = body.incidents.map((i, n) => (seen[n]?.count ? { ...i, seenIn: seen[n] } : i));
       return response.ok({ body });
     } catch (e) {
       return respondError(response, e, logger);

@@ -1,5 +1,7 @@
 import { IncidentsResponse } from '../../common/incident_types';
 import { Investigation } from '../../common/types';
+import { CaseFromIncidentResponse } from '../../common/case_types';
+import { CaseObservablesResponse } from '../../common/observable_types';
 import { loadDocuments } from '../../dev/load';
 import { buildCorpus, corpusDocs, CorpusFinding } from '../fixtures/guardduty_corpus/generate';
 import { generateScenario } from '../fixtures/scenario/generate';
@@ -170,5 +172,76 @@ describe('incidents: own addresses and attack sequences (real OpenSearch)', () =
     expect(inc.signals[0].findingId).toBe(signalFindingId);
     expect(inc.explanation.join(' ')).toContain('as one of its signals');
     expect(inc.severityLabel).toBe('critical');
+  });
+});
+
+describe('cases from incidents, observables and similar cases (real OpenSearch)', () => {
+  let host: TestHost;
+  let workshop: IncidentsResponse['incidents'][number];
+  const refs = () => workshop.members.map((m) => m.ref);
+
+  beforeAll(async () => {
+    host = await startTestHost('incident-cases', { config: { observables: { excludeFromCorrelation: [`role:${S.ROLE_NAME}`] } } });
+    await loadScenario(host.opensearch, host.prefix, { noise: 600 });
+    const r = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ ...RANGE, perPage: 50 })}`);
+    workshop = r.body.incidents.find((i) => i.sharedEntities.some((e) => e.value === S.ACCESS_KEY_ID))!;
+  });
+  afterAll(() => host?.cleanup());
+
+  it('creates a case with every member finding in one call; a retry attaches nothing twice and says so', async () => {
+    const body = { title: 'Workshop incident', severity: 'high', findings: refs(), requestId: 'req-workshop-0001' };
+    const first = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', body);
+    expect(first.status).toBe(200);
+    expect(first.body.created).toBe(true);
+    expect(first.body.attached).toHaveLength(workshop.members.length);
+    expect(first.body.case.attachments).toHaveLength(workshop.members.length);
+    const retry = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', body);
+    expect(retry.status).toBe(200);
+    expect(retry.body.created).toBe(false);
+    expect(retry.body.case.id).toBe(first.body.case.id);
+    expect(retry.body.attached).toEqual([]);
+    expect(retry.body.alreadyAttached).toHaveLength(workshop.members.length);
+    expect(retry.body.case.attachments).toHaveLength(workshop.members.length);
+    expect(retry.body.case.activity.filter((a) => a.action === 'attachment_added')).toHaveLength(workshop.members.length);
+  });
+
+  it('refuses a missing finding with nothing created', async () => {
+    const r = await host.api('POST', '/api/siem_investigations/cases/from_incident', {
+      title: 'x', findings: [...refs(), { index: refs()[0].index, id: 'no-such-finding' }], requestId: 'req-missing-0001',
+    });
+    expect(r.status).toBe(404);
+    const list = await host.api<{ cases: Array<{ title: string }> }>('GET', '/api/siem_investigations/cases');
+    expect(list.body.cases.map((c) => c.title)).not.toContain('x');
+    expect((await host.api('POST', '/api/siem_investigations/cases/from_incident', { title: 'x', findings: refs(), requestId: 'bad id' })).status).toBe(400);
+  });
+
+  it('turns the entities of the attached findings into typed observables, with configured exclusions', async () => {
+    const c = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Obs', findings: refs(), requestId: 'req-workshop-0001' });
+    const r = await host.api<CaseObservablesResponse>('GET', `/api/siem_investigations/cases/${c.body.case.id}/observables`);
+    expect(r.status).toBe(200);
+    const find = (type: string, value: string) => r.body.observables.find((o) => o.type === type && o.value === value);
+    expect(find('access_key', S.ACCESS_KEY_ID)).toMatchObject({ ioc: false, excluded: false });
+    expect(find('ip', S.ATTACKER_EIP)).toMatchObject({ ioc: true, excluded: false });
+    expect(find('role', S.ROLE_NAME)).toMatchObject({ excluded: true });
+    expect(find('ip', S.INSTANCE_PRIVATE_IP)).toBeUndefined(); // the instance's own address is no observable
+    expect(Date.parse(find('ip', S.ATTACKER_EIP)!.firstSeen)).toBeLessThanOrEqual(Date.parse(find('ip', S.ATTACKER_EIP)!.lastSeen));
+  });
+
+  it('shows similar cases sharing non-excluded observables, with status and close reason, and the badge on the incident', async () => {
+    const a = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Earlier look', findings: [workshop.members[0].ref], requestId: 'req-earlier-0001' });
+    const closed = await host.api('PATCH', `/api/siem_investigations/cases/${a.body.case.id}`, { version: a.body.case.version, status: 'closed', closeReason: 'benign_positive' });
+    expect(closed.status).toBe(200);
+    const main = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Obs', findings: refs(), requestId: 'req-workshop-0001' });
+    const r = await host.api<CaseObservablesResponse>('GET', `/api/siem_investigations/cases/${main.body.case.id}/observables`);
+    const similar = r.body.similarCases.find((s) => s.id === a.body.case.id)!;
+    expect(similar).toMatchObject({ title: 'Earlier look', status: 'closed', closeReason: 'benign_positive' });
+    expect(similar.shared.map((s) => s.type)).not.toContain('role'); // excluded from correlation
+    expect(r.body.similarCases.map((s) => s.id)).not.toContain(main.body.case.id);
+    const incidents = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ ...RANGE, perPage: 50 })}`);
+    const badge = incidents.body.incidents.find((i) => i.id === workshop.id)!.seenIn!;
+    expect(badge.count).toBe(2);
+    expect(badge.lastClosed).toMatchObject({ id: a.body.case.id, closeReason: 'benign_positive' });
+    const noise = incidents.body.incidents.find((i) => i.id !== workshop.id)!;
+    expect(noise.seenIn).toBeUndefined();
   });
 });
