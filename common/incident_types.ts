@@ -46,7 +46,10 @@ export interface SeenInCases {
 export interface Incident {
   /** Deterministic: the smallest finding id of its members. */
   id: string;
+  /** Member findings, most severe first (at most INCIDENT_LIMITS.maxMembers are listed). */
   members: FindingSummary[];
+  /** All member findings, listed or not. */
+  memberCount: number;
   sharedEntities: IncidentEntity[];
   /** Every grouping entity of the members (bounded), for "seen in N cases". */
   entities: IncidentEntity[];

@@ -17,7 +17,8 @@ import { Incident, IncidentSignal, SeenInCases } from '../../common/incident_typ
 import { FindingSummary } from '../../common/types';
 import { SeverityBadge } from '../shared/severity_badge';
 import { entityLabel } from '../shared/palette';
-import { formatTime, plural } from '../shared/format';
+import { formatTime } from '../shared/format';
+import { INCIDENT_STRINGS } from './strings';
 import { errorMessage } from '../services/http_error';
 
 export interface IncidentCardProps {
@@ -38,10 +39,9 @@ function newRequestId(): string {
 }
 
 export function seenInLabel(seen: SeenInCases): string {
-  const base = `Seen in ${plural(seen.count, 'case')}`;
-  if (!seen.lastClosed) return base;
-  const reason = seen.lastClosed.closeReason ? CLOSE_REASON_LABELS[seen.lastClosed.closeReason as CloseReason] ?? seen.lastClosed.closeReason : 'closed';
-  return `${base} (last closed as ${reason.charAt(0).toLowerCase()}${reason.slice(1)})`;
+  if (!seen.lastClosed) return INCIDENT_STRINGS.seenIn(seen.count);
+  const reason = seen.lastClosed.closeReason ? CLOSE_REASON_LABELS[seen.lastClosed.closeReason as CloseReason] ?? seen.lastClosed.closeReason : INCIDENT_STRINGS.closed();
+  return INCIDENT_STRINGS.seenInClosed(seen.count, `${reason.charAt(0).toLowerCase()}${reason.slice(1)}`);
 }
 
 /** One incident: what it is, why its findings belong together, and what to do with it. */
@@ -81,10 +81,10 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
       </EuiFlexGroup>
       <EuiSpacer size="xs" />
       <EuiText size="xs" color="subdued" data-test-subj="incidentFacts">
-        {plural(incident.members.length, 'finding')}
-        {incident.signals.length ? ` · ${plural(incident.signals.length, 'signal')}` : ''} · {formatTime(incident.firstActivity)} → {formatTime(incident.lastActivity)} ·{' '}
+        {INCIDENT_STRINGS.facts(incident.members.length)}
+        {incident.signals.length ? ` · ${INCIDENT_STRINGS.signals(incident.signals.length)}` : ''} · {formatTime(incident.firstActivity)} → {formatTime(incident.lastActivity)} ·{' '}
         {incident.families.join(', ')}
-        {incident.accounts.length ? ` · account ${incident.accounts.join(', ')}` : ''}
+        {incident.accounts.length ? ` · ${INCIDENT_STRINGS.account(incident.accounts.join(', '))}` : ''}
       </EuiText>
       {incident.sharedEntities.length ? (
         <>
@@ -112,26 +112,26 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
       <EuiBasicTable<FindingSummary>
         data-test-subj="incidentMembers"
         items={shown}
-        tableCaption="Member findings"
+        tableCaption={INCIDENT_STRINGS.membersCaption()}
         columns={[
-          { field: 'severityLabel', name: 'Severity', width: '110px', render: (_: unknown, f: FindingSummary) => <SeverityBadge label={f.severityLabel} score={f.severity} /> },
+          { field: 'severityLabel', name: INCIDENT_STRINGS.colSeverity(), width: '110px', render: (_: unknown, f: FindingSummary) => <SeverityBadge label={f.severityLabel} score={f.severity} /> },
           {
             field: 'type',
-            name: 'Finding',
+            name: INCIDENT_STRINGS.colFinding(),
             render: (_: unknown, f: FindingSummary) => (
               <EuiLink href={hrefForFinding(f)} data-test-subj="incidentMemberLink">
                 {f.type}
               </EuiLink>
             ),
           },
-          { field: 'title', name: 'Title', truncateText: true },
-          { field: 'lastSeen', name: 'Last seen', width: '170px', render: (v: string | undefined, f: FindingSummary) => formatTime(v ?? f.timestamp) },
-          { field: 'count', name: 'Count', width: '70px' },
+          { field: 'title', name: INCIDENT_STRINGS.colTitle(), truncateText: true },
+          { field: 'lastSeen', name: INCIDENT_STRINGS.colLastSeen(), width: '170px', render: (v: string | undefined, f: FindingSummary) => formatTime(v ?? f.timestamp) },
+          { field: 'count', name: INCIDENT_STRINGS.colCount(), width: '70px' },
         ]}
       />
       {incident.members.length > shown.length ? (
         <EuiText size="xs" color="subdued">
-          …and {plural(incident.members.length - shown.length, 'more finding')}
+          {INCIDENT_STRINGS.moreMembers(incident.members.length - shown.length)}
         </EuiText>
       ) : null}
       {incident.signals.length ? (
@@ -139,14 +139,14 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
           <EuiSpacer size="s" />
           <EuiBasicTable<IncidentSignal>
             data-test-subj="incidentSignals"
-            tableCaption="Signals of the attack sequence"
+            tableCaption={INCIDENT_STRINGS.signalsCaption()}
             items={incident.signals}
             columns={[
-              { field: 'signalType', name: 'Signal', width: '120px' },
-              { field: 'name', name: 'Name' },
-              { field: 'description', name: 'Description', truncateText: true },
-              { field: 'firstSeen', name: 'First seen', width: '170px', render: (v: string | undefined) => formatTime(v) },
-              { field: 'count', name: 'Count', width: '70px' },
+              { field: 'signalType', name: INCIDENT_STRINGS.colSignal(), width: '120px' },
+              { field: 'name', name: INCIDENT_STRINGS.colName() },
+              { field: 'description', name: INCIDENT_STRINGS.colDescription(), truncateText: true },
+              { field: 'firstSeen', name: INCIDENT_STRINGS.colFirstSeen(), width: '170px', render: (v: string | undefined) => formatTime(v) },
+              { field: 'count', name: INCIDENT_STRINGS.colCount(), width: '70px' },
             ]}
           />
         </>
@@ -155,13 +155,13 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
       <EuiFlexGroup gutterSize="s" responsive={false} wrap>
         <EuiFlexItem grow={false}>
           <EuiButton size="s" fill iconType="inspect" onClick={() => onInvestigate(incident)} data-test-subj="investigateIncident">
-            Investigate incident
+            {INCIDENT_STRINGS.investigate()}
           </EuiButton>
         </EuiFlexItem>
         {canSave ? (
           <EuiFlexItem grow={false}>
             <EuiButton size="s" iconType="folderCheck" onClick={create} isLoading={caseState.busy} isDisabled={tooBig} data-test-subj="createCaseFromIncident">
-              Create case from incident
+                {INCIDENT_STRINGS.createCase()}
             </EuiButton>
           </EuiFlexItem>
         ) : null}
@@ -169,12 +169,12 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
       {caseState.result ? (
         <>
           <EuiSpacer size="s" />
-          <EuiCallOut size="s" color="success" iconType="check" data-test-subj="incidentCaseCreated" title={caseState.result.created ? 'Case created' : 'This incident is in a case already'}>
+          <EuiCallOut size="s" color="success" iconType="check" data-test-subj="incidentCaseCreated" title={caseState.result.created ? INCIDENT_STRINGS.caseCreated() : INCIDENT_STRINGS.caseExisted()}>
             <p>
-              {caseState.result.attached ? `${plural(caseState.result.attached, 'finding')} attached. ` : ''}
-              {caseState.result.alreadyAttached ? `${plural(caseState.result.alreadyAttached, 'finding')} already in the case (not attached again). ` : ''}
+              {caseState.result.attached ? `${INCIDENT_STRINGS.attached(caseState.result.attached)} ` : ''}
+              {caseState.result.alreadyAttached ? `${INCIDENT_STRINGS.alreadyAttached(caseState.result.alreadyAttached)} ` : ''}
               <EuiLink href={hrefForCase(caseState.result.caseId)} data-test-subj="incidentCaseLink">
-                Open the case
+                {INCIDENT_STRINGS.openCase()}
               </EuiLink>
             </p>
           </EuiCallOut>
@@ -183,8 +183,10 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
       {caseState.error ? (
         <>
           <EuiSpacer size="s" />
-          <EuiCallOut size="s" color="danger" iconType="alert" title="The case could not be created" data-test-subj="incidentCaseError">
-            <p>{caseState.error} Trying again will not attach anything twice.</p>
+          <EuiCallOut size="s" color="danger" iconType="alert" title={INCIDENT_STRINGS.caseError()} data-test-subj="incidentCaseError">
+            <p>
+              {caseState.error} {INCIDENT_STRINGS.caseRetry()}
+            </p>
           </EuiCallOut>
         </>
       ) : null}

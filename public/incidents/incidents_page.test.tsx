@@ -25,6 +25,7 @@ const member = (i: number, type: string): FindingSummary => ({
 
 const workshop: Incident = {
   id: 'f0',
+  memberCount: 2,
   members: [member(0, 'UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom'), member(1, 'UnauthorizedAccess:EC2/SSHBruteForce')],
   sharedEntities: [{ type: 'instance', value: 'i-0a1b2c3d4e5f67890', findings: 2 }],
   entities: [{ type: 'instance', value: 'i-0a1b2c3d4e5f67890', findings: 2 }],

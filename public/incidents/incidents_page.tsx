@@ -22,7 +22,7 @@ import { Incident } from '../../common/incident_types';
 import { FindingSummary } from '../../common/types';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useRequest } from '../shared/use_request';
-import { plural } from '../shared/format';
+import { INCIDENT_STRINGS } from './strings';
 import { useCanSaveCases } from '../shared/capabilities';
 import { sectionTabs } from '../shared/section_tabs';
 import { casePath, investigatePath, ROUTE_PATHS } from '../routes';
@@ -40,7 +40,7 @@ export function IncidentsPage() {
   const location = useLocation();
   const canSave = useCanSaveCases();
   const state = useMemo(() => readIncidentsState(location.search), [location.search]);
-  useBreadcrumbs([{ text: 'Incidents' }]);
+  useBreadcrumbs([{ text: INCIDENT_STRINGS.pageTitle() }]);
 
   const update = useCallback(
     (change: Partial<IncidentsState>, resetPage = true) => {
@@ -51,7 +51,7 @@ export function IncidentsPage() {
   const { data, loading, error, reload } = useRequest(
     JSON.stringify(state),
     (signal) => api.incidents({ from: state.from, to: state.to, page: state.page, perPage: state.perPage, ...(state.window ? { window: state.window } : {}) }, signal),
-    'Could not load incidents'
+    INCIDENT_STRINGS.requestError()
   );
   const appHref = (path: string) => core.application.getUrlForApp(APP_ID, { path: `#${path}` });
   const investigate = (incident: Incident) => {
@@ -74,26 +74,26 @@ export function IncidentsPage() {
     <EuiPage>
       <EuiPageBody>
         <EuiPageHeader
-          pageTitle="Incidents"
+          pageTitle={INCIDENT_STRINGS.pageTitle()}
           tabs={sectionTabs('incidents', history)}
-          description="GuardDuty findings that share an access key, a principal, an instance, an attacker's address, a bucket or a cluster, grouped into one incident."
+          description={INCIDENT_STRINGS.pageDescription()}
           rightSideItems={[
             <EuiButton key="cases" iconType="folderCheck" href={appHref('/cases')} data-test-subj="goToCases">
-              Cases
+              {INCIDENT_STRINGS.cases()}
             </EuiButton>,
           ]}
         />
         <EuiSpacer size="l" />
         <EuiFlexGroup gutterSize="m" alignItems="flexEnd" wrap>
           <EuiFlexItem grow={false}>
-            <EuiFormRow label="Group findings active within" display="rowCompressed">
+            <EuiFormRow label={INCIDENT_STRINGS.windowLabel()} display="rowCompressed">
               <EuiSelect
                 compressed
                 data-test-subj="incidentsWindow"
-                options={[{ value: '', text: 'Default (server setting)' }, ...WINDOW_CHOICES.map((w) => ({ value: w, text: w }))]}
+                options={[{ value: '', text: INCIDENT_STRINGS.windowDefault() }, ...WINDOW_CHOICES.map((w) => ({ value: w, text: w }))]}
                 value={state.window}
                 onChange={(e) => update({ window: e.target.value })}
-                aria-label="Sliding window that groups findings"
+                aria-label={INCIDENT_STRINGS.windowAria()}
               />
             </EuiFormRow>
           </EuiFlexItem>
@@ -110,18 +110,18 @@ export function IncidentsPage() {
         </EuiFlexGroup>
         <EuiSpacer size="m" />
         <EuiText size="xs" color="subdued" data-test-subj="incidentsCount">
-          {data ? `${plural(data.total, 'incident')} from ${plural(data.findings, 'finding')} (window ${data.window}; ${data.took.ms} ms)` : '\u00a0'}
+          {data ? INCIDENT_STRINGS.count(data.total, data.findings, data.window, data.took.ms) : '\u00a0'}
         </EuiText>
         <EuiSpacer size="s" />
         {error ? (
-          <EuiCallOut color="danger" iconType="alert" title="Incidents could not be loaded" data-test-subj="incidentsError">
+          <EuiCallOut color="danger" iconType="alert" title={INCIDENT_STRINGS.loadError()} data-test-subj="incidentsError">
             <p>{error}</p>
           </EuiCallOut>
         ) : null}
         {!error && data && data.incidents.length === 0 ? (
-          <EuiEmptyPrompt iconType="securitySignalResolved" title={<h3>No incidents</h3>} body={<p>No GuardDuty finding in the selected time range. Widen the time range.</p>} />
+          <EuiEmptyPrompt iconType="securitySignalResolved" title={<h3>{INCIDENT_STRINGS.noneTitle()}</h3>} body={<p>{INCIDENT_STRINGS.noneBody()}</p>} />
         ) : null}
-        {!data && loading ? <EuiText size="s">Grouping findings…</EuiText> : null}
+        {!data && loading ? <EuiText size="s">{INCIDENT_STRINGS.loading()}</EuiText> : null}
         {(data?.incidents ?? []).map((incident) => (
           <React.Fragment key={incident.id}>
             <IncidentCard

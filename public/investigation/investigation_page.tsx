@@ -37,6 +37,7 @@ import { FocusedEntity, timelineMentions } from './entity_match';
 import { fieldText, formatTime } from '../shared/format';
 import { entityLabel } from '../shared/palette';
 import { decodePathSegment, investigatePath, readMembers } from '../routes';
+import { INCIDENT_STRINGS } from '../incidents/strings';
 import { useAppServices } from '../services/app_services';
 
 type Props = RouteComponentProps<{ index: string; id: string }>;
@@ -155,7 +156,7 @@ export function InvestigationPage({ match, location, history }: Props) {
         />
         <EuiSpacer size="m" />
         {data.members?.length ? (
-          <EuiCallOut size="s" iconType="branch" title={`An incident of ${data.members.length} findings, investigated together`} data-test-subj="incidentMembersCallout">
+          <EuiCallOut size="s" iconType="branch" title={INCIDENT_STRINGS.membersCallout(data.members.length)} data-test-subj="incidentMembersCallout">
             <p>{data.members.map((m) => m.type).join(' · ')}</p>
           </EuiCallOut>
         ) : null}

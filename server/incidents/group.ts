@@ -255,6 +255,15 @@ function noun(type: EntityType): string {
   return type === 'signal' ? 'attack-sequence signal' : ENTITY_NOUNS[type] ?? type;
 }
 
+/**
+ * An incident of the page rebuilt from its members' newest documents (read for the page only),
+ * keeping the links that grouped them.
+ */
+export function rebuildIncident(inputs: GroupingInput[], links: IncidentLink[], exclusions: ExclusionList, memberCount: number): Incident {
+  const recs = inputs.map((i) => toRec(i, exclusions));
+  return { ...buildIncident(recs, links), memberCount };
+}
+
 function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
   const ordered = [...members].sort((a, b) => b.input.summary.severity - a.input.summary.severity || b.last - a.last || (a.id < b.id ? -1 : 1));
   const counts = new Map<string, IncidentEntity>();
@@ -290,6 +299,7 @@ function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
       : `${title}, with ${more} related finding${more === 1 ? '' : 's'}${sharedText ? ` sharing ${sharedText}` : ''}.`;
   return {
     id: [...memberIds].sort()[0],
+    memberCount: members.length,
     members: ordered.map((m) => m.input.summary),
     sharedEntities: shared.slice(0, INCIDENT_LIMITS.sharedEntitiesPerCard),
     entities: all.slice(0, 30),

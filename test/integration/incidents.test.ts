@@ -179,6 +179,9 @@ describe('cases from incidents, observables and similar cases (real OpenSearch)'
   let host: TestHost;
   let workshop: IncidentsResponse['incidents'][number];
   const refs = () => workshop.members.map((m) => m.ref);
+  // Request ids name the case: unique per run, as the saved objects index outlives a test run.
+  const run = `${process.pid}-${Date.now().toString(36)}`;
+  const req = (name: string) => `req-${name}-${run}`;
 
   beforeAll(async () => {
     host = await startTestHost('incident-cases', { config: { observables: { excludeFromCorrelation: [`role:${S.ROLE_NAME}`] } } });
@@ -189,7 +192,7 @@ describe('cases from incidents, observables and similar cases (real OpenSearch)'
   afterAll(() => host?.cleanup());
 
   it('creates a case with every member finding in one call; a retry attaches nothing twice and says so', async () => {
-    const body = { title: 'Workshop incident', severity: 'high', findings: refs(), requestId: 'req-workshop-0001' };
+    const body = { title: 'Workshop incident', severity: 'high', findings: refs(), requestId: req('workshop') };
     const first = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', body);
     expect(first.status).toBe(200);
     expect(first.body.created).toBe(true);
@@ -207,7 +210,7 @@ describe('cases from incidents, observables and similar cases (real OpenSearch)'
 
   it('refuses a missing finding with nothing created', async () => {
     const r = await host.api('POST', '/api/siem_investigations/cases/from_incident', {
-      title: 'x', findings: [...refs(), { index: refs()[0].index, id: 'no-such-finding' }], requestId: 'req-missing-0001',
+      title: 'x', findings: [...refs(), { index: refs()[0].index, id: 'no-such-finding' }], requestId: req('missing'),
     });
     expect(r.status).toBe(404);
     const list = await host.api<{ cases: Array<{ title: string }> }>('GET', '/api/siem_investigations/cases');
@@ -216,7 +219,7 @@ describe('cases from incidents, observables and similar cases (real OpenSearch)'
   });
 
   it('turns the entities of the attached findings into typed observables, with configured exclusions', async () => {
-    const c = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Obs', findings: refs(), requestId: 'req-workshop-0001' });
+    const c = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Obs', findings: refs(), requestId: req('workshop') });
     const r = await host.api<CaseObservablesResponse>('GET', `/api/siem_investigations/cases/${c.body.case.id}/observables`);
     expect(r.status).toBe(200);
     const find = (type: string, value: string) => r.body.observables.find((o) => o.type === type && o.value === value);
@@ -228,10 +231,10 @@ describe('cases from incidents, observables and similar cases (real OpenSearch)'
   });
 
   it('shows similar cases sharing non-excluded observables, with status and close reason, and the badge on the incident', async () => {
-    const a = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Earlier look', findings: [workshop.members[0].ref], requestId: 'req-earlier-0001' });
+    const a = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Earlier look', findings: [workshop.members[0].ref], requestId: req('earlier') });
     const closed = await host.api('PATCH', `/api/siem_investigations/cases/${a.body.case.id}`, { version: a.body.case.version, status: 'closed', closeReason: 'benign_positive' });
     expect(closed.status).toBe(200);
-    const main = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Obs', findings: refs(), requestId: 'req-workshop-0001' });
+    const main = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Obs', findings: refs(), requestId: req('workshop') });
     const r = await host.api<CaseObservablesResponse>('GET', `/api/siem_investigations/cases/${main.body.case.id}/observables`);
     const similar = r.body.similarCases.find((s) => s.id === a.body.case.id)!;
     expect(similar).toMatchObject({ title: 'Earlier look', status: 'closed', closeReason: 'benign_positive' });
