@@ -65,9 +65,8 @@ interface Rec {
 const KEY_SEP = '\u0000';
 
 /** The entities of a finding that may group it: remote addresses only, never its instance's own. */
-export function groupingEntities(doc: FlatDoc, exclusions: ExclusionList): Array<{ type: EntityType; value: string }> {
-  const set = new EntitySet();
-  addFindingEntities(doc, set, 'finding');
+export function groupingEntities(doc: FlatDoc, exclusions: ExclusionList, known?: EntitySet): Array<{ type: EntityType; value: string }> {
+  const set = known ?? entitiesOf(doc);
   const out: Array<{ type: EntityType; value: string }> = [];
   for (const e of set.toArray()) {
     if (!GROUPING_ENTITY_TYPES.includes(e.type)) continue;
@@ -79,9 +78,13 @@ export function groupingEntities(doc: FlatDoc, exclusions: ExclusionList): Array
 }
 
 /** The accounts a finding belongs to: its own, and one it names as the caller's (evidence linking them). */
-function accountsOf(doc: FlatDoc): string[] {
+function entitiesOf(doc: FlatDoc): EntitySet {
   const set = new EntitySet();
   addFindingEntities(doc, set, 'finding');
+  return set;
+}
+
+function accountsOf(doc: FlatDoc, set: EntitySet): string[] {
   const own = findingAccount(doc);
   const all = set.values('account');
   return [...new Set([...(own ? [own] : []), ...all])].sort();
@@ -132,13 +135,14 @@ function toRec(input: GroupingInput, exclusions: ExclusionList): Rec {
   let last = parse(s.lastSeen);
   if (Number.isNaN(first)) first = Number.isNaN(ts) ? 0 : ts;
   if (Number.isNaN(last)) last = Number.isNaN(ts) ? first : ts;
+  const set = entitiesOf(input.doc);
   return {
     input,
     id: s.findingId,
     first: Math.min(first, last),
     last: Math.max(first, last),
-    accounts: accountsOf(input.doc),
-    entities: groupingEntities(input.doc, exclusions),
+    accounts: accountsOf(input.doc, set),
+    entities: groupingEntities(input.doc, exclusions, set),
     signals: input.signals === undefined ? [] : readSignals(input.signals),
   };
 }
@@ -182,7 +186,7 @@ export interface GroupingOptions {
  * findings its signals name. Each finding is in exactly one incident. Memory: the findings of the
  * range (bounded by INCIDENT_LIMITS.maxFindings) and their grouping entities.
  */
-export function groupIncidents(inputs: GroupingInput[], opts: GroupingOptions): Incident[] {
+export function groupFindings(inputs: GroupingInput[], opts: GroupingOptions): FindingGroup[] {
   const exclusions = opts.exclusions ?? new ExclusionList();
   const byId = new Map<string, GroupingInput>();
   for (const i of inputs) if (!byId.has(i.summary.findingId)) byId.set(i.summary.findingId, i);
@@ -244,11 +248,38 @@ export function groupIncidents(inputs: GroupingInput[], opts: GroupingOptions): 
     list.push(l.link);
     linksByRoot.set(root, list);
   }
-  const incidents = [...groups.entries()].map(([root, members]) => buildIncident(members.map((i) => recs[i]), linksByRoot.get(root) ?? []));
+  const out: FindingGroup[] = [...groups.entries()].map(([root, members]) => {
+    const ms = members.map((i) => recs[i]).sort((a, b) => b.input.summary.severity - a.input.summary.severity || b.last - a.last || (a.id < b.id ? -1 : 1));
+    return {
+      id: ms.map((m) => m.id).sort()[0],
+      inputs: ms.map((m) => m.input),
+      recs: ms,
+      links: linksByRoot.get(root) ?? [],
+      severity: ms[0].input.summary.severity,
+      last: Math.max(...ms.map((m) => m.last)),
+    };
+  });
   // Most severe first (a SOC triages by severity), then the most recently active.
-  return incidents.sort(
-    (a, b) => b.severity - a.severity || Date.parse(b.lastActivity) - Date.parse(a.lastActivity) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)
-  );
+  return out.sort((a, b) => b.severity - a.severity || b.last - a.last || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Findings grouped, before an incident is described (cheap: the page's incidents only are built). */
+export interface FindingGroup {
+  id: string;
+  /** Most severe first. */
+  inputs: GroupingInput[];
+  recs: Rec[];
+  links: IncidentLink[];
+  severity: number;
+  last: number;
+}
+
+export function describeGroup(g: FindingGroup): Incident {
+  return buildIncident(g.recs, g.links);
+}
+
+export function groupIncidents(inputs: GroupingInput[], opts: GroupingOptions): Incident[] {
+  return groupFindings(inputs, opts).map(describeGroup);
 }
 
 function noun(type: EntityType): string {

@@ -5,7 +5,7 @@ import { LIMITS } from '../../common/constants';
 import { FINDING_READ_FIELDS, summarizeFinding } from '../correlation/finding';
 import { badRequest, HttpError } from '../lib/errors';
 import { OpenSearchReader, OpenSearchResponseError } from '../lib/opensearch_reader';
-import { ExclusionList, groupIncidents, GroupingInput, rebuildIncident } from './group';
+import { describeGroup, ExclusionList, groupFindings, GroupingInput, rebuildIncident } from './group';
 
 export interface IncidentsQuery {
   from: string;
@@ -205,10 +205,10 @@ export async function listIncidents(
   const body = await search<GroupingSearchResponse>(reader, def, buildGroupingSearch(q, def, maxFindings), maxFindings);
   if (body.timed_out) throw new HttpError(504, 'OpenSearch did not finish grouping the findings in time; choose a shorter time range');
   const inputs = groupingInputsOf(body, maxFindings);
-  const grouped = groupIncidents(inputs, { windowMs: q.windowMs, exclusions });
+  const grouped = groupFindings(inputs, { windowMs: q.windowMs, exclusions });
   const start = (q.page - 1) * q.perPage;
   const page = grouped.slice(start, start + q.perPage);
-  const shown = page.map((i) => i.members.slice(0, INCIDENT_LIMITS.maxMembers).map((m) => m.findingId));
+  const shown = page.map((g) => g.inputs.slice(0, INCIDENT_LIMITS.maxMembers).map((m) => m.summary.findingId));
   const ids = [...new Set(shown.flat())];
   const latest = new Map<string, GroupingInput>();
   if (ids.length) {
@@ -222,9 +222,9 @@ export async function listIncidents(
       latest.set(summary.findingId, { summary, doc, ...(signals !== undefined ? { signals } : {}) });
     }
   }
-  const incidents = page.map((incident, n) => {
+  const incidents = page.map((group, n) => {
     const inputsOfPage = shown[n].map((id) => latest.get(id)).filter((x): x is GroupingInput => !!x);
-    return inputsOfPage.length ? rebuildIncident(inputsOfPage, incident.links, exclusions, incident.memberCount) : incident;
+    return inputsOfPage.length ? rebuildIncident(inputsOfPage, group.links, exclusions, group.inputs.length) : describeGroup(group);
   });
   return { total: grouped.length, findings: inputs.length, page: q.page, perPage: q.perPage, window: q.window, incidents, took: { ms: Date.now() - started } };
 }

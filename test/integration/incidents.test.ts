@@ -182,14 +182,19 @@ describe('cases from incidents, observables and similar cases (real OpenSearch)'
   // Request ids name the case: unique per run, as the saved objects index outlives a test run.
   const run = `${process.pid}-${Date.now().toString(36)}`;
   const req = (name: string) => `req-${name}-${run}`;
+  const soIndex = `it-incident-cases-so-${run}`;
 
   beforeAll(async () => {
-    host = await startTestHost('incident-cases', { config: { observables: { excludeFromCorrelation: [`role:${S.ROLE_NAME}`] } } });
+    // Its own saved objects index: similar cases must not find the cases of earlier runs.
+    host = await startTestHost('incident-cases', { savedObjectsIndex: soIndex, config: { observables: { excludeFromCorrelation: [`role:${S.ROLE_NAME}`] } } });
     await loadScenario(host.opensearch, host.prefix, { noise: 600 });
     const r = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ ...RANGE, perPage: 50 })}`);
     workshop = r.body.incidents.find((i) => i.sharedEntities.some((e) => e.value === S.ACCESS_KEY_ID))!;
   });
-  afterAll(() => host?.cleanup());
+  afterAll(async () => {
+    await host?.opensearch.indices.delete({ index: soIndex, ignore_unavailable: true } as any).catch(() => undefined);
+    await host?.cleanup();
+  });
 
   it('creates a case with every member finding in one call; a retry attaches nothing twice and says so', async () => {
     const body = { title: 'Workshop incident', severity: 'high', findings: refs(), requestId: req('workshop') };
