@@ -21,7 +21,8 @@ import { SeverityFilter } from '../shared/severity_filter';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useRequest } from '../shared/use_request';
 import { FindingsState, readFindingsState, writeFindingsState } from './findings_url_state';
-import { investigatePath } from '../routes';
+import { investigatePath, ROUTE_PATHS } from '../routes';
+import { sectionTabs } from '../shared/section_tabs';
 import { useAppServices } from '../services/app_services';
 import { i18n } from '@osd/i18n';
 
@@ -38,7 +39,7 @@ export function FindingsPage() {
   const update = useCallback(
     (change: Partial<FindingsState>, resetPage = true) => {
       const next = { ...state, ...(resetPage ? { page: 1 } : {}), ...change };
-      history.push({ pathname: '/', search: writeFindingsState(next) });
+      history.push({ pathname: ROUTE_PATHS.findings, search: writeFindingsState(next) });
     },
     [history, state]
   );
@@ -70,6 +71,7 @@ export function FindingsPage() {
       <EuiPageBody>
         <EuiPageHeader
           pageTitle={i18n.translate('siemInvestigations.findings.page.title', { defaultMessage: 'GuardDuty findings' })}
+          tabs={sectionTabs('findings', history)}
           description={i18n.translate('siemInvestigations.findings.findingsPage.pickAFindingTo', { defaultMessage: 'Pick a finding to see its evidence across CloudTrail, Linux secure logs and Security Hub, with a timeline, an entity graph and the attack story.' })}
           rightSideItems={[
             <EuiButton key="cases" iconType="folderCheck" href={core.application.getUrlForApp(APP_ID, { path: '#/cases' })} data-test-subj="goToCases">
