@@ -6,7 +6,7 @@
  */
 import { Investigation } from '../../common/types';
 import { applyIndexTemplates } from '../../dev/index_templates';
-import { loadDocuments } from '../../dev/load';
+import { loadDocuments, sourceDemoDocs } from '../../dev/load';
 import { buildCorpus, corpusDocs } from '../fixtures/guardduty_corpus/generate';
 import { s3AccessLogDoc, s3ApiCallDoc, syslogDoc, windowsLogonDoc } from '../fixtures/host_and_data_sources';
 import { SEC } from '../fixtures/es_loader';
@@ -270,5 +270,38 @@ describe('Linux: sudo, su and new local accounts after the SSH login', () => {
     expect(check(inv, 'linux_secure.privilege_use')).toMatchObject({ state: 'found', total: 3 });
     expect(storyText(inv)).toContain(`"${login.user}" ran as root: "/usr/sbin/useradd -m -s /bin/bash backup2".`);
     expect(inv.took.roundTrips).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('the demo data of these sources (npm run load -- --demo --sources) on a real OpenSearch', () => {
+  let host: TestHost;
+  const byType = new Map<string, Investigation>();
+
+  beforeAll(async () => {
+    host = await startTestHost('srcdemo');
+    await applyIndexTemplates(host.opensearch, { prefix: host.prefix });
+    const docs = sourceDemoDocs(host.prefix, '2021-04-27', 500);
+    await loadDocuments(host.opensearch, docs, { refresh: true }); // throws on any rejected document
+    for (const d of docs.filter((x) => x._index.includes('log-aws-guardduty-'))) {
+      const type = (d._source as any).type as string;
+      if (['UnauthorizedAccess:EC2/RDPBruteForce', 'Exfiltration:S3/MaliciousIPCaller', 'UnauthorizedAccess:EC2/SSHBruteForce'].includes(type)) {
+        byType.set(type, await investigate(host, { index: d._index, id: d._id }));
+      }
+    }
+  });
+  afterAll(() => host?.cleanup());
+
+  it('every new rule finds its incident in the demo data, in at most two round trips', () => {
+    const rdp = byType.get('UnauthorizedAccess:EC2/RDPBruteForce')!;
+    const s3 = byType.get('Exfiltration:S3/MaliciousIPCaller')!;
+    const ssh = byType.get('UnauthorizedAccess:EC2/SSHBruteForce')!;
+    expect(check(rdp, 'windows_event.logon_success')).toMatchObject({ state: 'found', total: 2 });
+    expect(check(rdp, 'windows_event.logons_from_attacker')).toMatchObject({ state: 'found', total: 26 });
+    for (const rule of ['s3accesslog.principal_requests', 's3accesslog.bucket_reads', 'cloudtrail.s3_data_events', 'cloudtrail.bucket_permissions']) {
+      expect(check(s3, rule)?.state).toBe('found');
+    }
+    expect(check(ssh, 'linux_os.account_changes')).toMatchObject({ state: 'found', total: 2 });
+    expect(check(ssh, 'linux_secure.privilege_use')).toMatchObject({ state: 'found', total: 2 });
+    for (const inv of [rdp, s3, ssh]) expect(inv.took.roundTrips).toBeLessThanOrEqual(2);
   });
 });
