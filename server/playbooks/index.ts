@@ -5,7 +5,7 @@ import { ACCOUNT_CHANGES, PRIVILEGE_USE } from './rules/linux_os';
 import { SSH_FROM_ATTACKER, SSH_SUCCESS } from './rules/linux_secure';
 import { DOMAIN_QUERIES, INSTANCE_QUERIES } from './rules/r53resolver';
 import { BUCKET_READS, PRINCIPAL_REQUESTS } from './rules/s3accesslog';
-import { INSPECTOR, MACIE } from './rules/securityhub';
+import { CONTROLS, INSPECTOR, MACIE, PACKAGE_VULNERABILITIES } from './rules/securityhub';
 import { REMOTE_TRAFFIC } from './rules/vpcflowlogs';
 import { RDP_LOGONS, RDP_SUCCESS } from './rules/windows_event';
 import { PivotRule, Playbook, RuleId } from './types';
@@ -42,17 +42,20 @@ export const PIVOT_RULES: PivotRule[] = [
   ACCOUNT_PUBLIC_ACCESS,
   PRINCIPAL_REQUESTS,
   BUCKET_READS,
+  CONTROLS,
+  PACKAGE_VULNERABILITIES,
 ];
 
 /**
  * An EC2 instance and its role's credentials: the workshop incident seen from either end, then what
- * followed the SSH login on the instance and what the credentials did in S3 (server access logs).
+ * followed the SSH login on the instance, what the credentials did in S3 (server access logs) and the
+ * Security Hub controls and Inspector v2 vulnerabilities of the affected resources.
  */
-const INSTANCE_AND_CREDENTIALS = [...WORKSHOP_RULES, REMOTE_TRAFFIC, PRIVILEGE_USE, ACCOUNT_CHANGES, PRINCIPAL_REQUESTS];
+const INSTANCE_AND_CREDENTIALS = [...WORKSHOP_RULES, REMOTE_TRAFFIC, PRIVILEGE_USE, ACCOUNT_CHANGES, PRINCIPAL_REQUESTS, CONTROLS, PACKAGE_VULNERABILITIES];
 /** A DNS finding: who queried the domain, what else they resolved, and the instance's story. */
 const DNS = [...WORKSHOP_RULES, DOMAIN_QUERIES, INSTANCE_QUERIES, REMOTE_TRAFFIC];
 /** An RDP brute force: the Windows logons from the attacker (did it succeed, as whom) and the instance's story. */
-const RDP = [FINDING, RELATED, INSTANCE_CREDENTIALS, ACCESS_KEY, ATTACKER_IP, RDP_LOGONS, RDP_SUCCESS, INSPECTOR, REMOTE_TRAFFIC];
+const RDP = [FINDING, RELATED, INSTANCE_CREDENTIALS, ACCESS_KEY, ATTACKER_IP, RDP_LOGONS, RDP_SUCCESS, INSPECTOR, REMOTE_TRAFFIC, CONTROLS, PACKAGE_VULNERABILITIES];
 /** S3: who touched the data (CloudTrail data events, server access logs), how much, and who opened the bucket. */
 const CREDENTIALS_AND_DATA = [
   FINDING,
@@ -66,6 +69,7 @@ const CREDENTIALS_AND_DATA = [
   ACCOUNT_PUBLIC_ACCESS,
   PRINCIPAL_REQUESTS,
   BUCKET_READS,
+  CONTROLS,
 ];
 const REMOTE_ADDRESS = [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, SSH_FROM_ATTACKER, SSH_SUCCESS, REMOTE_TRAFFIC];
 

@@ -29,7 +29,14 @@ describe('playbooks per GuardDuty finding family', () => {
       const rules = PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id);
       expect(rules.slice(0, workshop.length)).toEqual(workshop);
       // After the workshop: flow logs, what followed the SSH login on the instance, and the S3 server access logs.
-      expect(rules.slice(workshop.length)).toEqual(['vpcflowlogs.remote_traffic', 'linux_secure.privilege_use', 'linux_os.account_changes', 's3accesslog.principal_requests']);
+      expect(rules.slice(workshop.length)).toEqual([
+        'vpcflowlogs.remote_traffic',
+        'linux_secure.privilege_use',
+        'linux_os.account_changes',
+        's3accesslog.principal_requests',
+        'securityhub.controls',
+        'securityhub.package_vulnerabilities',
+      ]);
     }
   });
 
@@ -47,7 +54,7 @@ describe('playbooks per GuardDuty finding family', () => {
     expect(rulesOf('rdp')).toEqual(expect.arrayContaining(['windows_event.logons_from_attacker', 'windows_event.logon_success', 'vpcflowlogs.remote_traffic']));
     expect(rulesOf('rdp')).not.toContain('linux_secure.ssh_from_attacker');
     expect(rulesOf('s3')).toEqual(
-      expect.arrayContaining(['cloudtrail.s3_data_events', 'cloudtrail.account_public_access', 'cloudtrail.bucket_permissions', 's3accesslog.principal_requests', 's3accesslog.bucket_reads'])
+      expect.arrayContaining(['cloudtrail.s3_data_events', 'cloudtrail.account_public_access', 'cloudtrail.bucket_permissions', 's3accesslog.principal_requests', 's3accesslog.bucket_reads', 'securityhub.controls'])
     );
     for (const id of ['iam', 'ec2', 'dns', 's3', 'generic']) expect(rulesOf(id)).not.toContain('windows_event.logon_success');
   });

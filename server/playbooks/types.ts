@@ -26,7 +26,9 @@ export type RuleId =
   | 'windows_event.logons_from_attacker'
   | 'windows_event.logon_success'
   | 'linux_os.account_changes'
-  | 'linux_secure.privilege_use';
+  | 'linux_secure.privilege_use'
+  | 'securityhub.controls'
+  | 'securityhub.package_vulnerabilities';
 
 export interface PivotMatch {
   entity: EntityType;

@@ -8,7 +8,7 @@ import { Investigation } from '../../common/types';
 import { applyIndexTemplates } from '../../dev/index_templates';
 import { loadDocuments, sourceDemoDocs } from '../../dev/load';
 import { buildCorpus, corpusDocs } from '../fixtures/guardduty_corpus/generate';
-import { s3AccessLogDoc, s3ApiCallDoc, syslogDoc, windowsLogonDoc } from '../fixtures/host_and_data_sources';
+import { controlFindingDoc, inspectorV2Doc, s3AccessLogDoc, s3ApiCallDoc, syslogDoc, windowsLogonDoc } from '../fixtures/host_and_data_sources';
 import { SEC } from '../fixtures/es_loader';
 import { INSTANCE_HOSTNAME } from '../fixtures/scenario/constants';
 import { loadScenario, startTestHost, TestHost } from './helpers';
@@ -59,6 +59,17 @@ describe('Windows Security events: did the RDP brute force succeed, and as which
     for (let i = 0; i < 24; i++) attack.push(logon(40 - i, '4625', attacker, i % 3 === 0 ? 'admin' : 'Administrator'));
     attack.push(logon(15, '4624', attacker, 'Administrator', '3'));
     attack.push(logon(15, '4624', attacker, 'Administrator', '10'));
+    // Security Hub: a failed and a passed control of the instance, a failed one of another instance; Inspector v2 CVEs.
+    const ec2 = (id: string) => ({ Type: 'AwsEc2Instance' as const, Id: `arn:aws:ec2:${o.region}:${o.accountId}:instance/${id}` });
+    const imds = 'EC2 instances should use Instance Metadata Service Version 2 (IMDSv2)';
+    attack.push(
+      controlFindingDoc({ t: seen - 3600 * SEC, controlId: 'EC2.8', title: imds, severity: 'HIGH', status: 'FAILED', resource: ec2(instance) }, o),
+      controlFindingDoc({ t: seen - 3600 * SEC, controlId: 'EC2.9', title: 'Amazon EC2 instances should not have a public IPv4 address', severity: 'HIGH', status: 'PASSED', resource: ec2(instance) }, o),
+      controlFindingDoc({ t: seen - 3600 * SEC, controlId: 'EC2.8', title: imds, severity: 'HIGH', status: 'FAILED', resource: ec2('i-0ffffeeeeddddcccc') }, o),
+      inspectorV2Doc({ t: seen - 7200 * SEC, instanceId: instance, cve: 'CVE-2023-38408', packages: ['openssh', 'openssh-clients'], version: '7.4p1', severity: 'CRITICAL', score: 9.8 }, o),
+      inspectorV2Doc({ t: seen - 7200 * SEC, instanceId: instance, cve: 'CVE-2024-6387', packages: ['openssh-server'], version: '7.4p1', severity: 'HIGH', score: 8.1 }, o),
+      inspectorV2Doc({ t: seen - 7200 * SEC, instanceId: 'i-0ffffeeeeddddcccc', cve: 'CVE-2021-44228', packages: ['log4j'], version: '2.14.1', severity: 'CRITICAL', score: 10 }, o)
+    );
     await loadDocuments(host.opensearch, attack, { refresh: true });
     found = await investigate(host, ref);
   });
@@ -101,6 +112,20 @@ describe('Windows Security events: did the RDP brute force succeed, and as which
     expect(found.graph.edges.some((e) => e.from === `ip:${attacker}` && e.to === 'user:Administrator' && e.relation === 'logged on as')).toBe(true);
     expect(found.timeline.some((e) => e.source === 'windows_event' && e.action === 'Windows failed logons' && e.count === 24)).toBe(true);
     expect(found.took.roundTrips).toBeLessThanOrEqual(2);
+  });
+
+  it('Security Hub: the failed controls and the Inspector v2 package vulnerabilities of the instance, not of others', () => {
+    expect(check(absent, 'securityhub.controls')).toMatchObject({ state: 'nothing_found', reason: `no index matches ${host.prefix}log-aws-securityhub-*` });
+    expect(check(found, 'securityhub.controls')).toMatchObject({ state: 'found', total: 1 });
+    expect(facet(found, 'securityhub.controls', 'Control')).toEqual([{ value: 'EC2.8', count: 1 }]);
+    expect(check(found, 'securityhub.package_vulnerabilities')).toMatchObject({ state: 'found', total: 2 });
+    expect(facet(found, 'securityhub.package_vulnerabilities', 'CVE').map((b) => b.value).sort()).toEqual(['CVE-2023-38408', 'CVE-2024-6387']);
+    const text = storyText(found);
+    expect(text).toContain(`Security Hub reports 1 failed control on the affected resources: EC2.8 "EC2 instances should use Instance Metadata Service Version 2 (IMDSv2)" (HIGH, ${instance}).`);
+    expect(text).toContain(`Inspector reports 2 vulnerable package findings on ${instance} (1 CRITICAL and 1 HIGH): CVE-2023-38408 in openssh (CVSS 9.8) and CVE-2024-6387 in openssh-server (CVSS 8.1).`);
+    expect(text).not.toContain('log4j');
+    // The classic Inspector question leaves Inspector v2's package findings to their own question.
+    expect(check(found, 'securityhub.inspector')?.state).toBe('nothing_found');
   });
 });
 
@@ -152,6 +177,9 @@ describe('S3 exfiltration: how much, which objects, who made the bucket public',
         s3AccessLogDoc({ t: at(20), bucket, operation: 'REST.GET.OBJECT', key: 'hr/payroll.xlsx', remoteIp: '198.51.100.23', bytesSent: 2_000_000, userAgent: 'curl/8.5.0' }, o),
         s3AccessLogDoc({ t: at(35), bucket, operation: 'REST.GET.OBJECT', key: 'exports/daily.csv', remoteIp: '10.0.1.5', requester: `arn:aws:sts::${account}:assumed-role/c105-app-role/i-0123456789abcdef0`, bytesSent: 10_000 }, o),
         s3AccessLogDoc({ t: at(26), bucket: 'c105-other-111122223333', operation: 'REST.GET.OBJECT', key: 'x', remoteIp: '203.0.113.107', requester: userArn(`${user}-2`), bytesSent: 7_000_000 }, o),
+        // Security Hub: the bucket fails S3.8 (block public access); another bucket fails it too.
+        controlFindingDoc({ t: at(10), controlId: 'S3.8', title: 'S3 general purpose buckets should block public access', severity: 'HIGH', status: 'FAILED', resource: { Type: 'AwsS3Bucket', Id: `arn:aws:s3:::${bucket}` } }, o),
+        controlFindingDoc({ t: at(10), controlId: 'S3.8', title: 'S3 general purpose buckets should block public access', severity: 'HIGH', status: 'FAILED', resource: { Type: 'AwsS3Bucket', Id: 'arn:aws:s3:::c105-other-111122223333' } }, o),
       ],
       { refresh: true }
     );
@@ -199,6 +227,11 @@ describe('S3 exfiltration: how much, which objects, who made the bucket public',
     expect(text).toMatch(new RegExp(`The access rules of bucket ${bucket} changed: PutBucketAcl at .* granting read access to everyone \\(AllUsers\\) \\(key ${key} from ${attacker.replace(/\./g, '\\.')}\\)`));
     expect(text).not.toContain('7.0 MB');
     expect(inv.took.roundTrips).toBeLessThanOrEqual(2);
+  });
+
+  it('Security Hub: the bucket fails the block-public-access control', () => {
+    expect(check(inv, 'securityhub.controls')).toMatchObject({ state: 'found', total: 1 });
+    expect(storyText(inv)).toContain(`Security Hub reports 1 failed control on the affected resources: S3.8 "S3 general purpose buckets should block public access" (HIGH, ${bucket}).`);
   });
 
   it('another S3 finding with the index present but none of its own documents: nothing found, and why', () => {
