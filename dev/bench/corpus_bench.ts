@@ -82,7 +82,7 @@ async function main() {
   const section = `<!-- corpus-bench -->
 ## Every finding type, per family
 
-Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:corpus\` on this project's machine (${os.cpus().length} cores, Node ${process.version}): the ${corpus.length} finding types of \`test/fixtures/guardduty_corpus\` (current SIEM mapping) loaded beside the workshop scenario with ${noise.toLocaleString('en')} noise documents, each investigated ${runs} times through the dev host over HTTP (the first run of each finding not counted).
+Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:corpus\` on this project's machine (${os.cpus().length} cores, Node ${process.version}): the ${corpus.length} finding types of \`test/fixtures/guardduty_corpus\` (current SIEM mapping) loaded beside the workshop scenario with ${noise.toLocaleString('en')} noise documents (and the S3 access log, Windows and Linux OS documents of the corpus incidents, with ${Math.floor(noise / 10).toLocaleString('en')} noise documents of those sources), each investigated ${runs} times through the dev host over HTTP (the first run of each finding not counted).
 
 | family | types | playbook(s) | runs | p50 | p95 | round trips | non-200 |
 |---|---|---|---|---|---|---|---|
