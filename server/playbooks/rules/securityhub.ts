@@ -1,6 +1,6 @@
 import { i18n } from '@osd/i18n';
 import { first } from '../../../common/flatten';
-import { list } from '../narration';
+import { list, plural } from '../narration';
 import { PivotRule } from '../types';
 
 export const INSPECTOR: PivotRule = {
@@ -13,7 +13,8 @@ export const INSPECTOR: PivotRule = {
     return i18n.translate('siemInvestigations.rule.securityhub.inspector.question', { defaultMessage: 'Is SSH on the instance vulnerable?' });
   },
   match: [{ entity: 'instance', fields: ['cloud.instance.id', 'ProductFields.attributes/INSTANCE_ID'] }],
-  filter: [{ term: { 'event.module': 'inspector' } }],
+  // Inspector v2's package vulnerabilities have their own question (PACKAGE_VULNERABILITIES).
+  filter: [{ term: { 'event.module': 'inspector' } }, { bool: { must_not: [{ term: { 'event.category': 'package' } }] } }],
   collapse: '@id',
   lookbackDays: 30,
   size: 30,
@@ -73,6 +74,94 @@ export const MACIE: PivotRule = {
             values: { titles: list(titles.map((t) => `"${t.replace(/\.$/, '')}"`), 2) },
           }),
           evidence: [MACIE.id],
+        },
+      ];
+    },
+  },
+};
+
+/**
+ * Security Hub CSPM control findings (event.module `security hub`, one per control and resource)
+ * that fail on the affected instances, buckets and IAM principals.
+ */
+export const CONTROLS: PivotRule = {
+  id: 'securityhub.controls',
+  source: 'securityhub',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.securityhub.controls.title', { defaultMessage: 'Failed security controls of the affected resources' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.securityhub.controls.question', { defaultMessage: 'Which Security Hub controls fail on the affected resources?' });
+  },
+  match: [],
+  matchAny: [
+    { entity: 'instance', fields: ['cloud.instance.id'] },
+    { entity: 'bucket', fields: [{ field: 'Resources.Id', prefix: 'arn:aws:s3:::' }] },
+    { entity: 'role', fields: ['Resources.Details.AwsIamRole.RoleName', 'user.name'] },
+    { entity: 'user', fields: ['Resources.Details.AwsIamUser.UserName'] },
+    { entity: 'access_key', fields: ['user.id'] },
+  ],
+  filter: [{ term: { 'event.module': 'security hub' } }, { term: { 'Compliance.Status': 'FAILED' } }],
+  collapse: '@id',
+  lookbackDays: 30,
+  size: 30,
+  sort: 'desc',
+  facets: [
+    { key: 'controls', field: 'Compliance.SecurityControlId', get label() { return i18n.translate('siemInvestigations.rule.securityhub.controls.facet.controls', { defaultMessage: 'Control' }); } },
+    { key: 'severities', field: 'Severity.Label', get label() { return i18n.translate('siemInvestigations.rule.securityhub.controls.facet.severities', { defaultMessage: 'Severity' }); } },
+  ],
+  narrate: {
+    chapter: 'weakness',
+    tell({ group }) {
+      if (group.hits.length === 0) return [];
+      const byControl = new Map<string, { title: string; severity: string; resources: Set<string> }>();
+      for (const h of group.hits) {
+        const control = first(h.doc, 'Compliance.SecurityControlId', 'rule.id') ?? '?';
+        const entry = byControl.get(control) ?? { title: first(h.doc, 'Title') ?? '', severity: first(h.doc, 'Severity.Label') ?? '', resources: new Set<string>() };
+        entry.resources.add((first(h.doc, 'Resources.Id') ?? '').split(/[/:]/).pop() ?? '');
+        byControl.set(control, entry);
+      }
+      const controls = [...byControl.entries()].map(([id, e]) => `${id} "${e.title.replace(/\.$/, '')}" (${e.severity}, ${list([...e.resources].filter(Boolean), 2)})`);
+      return [{ text: `Security Hub reports ${plural(byControl.size, 'failed control')} on the affected resources: ${list(controls, 4)}.`, evidence: [CONTROLS.id] }];
+    },
+  },
+};
+
+/** Inspector v2 package vulnerabilities (event.category `package`) of the affected instances. */
+export const PACKAGE_VULNERABILITIES: PivotRule = {
+  id: 'securityhub.package_vulnerabilities',
+  source: 'securityhub',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.title', { defaultMessage: 'Package vulnerabilities of the instance (Inspector v2)' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.question', { defaultMessage: 'Which vulnerable packages does Inspector report on the instance?' });
+  },
+  match: [{ entity: 'instance', fields: ['cloud.instance.id'] }],
+  filter: [{ term: { 'event.module': 'inspector' } }, { term: { 'event.category': 'package' } }],
+  collapse: '@id',
+  lookbackDays: 30,
+  size: 30,
+  sort: 'desc',
+  facets: [
+    { key: 'severities', field: 'Severity.Label', get label() { return i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.facet.severities', { defaultMessage: 'Severity' }); } },
+    { key: 'packages', field: 'Vulnerabilities.VulnerablePackages.Name', get label() { return i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.facet.packages', { defaultMessage: 'Package' }); } },
+    { key: 'cves', field: 'Vulnerabilities.Id', get label() { return i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.facet.cves', { defaultMessage: 'CVE' }); } },
+  ],
+  narrate: {
+    chapter: 'weakness',
+    tell({ group, facet, entities }) {
+      if (group.hits.length === 0) return [];
+      const severities = facet('severities').map((b) => `${b.count} ${b.value}`);
+      const worst = group.hits
+        .map((h) => ({ cve: first(h.doc, 'Vulnerabilities.Id') ?? '', pkg: first(h.doc, 'Vulnerabilities.VulnerablePackages.Name') ?? '', score: Number(first(h.doc, 'Vulnerabilities.Cvss.BaseScore') ?? 0) }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3)
+        .map((v) => `${v.cve} in ${v.pkg}${v.score ? ` (CVSS ${v.score})` : ''}`);
+      return [
+        {
+          text: `Inspector reports ${plural(group.total, 'vulnerable package finding')} on ${list(entities.values('instance'))}` + (severities.length ? ` (${list(severities, 4)})` : '') + `: ${list(worst)}.`,
+          evidence: [PACKAGE_VULNERABILITIES.id],
         },
       ];
     },
