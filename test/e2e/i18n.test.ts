@@ -7,6 +7,7 @@
  */
 import { Page } from 'playwright-core';
 import { API_PATHS } from '../../common/constants';
+import { DEFAULT_SOURCES } from '../../common/sources';
 import { Investigation } from '../../common/types';
 import { casePath, investigatePath } from '../../public/routes';
 import { E2eEnv, screenshot, startE2eEnv, watchPage } from './helpers';
@@ -74,6 +75,7 @@ describe('the app with i18n.locale ja-JP', () => {
   });
 
   it('shows the findings list in Japanese, counts in the locale', async () => {
+    await page.goto(`${env.appUrl}#/findings`);
     await page.waitForSelector('[data-test-subj="findingLink"]');
     await expect(page.textContent('h1')).resolves.toBe('GuardDuty の検出結果');
     await expect(page.textContent('[data-test-subj="findingsCount"]')).resolves.toMatch(/^[\d,]+ 件の検出結果（重複は最新の更新にまとめています）$/);
@@ -99,7 +101,9 @@ describe('the app with i18n.locale ja-JP', () => {
 
     await page.waitForSelector('[data-test-subj="storySentence"]');
     // GuardDuty's title and type, and sshd's own words on the timeline (`sshd Accepted`), are log data.
-    const findingTitles = [investigation.finding.title, investigation.finding.type, 'sshd Accepted', 'sshd Failed'];
+    // Source labels are AWS's and the OS's names for the logs ("S3 server access logs").
+    const sourceLabels = Object.values(DEFAULT_SOURCES).map((d) => d.label);
+    const findingTitles = [investigation.finding.title, investigation.finding.type, 'sshd Accepted', 'sshd Failed', ...sourceLabels];
     const sentences = await page.$$eval('[data-test-subj="storySentence"]', (els) => els.map((e) => (e as HTMLElement).innerText));
     expect(sentences.length).toBe(investigation.story.length);
     for (const s of sentences) expect({ s, english: isEnglish(s, findingTitles) }).toEqual({ s, english: false });
