@@ -5,6 +5,8 @@ import { caseSavedObjectType } from './cases';
 import { SiemInvestigationsConfig, snapshotVisibilityOf } from './config';
 import { DEFAULT_SNAPSHOT_VISIBILITY, SnapshotVisibility } from './cases/snapshot_visibility';
 import { registerCasesRoutes } from './routes/cases';
+import { registerCaseWorkflowRoutes } from './routes/case_workflow';
+import { caseTemplateSavedObjectType } from './cases/templates/saved_object_type';
 import { registerDocumentRoute } from './routes/document';
 import { registerFindingsRoute } from './routes/findings';
 import { registerInvestigateRoute } from './routes/investigate';
@@ -45,7 +47,13 @@ export class SiemInvestigationsPlugin {
       assertCanSave: createSaveGuard(() => core.getStartServices()),
       getSnapshotVisibility: () => this.snapshotVisibility,
     });
+    registerCaseWorkflowRoutes({
+      ...deps,
+      assertCanSave: createSaveGuard(() => core.getStartServices()),
+      getSnapshotVisibility: () => this.snapshotVisibility,
+    });
     core.savedObjects.registerType(caseSavedObjectType);
+    core.savedObjects.registerType(caseTemplateSavedObjectType);
     registerCapabilities(core);
     return {};
   }

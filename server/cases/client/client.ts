@@ -1,6 +1,20 @@
 import { AddAttachmentRequest, AddCommentRequest, Case, CaseExportFormat, CasesFindQuery, CasesFindResponse, CreateCaseRequest, UpdateCaseRequest } from '../../../common/case_types';
 import { addAttachment } from './add_attachment';
 import { addComment } from './add_comment';
+import {
+  AddCaseTaskRequest,
+  BulkCasesRequest,
+  BulkCasesResponse,
+  CaseMetricsResponse,
+  CaseTemplate,
+  CaseTemplateBody,
+  CaseTemplatesResponse,
+  UpdateCaseTaskRequest,
+} from '../../../common/case_template_types';
+import { createTemplate, listTemplates, updateTemplate } from './templates';
+import { bulk } from './bulk';
+import { metrics } from './metrics';
+import { addTask, updateTask } from './tasks';
 import { create } from './create';
 import { deleteCase } from './delete';
 import { CaseExport, exportCase } from './export';
@@ -19,6 +33,15 @@ export interface CasesClient {
   addAttachment(id: string, request: AddAttachmentRequest): Promise<Case>;
   addComment(id: string, request: AddCommentRequest): Promise<Case>;
   export(id: string, format: CaseExportFormat): Promise<CaseExport>;
+  addTask(id: string, request: AddCaseTaskRequest): Promise<Case>;
+  updateTask(id: string, taskId: string, request: UpdateCaseTaskRequest): Promise<Case>;
+  bulk(request: BulkCasesRequest): Promise<BulkCasesResponse>;
+  metrics(query: CasesFindQuery): Promise<CaseMetricsResponse>;
+  listTemplates(findingType?: string): Promise<CaseTemplatesResponse>;
+  getTemplate(id: string): Promise<CaseTemplate>;
+  createTemplate(body: CaseTemplateBody): Promise<CaseTemplate>;
+  updateTemplate(id: string, body: CaseTemplateBody, version: string): Promise<CaseTemplate>;
+  deleteTemplate(id: string): Promise<void>;
 }
 
 export function createCasesClient(args: CasesClientArgs): CasesClient {
@@ -31,5 +54,14 @@ export function createCasesClient(args: CasesClientArgs): CasesClient {
     addAttachment: (id, request) => addAttachment(args, id, request),
     addComment: (id, request) => addComment(args, id, request),
     export: (id, format) => exportCase(args, id, format),
+    addTask: (id, request) => addTask(args, id, request),
+    updateTask: (id, taskId, request) => updateTask(args, id, taskId, request),
+    bulk: (request) => bulk(args, request),
+    metrics: (query) => metrics(args, query),
+    listTemplates: (findingType) => listTemplates(args, findingType),
+    getTemplate: (id) => args.templates.get(id),
+    createTemplate: (body) => createTemplate(args, body),
+    updateTemplate: (id, body, version) => updateTemplate(args, id, body, version),
+    deleteTemplate: (id) => args.templates.delete(id),
   };
 }

@@ -4,6 +4,7 @@ import { OpenSearchReader } from '../../lib/opensearch_reader';
 import { Logger, RequestHandlerContext } from '../../types';
 import { resolveCurrentUser } from '../current_user';
 import { CaseService } from '../service';
+import { CaseTemplateService } from '../templates/service';
 import { SnapshotVisibility } from '../snapshot_visibility';
 import { CasesClient, createCasesClient } from './client';
 
@@ -24,6 +25,7 @@ export function createCasesClientFactory(deps: CasesClientFactoryDeps): (context
     let user: Promise<string> | undefined;
     return createCasesClient({
       service: new CaseService(context.core.savedObjects.client, opensearch.budget),
+      templates: new CaseTemplateService(context.core.savedObjects.client, opensearch.budget),
       opensearch,
       currentUser: () => (user ??= resolveCurrentUser(opensearch)),
       now: () => new Date().toISOString(),
