@@ -1,0 +1,40 @@
+import React from 'react';
+import { EuiBasicTable, EuiText } from '@elastic/eui';
+import { CASE_SEVERITIES, CaseSeverity } from '../../common/case_types';
+import { SeverityMetrics } from '../../common/case_template_types';
+import { SEVERITY_LABELS } from '../shared/case_labels';
+import { useRequest } from '../shared/use_request';
+import { CasesListParams } from '../services/api_client';
+import { useAppServices } from '../services/app_services';
+import { formatDuration } from './case_tasks_panel';
+
+type Row = SeverityMetrics & { severity: CaseSeverity };
+
+/** Median time to acknowledge / to close per severity, over the cases the list's filters select (computed by the server). */
+export function CaseMetricsPanel({ filters, refreshKey }: { filters: CasesListParams; refreshKey: number }) {
+  const { api } = useAppServices();
+  const { page: _p, perPage: _pp, sortField: _s, sortOrder: _o, ...only } = filters;
+  const { data, error } = useRequest(JSON.stringify([only, refreshKey]), (signal) => api.caseMetrics(filters, signal), 'Could not compute the case times');
+  if (error) return null;
+  const rows: Row[] = data ? CASE_SEVERITIES.map((severity) => ({ severity, ...data.bySeverity[severity] })).filter((r) => r.cases > 0) : [];
+  const ms = (v: number | null, n: number) => (v === null ? '—' : `${formatDuration(v)} (${n})`);
+  return (
+    <div data-test-subj="caseMetrics">
+      <EuiText size="xs" color="subdued">
+        <p>Median times over the {data ? data.total : '…'} cases these filters select (number of cases measured in brackets).</p>
+      </EuiText>
+      <EuiBasicTable<Row>
+        compressed
+        items={rows}
+        noItemsMessage={data ? 'No cases' : 'Loading…'}
+        columns={[
+          { field: 'severity', name: 'Severity', render: (s: CaseSeverity) => SEVERITY_LABELS[s] ?? s },
+          { field: 'cases', name: 'Cases', align: 'right' },
+          { field: 'medianTimeToAcknowledgeMs', name: 'Median time to acknowledge', render: (v: number | null, r: Row) => ms(v, r.acknowledged) },
+          { field: 'medianTimeToCloseMs', name: 'Median time to close', render: (v: number | null, r: Row) => ms(v, r.closed) },
+        ]}
+        rowProps={(r: Row) => ({ 'data-severity': r.severity })}
+      />
+    </div>
+  );
+}
