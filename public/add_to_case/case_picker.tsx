@@ -47,7 +47,8 @@ export function CasePicker({ attachment, suggestedTitle, findingType, onAdded, o
   const [term, setTerm] = useState('');
   const [selected, setSelected] = useState<CaseSummary | null>(null);
   const [busy, setBusy] = useState(false);
-  const [template, setTemplate] = useState<CaseTemplate | null>(null);
+  // undefined: never chosen; null: "No template" picked (even if the finding type matches one).
+  const [template, setTemplate] = useState<CaseTemplate | null | undefined>(undefined);
   const pickTemplate = (t: CaseTemplate | null) => {
     setTemplate(t);
     if (t?.severity) setSeverity(t.severity);
@@ -64,7 +65,7 @@ export function CasePicker({ attachment, suggestedTitle, findingType, onAdded, o
   }));
 
   const target: CaseTarget | null =
-    mode === 'new' ? (title.trim() ? { kind: 'new', title: title.trim(), severity, templateId: template?.id ?? null } : null) : selected ? { kind: 'existing', id: selected.id, title: selected.title } : null;
+    mode === 'new' ? (title.trim() ? { kind: 'new', title: title.trim(), severity, ...(template !== undefined ? { templateId: template?.id ?? null } : {}) } : null) : selected ? { kind: 'existing', id: selected.id, title: selected.title } : null;
 
   const submit = async () => {
     if (!target) return;

@@ -30,7 +30,8 @@ export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCre
   const [tags, setTags] = useState<string[]>([]);
   const [assignees, setAssignees] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
-  const [template, setTemplate] = useState<CaseTemplate | null>(null);
+  // undefined: never chosen (the server applies none); null: "No template" picked.
+  const [template, setTemplate] = useState<CaseTemplate | null | undefined>(undefined);
   const pickTemplate = (t: CaseTemplate | null) => {
     setTemplate(t);
     if (t?.title) setTitle(t.title);
@@ -41,7 +42,7 @@ export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCre
     setBusy(true);
     try {
       // The server adds the template's tags, tasks and close fields.
-      const c = await api.createCase({ title: title.trim(), description, severity, tags, assignees, templateId: template?.id ?? null });
+      const c = await api.createCase({ title: title.trim(), description, severity, tags, assignees, ...(template !== undefined ? { templateId: template?.id ?? null } : {}) });
       core.notifications.toasts.addSuccess({ title: `Case "${c.title}" created` });
       onCreated(c);
     } catch (e) {
