@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import React, { useCallback, useState } from 'react';
 import {
   EuiButtonEmpty,
@@ -31,7 +32,10 @@ export function useCaseWorkflow(editor: CaseEditor) {
         return true;
       } catch (e) {
         const status = errorStatus(e);
-        core.notifications.toasts.addDanger({ title, text: status === 409 ? 'Someone else changed the case meanwhile: it was reloaded, check it and try again.' : errorMessage(e) });
+        core.notifications.toasts.addDanger({
+          title,
+          text: status === 409 ? i18n.translate('siemInvestigations.cases.tasks.conflict', { defaultMessage: 'Someone else changed the case meanwhile: it was reloaded, check it and try again.' }) : errorMessage(e),
+        });
         if (status === 409) void editor.reload();
         return false;
       }
@@ -39,10 +43,10 @@ export function useCaseWorkflow(editor: CaseEditor) {
     [core, editor]
   );
   return {
-    setTask: (taskId: string, change: UpdateCaseTaskRequest) => id && run('Could not change the task', () => api.updateCaseTask(id, taskId, change)),
-    addTask: (title: string) => (id ? run('Could not add the task', () => api.addCaseTask(id, { title })) : Promise.resolve(false)),
+    setTask: (taskId: string, change: UpdateCaseTaskRequest) => id && run(i18n.translate('siemInvestigations.cases.tasks.changeError', { defaultMessage: 'Could not change the task' }), () => api.updateCaseTask(id, taskId, change)),
+    addTask: (title: string) => (id ? run(i18n.translate('siemInvestigations.cases.tasks.addError', { defaultMessage: 'Could not add the task' }), () => api.addCaseTask(id, { title })) : Promise.resolve(false)),
     closeWithFields: (reason: CloseReason, values: CloseFieldValues) =>
-      editor.case && run('Could not close the case', () => api.updateCase(editor.case!.id, { version: editor.case!.version, status: 'closed', closeReason: reason, closeFieldValues: values })),
+      editor.case && run(i18n.translate('siemInvestigations.cases.tasks.closeError', { defaultMessage: 'Could not close the case' }), () => api.updateCase(editor.case!.id, { version: editor.case!.version, status: 'closed', closeReason: reason, closeFieldValues: values })),
   };
 }
 
@@ -64,10 +68,16 @@ export function CaseTimesList({ times }: { times: CaseTimes }) {
       data-test-subj="caseTimes"
       listItems={[
         {
-          title: 'Time to acknowledge',
-          description: times.timeToAcknowledgeMs !== undefined ? `${formatDuration(times.timeToAcknowledgeMs)} (${formatTime(times.acknowledgedAt)})` : 'not acknowledged yet',
+          title: i18n.translate('siemInvestigations.cases.times.toAcknowledge', { defaultMessage: 'Time to acknowledge' }),
+          description:
+            times.timeToAcknowledgeMs !== undefined
+              ? `${formatDuration(times.timeToAcknowledgeMs)} (${formatTime(times.acknowledgedAt)})`
+              : i18n.translate('siemInvestigations.cases.times.notAcknowledged', { defaultMessage: 'not acknowledged yet' }),
         },
-        { title: 'Time to close', description: times.timeToCloseMs !== undefined ? formatDuration(times.timeToCloseMs) : 'open' },
+        {
+          title: i18n.translate('siemInvestigations.cases.times.toClose', { defaultMessage: 'Time to close' }),
+          description: times.timeToCloseMs !== undefined ? formatDuration(times.timeToCloseMs) : i18n.translate('siemInvestigations.cases.times.open', { defaultMessage: 'open' }),
+        },
       ]}
     />
   );
@@ -88,7 +98,9 @@ function TaskRow({ task, canSave, onChange }: { task: CaseTask; canSave: boolean
       </EuiFlexItem>
       <EuiFlexItem grow={false}>
         <EuiText size="xs" color="subdued" data-test-subj="caseTaskMeta">
-          {[task.assignee ? `@${task.assignee}` : '', task.done && task.doneBy ? `done by ${task.doneBy}, ${formatTime(task.doneAt)}` : ''].filter(Boolean).join(' · ')}
+          {[task.assignee ? `@${task.assignee}` : '', task.done && task.doneBy
+              ? i18n.translate('siemInvestigations.cases.tasks.doneBy', { defaultMessage: 'done by {user}, {time}', values: { user: task.doneBy, time: formatTime(task.doneAt) } })
+              : ''].filter(Boolean).join(' · ')}
         </EuiText>
       </EuiFlexItem>
     </EuiFlexGroup>
@@ -105,7 +117,7 @@ export function CaseTasksPanel({ editor }: { editor: CaseEditor }) {
   return (
     <EuiPanel paddingSize="l" data-test-subj="caseTasks">
       <SectionTitle>
-        Tasks{' '}
+        {i18n.translate('siemInvestigations.cases.tasks.title', { defaultMessage: 'Tasks' })}{' '}
         <EuiNotificationBadge color="subdued">
           {done}/{c.tasks.length}
         </EuiNotificationBadge>
@@ -113,7 +125,7 @@ export function CaseTasksPanel({ editor }: { editor: CaseEditor }) {
       <EuiSpacer size="s" />
       {c.tasks.length === 0 && (
         <EuiText size="s" color="subdued">
-          <p>No tasks. Cases made from a template start with its checklist.</p>
+          <p>{i18n.translate('siemInvestigations.cases.tasks.none', { defaultMessage: 'No tasks. Cases made from a template start with its checklist.' })}</p>
         </EuiText>
       )}
       {c.tasks.map((t) => (
@@ -133,8 +145,8 @@ export function CaseTasksPanel({ editor }: { editor: CaseEditor }) {
               <EuiFlexItem>
                 <EuiFieldText
                   compressed
-                  placeholder="Add a task"
-                  aria-label="New task"
+                  placeholder={i18n.translate('siemInvestigations.cases.tasks.newPlaceholder', { defaultMessage: 'Add a task' })}
+                  aria-label={i18n.translate('siemInvestigations.cases.tasks.newLabel', { defaultMessage: 'New task' })}
                   value={title}
                   maxLength={CASE_TEMPLATE_LIMITS.taskTitleLength}
                   onChange={(e) => setTitle(e.target.value)}
@@ -143,7 +155,7 @@ export function CaseTasksPanel({ editor }: { editor: CaseEditor }) {
               </EuiFlexItem>
               <EuiFlexItem grow={false}>
                 <EuiButtonEmpty size="s" type="submit" iconType="plusInCircle" isDisabled={!title.trim()} data-test-subj="caseAddTask">
-                  Add
+                  {i18n.translate('siemInvestigations.cases.tasks.add', { defaultMessage: 'Add' })}
                 </EuiButtonEmpty>
               </EuiFlexItem>
             </EuiFlexGroup>
@@ -152,7 +164,9 @@ export function CaseTasksPanel({ editor }: { editor: CaseEditor }) {
       )}
       {full && (
         <EuiText size="xs" color="subdued">
-          <p>The case has {CASE_TEMPLATE_LIMITS.tasks} tasks, the most it can hold.</p>
+          <p>
+            {i18n.translate('siemInvestigations.cases.tasks.full', { defaultMessage: 'The case has {limit} tasks, the most it can hold.', values: { limit: CASE_TEMPLATE_LIMITS.tasks } })}
+          </p>
         </EuiText>
       )}
       <EuiSpacer size="m" />

@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import React, { useState } from 'react';
 import {
   EuiButton,
@@ -23,7 +24,11 @@ import { CASE_TEMPLATE_LIMITS, CaseTemplate, CaseTemplateBody, CLOSE_FIELD_TYPES
 import { SEVERITY_OPTIONS } from '../shared/case_labels';
 import { NameListInput } from './name_list_input';
 
-const TYPE_LABELS: Record<CloseFieldType, string> = { select: 'Choice', boolean: 'Yes / no', text: 'Text' };
+const TYPE_LABELS: Record<CloseFieldType, string> = {
+  select: i18n.translate('siemInvestigations.cases.templateForm.type.select', { defaultMessage: 'Choice' }),
+  boolean: i18n.translate('siemInvestigations.cases.templateForm.type.boolean', { defaultMessage: 'Yes / no' }),
+  text: i18n.translate('siemInvestigations.cases.templateForm.type.text', { defaultMessage: 'Text' }),
+};
 
 export const EMPTY_TEMPLATE: CaseTemplateBody = { name: '', description: '', title: '', tags: [], tasks: [], closeFields: [], findingTypes: [] };
 
@@ -70,39 +75,47 @@ export function CaseTemplateForm({
     <EuiFlyout onClose={onClose} size="m" ownFocus data-test-subj="caseTemplateForm">
       <EuiFlyoutHeader hasBorder>
         <EuiTitle size="m">
-          <h2>{template ? `Edit template "${template.name}"` : 'New case template'}</h2>
+          <h2>
+            {template
+              ? i18n.translate('siemInvestigations.cases.templateForm.editTitle', { defaultMessage: 'Edit template "{name}"', values: { name: template.name } })
+              : i18n.translate('siemInvestigations.cases.templateForm.newTitle', { defaultMessage: 'New case template' })}
+          </h2>
         </EuiTitle>
       </EuiFlyoutHeader>
       <EuiFlyoutBody>
         <EuiForm component="form" id="caseTemplateForm" onSubmit={(e) => (e.preventDefault(), valid && onSave(body))}>
-          <EuiFormRow label="Name" fullWidth>
+          <EuiFormRow label={i18n.translate('siemInvestigations.cases.templateForm.name', { defaultMessage: 'Name' })} fullWidth>
             <EuiFieldText fullWidth value={body.name} maxLength={CASE_TEMPLATE_LIMITS.nameLength} onChange={(e) => set({ name: e.target.value })} data-test-subj="templateName" />
           </EuiFormRow>
-          <EuiFormRow label="Description" fullWidth>
+          <EuiFormRow label={i18n.translate('siemInvestigations.cases.templateForm.description', { defaultMessage: 'Description' })} fullWidth>
             <EuiTextArea fullWidth rows={2} value={body.description} maxLength={CASE_TEMPLATE_LIMITS.descriptionLength} onChange={(e) => set({ description: e.target.value })} />
           </EuiFormRow>
-          <EuiFormRow label="Default case title" fullWidth>
+          <EuiFormRow label={i18n.translate('siemInvestigations.cases.templateForm.title', { defaultMessage: 'Default case title' })} fullWidth>
             <EuiFieldText fullWidth value={body.title} maxLength={CASE_LIMITS.titleLength} onChange={(e) => set({ title: e.target.value })} data-test-subj="templateTitle" />
           </EuiFormRow>
-          <EuiFormRow label="Default severity" fullWidth>
+          <EuiFormRow label={i18n.translate('siemInvestigations.cases.templateForm.severity', { defaultMessage: 'Default severity' })} fullWidth>
             <EuiSelect
               fullWidth
-              options={[{ value: '', text: 'As chosen when creating' }, ...SEVERITY_OPTIONS]}
+              options={[{ value: '', text: i18n.translate('siemInvestigations.cases.templateForm.severityNone', { defaultMessage: 'As chosen when creating' }) }, ...SEVERITY_OPTIONS]}
               value={body.severity ?? ''}
               onChange={(e) => set({ severity: (e.target.value || undefined) as CaseSeverity | undefined })}
               data-test-subj="templateSeverity"
             />
           </EuiFormRow>
-          <EuiFormRow label="Tags" fullWidth>
+          <EuiFormRow label={i18n.translate('siemInvestigations.cases.templateForm.tags', { defaultMessage: 'Tags' })} fullWidth>
             <NameListInput noun="tags" values={body.tags} maxLength={CASE_LIMITS.tagLength} onChange={(tags) => set({ tags })} />
           </EuiFormRow>
-          <EuiFormRow label="GuardDuty finding types" fullWidth helpText="A case created from a finding of one of these types starts from this template. * matches any characters, e.g. UnauthorizedAccess:IAMUser/*">
+          <EuiFormRow
+            label={i18n.translate('siemInvestigations.cases.templateForm.findingTypes', { defaultMessage: 'GuardDuty finding types' })}
+            fullWidth
+            helpText={i18n.translate('siemInvestigations.cases.templateForm.findingTypesHelp', { defaultMessage: 'A case created from a finding of one of these types starts from this template. * matches any characters, e.g. UnauthorizedAccess:IAMUser/*' })}
+          >
             <NameListInput noun="finding types" values={body.findingTypes} maxLength={CASE_TEMPLATE_LIMITS.findingTypeLength} onChange={(findingTypes) => set({ findingTypes })} data-test-subj="templateFindingTypes" />
           </EuiFormRow>
 
           <EuiSpacer size="m" />
           <EuiTitle size="xs">
-            <h3>Tasks</h3>
+            <h3>{i18n.translate('siemInvestigations.cases.templateForm.tasks', { defaultMessage: 'Tasks' })}</h3>
           </EuiTitle>
           <EuiSpacer size="s" />
           {body.tasks.map((t, i) => (
@@ -111,7 +124,7 @@ export function CaseTemplateForm({
                 <EuiFieldText
                   compressed
                   aria-label={`Task ${i + 1}`}
-                  placeholder="Task"
+                  placeholder={i18n.translate('siemInvestigations.cases.templateForm.taskPlaceholder', { defaultMessage: 'Task' })}
                   value={t.title}
                   maxLength={CASE_TEMPLATE_LIMITS.taskTitleLength}
                   onChange={(e) => set({ tasks: body.tasks.map((x, j) => (j === i ? { ...x, title: e.target.value } : x)) })}
@@ -122,7 +135,7 @@ export function CaseTemplateForm({
                 <EuiFieldText
                   compressed
                   aria-label={`Assignee of task ${i + 1}`}
-                  placeholder="Assignee"
+                  placeholder={i18n.translate('siemInvestigations.cases.templateForm.assigneePlaceholder', { defaultMessage: 'Assignee' })}
                   value={t.assignee ?? ''}
                   maxLength={CASE_LIMITS.assigneeLength}
                   onChange={(e) => set({ tasks: body.tasks.map((x, j) => (j === i ? { title: x.title, ...(e.target.value ? { assignee: e.target.value } : {}) } : x)) })}
@@ -134,19 +147,19 @@ export function CaseTemplateForm({
             </EuiFlexGroup>
           ))}
           <EuiButtonEmpty size="s" iconType="plusInCircle" isDisabled={body.tasks.length >= CASE_TEMPLATE_LIMITS.tasks} onClick={() => set({ tasks: [...body.tasks, { title: '' }] })} data-test-subj="templateAddTask">
-            Add task
+            {i18n.translate('siemInvestigations.cases.templateForm.addTask', { defaultMessage: 'Add task' })}
           </EuiButtonEmpty>
 
           <EuiSpacer size="m" />
           <EuiTitle size="xs">
-            <h3>Required to close</h3>
+            <h3>{i18n.translate('siemInvestigations.cases.templateForm.closeFields', { defaultMessage: 'Required to close' })}</h3>
           </EuiTitle>
           <EuiSpacer size="s" />
           {body.closeFields.map((f, i) => (
             <div key={f.key} data-test-subj="templateCloseField">
               <EuiFlexGroup gutterSize="s" responsive={false}>
                 <EuiFlexItem grow={3}>
-                  <EuiFieldText compressed aria-label={`Label of field ${i + 1}`} placeholder="Label" value={f.label} maxLength={CASE_TEMPLATE_LIMITS.fieldLabelLength} onChange={(e) => setField(i, { ...f, label: e.target.value })} data-test-subj="templateFieldLabel" />
+                  <EuiFieldText compressed aria-label={`Label of field ${i + 1}`} placeholder={i18n.translate('siemInvestigations.cases.templateForm.labelPlaceholder', { defaultMessage: 'Label' })} value={f.label} maxLength={CASE_TEMPLATE_LIMITS.fieldLabelLength} onChange={(e) => setField(i, { ...f, label: e.target.value })} data-test-subj="templateFieldLabel" />
                 </EuiFlexItem>
                 <EuiFlexItem grow={1}>
                   <EuiSelect
@@ -163,12 +176,12 @@ export function CaseTemplateForm({
                 </EuiFlexItem>
               </EuiFlexGroup>
               {f.type === 'select' && (
-                <EuiFormRow label="Options" fullWidth display="rowCompressed" helpText="At least two.">
+                <EuiFormRow label={i18n.translate('siemInvestigations.cases.templateForm.options', { defaultMessage: 'Options' })} fullWidth display="rowCompressed" helpText={i18n.translate('siemInvestigations.cases.templateForm.optionsHelp', { defaultMessage: 'At least two.' })}>
                   <NameListInput noun="options" compressed values={f.options} maxLength={CASE_TEMPLATE_LIMITS.optionLength} onChange={(options) => setField(i, { ...f, options })} data-test-subj="templateFieldOptions" />
                 </EuiFormRow>
               )}
               {f.type === 'text' && (
-                <EuiFormRow label="Characters (at least / at most)" display="rowCompressed">
+                <EuiFormRow label={i18n.translate('siemInvestigations.cases.templateForm.bounds', { defaultMessage: 'Characters (at least / at most)' })} display="rowCompressed">
                   <EuiFlexGroup gutterSize="s" responsive={false}>
                     <EuiFlexItem>
                       <EuiFieldNumber compressed min={1} max={f.maxLength} value={f.minLength} onChange={(e) => setField(i, { ...f, minLength: Math.max(1, Number(e.target.value) || 1) })} aria-label="At least" />
@@ -196,18 +209,18 @@ export function CaseTemplateForm({
             onClick={() => set({ closeFields: [...body.closeFields, { key: keyFromLabel(`field ${body.closeFields.length + 1}`, body.closeFields.map((f) => f.key)), label: '', type: 'boolean' }] })}
             data-test-subj="templateAddField"
           >
-            Add required field
+            {i18n.translate('siemInvestigations.cases.templateForm.addField', { defaultMessage: 'Add required field' })}
           </EuiButtonEmpty>
         </EuiForm>
       </EuiFlyoutBody>
       <EuiFlyoutFooter>
         <EuiFlexGroup justifyContent="spaceBetween" responsive={false}>
           <EuiFlexItem grow={false}>
-            <EuiButtonEmpty onClick={onClose}>Cancel</EuiButtonEmpty>
+            <EuiButtonEmpty onClick={onClose}>{i18n.translate('siemInvestigations.cases.templateForm.cancel', { defaultMessage: 'Cancel' })}</EuiButtonEmpty>
           </EuiFlexItem>
           <EuiFlexItem grow={false}>
             <EuiButton fill type="submit" form="caseTemplateForm" isDisabled={!valid || busy} isLoading={busy} data-test-subj="templateSave">
-              Save template
+              {i18n.translate('siemInvestigations.cases.templateForm.save', { defaultMessage: 'Save template' })}
             </EuiButton>
           </EuiFlexItem>
         </EuiFlexGroup>

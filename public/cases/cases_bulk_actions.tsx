@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import React, { useState } from 'react';
 import {
   EuiButton,
@@ -17,7 +18,6 @@ import {
 import { CASE_LIMITS, CASE_SEVERITIES, CASE_STATUSES, CaseSummary, CloseReason } from '../../common/case_types';
 import { BulkCaseAction, BulkCasesResponse, CASE_TEMPLATE_LIMITS } from '../../common/case_template_types';
 import { SEVERITY_LABELS, STATUS_LABELS } from '../shared/case_labels';
-import { plural } from '../shared/format';
 import { useAppServices } from '../services/app_services';
 import { errorMessage } from '../services/http_error';
 import { CloseCaseModal } from './close_case_modal';
@@ -46,9 +46,11 @@ export function CasesBulkActions({ selected, onDone }: { selected: CaseSummary[]
     try {
       const response = await api.bulkCases({ ids: selected.map((c) => c.id), action });
       setResult({ response, titles: Object.fromEntries(selected.map((c) => [c.id, c.title])) });
-      if (response.failed === 0) core.notifications.toasts.addSuccess({ title: `${plural(response.succeeded, 'case')} changed` });
+      if (response.failed === 0) core.notifications.toasts.addSuccess({
+          title: i18n.translate('siemInvestigations.cases.bulk.done', { defaultMessage: '{count, plural, one {# case} other {# cases}} changed', values: { count: response.succeeded } }),
+        });
     } catch (e) {
-      core.notifications.toasts.addDanger({ title: 'The bulk action failed', text: errorMessage(e) });
+      core.notifications.toasts.addDanger({ title: i18n.translate('siemInvestigations.cases.bulk.failed', { defaultMessage: 'The bulk action failed' }), text: errorMessage(e) });
     } finally {
       setBusy(false);
       onDone();
@@ -59,18 +61,18 @@ export function CasesBulkActions({ selected, onDone }: { selected: CaseSummary[]
     {
       id: 0,
       items: [
-        { name: 'Status', panel: 1, 'data-test-subj': 'bulkStatus' },
-        { name: 'Severity', panel: 2, 'data-test-subj': 'bulkSeverity' },
-        { name: 'Add assignees…', onClick: () => (setOpen(false), setListAction({ type: 'assignee', mode: 'add' })), 'data-test-subj': 'bulkAddAssignees' },
-        { name: 'Remove assignees…', onClick: () => (setOpen(false), setListAction({ type: 'assignee', mode: 'remove' })) },
-        { name: 'Add tags…', onClick: () => (setOpen(false), setListAction({ type: 'tag', mode: 'add' })), 'data-test-subj': 'bulkAddTags' },
-        { name: 'Remove tags…', onClick: () => (setOpen(false), setListAction({ type: 'tag', mode: 'remove' })) },
-        { name: 'Delete', icon: 'trash', onClick: () => (setOpen(false), setDeleting(true)), 'data-test-subj': 'bulkDelete' },
+        { name: i18n.translate('siemInvestigations.cases.bulk.status', { defaultMessage: 'Status' }), panel: 1, 'data-test-subj': 'bulkStatus' },
+        { name: i18n.translate('siemInvestigations.cases.bulk.severity', { defaultMessage: 'Severity' }), panel: 2, 'data-test-subj': 'bulkSeverity' },
+        { name: i18n.translate('siemInvestigations.cases.bulk.addAssignees', { defaultMessage: 'Add assignees…' }), onClick: () => (setOpen(false), setListAction({ type: 'assignee', mode: 'add' })), 'data-test-subj': 'bulkAddAssignees' },
+        { name: i18n.translate('siemInvestigations.cases.bulk.removeAssignees', { defaultMessage: 'Remove assignees…' }), onClick: () => (setOpen(false), setListAction({ type: 'assignee', mode: 'remove' })) },
+        { name: i18n.translate('siemInvestigations.cases.bulk.addTags', { defaultMessage: 'Add tags…' }), onClick: () => (setOpen(false), setListAction({ type: 'tag', mode: 'add' })), 'data-test-subj': 'bulkAddTags' },
+        { name: i18n.translate('siemInvestigations.cases.bulk.removeTags', { defaultMessage: 'Remove tags…' }), onClick: () => (setOpen(false), setListAction({ type: 'tag', mode: 'remove' })) },
+        { name: i18n.translate('siemInvestigations.cases.bulk.delete', { defaultMessage: 'Delete' }), icon: 'trash', onClick: () => (setOpen(false), setDeleting(true)), 'data-test-subj': 'bulkDelete' },
       ],
     },
     {
       id: 1,
-      title: 'Status',
+      title: i18n.translate('siemInvestigations.cases.bulk.status', { defaultMessage: 'Status' }),
       items: CASE_STATUSES.map((status) => ({
         name: STATUS_LABELS[status],
         'data-test-subj': `bulkStatus-${status}`,
@@ -79,7 +81,7 @@ export function CasesBulkActions({ selected, onDone }: { selected: CaseSummary[]
     },
     {
       id: 2,
-      title: 'Severity',
+      title: i18n.translate('siemInvestigations.cases.bulk.severity', { defaultMessage: 'Severity' }),
       items: CASE_SEVERITIES.map((severity) => ({ name: SEVERITY_LABELS[severity], 'data-test-subj': `bulkSeverity-${severity}`, onClick: () => void run({ type: 'severity', severity }) })),
     },
   ];
@@ -102,7 +104,9 @@ export function CasesBulkActions({ selected, onDone }: { selected: CaseSummary[]
             onClick={() => setOpen((o) => !o)}
             data-test-subj="casesBulkActions"
           >
-            {tooMany ? `At most ${CASE_TEMPLATE_LIMITS.bulkCases} cases at once` : `Bulk actions (${selected.length})`}
+            {tooMany
+              ? i18n.translate('siemInvestigations.cases.bulk.tooMany', { defaultMessage: 'At most {limit} cases at once', values: { limit: CASE_TEMPLATE_LIMITS.bulkCases } })
+              : i18n.translate('siemInvestigations.cases.bulk.button', { defaultMessage: 'Bulk actions ({count})', values: { count: selected.length } })}
           </EuiButton>
         }
       >
@@ -113,7 +117,10 @@ export function CasesBulkActions({ selected, onDone }: { selected: CaseSummary[]
           size="s"
           color="warning"
           iconType="alert"
-          title={`${plural(result!.response.succeeded, 'case')} changed, ${plural(failures.length, 'case')} not`}
+          title={i18n.translate('siemInvestigations.cases.bulk.partial', {
+            defaultMessage: '{succeeded, plural, one {# case} other {# cases}} changed, {failed, plural, one {# case} other {# cases}} not',
+            values: { succeeded: result!.response.succeeded, failed: failures.length },
+          })}
           data-test-subj="casesBulkFailures"
           style={{ marginTop: 8 }}
         >
@@ -125,13 +132,13 @@ export function CasesBulkActions({ selected, onDone }: { selected: CaseSummary[]
             ))}
           </ul>
           <EuiButtonEmpty size="xs" onClick={() => setResult(null)}>
-            Dismiss
+            {i18n.translate('siemInvestigations.cases.bulk.dismiss', { defaultMessage: 'Dismiss' })}
           </EuiButtonEmpty>
         </EuiCallOut>
       )}
       {closing && (
         <CloseCaseModal
-          confirmLabel={`Close ${plural(selected.length, 'case')}`}
+          confirmLabel={i18n.translate('siemInvestigations.cases.bulk.close', { defaultMessage: 'Close {count, plural, one {# case} other {# cases}}', values: { count: selected.length } })}
           onCancel={() => setClosing(false)}
           onConfirm={(closeReason: CloseReason) => {
             setClosing(false);
@@ -141,18 +148,18 @@ export function CasesBulkActions({ selected, onDone }: { selected: CaseSummary[]
       )}
       {deleting && (
         <EuiConfirmModal
-          title={`Delete ${plural(selected.length, 'case')}?`}
+          title={i18n.translate('siemInvestigations.cases.bulk.deleteTitle', { defaultMessage: 'Delete {count, plural, one {# case} other {# cases}}?', values: { count: selected.length } })}
           onCancel={() => setDeleting(false)}
           onConfirm={() => {
             setDeleting(false);
             void run({ type: 'delete' });
           }}
-          cancelButtonText="Cancel"
-          confirmButtonText="Delete"
+          cancelButtonText={i18n.translate('siemInvestigations.cases.bulk.cancel', { defaultMessage: 'Cancel' })}
+          confirmButtonText={i18n.translate('siemInvestigations.cases.bulk.delete', { defaultMessage: 'Delete' })}
           buttonColor="danger"
           data-test-subj="bulkDeleteConfirm"
         >
-          <p>The cases, their comments and evidence references are deleted. The source documents are not touched.</p>
+          <p>{i18n.translate('siemInvestigations.cases.bulk.deleteBody', { defaultMessage: 'The cases, their comments and evidence references are deleted. The source documents are not touched.' })}</p>
         </EuiConfirmModal>
       )}
       {listAction && (
@@ -176,7 +183,7 @@ export function CasesBulkActions({ selected, onDone }: { selected: CaseSummary[]
             </EuiFormRow>
           </EuiModalBody>
           <EuiModalFooter>
-            <EuiButtonEmpty onClick={() => setListAction(null)}>Cancel</EuiButtonEmpty>
+            <EuiButtonEmpty onClick={() => setListAction(null)}>{i18n.translate('siemInvestigations.cases.bulk.cancel', { defaultMessage: 'Cancel' })}</EuiButtonEmpty>
             <EuiButton
               fill
               isDisabled={names.length === 0}
@@ -188,7 +195,7 @@ export function CasesBulkActions({ selected, onDone }: { selected: CaseSummary[]
               }}
               data-test-subj="bulkNamesApply"
             >
-              Apply to {plural(selected.length, 'case')}
+              {i18n.translate('siemInvestigations.cases.bulk.apply', { defaultMessage: 'Apply to {count, plural, one {# case} other {# cases}}', values: { count: selected.length } })}
             </EuiButton>
           </EuiModalFooter>
         </EuiModal>

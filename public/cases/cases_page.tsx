@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import React, { useCallback, useMemo, useState } from 'react';
 import { useHistory, useLocation } from 'react-router-dom';
 import { EuiButton, EuiEmptyPrompt, EuiFieldSearch, EuiFlexGroup, EuiFlexItem, EuiPage, EuiPageBody, EuiPageHeader, EuiPanel, EuiSpacer, EuiText } from '@elastic/eui';
@@ -84,7 +85,7 @@ export function CasesPage() {
                 ]
               : []),
             <EuiButton key="templates" iconType="documents" href={core.application.getUrlForApp(APP_ID, { path: `#${caseTemplatesPath()}` })} data-test-subj="caseTemplatesLink">
-              Templates
+              {i18n.translate('siemInvestigations.cases.list.templates', { defaultMessage: 'Templates' })}
             </EuiButton>,
           ]}
         />

@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import React, { useState } from 'react';
 import {
   EuiButton,
@@ -74,7 +75,7 @@ export function CloseCaseModal({
           <div data-test-subj="closeFields">
             <EuiSpacer size="m" />
             <EuiTitle size="xxs">
-              <h3>Required by the case&apos;s template</h3>
+              <h3>{i18n.translate('siemInvestigations.cases.closeFields.title', { defaultMessage: 'Required by the case\'s template' })}</h3>
             </EuiTitle>
             <EuiSpacer size="s" />
             {fields.map((f) => {
@@ -96,8 +97,8 @@ export function CloseCaseModal({
                     <EuiButtonGroup
                       legend={f.label}
                       options={[
-                        { id: `${f.key}-yes`, label: 'Yes', 'data-test-subj': `${testSubj}-yes` },
-                        { id: `${f.key}-no`, label: 'No', 'data-test-subj': `${testSubj}-no` },
+                        { id: `${f.key}-yes`, label: i18n.translate('siemInvestigations.cases.closeFields.yes', { defaultMessage: 'Yes' }), 'data-test-subj': `${testSubj}-yes` },
+                        { id: `${f.key}-no`, label: i18n.translate('siemInvestigations.cases.closeFields.no', { defaultMessage: 'No' }), 'data-test-subj': `${testSubj}-no` },
                       ]}
                       idSelected={value === true ? `${f.key}-yes` : value === false ? `${f.key}-no` : ''}
                       onChange={(id) => set(f.key, id === `${f.key}-yes`)}
@@ -111,7 +112,9 @@ export function CloseCaseModal({
             })}
             {missing.length > 0 && (
               <EuiText size="xs" color="subdued" data-test-subj="closeFieldsMissing">
-                <p>Still needed: {missing.map((f) => f.label).join(', ')}</p>
+                <p>
+                  {i18n.translate('siemInvestigations.cases.closeFields.missing', { defaultMessage: 'Still needed: {fields}', values: { fields: missing.map((f) => f.label).join(', ') } })}
+                </p>
               </EuiText>
             )}
           </div>

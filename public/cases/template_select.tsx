@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import React, { useEffect, useState } from 'react';
 import { EuiFormRow, EuiSelect } from '@elastic/eui';
 import { CaseTemplate } from '../../common/case_template_types';
@@ -49,15 +50,15 @@ export function TemplateSelect({
   if (!templates.length && !error) return null;
   return (
     <EuiFormRow
-      label="Template"
+      label={i18n.translate('siemInvestigations.cases.templateSelect.label', { defaultMessage: 'Template' })}
       fullWidth
       isInvalid={!!error}
-      error={error ? `Templates could not be loaded: ${error}` : undefined}
-      helpText={selected ? 'Title, severity, tags, tasks and required close fields come from the template.' : undefined}
+      error={error ? i18n.translate('siemInvestigations.cases.templateSelect.loadError', { defaultMessage: 'Templates could not be loaded: {error}', values: { error } }) : undefined}
+      helpText={selected ? i18n.translate('siemInvestigations.cases.templateSelect.help', { defaultMessage: 'Title, severity, tags, tasks and required close fields come from the template.' }) : undefined}
     >
       <EuiSelect
         fullWidth
-        options={[{ value: NONE, text: 'No template' }, ...templates.map((t) => ({ value: t.id, text: t.name }))]}
+        options={[{ value: NONE, text: i18n.translate('siemInvestigations.cases.templateSelect.none', { defaultMessage: 'No template' }) }, ...templates.map((t) => ({ value: t.id, text: t.name }))]}
         value={selected}
         onChange={(e) => {
           setSelected(e.target.value);
