@@ -5,6 +5,10 @@ export const APP_ID = 'siem-investigations';
 export const CONFIG_PATH = 'siem_investigations';
 export const CAPABILITY_ID = 'siemInvestigations';
 export const CASE_SAVED_OBJECT_TYPE = 'siem-investigation-case';
+/** A comment, attachment or activity entry of a case, referencing it (docs/cases.md "Storage"). */
+export const CASE_ITEM_SAVED_OBJECT_TYPE = 'siem-investigation-case-item';
+/** The tenant's case-number counter (one object, id CASE_NUMBER_SEQUENCE_ID). */
+export const CASE_SEQUENCE_SAVED_OBJECT_TYPE = 'siem-investigation-case-sequence';
 
 /** The OSD version this repository targets by default (manifest `opensearchDashboardsVersion`). */
 export const TARGET_OSD_VERSION = '3.8.0';
@@ -20,6 +24,8 @@ export const API_PATHS = {
   caseAttachments: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/attachments`,
   caseComments: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/comments`,
   caseExport: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/export`,
+  /** One page of a case's comments, attachments or activity (`CaseItemsPage`). */
+  caseItems: (id: string, kind: 'comments' | 'attachments' | 'activity') => `${API_BASE}/cases/${encodeURIComponent(id)}/${kind}`,
 } as const;
 
 /** Bounds applied by the server whatever the caller asks for. */

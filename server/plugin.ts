@@ -1,7 +1,8 @@
 import { LIMITS } from '../common/constants';
 import { resolveSources, SourceDefinitions } from '../common/sources';
 import { registerCapabilities, createSaveGuard } from './capabilities';
-import { caseSavedObjectType } from './cases';
+import { CASE_SAVED_OBJECT_TYPES } from './cases';
+import { validNumberPrefix } from './cases/case_number';
 import { SiemInvestigationsConfig, snapshotVisibilityOf } from './config';
 import { DEFAULT_SNAPSHOT_VISIBILITY, SnapshotVisibility } from './cases/snapshot_visibility';
 import { registerCasesRoutes } from './routes/cases';
@@ -17,6 +18,7 @@ export class SiemInvestigationsPlugin {
   private sources: SourceDefinitions = resolveSources();
   private requestTimeoutMs: number = LIMITS.requestTimeoutMs;
   private snapshotVisibility: SnapshotVisibility = DEFAULT_SNAPSHOT_VISIBILITY;
+  private numberPrefix: string = validNumberPrefix(undefined);
   private readonly configSubscription: { unsubscribe(): void };
 
   constructor(initializerContext: PluginInitializerContext<SiemInvestigationsConfig>) {
@@ -25,6 +27,7 @@ export class SiemInvestigationsPlugin {
       this.sources = resolveSources(config?.sources);
       this.requestTimeoutMs = validTimeout(config?.requestTimeout) ?? LIMITS.requestTimeoutMs;
       this.snapshotVisibility = snapshotVisibilityOf(config?.cases);
+      this.numberPrefix = validNumberPrefix(config?.cases?.numberPrefix);
     });
   }
 
@@ -44,8 +47,9 @@ export class SiemInvestigationsPlugin {
       ...deps,
       assertCanSave: createSaveGuard(() => core.getStartServices()),
       getSnapshotVisibility: () => this.snapshotVisibility,
+      getNumberPrefix: () => this.numberPrefix,
     });
-    core.savedObjects.registerType(caseSavedObjectType);
+    for (const type of CASE_SAVED_OBJECT_TYPES) core.savedObjects.registerType(type);
     registerCapabilities(core);
     return {};
   }

@@ -45,6 +45,8 @@ export function describeActivity(a: CaseActivity): string {
       return `attached ${a.attachmentType === 'finding' ? 'finding' : 'event'} "${a.title}"`;
     case 'comment_added':
       return 'commented';
+    case 'migrated':
+      return `moved the case to separate items (${a.comments} comments, ${a.attachments} attachments, ${a.activity} activity entries)`;
     default:
       // A newer server may log actions this browser code does not know yet.
       return String((a as { action: unknown }).action).replace(/_/g, ' ');

@@ -1,4 +1,19 @@
-import { AddAttachmentRequest, AddCommentRequest, Case, CaseExportFormat, CasesFindQuery, CasesFindResponse, CreateCaseRequest, UpdateCaseRequest } from '../../../common/case_types';
+import {
+  AddAttachmentRequest,
+  AddCommentRequest,
+  Case,
+  CaseActivity,
+  CaseAttachment,
+  CaseComment,
+  CaseExportFormat,
+  CaseItemKind,
+  CaseItemsPage,
+  CaseItemsQuery,
+  CasesFindQuery,
+  CasesFindResponse,
+  CreateCaseRequest,
+  UpdateCaseRequest,
+} from '../../../common/case_types';
 import { addAttachment } from './add_attachment';
 import { addComment } from './add_comment';
 import { create } from './create';
@@ -7,6 +22,7 @@ import { CaseExport, exportCase } from './export';
 import { find } from './find';
 import { get } from './get';
 import { update } from './update';
+import { listItems } from './view';
 import { CasesClientArgs } from './types';
 
 /** Every operation on cases, for one request. The routes call this and nothing below it. */
@@ -19,6 +35,8 @@ export interface CasesClient {
   addAttachment(id: string, request: AddAttachmentRequest): Promise<Case>;
   addComment(id: string, request: AddCommentRequest): Promise<Case>;
   export(id: string, format: CaseExportFormat): Promise<CaseExport>;
+  /** One page of a case's comments, attachments or activity. */
+  listItems(id: string, kind: CaseItemKind, query: CaseItemsQuery): Promise<CaseItemsPage<CaseAttachment | CaseComment | CaseActivity>>;
 }
 
 export function createCasesClient(args: CasesClientArgs): CasesClient {
@@ -31,5 +49,6 @@ export function createCasesClient(args: CasesClientArgs): CasesClient {
     addAttachment: (id, request) => addAttachment(args, id, request),
     addComment: (id, request) => addComment(args, id, request),
     export: (id, format) => exportCase(args, id, format),
+    listItems: (id, kind, query) => listItems(args, id, kind, query),
   };
 }

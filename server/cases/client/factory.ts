@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { DEFAULT_CASE_NUMBER_PREFIX } from '../../../common/case_types';
 import { SourceDefinitions } from '../../../common/sources';
 import { OpenSearchReader } from '../../lib/opensearch_reader';
 import { Logger, RequestHandlerContext } from '../../types';
@@ -12,6 +13,8 @@ export interface CasesClientFactoryDeps {
   logger: Logger;
   readerOf(context: RequestHandlerContext): OpenSearchReader;
   getSnapshotVisibility?(): SnapshotVisibility;
+  /** `siem_investigations.cases.numberPrefix`. */
+  getNumberPrefix?(): string;
 }
 
 /**
@@ -31,6 +34,7 @@ export function createCasesClientFactory(deps: CasesClientFactoryDeps): (context
       getSources: deps.getSources,
       logger: deps.logger,
       snapshotVisibility: deps.getSnapshotVisibility,
+      numberPrefix: () => deps.getNumberPrefix?.() ?? DEFAULT_CASE_NUMBER_PREFIX,
     });
   };
 }

@@ -18,4 +18,6 @@ export interface CasesClientArgs {
   logger: Logger;
   /** `siem_investigations.cases.snapshotVisibility` (default `source`, see snapshot_visibility.ts). */
   snapshotVisibility?(): SnapshotVisibility;
+  /** `siem_investigations.cases.numberPrefix` (default `SIR`): case 12 is `SIR-12`. */
+  numberPrefix(): string;
 }
