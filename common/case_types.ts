@@ -232,9 +232,8 @@ export interface CaseSummary {
 }
 
 export interface CasesFindResponse {
-  /** Exact up to 10 000; beyond that OpenSearch counts no further and `totalIsLowerBound` is set. */
+  /** Exact (OSD's find counts every match); pages reach only the first 10 000 (`page × perPage`). */
   total: number;
-  totalIsLowerBound?: boolean;
   cases: CaseSummary[];
 }
 

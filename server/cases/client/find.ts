@@ -1,4 +1,4 @@
-import { CASE_LIMITS, CasesFindQuery, CasesFindResponse } from '../../../common/case_types';
+import { CasesFindQuery, CasesFindResponse } from '../../../common/case_types';
 import { parseCaseReference } from '../case_number';
 import { toSummary } from '../service';
 import { CasesClientArgs } from './types';
@@ -6,9 +6,10 @@ import { CasesClientArgs } from './types';
 /**
  * The cases list, searched, filtered, sorted and paged by OpenSearch (service.ts `find`): no
  * query string is built from the input. Search text that is a case reference (`SIR-12`, `#12`,
- * `12`) finds that case by number. OpenSearch counts matches exactly up to its result window
- * (10 000); beyond it the total is a lower bound, and pages stop at `page × perPage` ≤ 10 000
- * (the route refuses more): narrow the list with filters or search instead.
+ * `12`) finds that case by number. The total is exact (OSD's find asks OpenSearch for integer
+ * totals, which counts every match); pages stop at `page × perPage` ≤ 10 000, OpenSearch's result
+ * window (the route refuses more): beyond it the list is narrowed with filters, search or the
+ * opposite sort order.
  */
 export async function find(args: CasesClientArgs, query: CasesFindQuery): Promise<CasesFindResponse> {
   const prefix = args.numberPrefix();
@@ -17,9 +18,5 @@ export async function find(args: CasesClientArgs, query: CasesFindQuery): Promis
     ...query,
     ...(number !== undefined ? { search: undefined, number } : {}),
   });
-  return {
-    total,
-    ...(total >= CASE_LIMITS.listScan ? { totalIsLowerBound: true } : {}),
-    cases: cases.map((c) => toSummary(c, prefix)),
-  };
+  return { total, cases: cases.map((c) => toSummary(c, prefix)) };
 }
