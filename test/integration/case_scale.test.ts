@@ -34,6 +34,8 @@ describe('cases at scale (real OpenSearch)', () => {
 
   beforeAll(async () => {
     host = await startTestHost('case-scale', { savedObjectsIndex: soIndex, config: { cases: { numberPrefix: 'SIR' } } });
+    // The saved-objects index with its mappings, before anything is bulk-loaded into it.
+    await so.find({ type: CASE_SAVED_OBJECT_TYPE, perPage: 0 });
   });
 
   afterAll(async () => {
@@ -195,9 +197,11 @@ describe('cases at scale (real OpenSearch)', () => {
     expect(beyond.status).toBe(400);
     expect(beyond.body.message).toContain('10000');
     // Search text: words of the title or description (all of them), and a number.
-    const searched = await list(`search=${encodeURIComponent('tunnel host-42.')}&perPage=100`);
+    // 'brute' is the title's first word for i % 16 = 6 and its second for i % 16 = 5; 'frank' (assignees) for i % 8 = 5.
+    const searched = await list(`search=${encodeURIComponent('brute frank')}&perPage=100`);
+    expect(searched.total).toBe(Array.from({ length: CASES }, (_, i) => i).filter((i) => (i % 16 === 6 || i % 16 === 5) && i % 8 === 5).length);
     expect(searched.total).toBeGreaterThan(0);
-    expect(searched.total).toBeLessThan(CASES);
+    for (const c of searched.cases) expect(c.title).toContain('brute');
     const n = Math.floor(CASES / 2);
     const byRef = await list(`search=SIR-${n}`);
     expect(byRef.cases).toHaveLength(1);
