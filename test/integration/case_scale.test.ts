@@ -1,5 +1,5 @@
 import { Client } from '@opensearch-project/opensearch';
-import { Case, CaseActivity, CaseAttachment, CaseComment, CaseItemsPage, CASE_LIMITS, CasesFindResponse } from '../../common/case_types';
+import { Case, CaseComment, CaseItemsPage, CASE_LIMITS, CasesFindResponse } from '../../common/case_types';
 import { API_PATHS, CASE_ITEM_SAVED_OBJECT_TYPE, CASE_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { createSavedObjectsClientFactory } from '../../dev/host/saved_objects_client';
 import { FIXTURE_TAGS, loadFixtureCases, loadFixtureItems } from '../../dev/bench/case_fixtures';
