@@ -8,6 +8,10 @@ export const CASE_SAVED_OBJECT_TYPE = 'siem-investigation-case';
 /** Case observables: one saved object per (case, type, value), referencing the case by id (docs/incidents.md). */
 export const OBSERVABLE_SAVED_OBJECT_TYPE = 'siem-investigation-observable';
 export const CASE_TEMPLATE_SAVED_OBJECT_TYPE = 'siem-investigation-case-template';
+/** A comment, attachment or activity entry of a case, referencing it (docs/cases.md "Storage"). */
+export const CASE_ITEM_SAVED_OBJECT_TYPE = 'siem-investigation-case-item';
+/** The tenant's case-number counter (one object, id CASE_NUMBER_SEQUENCE_ID). */
+export const CASE_SEQUENCE_SAVED_OBJECT_TYPE = 'siem-investigation-case-sequence';
 
 /** The OSD version this repository targets by default (manifest `opensearchDashboardsVersion`). */
 export const TARGET_OSD_VERSION = '3.8.0';
@@ -34,6 +38,8 @@ export const API_PATHS = {
   caseTemplate: (id: string) => `${API_BASE}/case_templates/${encodeURIComponent(id)}`,
   caseMetrics: `${API_BASE}/case_metrics`,
   casesBulk: `${API_BASE}/case_bulk`,
+  /** One page of a case's comments, attachments or activity (`CaseItemsPage`). */
+  caseItems: (id: string, kind: 'comments' | 'attachments' | 'activity') => `${API_BASE}/cases/${encodeURIComponent(id)}/${kind}`,
 } as const;
 
 /** Bounds applied by the server whatever the caller asks for. */

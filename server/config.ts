@@ -1,4 +1,6 @@
+import { DEFAULT_CASE_NUMBER_PREFIX } from '../common/case_types';
 import { SourceOverrides } from '../common/sources';
+import { CASE_NUMBER_PREFIX_PATTERN } from './cases/case_number';
 import { LIMITS } from '../common/constants';
 import { SOURCE_IDS } from '../common/types';
 import { INCIDENT_LIMITS } from '../common/incident_types';
@@ -19,7 +21,8 @@ export interface SiemInvestigationsConfig {
    */
   requestTimeout?: number;
   /** `cases.snapshotVisibility`: who may read attachment snapshots (server/cases/snapshot_visibility.ts). */
-  cases?: { snapshotVisibility?: SnapshotVisibility };
+  /** `cases.numberPrefix`: case 12 is `<prefix>-12` (default `SIR`; server/cases/case_number.ts). */
+  cases?: { snapshotVisibility?: SnapshotVisibility; numberPrefix?: string };
   /** The Incidents view (docs/incidents.md): the sliding window that groups findings, and how many findings a range may hold. */
   incidents?: { window?: string; maxFindings?: number };
   /**
@@ -89,6 +92,7 @@ export function createConfigDescriptor(): { schema: unknown; exposeToBrowser: ty
           SNAPSHOT_VISIBILITIES.map((v) => schema.literal(v)),
           { defaultValue: DEFAULT_SNAPSHOT_VISIBILITY }
         ),
+        numberPrefix: schema.string({ defaultValue: DEFAULT_CASE_NUMBER_PREFIX, validate: (v: string) => (CASE_NUMBER_PREFIX_PATTERN.test(v) ? undefined : 'must be 1-10 letters, digits or _ starting with a letter') }),
       }),
     }),
   };

@@ -1,7 +1,8 @@
 import { LIMITS } from '../common/constants';
 import { resolveSources, SourceDefinitions } from '../common/sources';
 import { registerCapabilities, createSaveGuard } from './capabilities';
-import { caseSavedObjectType } from './cases';
+import { CASE_SAVED_OBJECT_TYPES } from './cases';
+import { validNumberPrefix } from './cases/case_number';
 import { observableSavedObjectType } from './cases/observables';
 import { SiemInvestigationsConfig, snapshotVisibilityOf } from './config';
 import { DEFAULT_SNAPSHOT_VISIBILITY, SnapshotVisibility } from './cases/snapshot_visibility';
@@ -23,6 +24,7 @@ export class SiemInvestigationsPlugin {
   private requestTimeoutMs: number = LIMITS.requestTimeoutMs;
   private snapshotVisibility: SnapshotVisibility = DEFAULT_SNAPSHOT_VISIBILITY;
   private correlation: CorrelationConfig = correlationConfigOf(undefined);
+  private numberPrefix: string = validNumberPrefix(undefined);
   private readonly configSubscription: { unsubscribe(): void };
 
   constructor(initializerContext: PluginInitializerContext<SiemInvestigationsConfig>) {
@@ -32,6 +34,7 @@ export class SiemInvestigationsPlugin {
       this.requestTimeoutMs = validTimeout(config?.requestTimeout) ?? LIMITS.requestTimeoutMs;
       this.snapshotVisibility = snapshotVisibilityOf(config?.cases);
       this.correlation = correlationConfigOf(config);
+      this.numberPrefix = validNumberPrefix(config?.cases?.numberPrefix);
     });
   }
 
@@ -53,13 +56,15 @@ export class SiemInvestigationsPlugin {
       assertCanSave: createSaveGuard(() => core.getStartServices()),
       getSnapshotVisibility: () => this.snapshotVisibility,
       getObservableDefaults: () => ({ exclusions: this.correlation.exclusions, iocTypes: this.correlation.iocTypes }),
+      getNumberPrefix: () => this.numberPrefix,
     });
     registerCaseWorkflowRoutes({
       ...deps,
       assertCanSave: createSaveGuard(() => core.getStartServices()),
       getSnapshotVisibility: () => this.snapshotVisibility,
+      getNumberPrefix: () => this.numberPrefix,
     });
-    core.savedObjects.registerType(caseSavedObjectType);
+    for (const type of CASE_SAVED_OBJECT_TYPES) core.savedObjects.registerType(type);
     core.savedObjects.registerType(observableSavedObjectType);
     core.savedObjects.registerType(caseTemplateSavedObjectType);
     registerCapabilities(core);

@@ -58,6 +58,7 @@ export function CasePicker({ attachment, suggestedTitle, findingType, onAdded, o
   const options: Array<EuiSelectableOption<{ summary: CaseSummary }>> = search.cases.map((c) => ({
     label: c.title,
     key: c.id,
+    ...(c.reference ? { prepend: <EuiBadge color="hollow" data-test-subj="casePickerReference">{c.reference}</EuiBadge> } : {}),
     summary: c,
     checked: selected?.id === c.id ? 'on' : undefined,
     append: <EuiBadge color={STATUS_COLORS[c.status]}>{STATUS_LABELS[c.status]}</EuiBadge>,
@@ -114,7 +115,7 @@ export function CasePicker({ attachment, suggestedTitle, findingType, onAdded, o
           isLoading={search.loading}
           options={options}
           onChange={(next) => setSelected(next.find((o) => o.checked === 'on')?.summary ?? null)}
-          searchProps={{ placeholder: 'Search case titles and descriptions', onSearch: setTerm, onChange: (_visible, value) => setTerm(value), 'data-test-subj': 'casePickerSearch' }}
+          searchProps={{ placeholder: 'Search case titles, descriptions or numbers (SIR-12)', onSearch: setTerm, onChange: (_visible, value) => setTerm(value), 'data-test-subj': 'casePickerSearch' }}
           emptyMessage={search.error ?? 'No cases yet: add to a new case.'}
           noMatchesMessage={search.error ?? 'No case matches.'}
           listProps={{ bordered: true, showIcons: true }}

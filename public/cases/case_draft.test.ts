@@ -3,6 +3,9 @@ import { changedSinceDraft, pendingFields, rebaseDrafts, shownValue, startDrafts
 
 const base: Case = {
   id: 'c1',
+  attachmentCount: 0,
+  commentCount: 0,
+  activityCount: 0,
   version: 'v1',
   title: 'IAM key used from a threat-list IP',
   description: '',

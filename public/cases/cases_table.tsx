@@ -22,7 +22,7 @@ export interface CasesTableProps {
   onSelectionChange?(selected: CaseSummary[]): void;
 }
 
-const SORTABLE: readonly string[] = ['title', 'status', 'severity', 'updatedAt', 'createdAt'];
+const SORTABLE: readonly string[] = ['title', 'status', 'severity', 'updatedAt', 'createdAt', 'number'];
 
 export function CasesTable(props: CasesTableProps) {
   const columns: Array<EuiBasicTableColumn<CaseSummary>> = [
@@ -32,6 +32,11 @@ export function CasesTable(props: CasesTableProps) {
       sortable: true,
       render: (_: string, c: CaseSummary) => (
         <div style={{ minWidth: 0 }}>
+          {c.reference && (
+            <EuiBadge color="hollow" data-test-subj="caseReference">
+              {c.reference}
+            </EuiBadge>
+          )}
           <EuiLink href={props.hrefFor(c)} data-test-subj="caseLink">
             {c.title}
           </EuiLink>

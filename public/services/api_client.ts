@@ -4,6 +4,7 @@ import {
   CaseExportFormat,
   CaseFromIncidentRequest,
   CaseFromIncidentResponse,
+  CaseItemsPage,
   CaseSeverity,
   CaseSortField,
   CasesFindResponse,
@@ -168,6 +169,11 @@ export class InvestigationsApi {
 
   getCase(id: string, signal?: AbortSignal): Promise<Case> {
     return this.http.get<Case>(API_PATHS.case(id), { signal });
+  }
+
+  /** One page of a case's comments, attachments or activity (newest first). */
+  getCaseItems<T>(id: string, kind: 'comments' | 'attachments' | 'activity', page: number, perPage: number, signal?: AbortSignal): Promise<CaseItemsPage<T>> {
+    return this.http.get<CaseItemsPage<T>>(API_PATHS.caseItems(id, kind), { query: { page, perPage, sortOrder: 'desc' }, signal });
   }
 
   /** A stale `version` is refused with 409 and changes nothing. */

@@ -53,6 +53,8 @@ export function describeActivity(a: CaseActivity): string {
       }`;
     case 'close_fields_changed':
       return `filled in close fields ${a.fields.join(', ')}`;
+    case 'migrated':
+      return `moved the case to separate items (${a.comments} comments, ${a.attachments} attachments, ${a.activity} activity entries)`;
     default:
       // A newer server may log actions this browser code does not know yet.
       return String((a as { action: unknown }).action).replace(/_/g, ' ');

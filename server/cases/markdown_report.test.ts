@@ -103,6 +103,9 @@ describe('analystMarkdown', () => {
 
 const theCase: Case = {
   id: 'c-1',
+  attachmentCount: 0,
+  commentCount: 0,
+  activityCount: 0,
   version: 'WzEsMV0=',
   title: 'IAM key <b>used</b> from # a threat-list IP',
   description: 'Started from the GuardDuty finding. <script>alert(1)</script>',

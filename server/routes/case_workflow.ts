@@ -118,8 +118,9 @@ export function registerCaseWorkflowRoutes({
   readerOf,
   assertCanSave,
   getSnapshotVisibility,
-}: RouteDeps & { assertCanSave?: (request: CapabilitiesRequest) => Promise<void>; getSnapshotVisibility?: () => SnapshotVisibility }): void {
-  const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf, getSnapshotVisibility });
+  getNumberPrefix,
+}: RouteDeps & { assertCanSave?: (request: CapabilitiesRequest) => Promise<void>; getSnapshotVisibility?: () => SnapshotVisibility; getNumberPrefix?: () => string }): void {
+  const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf, getSnapshotVisibility, getNumberPrefix });
   const handle =
     <P, Q, B>(
       fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>,

@@ -8,6 +8,8 @@ import {
   CASE_SORT_FIELDS,
   CASE_STATUSES,
   CaseExportFormat,
+  CaseItemKind,
+  CaseItemsQuery,
   CasesFindQuery,
   CLOSE_REASONS,
   CreateCaseRequest,
@@ -159,6 +161,21 @@ export const validateCasesFindQuery = validator<CasesFindQuery>((data) => {
   };
 });
 
+export const validateItemsQuery = validator<CaseItemsQuery>((data) => {
+  const q = object(data, ['page', 'perPage', 'sortOrder'], 'query');
+  const page = integer(q.page, 'page', 1, CASE_LIMITS.listScan, 1);
+  const perPage = integer(q.perPage, 'perPage', 1, CASE_LIMITS.maxPerPage, CASE_LIMITS.firstPageItems);
+  if (page * perPage > CASE_LIMITS.listScan) fail(`page × perPage may not exceed ${CASE_LIMITS.listScan}`);
+  return { page, perPage, sortOrder: q.sortOrder === undefined ? 'desc' : oneOf(q.sortOrder, 'sortOrder', ['asc', 'desc'] as const) };
+});
+
+/** The paths of the item pages, and the kind each pages. */
+export const ITEM_PATHS: ReadonlyArray<[path: 'comments' | 'attachments' | 'activity', kind: CaseItemKind]> = [
+  ['comments', 'comment'],
+  ['attachments', 'attachment'],
+  ['activity', 'activity'],
+];
+
 export const validateExportQuery = validator<{ format: CaseExportFormat }>((data) => {
   const q = object(data, ['format'], 'query');
   return { format: q.format === undefined ? 'markdown' : oneOf(q.format, 'format', CASE_EXPORT_FORMATS) };
@@ -176,12 +193,14 @@ export function registerCasesRoutes({
   assertCanSave,
   getSnapshotVisibility,
   getObservableDefaults,
+  getNumberPrefix,
 }: RouteDeps & {
   assertCanSave?: (request: CapabilitiesRequest) => Promise<void>;
   getSnapshotVisibility?: () => SnapshotVisibility;
   getObservableDefaults?: () => ObservableDefaults;
+  getNumberPrefix?: () => string;
 }): void {
-  const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf, getSnapshotVisibility, getObservableDefaults });
+  const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf, getSnapshotVisibility, getObservableDefaults, getNumberPrefix });
   const handle =
     <P, Q, B>(
       fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>,
@@ -228,6 +247,12 @@ export function registerCasesRoutes({
     handle(async (cases, req, res) => res.ok({ body: await cases.addComment(req.params.id, req.body) }), WRITE)
   );
   registerIncidentCaseRoutes(router, handle, WRITE);
+  for (const [path, kind] of ITEM_PATHS) {
+    router.get(
+      { path: `${CASE_PATH}/${path}`, validate: { params: validateCaseParams, query: validateItemsQuery } },
+      handle(async (cases, req, res) => res.ok({ body: await cases.listItems(req.params.id, kind, req.query) }))
+    );
+  }
   router.get(
     { path: `${CASE_PATH}/export`, validate: { params: validateCaseParams, query: validateExportQuery } },
     handle(async (cases, req, res) => {

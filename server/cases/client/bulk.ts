@@ -1,6 +1,7 @@
 import { BulkCaseAction, BulkCaseResult, BulkCasesRequest, BulkCasesResponse } from '../../../common/case_template_types';
 import { toHttpError } from '../../lib/errors';
-import { appendWithRetry } from './append';
+import { changeWithRetry } from './change';
+import { deleteCase } from './delete';
 import { applyChanges, CaseChanges } from './update';
 import { CasesClientArgs } from './types';
 
@@ -33,10 +34,10 @@ export async function bulk(args: CasesClientArgs, request: BulkCasesRequest): Pr
   const one = async (id: string): Promise<BulkCaseResult> => {
     try {
       if (action.type === 'delete') {
-        await args.service.delete(id);
+        await deleteCase(args, id);
         return { id, ok: true };
       }
-      const saved = await appendWithRetry(args, id, (current, actor) => applyChanges(current, changesFor(action, current), actor));
+      const saved = await changeWithRetry(args, id, (current, actor) => applyChanges(current, changesFor(action, current), actor));
       return { id, ok: true, version: saved.version };
     } catch (e) {
       const err = toHttpError(e);

@@ -3,7 +3,22 @@ import { CaseObservable, CaseObservablesResponse, UpdateObservableRequest } from
 import { SeenInCases } from '../../../common/incident_types';
 import { createCaseFromIncident } from './from_incident';
 import { caseObservables, seenInCases, setObservableFlags } from './observables';
-import { AddAttachmentRequest, AddCommentRequest, Case, CaseExportFormat, CasesFindQuery, CasesFindResponse, CreateCaseRequest, UpdateCaseRequest } from '../../../common/case_types';
+import {
+  AddAttachmentRequest,
+  AddCommentRequest,
+  Case,
+  CaseActivity,
+  CaseAttachment,
+  CaseComment,
+  CaseExportFormat,
+  CaseItemKind,
+  CaseItemsPage,
+  CaseItemsQuery,
+  CasesFindQuery,
+  CasesFindResponse,
+  CreateCaseRequest,
+  UpdateCaseRequest,
+} from '../../../common/case_types';
 import { addAttachment } from './add_attachment';
 import { addComment } from './add_comment';
 import {
@@ -26,6 +41,7 @@ import { CaseExport, exportCase } from './export';
 import { find } from './find';
 import { get } from './get';
 import { update } from './update';
+import { listItems } from './view';
 import { CasesClientArgs } from './types';
 
 /** Every operation on cases, for one request. The routes call this and nothing below it. */
@@ -51,6 +67,8 @@ export interface CasesClient {
   createTemplate(body: CaseTemplateBody): Promise<CaseTemplate>;
   updateTemplate(id: string, body: CaseTemplateBody, version: string): Promise<CaseTemplate>;
   deleteTemplate(id: string): Promise<void>;
+  /** One page of a case's comments, attachments or activity. */
+  listItems(id: string, kind: CaseItemKind, query: CaseItemsQuery): Promise<CaseItemsPage<CaseAttachment | CaseComment | CaseActivity>>;
 }
 
 export function createCasesClient(args: CasesClientArgs): CasesClient {
@@ -76,5 +94,6 @@ export function createCasesClient(args: CasesClientArgs): CasesClient {
     createTemplate: (body) => createTemplate(args, body),
     updateTemplate: (id, body, version) => updateTemplate(args, id, body, version),
     deleteTemplate: (id) => args.templates.delete(id),
+    listItems: (id, kind, query) => listItems(args, id, kind, query),
   };
 }

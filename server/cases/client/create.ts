@@ -1,15 +1,16 @@
 import { CreateCaseRequest, Case, DEFAULT_CASE_SEVERITY } from '../../../common/case_types';
 import { badRequest } from '../../lib/errors';
 import { initialCaseTimes } from '../case_times';
-import { toCase } from '../service';
 import { applyTemplate, templateForNewCase } from '../templates/apply';
+import { withSortKeys } from '../sort_keys';
 import { Actor, CaseAttributes } from '../types';
-import { actorOf } from './activity';
+import { actorOf, activityItems } from './activity';
+import { view } from './view';
 import { CasesClientArgs } from './types';
 
-/** A new, open case; its activity log starts with who created it. */
-export function newCaseAttributes(request: CreateCaseRequest & { title: string }, actor: Actor): CaseAttributes {
-  const base: Omit<CaseAttributes, 'acknowledgedAt' | 'timeToAcknowledgeMs' | 'timeToCloseMs'> = {
+/** A new, open case with its number; its activity log starts with who created it. */
+export function newCaseAttributes(request: CreateCaseRequest & { title: string }, actor: Actor, number: number | null = null): CaseAttributes {
+  const base: Omit<CaseAttributes, 'acknowledgedAt' | 'timeToAcknowledgeMs' | 'timeToCloseMs' | 'severityRank' | 'statusRank' | 'sortTitle'> = {
     title: request.title,
     description: request.description ?? '',
     status: 'open',
@@ -17,11 +18,10 @@ export function newCaseAttributes(request: CreateCaseRequest & { title: string }
     severity: request.severity ?? DEFAULT_CASE_SEVERITY,
     tags: request.tags ?? [],
     assignees: request.assignees ?? [],
-    attachments: [],
-    comments: [],
-    activity: [{ at: actor.at, by: actor.by, action: 'created' }],
+    number,
     attachmentCount: 0,
     commentCount: 0,
+    activityCount: 1,
     createdAt: actor.at,
     createdBy: actor.by,
     updatedAt: actor.at,
@@ -34,7 +34,7 @@ export function newCaseAttributes(request: CreateCaseRequest & { title: string }
     closeFields: [],
     closeFieldValues: {},
   };
-  return { ...base, ...initialCaseTimes(base) };
+  return withSortKeys({ ...base, ...initialCaseTimes(base) });
 }
 
 export async function create(args: CasesClientArgs, request: CreateCaseRequest): Promise<Case> {
@@ -42,7 +42,9 @@ export async function create(args: CasesClientArgs, request: CreateCaseRequest):
   const title = request.title || template?.title;
   if (!title) throw badRequest('title is required (the case has no template with a default title)');
   const severity = request.severity ?? template?.severity;
-  const attributes = newCaseAttributes({ ...request, title, ...(severity ? { severity } : {}) }, await actorOf(args));
+  const actor = await actorOf(args);
+  const attributes = newCaseAttributes({ ...request, title, ...(severity ? { severity } : {}) }, actor, await args.service.nextNumber());
   const saved = await args.service.create(template ? applyTemplate(attributes, template, args.newId) : attributes);
-  return toCase(saved);
+  await args.service.createItems(saved.id, activityItems(args, saved.id, [{ at: actor.at, by: actor.by, action: 'created' }]));
+  return view(args, saved);
 }

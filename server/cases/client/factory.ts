@@ -1,4 +1,5 @@
 import { randomUUID } from 'crypto';
+import { DEFAULT_CASE_NUMBER_PREFIX } from '../../../common/case_types';
 import { SourceDefinitions } from '../../../common/sources';
 import { OpenSearchReader } from '../../lib/opensearch_reader';
 import { Logger, RequestHandlerContext } from '../../types';
@@ -16,6 +17,8 @@ export interface CasesClientFactoryDeps {
   getSnapshotVisibility?(): SnapshotVisibility;
   /** Defaults of new observables (`siem_investigations.observables.*`); without it none are recorded. */
   getObservableDefaults?(): ObservableDefaults;
+  /** `siem_investigations.cases.numberPrefix`. */
+  getNumberPrefix?(): string;
 }
 
 /**
@@ -38,6 +41,7 @@ export function createCasesClientFactory(deps: CasesClientFactoryDeps): (context
       getSources: deps.getSources,
       logger: deps.logger,
       snapshotVisibility: deps.getSnapshotVisibility,
+      numberPrefix: () => deps.getNumberPrefix?.() ?? DEFAULT_CASE_NUMBER_PREFIX,
     });
   };
 }

@@ -2,7 +2,7 @@ import { CASE_LIMITS, CASE_SEVERITIES, CasesFindQuery, CaseSummary } from '../..
 import { CaseMetricsResponse, median, SeverityMetrics } from '../../../common/case_template_types';
 import { badRequest } from '../../lib/errors';
 import { toSummary } from '../service';
-import { selectCases } from './find';
+import { parseCaseReference } from '../case_number';
 import { CasesClientArgs } from './types';
 
 /** Medians per severity of the cases given (pure). */
@@ -20,14 +20,22 @@ export function caseMetrics(cases: readonly CaseSummary[]): CaseMetricsResponse 
 
 /**
  * Time to acknowledge / to close over the cases the list's filters select (paging and sorting
- * ignored): the same scan and filters as the list (find.ts), so the same bound — at most
- * CASE_LIMITS.listScan cases; one pass over their summary fields.
+ * ignored): the same search and filters as the list, run by OpenSearch (find.ts), reading only the
+ * summary fields of at most CASE_LIMITS.listScan cases (one page of OpenSearch's result window);
+ * more is a 400 asking to narrow the filter. One pass over them. (OSD's saved-objects find cannot
+ * aggregate, so an exact median over more cases would need a scan of its own.)
  */
 export async function metrics(args: CasesClientArgs, query: CasesFindQuery): Promise<CaseMetricsResponse> {
-  const { total, cases } = await args.service.findSummaries(query.search, CASE_LIMITS.listScan);
+  const prefix = args.numberPrefix();
+  const number = query.search ? parseCaseReference(prefix, query.search) : undefined;
+  const { total, cases } = await args.service.find({
+    ...query,
+    ...(number !== undefined ? { search: undefined, number } : {}),
+    page: 1,
+    perPage: CASE_LIMITS.listScan,
+  });
   if (total > CASE_LIMITS.listScan) {
-    throw badRequest(`${total} cases match, more than the ${CASE_LIMITS.listScan} the metrics can be computed over; add search text to narrow them down`);
+    throw badRequest(`${total} cases match, more than the ${CASE_LIMITS.listScan} the metrics can be computed over; narrow the list with filters or search text`);
   }
-  const selected = selectCases(cases.map(toSummary), { ...query, page: 1, perPage: CASE_LIMITS.listScan });
-  return caseMetrics(selected.cases);
+  return caseMetrics(cases.map((c) => toSummary(c, prefix)));
 }

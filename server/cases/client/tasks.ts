@@ -1,22 +1,24 @@
-import { Case, CASE_LIMITS } from '../../../common/case_types';
+import { Case, CASE_LIMITS, CaseActivity } from '../../../common/case_types';
 import { AddCaseTaskRequest, CASE_TEMPLATE_LIMITS, CaseTask, UpdateCaseTaskRequest } from '../../../common/case_template_types';
 import { clipText } from '../../lib/bounds';
 import { badRequest, notFound } from '../../lib/errors';
 import { Actor, CaseAttributes } from '../types';
 import { recordChanges } from './activity';
-import { appendWithRetry } from './append';
-import { withAvailability } from './get';
+import { changeWithRetry } from './change';
+import { view } from './view';
 import { CasesClientArgs } from './types';
 
 /**
  * Tasks live in the case document (at most CASE_TEMPLATE_LIMITS.tasks): a task change is a
- * read → modify → write with the version just read, retried on a conflict (append.ts), so two
+ * read → modify → write with the version just read, retried on a conflict (change.ts), so two
  * analysts ticking tasks at once both keep their change. A request says the state wanted
  * (`done: true`), not "toggle", so a retry re-applies the same intent to the fresh case.
  */
+type Changed = { attributes: CaseAttributes; entries: CaseActivity[] };
+
 const short = (s: string) => clipText(s, CASE_LIMITS.activityValueLength);
 
-export function appendTask(current: CaseAttributes, task: { id: string } & AddCaseTaskRequest, actor: Actor): CaseAttributes {
+export function appendTask(current: CaseAttributes, task: { id: string } & AddCaseTaskRequest, actor: Actor): Changed {
   if (current.tasks.length >= CASE_TEMPLATE_LIMITS.tasks) {
     throw badRequest(`The case already has ${current.tasks.length} tasks (limit ${CASE_TEMPLATE_LIMITS.tasks}); the task was not added`);
   }
@@ -25,7 +27,7 @@ export function appendTask(current: CaseAttributes, task: { id: string } & AddCa
 }
 
 /** The case with the task set as asked, or `null` if it already is. */
-export function changeTask(current: CaseAttributes, taskId: string, request: UpdateCaseTaskRequest, actor: Actor): CaseAttributes | null {
+export function changeTask(current: CaseAttributes, taskId: string, request: UpdateCaseTaskRequest, actor: Actor): Changed | null {
   const task = current.tasks.find((t) => t.id === taskId);
   if (!task) throw notFound(`The case has no task ${taskId}`);
   const next: CaseTask = { ...task };
@@ -55,9 +57,9 @@ export function changeTask(current: CaseAttributes, taskId: string, request: Upd
 
 export async function addTask(args: CasesClientArgs, id: string, request: AddCaseTaskRequest): Promise<Case> {
   const task = { id: args.newId(), ...request };
-  return withAvailability(args, await appendWithRetry(args, id, (current, actor) => appendTask(current, task, actor)));
+  return view(args, await changeWithRetry(args, id, (current, actor) => appendTask(current, task, actor)), { recounted: true });
 }
 
 export async function updateTask(args: CasesClientArgs, id: string, taskId: string, request: UpdateCaseTaskRequest): Promise<Case> {
-  return withAvailability(args, await appendWithRetry(args, id, (current, actor) => changeTask(current, taskId, request, actor)));
+  return view(args, await changeWithRetry(args, id, (current, actor) => changeTask(current, taskId, request, actor)), { recounted: true });
 }

@@ -24,4 +24,6 @@ export interface CasesClientArgs {
   snapshotVisibility?(): SnapshotVisibility;
   /** Case observables (docs/incidents.md): the entities of attached documents are recorded there. */
   observables?: ObservableStore;
+  /** `siem_investigations.cases.numberPrefix` (default `SIR`): case 12 is `SIR-12`. */
+  numberPrefix(): string;
 }
