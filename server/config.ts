@@ -16,6 +16,11 @@ export interface SiemInvestigationsConfig {
    * at or below OSD's `opensearch.requestTimeout` (30 s by default).
    */
   requestTimeout?: number;
+  /**
+   * Documents an evidence search collects per shard before it stops (`terminate_after`); counts past
+   * it are lower bounds and the answer says so. Default LIMITS.maxDocsPerShard (200,000).
+   */
+  maxDocsPerShard?: number;
   /** `cases.snapshotVisibility`: who may read attachment snapshots (server/cases/snapshot_visibility.ts). */
   cases?: { snapshotVisibility?: SnapshotVisibility };
 }
@@ -65,6 +70,7 @@ export function createConfigDescriptor(): { schema: unknown; exposeToBrowser: ty
       enabled: schema.boolean({ defaultValue: true }),
       sources: schema.object(sources),
       requestTimeout: schema.number({ defaultValue: LIMITS.requestTimeoutMs, min: 1000, max: 300000 }),
+      maxDocsPerShard: schema.number({ defaultValue: LIMITS.maxDocsPerShard, min: 100, max: 100_000_000 }),
       cases: schema.object({
         snapshotVisibility: schema.oneOf(
           SNAPSHOT_VISIBILITIES.map((v) => schema.literal(v)),

@@ -17,6 +17,7 @@ export class SiemInvestigationsPlugin {
   private sources: SourceDefinitions = resolveSources();
   private requestTimeoutMs: number = LIMITS.requestTimeoutMs;
   private snapshotVisibility: SnapshotVisibility = DEFAULT_SNAPSHOT_VISIBILITY;
+  private maxDocsPerShard: number = LIMITS.maxDocsPerShard;
   private readonly configSubscription: { unsubscribe(): void };
 
   constructor(initializerContext: PluginInitializerContext<SiemInvestigationsConfig>) {
@@ -25,6 +26,7 @@ export class SiemInvestigationsPlugin {
       this.sources = resolveSources(config?.sources);
       this.requestTimeoutMs = validTimeout(config?.requestTimeout) ?? LIMITS.requestTimeoutMs;
       this.snapshotVisibility = snapshotVisibilityOf(config?.cases);
+      this.maxDocsPerShard = config?.maxDocsPerShard ?? LIMITS.maxDocsPerShard;
     });
   }
 
@@ -34,6 +36,7 @@ export class SiemInvestigationsPlugin {
       router,
       logger: this.logger,
       getSources: () => this.sources,
+      getMaxDocsPerShard: () => this.maxDocsPerShard,
       readerOf: (context: RequestHandlerContext) =>
         createOpenSearchReader(context.core.opensearch.client.asCurrentUser, { budget: new RequestBudget(this.requestTimeoutMs) }),
     };

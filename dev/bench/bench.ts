@@ -17,6 +17,7 @@ import { startDevHost } from '../host/dev_host';
 import { applyIndexTemplates } from '../index_templates';
 import { createClient, loadDocuments } from '../load';
 import { generateNoise, generateScenario } from '../../test/fixtures/scenario/generate';
+import { buildCorpus, corpusDocs } from '../../test/fixtures/guardduty_corpus/generate';
 import { fmt, summarize, Summary } from './stats';
 import { prefixedSourcesConfig } from '../../test/integration/helpers';
 
@@ -33,24 +34,86 @@ async function ensureOpenSearch(): Promise<string> {
   return out.trim().split('\n').pop()!;
 }
 
+/**
+ * The data set of one size: the workshop scenario (heavy), the 221 corpus findings (one per
+ * GuardDuty type, for the per-family figures) and noise up to `docs`. Reused when present; a
+ * partly loaded set is resumed where it stopped (noise document i is the same in every run), so an
+ * interrupted 10M load is not lost.
+ */
 async function ensureData(client: Client, prefix: string, docs: number) {
-  const count = await client
+  let count = await countDocs(client, prefix);
+  const scenario = generateScenario({ indexPrefix: prefix, heavy: true });
+  const corpus = corpusDocs(buildCorpus(), 'current', prefix);
+  const fixed = scenario.docs.length + corpus.length;
+  const noise = Math.max(0, docs - fixed);
+  if (count >= docs * 0.999) {
+    console.log(`reusing ${count.toLocaleString('en')} documents under ${prefix}`);
+    return { scenario, corpus };
+  }
+  await applyIndexTemplates(client, { prefix });
+  const t0 = performance.now();
+  if (count === 0) count = await seedFromSmallerSet(client, prefix, docs);
+  if (count < fixed) {
+    console.log(`loading the scenario (${scenario.docs.length}) and the corpus findings (${corpus.length}) under ${prefix}`);
+    await loadDocuments(client, scenario.docs, { refresh: false });
+    await loadDocuments(client, corpus, { refresh: false });
+  }
+  // Resume a little before what is already there: a chunk in flight when a load stopped may be
+  // partly indexed, and loading a document again only overwrites it (ids are deterministic).
+  const from = Math.max(0, count - fixed - 20_000);
+  console.log(`loading noise ${from.toLocaleString('en')} → ${noise.toLocaleString('en')} under ${prefix} (had ${count.toLocaleString('en')} documents)`);
+  let last = 0;
+  await loadDocuments(client, generateNoise(noise, { indexPrefix: prefix, seed: 7 }, from), {
+    refresh: true,
+    chunkSize: 5000,
+    onProgress: (loaded) => {
+      const now = performance.now();
+      if (now - last < 10_000 && from + loaded < noise) return;
+      last = now;
+      const s = (now - t0) / 1000;
+      const rate = loaded / Math.max(s, 0.001);
+      const eta = (noise - from - loaded) / Math.max(rate, 1);
+      console.log(`  ${(from + loaded).toLocaleString('en')} / ${noise.toLocaleString('en')} noise documents, ${Math.round(rate)} docs/s, ${s.toFixed(0)} s, ~${Math.round(eta / 60)} min left`);
+    },
+  });
+  console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return { scenario, corpus };
+}
+
+/**
+ * A larger set starts as a copy of the largest complete smaller one (`bench-<M>-`, M < N): the
+ * noise documents are the same, so only the difference is loaded. `_clone` hard-links the
+ * segments, so the copy takes seconds instead of the hours a reload takes on this machine. The
+ * smaller set stays as it is, for its own runs.
+ */
+async function seedFromSmallerSet(client: Client, prefix: string, docs: number): Promise<number> {
+  const indices = (await client.cat.indices({ index: 'bench-*-log-*', format: 'json', h: 'index' } as any).catch(() => ({ body: [] }))).body as Array<{ index: string }>;
+  const sizes = [...new Set(indices.map((i) => /^bench-(\d+)-log-/.exec(i.index)?.[1]).filter(Boolean).map(Number))].filter((n) => n < docs).sort((a, b) => b - a);
+  for (const size of sizes) {
+    const from = `bench-${size}-`;
+    if ((await countDocs(client, from)) < size * 0.999) continue;
+    const names = indices.map((i) => i.index).filter((i) => i.startsWith(`${from}log-`));
+    console.log(`starting ${prefix} as a clone of ${from} (${names.length} indices)`);
+    for (const name of names) {
+      await client.indices.putSettings({ index: name, body: { 'index.blocks.write': true } } as any);
+      await client.transport.request({
+        method: 'PUT',
+        path: `/${encodeURIComponent(name)}/_clone/${encodeURIComponent(prefix + name.slice(from.length))}`,
+        querystring: { wait_for_active_shards: 1 },
+        body: { settings: { 'index.blocks.write': null } },
+      });
+    }
+    return countDocs(client, prefix);
+  }
+  return 0;
+}
+
+async function countDocs(client: Client, prefix: string): Promise<number> {
+  await client.indices.refresh({ index: `${prefix}log-*`, ignore_unavailable: true, allow_no_indices: true } as any).catch(() => undefined);
+  return client
     .count({ index: `${prefix}log-*`, ignore_unavailable: true, allow_no_indices: true } as any)
     .then((r) => r.body.count as number)
     .catch(() => 0);
-  const scenario = generateScenario({ indexPrefix: prefix, heavy: true });
-  if (count >= docs * 0.99) {
-    console.log(`reusing ${count} documents under ${prefix}`);
-    return scenario;
-  }
-  console.log(`loading ${docs} documents under ${prefix} (had ${count})`);
-  await client.indices.delete({ index: `${prefix}log-*`, ignore_unavailable: true, allow_no_indices: true } as any).catch(() => undefined);
-  await applyIndexTemplates(client, { prefix, force: true });
-  const t0 = performance.now();
-  await loadDocuments(client, scenario.docs, { refresh: false });
-  await loadDocuments(client, generateNoise(Math.max(0, docs - scenario.docs.length), { indexPrefix: prefix, seed: 7 }), { refresh: true });
-  console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  return scenario;
 }
 
 /**
@@ -96,7 +159,11 @@ async function main() {
   const url = await ensureOpenSearch();
   const client = createClient(url);
   const prefix = `bench-${docs}-`;
-  const scenario = await ensureData(client, prefix, docs);
+  const { scenario } = await ensureData(client, prefix, docs);
+  if (process.argv.includes('--load-only')) {
+    await client.close();
+    return;
+  }
   const config = prefixedSourcesConfig(prefix);
   const sources = resolveSources((config as any).sources);
   const finding = scenario.facts.iamFinding;

@@ -73,7 +73,7 @@ describe('building the pivot queries', () => {
     const s = buildRuleSearch(ruleById('linux_secure.ssh_from_attacker')!, { ...ctxWith(set), sources });
     const includes = (s.body._source as { includes: string[] }).includes;
     expect(includes).toEqual(expect.arrayContaining(['process.pid', 'event.ingested', 'source.ip']));
-    expect(s.body.sort).toEqual([{ 'event.ingested': { order: 'asc', unmapped_type: 'date' } }]);
+    expect(s.body.sort).toEqual([{ 'event.ingested': { order: 'asc', unmapped_type: 'date' } }, { '@id': { order: 'asc', unmapped_type: 'keyword', missing: '_last' } }]);
   });
 
   it('bounds every search in size and time and counts collapsed findings once', () => {
