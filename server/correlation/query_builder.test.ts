@@ -2,7 +2,8 @@ import { DEFAULT_SOURCES, resolveSources } from '../../common/sources';
 import { escapeWildcard } from './entity_values';
 import { EntitySet } from './entity_set';
 import { PIVOT_RULES, ruleById } from '../playbooks';
-import { buildRuleSearch, ruleInputs, toMsearchBody, UNIQUE_AGG } from './query_builder';
+import { buildCoverageSearches, buildRuleSearch, ruleInputs, toMsearchBody, UNIQUE_AGG } from './query_builder';
+import { LIMITS } from '../../common/constants';
 
 const window = { from: '2021-04-26T10:00:00.000Z', to: '2021-04-27T16:00:00.000Z' };
 
@@ -111,5 +112,26 @@ describe('building the pivot queries', () => {
     const a = buildRuleSearch(ruleById('cloudtrail.access_key')!, ctxWith(set));
     const b = buildRuleSearch(ruleById('cloudtrail.object_access')!, ctxWith(set));
     expect(toMsearchBody([a, b])).toEqual([a.header, a.body, b.header, b.body]);
+  });
+});
+
+describe('at scale: bounded searches, cross-cluster coverage', () => {
+  it('stops every evidence search at the per-shard bound, the configured one when set', () => {
+    const set = new EntitySet();
+    set.add('ip', '10.0.1.214', 'finding', 'remote');
+    const rule = ruleById('linux_secure.ssh_from_attacker')!;
+    expect(buildRuleSearch(rule, ctxWith(set)).body.terminate_after).toBe(LIMITS.maxDocsPerShard);
+    expect(buildRuleSearch(rule, { ...ctxWith(set), maxDocsPerShard: 1000 }).body.terminate_after).toBe(1000);
+  });
+
+  it('counts coverage per cluster when a source pattern spans clusters, and once otherwise', () => {
+    const sources = resolveSources({ cloudtrail: { indexPattern: 'log-aws-cloudtrail-*, other:log-aws-cloudtrail-*,other:archive-ct-*' } });
+    const searches = buildCoverageSearches(sources, ['cloudtrail', 'guardduty'], window);
+    expect(searches.map((s) => [s.source, s.cluster, s.header.index])).toEqual([
+      ['cloudtrail', '(local)', 'log-aws-cloudtrail-*'],
+      ['cloudtrail', 'other', 'other:log-aws-cloudtrail-*,other:archive-ct-*'],
+      ['guardduty', undefined, 'log-aws-guardduty-*'],
+    ]);
+    expect(searches[0].body.track_total_hits).toBe(LIMITS.coverageCountLimit);
   });
 });
