@@ -15,7 +15,7 @@ import { createOpenSearchReader, TransportClient } from '../../server/lib/opense
 import { RequestBudget } from '../../server/lib/request_budget';
 import { startDevHost } from '../host/dev_host';
 import { applyIndexTemplates } from '../index_templates';
-import { createClient, loadDocuments } from '../load';
+import { createClient, loadDocuments, sourceDemoDocs } from '../load';
 import { generateNoise, generateScenario } from '../../test/fixtures/scenario/generate';
 import { buildCorpus, corpusDocs } from '../../test/fixtures/guardduty_corpus/generate';
 import { fmt, summarize, Summary } from './stats';
@@ -45,7 +45,11 @@ async function ensureData(client: Client, prefix: string, docs: number) {
   let count = await countDocs(client, prefix);
   const scenario = generateScenario({ indexPrefix: prefix, heavy: true });
   const corpus = corpusDocs(buildCorpus(), 'current', prefix);
-  const fixed = scenario.docs.length + corpus.length;
+  // A tenth of the documents in the S3 access log, Windows and Linux OS sources, with the corpus
+  // incidents those sources tell (RDP brute force, S3 exfiltration, SSH brute force). A set grown
+  // from a smaller one (below) keeps the smaller one's.
+  const sourceDocs = sourceDemoDocs(prefix, scenario.facts.baseDate, Math.floor(docs / 10));
+  const fixed = scenario.docs.length + corpus.length + sourceDocs.length;
   const noise = Math.max(0, docs - fixed);
   if (count >= docs * 0.999) {
     console.log(`reusing ${count.toLocaleString('en')} documents under ${prefix}`);
@@ -58,6 +62,7 @@ async function ensureData(client: Client, prefix: string, docs: number) {
     console.log(`loading the scenario (${scenario.docs.length}) and the corpus findings (${corpus.length}) under ${prefix}`);
     await loadDocuments(client, scenario.docs, { refresh: false });
     await loadDocuments(client, corpus, { refresh: false });
+    await loadDocuments(client, sourceDocs, { refresh: false });
   }
   // Resume a little before what is already there: a chunk in flight when a load stopped may be
   // partly indexed, and loading a document again only overwrites it (ids are deterministic).
@@ -168,6 +173,15 @@ async function main() {
   const config = prefixedSourcesConfig(prefix);
   const sources = resolveSources((config as any).sources);
   const finding = scenario.facts.iamFinding;
+  // The findings whose evidence comes from the new sources (loaded with the data, see ensureData).
+  const corpusRef = async (type: string) => {
+    const r = await client.search({ index: `${prefix}log-aws-guardduty-*`, body: { size: 1, query: { term: { type } } } } as any);
+    const hit = (r.body as any).hits.hits[0];
+    return hit ? { index: hit._index as string, id: hit._id as string } : undefined;
+  };
+  const rdpRef = await corpusRef('UnauthorizedAccess:EC2/RDPBruteForce');
+  const s3Ref = await corpusRef('Exfiltration:S3/MaliciousIPCaller');
+  const roundTripsOf: Record<string, Set<number>> = { rdp: new Set(), s3: new Set() };
 
   // What the plugin sends: record it once through the engine itself.
   const recorded: Array<Parameters<TransportClient['transport']['request']>[0]> = [];
@@ -178,7 +192,7 @@ async function main() {
 
   const host = await startDevHost({ port: 0, opensearchUrl: url, pluginDir: ROOT, config, quiet: true });
   const serverTook: number[] = [];
-  const viaPlugin = (ref: { index: string; id: string }, record = false) => async () => {
+  const viaPlugin = (ref: { index: string; id: string }, record = false, family?: string) => async () => {
     const r = await fetch(host.url + API_PATHS.investigate, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'osd-xsrf': 'bench' },
@@ -187,12 +201,15 @@ async function main() {
     if (r.status !== 200) throw new Error(`investigate answered ${r.status}: ${await r.text()}`);
     const body = await r.json();
     if (record) serverTook.push(body.took.ms);
+    if (family) roundTripsOf[family].add(body.took.roundTrips);
   };
   const chain = analystChain(prefix, scenario.facts);
   const rssBefore = process.memoryUsage().rss;
   const times = await interleaved(runs, {
     plugin: viaPlugin(finding, true),
     ...(scenario.facts.heavyFinding ? { heavy: viaPlugin(scenario.facts.heavyFinding) } : {}),
+    ...(rdpRef ? { rdp: viaPlugin(rdpRef, false, 'rdp') } : {}),
+    ...(s3Ref ? { s3: viaPlugin(s3Ref, false, 's3') } : {}),
     direct: async () => {
       for (const c of recorded) await client.transport.request(c as any);
     },
@@ -205,6 +222,10 @@ async function main() {
   const { plugin, direct, manual } = times;
   const heavy = times.heavy ?? [];
   const scale = await scaleRuns(client, host.url, sources, corpus, scenario, arg('family-runs', 10));
+  const newSources = {
+    rdp: times.rdp?.length ? { ...summarize(times.rdp), roundTrips: [...roundTripsOf.rdp] } : undefined,
+    s3: times.s3?.length ? { ...summarize(times.s3), roundTrips: [...roundTripsOf.s3] } : undefined,
+  };
   await host.close();
 
   const count = (await client.count({ index: `${prefix}log-*` } as any)).body.count as number;
@@ -225,6 +246,7 @@ async function main() {
     evidenceGroups: one.evidence.length,
     plugin: p,
     heavy: h,
+    newSources,
     direct: d,
     manualChain: { ...m, queries: chain.length + 1 },
     serverSide: inside,
@@ -361,12 +383,14 @@ function writeReport(r: any) {
   const section = `${marker}
 ## Investigation latency (server)
 
-Measured ${r.date.slice(0, 10)} by \`npm run bench\` on this project's machine (${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}), local OpenSearch 3.8.0 (1 GiB heap), **${r.documents.toLocaleString('en')} documents** across the four sources with the scenario embedded.
+Measured ${r.date.slice(0, 10)} by \`npm run bench\` on this project's machine (${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}), local OpenSearch 3.8.0 (1 GiB heap), **${r.documents.toLocaleString('en')} documents** across the sources with the scenario embedded (a tenth of them S3 server access logs, Windows and Linux OS syslog, with the RDP, S3 and SSH incidents of the corpus).
 
 | what | runs | p50 | p95 | min | max |
 |---|---|---|---|---|---|
 ${row('plugin: `POST /investigate`, IAM finding (HTTP, dev host)', r.plugin)}
 ${row('plugin: `POST /investigate`, heavy finding (12,000+ sshd hits)', r.heavy)}
+${row(`plugin: \`POST /investigate\`, RDP brute force (Windows logons; ${r.newSources?.rdp?.roundTrips?.join(', ') ?? '?'} round trips)`, r.newSources?.rdp)}
+${row(`plugin: \`POST /investigate\`, S3 exfiltration (S3 access logs, data events; ${r.newSources?.s3?.roundTrips?.join(', ') ?? '?'} round trips)`, r.newSources?.s3)}
 ${row('plugin, time inside the route handler (`took.ms`)', r.serverSide)}
 ${row('(a) the same queries straight to OpenSearch', r.direct)}
 ${row(`(b) the analyst's chain, ${r.manualChain.queries} queries one after another`, r.manualChain)}
