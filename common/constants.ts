@@ -58,6 +58,18 @@ export const LIMITS = {
   maxPerPage: 100,
   /** Server-side timeout of one search inside the _msearch. */
   searchTimeout: '10s',
+  /**
+   * Coverage counts stop at this many documents (`track_total_hits`); above it the count is a lower
+   * bound, shown as "10,000+" (the answer says `docsInWindowIsLowerBound`).
+   */
+  coverageCountLimit: 10000,
+  /**
+   * Documents an evidence search collects per shard before it stops (`terminate_after`): what keeps
+   * a heavy finding (hundreds of thousands of matches over a long window) inside the 30 s budget.
+   * Below it every count is exact; at it, counts are lower bounds and the answer says so. A
+   * deployment may change it (`siem_investigations.maxDocsPerShard`).
+   */
+  maxDocsPerShard: 200_000,
   /** Client-side timeout of a whole request to OpenSearch. */
   requestTimeoutMs: 30000,
   /** Timeline entries after merging repeats. */

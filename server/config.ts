@@ -20,6 +20,11 @@ export interface SiemInvestigationsConfig {
    * at or below OSD's `opensearch.requestTimeout` (30 s by default).
    */
   requestTimeout?: number;
+  /**
+   * Documents an evidence search collects per shard before it stops (`terminate_after`); counts past
+   * it are lower bounds and the answer says so. Default LIMITS.maxDocsPerShard (200,000).
+   */
+  maxDocsPerShard?: number;
   /** `cases.snapshotVisibility`: who may read attachment snapshots (server/cases/snapshot_visibility.ts). */
   /** `cases.numberPrefix`: case 12 is `<prefix>-12` (default `SIR`; server/cases/case_number.ts). */
   cases?: { snapshotVisibility?: SnapshotVisibility; numberPrefix?: string };
@@ -79,6 +84,7 @@ export function createConfigDescriptor(): { schema: unknown; exposeToBrowser: ty
       enabled: schema.boolean({ defaultValue: true }),
       sources: schema.object(sources),
       requestTimeout: schema.number({ defaultValue: LIMITS.requestTimeoutMs, min: 1000, max: 300000 }),
+      maxDocsPerShard: schema.number({ defaultValue: LIMITS.maxDocsPerShard, min: 100, max: 100_000_000 }),
       incidents: schema.object({
         window: schema.string({ defaultValue: INCIDENT_LIMITS.defaultWindow }),
         maxFindings: schema.number({ defaultValue: INCIDENT_LIMITS.maxFindings, min: 10, max: 60000 }),

@@ -23,6 +23,7 @@ export class SiemInvestigationsPlugin {
   private sources: SourceDefinitions = resolveSources();
   private requestTimeoutMs: number = LIMITS.requestTimeoutMs;
   private snapshotVisibility: SnapshotVisibility = DEFAULT_SNAPSHOT_VISIBILITY;
+  private maxDocsPerShard: number = LIMITS.maxDocsPerShard;
   private correlation: CorrelationConfig = correlationConfigOf(undefined);
   private numberPrefix: string = validNumberPrefix(undefined);
   private readonly configSubscription: { unsubscribe(): void };
@@ -33,6 +34,7 @@ export class SiemInvestigationsPlugin {
       this.sources = resolveSources(config?.sources);
       this.requestTimeoutMs = validTimeout(config?.requestTimeout) ?? LIMITS.requestTimeoutMs;
       this.snapshotVisibility = snapshotVisibilityOf(config?.cases);
+      this.maxDocsPerShard = config?.maxDocsPerShard ?? LIMITS.maxDocsPerShard;
       this.correlation = correlationConfigOf(config);
       this.numberPrefix = validNumberPrefix(config?.cases?.numberPrefix);
     });
@@ -44,6 +46,7 @@ export class SiemInvestigationsPlugin {
       router,
       logger: this.logger,
       getSources: () => this.sources,
+      getMaxDocsPerShard: () => this.maxDocsPerShard,
       readerOf: (context: RequestHandlerContext) =>
         createOpenSearchReader(context.core.opensearch.client.asCurrentUser, { budget: new RequestBudget(this.requestTimeoutMs) }),
     };
