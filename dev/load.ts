@@ -215,6 +215,32 @@ export interface LoadResult {
   tookMs: number;
 }
 
+/** Attempts of one `_bulk` request when OpenSearch pushes back or does not answer in time. */
+const BULK_ATTEMPTS = 6;
+
+/**
+ * One `_bulk` request, sent again after a pause when OpenSearch pushes back (429: indexing pressure
+ * or a full write queue, as on a small-heap node or a cluster that also indexes replicas) or times
+ * out on a busy machine. Documents have ids, so a request that was partly applied is applied again
+ * harmlessly. Other errors are thrown at once.
+ */
+export async function bulkWithRetry(client: Client, body: string, attempts = BULK_ATTEMPTS, pauseMs = 2000): Promise<{ body: any }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await client.bulk({ body } as any);
+      // A 200 whose items were all refused for pressure is pushback too.
+      const items: any[] = res.body?.items ?? [];
+      const pushedBack = items.length > 0 && items.every((i) => i[Object.keys(i)[0]]?.status === 429);
+      if (!pushedBack || attempt >= attempts) return res;
+    } catch (e) {
+      const status = (e as { meta?: { statusCode?: number } }).meta?.statusCode;
+      const retriable = status === 429 || (e as Error).name === 'TimeoutError';
+      if (!retriable || attempt >= attempts) throw e;
+    }
+    await new Promise((r) => setTimeout(r, pauseMs * attempt));
+  }
+}
+
 /** Sends the chunks with bounded concurrency; stops at the first rejected document and throws. */
 export async function sendChunks(client: Client, chunks: Iterable<BulkChunk> | AsyncIterable<BulkChunk>, opts: LoadOptions = {}): Promise<LoadResult> {
   const started = performance.now();
@@ -226,8 +252,7 @@ export async function sendChunks(client: Client, chunks: Iterable<BulkChunk> | A
   let failure: unknown;
   for await (const chunk of chunks) {
     if (failure || summary.failed) break;
-    const p: Promise<void> = client
-      .bulk({ body: chunk.body } as any)
+    const p: Promise<void> = bulkWithRetry(client, chunk.body)
       .then((res) => {
         summarizeBulkResponse(res.body, summary);
         loaded += chunk.actions;

@@ -7,6 +7,7 @@ import { SEVERITY_OPTIONS, STATUS_LABELS } from '../shared/case_labels';
 import { CloseCaseModal } from './close_case_modal';
 import { NameListInput } from './name_list_input';
 import { SectionTitle } from '../shared/section_title';
+import { useCaseWorkflow } from './case_tasks_panel';
 import { i18n } from '@osd/i18n';
 import { FormattedMessage } from '@osd/i18n/react';
 
@@ -19,6 +20,7 @@ const fieldName = (field: CaseField): string =>
 export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
   const c = editor.case!;
   const [closing, setClosing] = useState<'close' | 'reason' | null>(null);
+  const workflow = useCaseWorkflow(editor);
   const status = shownValue(c, editor.draft, 'status');
   const change = (changes: CaseDraft) => {
     editor.setDraft(changes);
@@ -110,10 +112,13 @@ export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
         <CloseCaseModal
           initial={closing === 'reason' ? c.closeReason : undefined}
           confirmLabel={closing === 'close' ? i18n.translate('siemInvestigations.cases.details.closeCase', { defaultMessage: 'Close case' }) : i18n.translate('siemInvestigations.cases.details.confirmChangeReason', { defaultMessage: 'Change reason' })}
+          fields={closing === 'close' ? c.closeFields : []}
+          values={c.closeFieldValues}
           onCancel={() => setClosing(null)}
-          onConfirm={(reason: CloseReason) => {
+          onConfirm={(reason: CloseReason, values) => {
             setClosing(null);
-            change(closing === 'close' ? { status: 'closed', closeReason: reason } : { closeReason: reason });
+            if (closing === 'close' && c.closeFields.length) void workflow.closeWithFields(reason, values);
+            else change(closing === 'close' ? { status: 'closed', closeReason: reason } : { closeReason: reason });
           }}
         />
       )}

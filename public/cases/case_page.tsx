@@ -1,3 +1,4 @@
+import { formatNumber } from '../shared/format';
 import React, { useState } from 'react';
 import { RouteComponentProps } from 'react-router-dom';
 import { EuiButton, EuiEmptyPrompt, EuiFlexGroup, EuiFlexItem, EuiLoadingContent, EuiNotificationBadge, EuiPage, EuiPageBody, EuiPanel, EuiProgress, EuiSpacer } from '@elastic/eui';
@@ -9,8 +10,10 @@ import { CaseConflictCallout } from './case_conflict_callout';
 import { CaseRepairedCallout } from './case_repaired_callout';
 import { CaseDescriptionPanel } from './case_description_panel';
 import { CaseDetailsPanel } from './case_details_panel';
+import { CaseTasksPanel } from './case_tasks_panel';
 import { CaseHeader } from './case_header';
 import { CaseNotFound } from './case_not_found';
+import { CaseItemsPagination, useCaseItemsPager } from './case_items_pager';
 import { DocumentFlyout } from '../shared/document_flyout';
 import { SectionTitle } from '../shared/section_title';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
@@ -55,6 +58,14 @@ export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
     );
   }
 
+  return <CaseView editor={editor} flyoutRef={flyoutRef} setFlyoutRef={setFlyoutRef} />;
+}
+
+function CaseView({ editor, flyoutRef, setFlyoutRef }: { editor: ReturnType<typeof useCaseEditor>; flyoutRef: DocRef | null; setFlyoutRef(ref: DocRef | null): void }) {
+  const c = editor.case!;
+  const attachments = useCaseItemsPager(c, 'attachments');
+  const comments = useCaseItemsPager(c, 'comments');
+  const activity = useCaseItemsPager(c, 'activity');
   return (
     <EuiPage>
       <EuiPageBody data-test-subj="caseView" data-case-id={c.id}>
@@ -74,25 +85,30 @@ export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
             <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
               <SectionTitle>
-                {i18n.translate('siemInvestigations.cases.page.evidence', { defaultMessage: 'Evidence' })} <EuiNotificationBadge color="subdued">{c.attachments.length}</EuiNotificationBadge>
+                {i18n.translate('siemInvestigations.cases.page.evidence', { defaultMessage: 'Evidence' })} <EuiNotificationBadge color="subdued">{formatNumber(attachments.total)}</EuiNotificationBadge>
               </SectionTitle>
               <EuiSpacer size="s" />
-              <CaseAttachmentsTable attachments={c.attachments} onInspect={setFlyoutRef} />
+              <CaseAttachmentsTable attachments={attachments.items} onInspect={setFlyoutRef} />
+              <CaseItemsPagination pager={attachments} noun={i18n.translate('siemInvestigations.cases.casePage.attachments', { defaultMessage: 'Attachments' })} />
             </EuiPanel>
             <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
               <SectionTitle>{i18n.translate('siemInvestigations.cases.casePage.comments', { defaultMessage: 'Comments' })}</SectionTitle>
               <EuiSpacer size="m" />
-              <CaseComments comments={c.comments} onAdd={editor.canSave ? editor.addComment : undefined} />
+              <CaseItemsPagination pager={comments} noun={i18n.translate('siemInvestigations.cases.casePage.comments2', { defaultMessage: 'Comments' })} />
+              <CaseComments comments={comments.items} onAdd={editor.canSave ? editor.addComment : undefined} />
             </EuiPanel>
           </EuiFlexItem>
           <EuiFlexItem grow={1} style={{ minWidth: 300 }}>
             <CaseDetailsPanel editor={editor} />
             <EuiSpacer size="m" />
+            <CaseTasksPanel editor={editor} />
+            <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
               <SectionTitle>{i18n.translate('siemInvestigations.cases.casePage.activity', { defaultMessage: 'Activity' })}</SectionTitle>
               <EuiSpacer size="s" />
-              <CaseActivityLog activity={c.activity} />
+              <CaseActivityLog activity={activity.items} />
+              <CaseItemsPagination pager={activity} noun={i18n.translate('siemInvestigations.cases.casePage.entries', { defaultMessage: 'Entries' })} />
             </EuiPanel>
           </EuiFlexItem>
         </EuiFlexGroup>

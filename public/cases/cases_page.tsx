@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import React, { useCallback, useMemo, useState } from 'react';
 import { useHistory, useLocation } from 'react-router-dom';
 import { EuiButton, EuiEmptyPrompt, EuiFieldSearch, EuiFlexGroup, EuiFlexItem, EuiPage, EuiPageBody, EuiPageHeader, EuiPanel, EuiSpacer, EuiText } from '@elastic/eui';
@@ -6,6 +7,9 @@ import { APP_ID } from '../../common/constants';
 import { CaseStatusFilter } from './case_status_filter';
 import { CasesTable } from './cases_table';
 import { CreateCaseModal } from './create_case_modal';
+import { CasesBulkActions } from './cases_bulk_actions';
+import { CaseMetricsPanel } from './case_metrics_panel';
+import { caseTemplatesPath } from '../routes';
 import { NameListInput } from './name_list_input';
 import { SeverityFilter } from '../shared/severity_filter';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
@@ -14,7 +18,6 @@ import { CasesState, hasFilters, readCasesState, writeCasesState } from './cases
 import { useCanSaveCases } from '../shared/capabilities';
 import { casePath } from '../routes';
 import { useAppServices } from '../services/app_services';
-import { i18n } from '@osd/i18n';
 
 /** The API refuses to page past 10,000 cases (page × perPage). */
 const MAX_WINDOW = CASE_LIMITS.listScan;
@@ -25,6 +28,8 @@ export function CasesPage() {
   const location = useLocation();
   const state = useMemo(() => readCasesState(location.search), [location.search]);
   const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<CaseSummary[]>([]);
+  const [changes, setChanges] = useState(0);
   const canSave = useCanSaveCases();
   useBreadcrumbs([{ text: i18n.translate('siemInvestigations.cases.casesPage.cases', { defaultMessage: 'Cases' }) }]);
 
@@ -35,7 +40,7 @@ export function CasesPage() {
     [history, state]
   );
 
-  const { data, loading, error } = useRequest(JSON.stringify(state), (signal) => api.findCases(state, signal), i18n.translate('siemInvestigations.cases.page.loadFailed', { defaultMessage: 'Could not load cases' }));
+  const { data, loading, error } = useRequest(JSON.stringify([state, changes]), (signal) => api.findCases(state, signal), 'Could not load cases');
   const cases = data?.cases ?? [];
   const total = data?.total ?? 0;
   const filtered = hasFilters(state);
@@ -67,16 +72,19 @@ export function CasesPage() {
     <EuiPage>
       <EuiPageBody>
         <EuiPageHeader
-          pageTitle={i18n.translate('siemInvestigations.cases.page.title', { defaultMessage: 'Cases' })}
+          pageTitle={i18n.translate('siemInvestigations.cases.casesPage.cases2', { defaultMessage: 'Cases' })}
           description={i18n.translate('siemInvestigations.cases.casesPage.investigationsKeptWithTheir', { defaultMessage: 'Investigations kept with their findings, evidence, notes and status.' })}
-          rightSideItems={
-            canSave
+          rightSideItems={[
+            ...(canSave
               ? [
                   <EuiButton key="create" fill iconType="plusInCircle" onClick={() => setCreating(true)} data-test-subj="createCaseButton">
                     {i18n.translate('siemInvestigations.cases.casesPage.createCase2', { defaultMessage: 'Create case' })}</EuiButton>,
                 ]
-              : []
-          }
+              : []),
+            <EuiButton key="templates" iconType="documents" href={core.application.getUrlForApp(APP_ID, { path: `#${caseTemplatesPath()}` })} data-test-subj="caseTemplatesLink">
+              {i18n.translate('siemInvestigations.cases.list.templates', { defaultMessage: 'Templates' })}
+            </EuiButton>,
+          ]}
         />
         <EuiSpacer size="l" />
         <EuiPanel paddingSize="m">
@@ -118,9 +126,18 @@ export function CasesPage() {
             </EuiFlexItem>
           </EuiFlexGroup>
           <EuiSpacer size="m" />
-          <EuiText size="xs" color="subdued" data-test-subj="casesCount">
-            {data ? i18n.translate('siemInvestigations.cases.page.count', { defaultMessage: '{total, plural, one {# case} other {# cases}}', values: { total } }) : '\u00a0'}
-          </EuiText>
+          <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false}>
+            <EuiFlexItem grow={false}>
+              <EuiText size="xs" color="subdued" data-test-subj="casesCount">
+                {data ? i18n.translate('siemInvestigations.cases.page.count', { defaultMessage: '{total, plural, one {# case} other {# cases}}', values: { total } }) : '\u00a0'}
+              </EuiText>
+            </EuiFlexItem>
+            {canSave && (
+              <EuiFlexItem grow={false}>
+                <CasesBulkActions selected={selected} onDone={() => setChanges((n) => n + 1)} />
+              </EuiFlexItem>
+            )}
+          </EuiFlexGroup>
           <EuiSpacer size="s" />
           <CasesTable
             cases={cases}
@@ -132,6 +149,7 @@ export function CasesPage() {
             sortDirection={state.sortOrder}
             noItemsMessage={noItems}
             hrefFor={hrefFor}
+            {...(canSave ? { onSelectionChange: setSelected } : {})}
             onTableChange={({ pageIndex, pageSize, sortField, sortDirection }) =>
               update(
                 { page: pageSize === state.perPage && sortField === state.sortField && sortDirection === state.sortOrder ? pageIndex + 1 : 1, perPage: pageSize, sortField, sortOrder: sortDirection },
@@ -139,6 +157,10 @@ export function CasesPage() {
               )
             }
           />
+        </EuiPanel>
+        <EuiSpacer size="m" />
+        <EuiPanel paddingSize="m">
+          <CaseMetricsPanel filters={state} refreshKey={changes} />
         </EuiPanel>
         {creating && canSave && <CreateCaseModal onClose={() => setCreating(false)} onCreated={(c) => history.push(casePath(c.id))} />}
       </EuiPageBody>

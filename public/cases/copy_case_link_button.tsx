@@ -6,14 +6,16 @@ import { caseShareUrl } from './share_link';
 import { useAppServices } from '../services/app_services';
 import { i18n } from '@osd/i18n';
 
-/** Copies the case's absolute URL (with `security_tenant` under multi-tenancy) to the clipboard. */
-export function CopyCaseLinkButton({ caseId }: { caseId: string }) {
+/**
+ * Copies the case's absolute URL by id (exact even if an import brought a second case with the
+ * same number; `#/cases/SIR-12` opens the case too) (with `security_tenant` under multi-tenancy) to the clipboard. */
+export function CopyCaseLinkButton({ caseId, reference }: { caseId: string; reference?: string }) {
   const { core } = useAppServices();
   const tenant = useTenant();
   const url = tenant === undefined ? undefined : caseShareUrl(core.application, caseId, tenant);
   const copy = async () => {
     if (!url) return;
-    if (await copyText(url)) core.notifications.toasts.addSuccess({ title: i18n.translate('siemInvestigations.cases.copyCaseLinkButton.linkToTheCase', { defaultMessage: 'Link to the case copied' }), text: url, 'data-test-subj': 'caseLinkCopiedToast' });
+    if (await copyText(url)) core.notifications.toasts.addSuccess({ title: reference ? i18n.translate('siemInvestigations.cases.copyLink.copiedReference', { defaultMessage: 'Link to {reference} copied', values: { reference } }) : i18n.translate('siemInvestigations.cases.copyCaseLinkButton.linkToTheCase', { defaultMessage: 'Link to the case copied' }), text: url, 'data-test-subj': 'caseLinkCopiedToast' });
     else core.notifications.toasts.addWarning({ title: i18n.translate('siemInvestigations.cases.copyCaseLinkButton.couldNotCopyThe', { defaultMessage: 'Could not copy the link; copy it from here' }), text: url });
   };
   return (

@@ -18,6 +18,8 @@ import { SEVERITY_OPTIONS } from '../shared/case_labels';
 import { useAppServices } from '../services/app_services';
 import { errorMessage } from '../services/http_error';
 import { NameListInput } from './name_list_input';
+import { TemplateSelect } from './template_select';
+import { CaseTemplate } from '../../common/case_template_types';
 import { i18n } from '@osd/i18n';
 
 /** An empty case, from the cases list. */
@@ -29,11 +31,19 @@ export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCre
   const [tags, setTags] = useState<string[]>([]);
   const [assignees, setAssignees] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // undefined: never chosen (the server applies none); null: "No template" picked.
+  const [template, setTemplate] = useState<CaseTemplate | null | undefined>(undefined);
+  const pickTemplate = (t: CaseTemplate | null) => {
+    setTemplate(t);
+    if (t?.title) setTitle(t.title);
+    if (t?.severity) setSeverity(t.severity);
+  };
 
   const create = async () => {
     setBusy(true);
     try {
-      const c = await api.createCase({ title: title.trim(), description, severity, tags, assignees });
+      // The server adds the template's tags, tasks and close fields.
+      const c = await api.createCase({ title: title.trim(), description, severity, tags, assignees, ...(template !== undefined ? { templateId: template?.id ?? null } : {}) });
       core.notifications.toasts.addSuccess({ title: i18n.translate('siemInvestigations.cases.create.created', { defaultMessage: 'Case "{title}" created', values: { title: c.title } }) });
       onCreated(c);
     } catch (e) {
@@ -58,6 +68,7 @@ export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCre
             if (title.trim()) void create();
           }}
         >
+          <TemplateSelect onChange={pickTemplate} />
           <EuiFormRow label={i18n.translate('siemInvestigations.cases.createCaseModal.title', { defaultMessage: 'Title' })} fullWidth helpText={i18n.translate('siemInvestigations.cases.create.titleHelp', { defaultMessage: 'Up to {max, number} characters.', values: { max: CASE_LIMITS.titleLength } })}>
             <EuiFieldText fullWidth autoFocus value={title} maxLength={CASE_LIMITS.titleLength} onChange={(e) => setTitle(e.target.value)} data-test-subj="createCaseTitle" />
           </EuiFormRow>

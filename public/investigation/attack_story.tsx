@@ -33,7 +33,7 @@ export function AttackStory({ story, evidence, window, onShowGroup }: AttackStor
                       <React.Fragment key={g.id}>
                         {j > 0 && ' · '}
                         <EuiLink onClick={() => onShowGroup(g.id)} data-test-subj="storyEvidenceLink" data-evidence-group={g.id}>
-                          {i18n.translate('siemInvestigations.investigation.story.groupHits', { defaultMessage: '{title} ({total, plural, one {# hit} other {# hits}})', values: { title: g.title, total: g.total } })}
+                          {i18n.translate('siemInvestigations.investigation.story.groupHitsAtLeast', { defaultMessage: '{title} ({lowerBound, select, true {{total, number}+ hits} other {{total, plural, one {# hit} other {# hits}}}})', values: { title: g.title, total: g.total, lowerBound: String(!!g.totalIsLowerBound) } })}
                         </EuiLink>
                       </React.Fragment>
                     ))}

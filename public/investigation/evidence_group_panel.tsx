@@ -48,7 +48,7 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false}>
             <EuiFlexItem grow={false}>
               <EuiBadge color={group.total > 0 ? 'primary' : 'default'} data-test-subj="evidenceTotal">
-                {i18n.translate('siemInvestigations.investigation.group.hits', { defaultMessage: '{total, plural, one {# hit} other {# hits}}', values: { total: group.total } })}
+                {i18n.translate('siemInvestigations.investigation.group.hitsAtLeast', { defaultMessage: '{lowerBound, select, true {{total, number}+ hits} other {{total, plural, one {# hit} other {# hits}}}}', values: { total: group.total, lowerBound: String(!!group.totalIsLowerBound) } })}
               </EuiBadge>
             </EuiFlexItem>
             <EuiFlexItem grow={false}>
@@ -63,6 +63,15 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           <EuiCallOut size="s" color="danger" iconType="alert" title={i18n.translate('siemInvestigations.investigation.evidenceGroupPanel.thisSearchDidNot', { defaultMessage: 'This search did not complete; its evidence may be missing.' })}>
             <p>{group.error}</p>
           </EuiCallOut>
+        </>
+      )}
+      {group.totalIsLowerBound && (
+        <>
+          <EuiSpacer size="s" />
+          <EuiText size="xs" color="subdued" data-test-subj="evidenceLowerBound">
+            <p>
+              {i18n.translate('siemInvestigations.investigation.evidenceGroupPanel.tooManyMatchesTo', { defaultMessage: 'Too many matches to count in time: OpenSearch stopped after a bound number of documents per shard, so this count and the facet counts below are lower bounds, and the rows are the best of the documents it read. Discover counts them all.' })}</p>
+          </EuiText>
         </>
       )}
       {group.total === 0 && !group.error ? (
@@ -96,7 +105,7 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           {group.total > group.hits.length && (
             <EuiText size="xs" color="subdued">
               <p>
-                {i18n.translate('siemInvestigations.investigation.group.truncated', { defaultMessage: 'The table holds the {shown, number} most relevant of {total, plural, one {# hit} other {# hits}}; Discover shows them all.', values: { shown: group.hits.length, total: group.total } })}
+                {i18n.translate('siemInvestigations.investigation.group.truncatedAtLeast', { defaultMessage: 'The table holds the {shown, number} most relevant of {lowerBound, select, true {{total, number}+ hits} other {{total, plural, one {# hit} other {# hits}}}}; Discover shows them all.', values: { shown: group.hits.length, total: group.total, lowerBound: String(!!group.totalIsLowerBound) } })}
               </p>
             </EuiText>
           )}

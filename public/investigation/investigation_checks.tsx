@@ -15,8 +15,8 @@ export interface InvestigationChecksProps {
 const BADGE_COLOR: Record<RuleCheckState, string> = { found: 'primary', nothing_found: 'hollow', not_run: 'default' };
 
 function badgeText(check: RuleCheck): string {
-  if (check.state === 'found') return i18n.translate('siemInvestigations.investigation.checks.found', { defaultMessage: 'found {total, number}', values: { total: check.total ?? 0 } });
-  return check.state === 'nothing_found' ? i18n.translate('siemInvestigations.investigation.checks.nothingFound', { defaultMessage: 'nothing found' }) : i18n.translate('siemInvestigations.investigation.checks.notAsked', { defaultMessage: 'not asked' });
+  if (check.state === 'found') return `found ${(check.total ?? 0).toLocaleString('en-US')}${check.totalIsLowerBound ? '+' : ''}`;
+  return check.state === 'nothing_found' ? 'nothing found' : 'not asked';
 }
 
 /**

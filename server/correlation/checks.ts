@@ -17,7 +17,7 @@ export function checkRules(rules: PivotRule[], groups: Map<RuleId, ParsedGroup>,
     const group = groups.get(rule.id);
     if (!group) return { ...base, state: 'not_run', reason: missingInput(rule, entities) };
     if (group.error) return { ...base, state: 'nothing_found', reason: group.error };
-    if (group.total > 0) return { ...base, state: 'found', total: group.total };
+    if (group.total > 0) return { ...base, state: 'found', total: group.total, ...(group.totalIsLowerBound ? { totalIsLowerBound: true } : {}) };
     return { ...base, state: 'nothing_found', reason: emptyReason(rule, coverage, sources) };
   });
 }

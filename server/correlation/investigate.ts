@@ -1,4 +1,4 @@
-import { DocRef, EntityType, Investigation, SourceCoverage, SourceId, SOURCE_IDS } from '../../common/types';
+import { ClusterCoverage, DocRef, EntityType, Investigation, SourceCoverage, SourceId, SOURCE_IDS } from '../../common/types';
 import { SourceDefinitions } from '../../common/sources';
 import { badRequest, notFound } from '../lib/errors';
 import { OpenSearchReader } from '../lib/opensearch_reader';
@@ -7,8 +7,8 @@ import { addFindingEntities, findingAccount, isGuardDutyFinding, summarizeFindin
 import { first, FlatDoc, flattenDocument, values } from '../../common/flatten';
 import { buildGraph } from './graph';
 import { PivotRule, playbookFor, RuleId } from '../playbooks';
-import { buildCoverageSearch, buildRuleSearch, MsearchItem, ruleInputs, RuleSearch, SearchContext, toMsearchBody } from './query_builder';
-import { errorOf, ParsedGroup, parseRuleResponse, SearchResponseItem, toEvidenceGroup, totalOf } from './response_parser';
+import { buildCoverageSearches, buildRuleSearch, CoverageSearch, MsearchItem, ruleInputs, RuleSearch, SearchContext, toMsearchBody } from './query_builder';
+import { errorOf, ParsedGroup, parseRuleResponse, SearchResponseItem, toEvidenceGroup, totalIsLowerBound, totalOf } from './response_parser';
 import { checkRules } from './checks';
 import { buildStory } from './story';
 import { buildTimeline } from './timeline';
@@ -20,6 +20,8 @@ export interface InvestigateOptions {
   members?: DocRef[];
   window?: { before?: string; after?: string };
   sources: SourceDefinitions;
+  /** `terminate_after` of the evidence searches (siem_investigations.maxDocsPerShard). */
+  maxDocsPerShard?: number;
 }
 
 async function readFinding(reader: OpenSearchReader, ref: DocRef): Promise<FlatDoc> {
@@ -92,6 +94,37 @@ function newestUpdate(own: ParsedGroup | undefined): { hit: ParsedGroup['hits'][
   return { hit, firstSeen: new Date(firstSeen).toISOString(), lastSeen: new Date(lastSeen).toISOString() };
 }
 
+/**
+ * One coverage line per source; with a pattern over several clusters, the line sums the clusters
+ * that answered and lists each (a remote that is down or skipped is its own line with an error,
+ * not a failure of the investigation).
+ */
+export function readCoverageResponses(ids: SourceId[], sources: SourceDefinitions, searches: CoverageSearch[], responses: SearchResponseItem[]): SourceCoverage[] {
+  const lines = searches.map((s, i) => {
+    const item = responses[i] ?? {};
+    const error = errorOf(item);
+    const absent = !error && item._shards?.total === 0;
+    const lowerBound = totalIsLowerBound(item);
+    return { search: s, line: { indexPattern: s.indexPattern, docsInWindow: totalOf(item), ...(lowerBound ? { docsInWindowIsLowerBound: true } : {}), ...(absent ? { absent } : {}), ...(error ? { error } : {}) } };
+  });
+  return ids.map((source) => {
+    const own = lines.filter((l) => l.search.source === source);
+    if (own.length === 1 && own[0].search.cluster === undefined) return { source, ...own[0].line };
+    const clusters: ClusterCoverage[] = own.map((l) => ({ cluster: l.search.cluster!, ...l.line }));
+    const answered = clusters.filter((c) => !c.error);
+    const lowerBound = answered.some((c) => c.docsInWindowIsLowerBound);
+    return {
+      source,
+      indexPattern: sources[source].indexPattern,
+      docsInWindow: answered.reduce((n, c) => n + c.docsInWindow, 0),
+      ...(lowerBound ? { docsInWindowIsLowerBound: true } : {}),
+      ...(answered.length && answered.every((c) => c.absent) ? { absent: true } : {}),
+      ...(!answered.length ? { error: clusters.map((c) => `${c.cluster}: ${c.error}`).join('; ') } : {}),
+      clusters,
+    };
+  });
+}
+
 /** The other members of an incident, read in one multi-get; a member that is gone or not a finding is a 400. */
 async function readMembers(reader: OpenSearchReader, refs: DocRef[], lead: DocRef): Promise<Array<{ ref: DocRef; doc: FlatDoc }>> {
   const unique = refs.filter((r, i) => !(r.index === lead.index && r.id === lead.id) && refs.findIndex((o) => o.index === r.index && o.id === r.id) === i);
@@ -143,7 +176,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   const entities = new EntitySet();
   addFindingEntities(findingDoc, entities, 'finding', opts.finding);
   for (const m of members) addFindingEntities(m.doc, entities, 'finding', m.ref);
-  const ctx = (set: EntitySet): SearchContext => ({ entities: set, window, findingId: finding.findingId, sources: opts.sources });
+  const ctx = (set: EntitySet): SearchContext => ({ entities: set, window, findingId: finding.findingId, sources: opts.sources, maxDocsPerShard: opts.maxDocsPerShard });
   const { playbook, rules } = rulesOf([finding.type, ...memberSummaries.map((m) => m.type)]);
 
   // Round trip 1.
@@ -156,20 +189,15 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
     firstSearches.push(buildRuleSearch(rule, ctx(entities)));
   }
   const coverageSources: SourceId[] = [...SOURCE_IDS];
-  const coverageSearches = coverageSources.map((s) => buildCoverageSearch(opts.sources[s], window));
+  const coverageSearches = buildCoverageSearches(opts.sources, coverageSources, window);
   const firstResponses = await runMsearch(reader, [...firstSearches, ...coverageSearches]);
   let roundTrips = 1;
 
   const groups = new Map<RuleId, ParsedGroup>();
   firstSearches.forEach((s, i) => groups.set(s.rule.id, parseRuleResponse(s, firstResponses[i] ?? {}, opts.sources, 1)));
-  const readCoverage = (responses: SearchResponseItem[], offset: number): SourceCoverage[] =>
-    coverageSources.map((source, i) => {
-      const item = responses[offset + i] ?? {};
-      const error = errorOf(item);
-      const absent = !error && item._shards?.total === 0;
-      return { source, indexPattern: opts.sources[source].indexPattern, docsInWindow: totalOf(item), ...(absent ? { absent } : {}), ...(error ? { error } : {}) };
-    });
-  let coverage = readCoverage(firstResponses, firstSearches.length);
+  const readCoverage = (searches: CoverageSearch[], responses: SearchResponseItem[], offset: number): SourceCoverage[] =>
+    readCoverageResponses(coverageSources, opts.sources, searches, responses.slice(offset));
+  let coverage = readCoverage(coverageSearches, firstResponses, firstSearches.length);
 
   // The analyst may have opened an older update of the finding (GuardDuty writes one document per
   // count update): its newest document, found in round trip 1, sets the window and the summary.
@@ -199,7 +227,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
     })
     .map((rule) => buildRuleSearch(rule, ctx(expanded)));
   if (secondSearches.length || windowGrew) {
-    const coverageAgain = windowGrew ? coverageSources.map((src) => buildCoverageSearch(opts.sources[src], window)) : [];
+    const coverageAgain = windowGrew ? buildCoverageSearches(opts.sources, coverageSources, window) : [];
     const second = await runMsearch(reader, [...secondSearches, ...coverageAgain]);
     roundTrips++;
     secondSearches.forEach((s, i) => {
@@ -207,7 +235,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
       groups.set(s.rule.id, g);
       collectYields(s.rule, g, expanded, finding.accountId);
     });
-    if (windowGrew) coverage = readCoverage(second, secondSearches.length);
+    if (windowGrew) coverage = readCoverage(coverageAgain, second, secondSearches.length);
   }
 
   const ordered = rules.map((r) => groups.get(r.id)).filter((g): g is ParsedGroup => !!g);

@@ -1,6 +1,6 @@
 import { LIMITS } from '../../common/constants';
-import { InvestigationWindow } from '../../common/types';
-import { SourceDefinition, SourceDefinitions } from '../../common/sources';
+import { InvestigationWindow, SourceId } from '../../common/types';
+import { patternsByCluster, SourceDefinition, SourceDefinitions } from '../../common/sources';
 import { EntitySet } from './entity_set';
 import { escapeWildcard } from './entity_values';
 import { PivotMatch, PivotRule } from '../playbooks';
@@ -21,6 +21,14 @@ export const SUCCESS_FILTER = { term: { 'event.outcome': 'success' } };
 export const SUCCESS_AGG = 'successes';
 export const SPANS_AGG = '__spans';
 
+/**
+ * The second sort key of every evidence and findings search: documents with the same timestamp
+ * come in the same order whatever shard, replica or node answers (without it, equal timestamps
+ * come in shard and segment order, which differs between a single node and a cluster). `@id` is
+ * the es-loader's per-document id (event id, finding id, ASFF id), a keyword in every SIEM index.
+ */
+export const TIE_BREAKER = { '@id': { order: 'asc', unmapped_type: 'keyword', missing: '_last' } };
+
 export interface MsearchItem {
   header: Dsl;
   body: Dsl;
@@ -37,6 +45,8 @@ export interface SearchContext {
   window: InvestigationWindow;
   findingId: string;
   sources: SourceDefinitions;
+  /** `terminate_after` of the evidence searches (default LIMITS.maxDocsPerShard). */
+  maxDocsPerShard?: number;
 }
 
 function matchValues(m: PivotMatch, entities: EntitySet): string[] {
@@ -150,9 +160,12 @@ export function buildRuleSearch(rule: PivotRule, ctx: SearchContext): RuleSearch
   const body: Dsl = {
     query: filtered,
     size: Math.min(rule.size ?? LIMITS.evidenceHits, 200),
-    sort: [{ [def.timeField]: { order: rule.sort ?? 'asc', unmapped_type: 'date' } }],
+    sort: [{ [def.timeField]: { order: rule.sort ?? 'asc', unmapped_type: 'date' } }, TIE_BREAKER],
     track_total_hits: true,
     timeout: LIMITS.searchTimeout,
+    // Bounded under pressure: at most this many documents per shard are collected (hits, counts and
+    // aggregations alike); the answer then marks its counts as lower bounds.
+    terminate_after: ctx.maxDocsPerShard ?? LIMITS.maxDocsPerShard,
     // What the engine reads plus what this deployment shows (its columns and time field).
     _source: { includes: [...new Set([...SERVER_SOURCES[rule.source].reads, ...def.columns, def.timeField])] },
     ...(Object.keys(aggs).length ? { aggs } : {}),
@@ -162,11 +175,34 @@ export function buildRuleSearch(rule: PivotRule, ctx: SearchContext): RuleSearch
 }
 
 /** How many documents each source holds in the window: "no evidence" vs "no data". */
-export function buildCoverageSearch(def: SourceDefinition, window: InvestigationWindow): MsearchItem {
+export function buildCoverageSearch(def: SourceDefinition, window: InvestigationWindow, indexPattern = def.indexPattern): MsearchItem {
   return {
-    header: header(def),
-    body: { size: 0, track_total_hits: true, timeout: LIMITS.searchTimeout, query: { bool: { filter: [timeRange(def, window)] } } },
+    header: { ...header(def), index: indexPattern },
+    body: {
+      size: 0,
+      // Counting stops at this many: on a busy month the exact count costs time and says nothing more.
+      track_total_hits: LIMITS.coverageCountLimit,
+      timeout: LIMITS.searchTimeout,
+      query: { bool: { filter: [timeRange(def, window)] } },
+    },
   };
+}
+
+export interface CoverageSearch extends MsearchItem {
+  source: SourceId;
+  /** Set when the source's pattern spans clusters: one search per cluster. */
+  cluster?: string;
+  indexPattern: string;
+}
+
+/** The coverage searches of the sources: one per source, or one per cluster when its pattern spans several. */
+export function buildCoverageSearches(sources: SourceDefinitions, ids: SourceId[], window: InvestigationWindow): CoverageSearch[] {
+  return ids.flatMap((source) => {
+    const def = sources[source];
+    const parts = patternsByCluster(def.indexPattern);
+    if (parts.length <= 1) return [{ source, indexPattern: def.indexPattern, ...buildCoverageSearch(def, window) }];
+    return parts.map((p) => ({ source, cluster: p.cluster, indexPattern: p.pattern, ...buildCoverageSearch(def, window, p.pattern) }));
+  });
 }
 
 export function toMsearchBody(items: MsearchItem[]): Dsl[] {
