@@ -1,4 +1,4 @@
-import { DocRef, EntityType, Investigation, SourceCoverage, SourceId, SOURCE_IDS } from '../../common/types';
+import { DocRef, EntityType, Investigation, InvestigationWindow, SourceCoverage, SourceId, SOURCE_IDS } from '../../common/types';
 import { SourceDefinitions } from '../../common/sources';
 import { badRequest, notFound } from '../lib/errors';
 import { OpenSearchReader } from '../lib/opensearch_reader';
@@ -32,7 +32,7 @@ async function readFinding(reader: OpenSearchReader, ref: DocRef): Promise<FlatD
  * Entities revealed by a group, added to `set` with the strength of their evidence: from the
  * group's aggregation over all its documents where there is one, else from its hits.
  */
-function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet, account: string | undefined): void {
+function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet, account: string | undefined, window: InvestigationWindow): void {
   (rule.yields ?? []).forEach((y, i) => {
     if (y === 'finding') {
       for (const h of group.hits) addRelatedFinding(h.doc, h.ref, set, rule.id, account);
@@ -48,6 +48,9 @@ function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet, acco
     }
     for (const h of group.hits) {
       const successes = first(h.doc, 'event.outcome') === 'success' ? 1 : 0;
+      if (y.successOnly && !successes) continue;
+      const t = Date.parse(h.timestamp);
+      if (y.inWindow && !(t >= Date.parse(window.from) && t <= Date.parse(window.to))) continue;
       for (const v of values(h.doc, y.field)) set.add(y.entity, v, rule.id, y.ipRole, { hits: 1, successes }, h.ref);
     }
   });
@@ -95,10 +98,11 @@ function runMsearch(reader: OpenSearchReader, items: MsearchItem[]): Promise<Sea
 }
 
 /**
- * One investigation in at most two round trips to OpenSearch: the first runs every pivot the
- * finding's own entities allow plus the coverage counts; the second re-runs only the pivots whose
- * inputs grew with what the first found (an IAM finding → its instance → the SSH brute force on
- * that instance → the logins from the brute-force address).
+ * One investigation in two round trips to OpenSearch: the first runs every pivot the finding's own
+ * entities allow plus the coverage counts; the second re-runs only the pivots whose inputs grew
+ * with what the first found (an IAM finding → its instance → the SSH brute force on that instance
+ * → the logins from the brute-force address). A credential chain may need one more, bounded hop:
+ * credentials created by credentials found only in the second round trip (`PivotRule.thirdHop`).
  */
 export async function investigate(reader: OpenSearchReader, opts: InvestigateOptions): Promise<Investigation> {
   const started = Date.now();
@@ -154,24 +158,48 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   // Round trip 2: only what the first one made newly possible or wider.
   for (const rule of rules) {
     const g = groups.get(rule.id);
-    if (g) collectYields(rule, g, expanded, finding.accountId);
+    if (g) collectYields(rule, g, expanded, finding.accountId, window);
   }
+  const inputsUsed = new Map(firstInputs);
   const secondSearches = rules.filter((rule) => !rule.findingItself)
     .filter((rule) => {
       const inputs = ruleInputs(rule, expanded);
-      return inputs !== null && (windowGrew || inputs !== firstInputs.get(rule.id));
+      if (inputs === null || (!windowGrew && inputs === firstInputs.get(rule.id))) return false;
+      inputsUsed.set(rule.id, inputs);
+      return true;
     })
     .map((rule) => buildRuleSearch(rule, ctx(expanded)));
   if (secondSearches.length || windowGrew) {
     const coverageAgain = windowGrew ? coverageSources.map((src) => buildCoverageSearch(opts.sources[src], window)) : [];
     const second = await runMsearch(reader, [...secondSearches, ...coverageAgain]);
     roundTrips++;
+    const before = expanded.clone();
     secondSearches.forEach((s, i) => {
       const g = parseRuleResponse(s, second[i] ?? {}, opts.sources, 2);
       groups.set(s.rule.id, g);
-      collectYields(s.rule, g, expanded, finding.accountId);
+      collectYields(s.rule, g, expanded, finding.accountId, window);
     });
     if (windowGrew) coverage = readCoverage(second, secondSearches.length);
+
+    // Round trip 3, bounded: only the chain's next hop, only if the second round trip found new
+    // credentials or principals for it (compared with what it was last asked with).
+    const thirdSearches = rules
+      .filter((rule) => rule.thirdHop)
+      .filter((rule) => {
+        const bound = rule.thirdHop!.maxValues;
+        const inputs = ruleInputs(rule, expanded, bound);
+        return inputs !== null && inputs !== ruleInputs(rule, before, bound) && inputs !== inputsUsed.get(rule.id);
+      })
+      .map((rule) => buildRuleSearch(rule, { ...ctx(expanded), bound: rule.thirdHop }));
+    if (thirdSearches.length) {
+      const third = await runMsearch(reader, thirdSearches);
+      roundTrips++;
+      thirdSearches.forEach((s, i) => {
+        const g = parseRuleResponse(s, third[i] ?? {}, opts.sources, 3);
+        groups.set(s.rule.id, g);
+        collectYields(s.rule, g, expanded, finding.accountId, window);
+      });
+    }
   }
 
   const ordered = rules.map((r) => groups.get(r.id)).filter((g): g is ParsedGroup => !!g);

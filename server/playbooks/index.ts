@@ -1,4 +1,5 @@
 import { ACCESS_KEY, ATTACKER_IP, BUCKET_PERMISSIONS, INSTANCE_CREDENTIALS, OBJECT_ACCESS } from './rules/cloudtrail';
+import { CONSOLE_LOGINS, CREATED_ACTIVITY, CREATED_CREDENTIALS, INSTANCE_CREDENTIALS_ELSEWHERE, KEY_ORIGIN } from './rules/cloudtrail_chains';
 import { FINDING, RELATED } from './rules/guardduty';
 import { SSH_FROM_ATTACKER, SSH_SUCCESS } from './rules/linux_secure';
 import { DOMAIN_QUERIES, INSTANCE_QUERIES } from './rules/r53resolver';
@@ -24,14 +25,27 @@ const WORKSHOP_RULES: PivotRule[] = [
   MACIE,
 ];
 
+/**
+ * Credential chains (CloudTrail): who made the finding's key, the console sign-ins, what the
+ * credentials created or handed out and what those did next. Their evidence comes after the rest.
+ */
+const CHAINS: PivotRule[] = [KEY_ORIGIN, CONSOLE_LOGINS, CREATED_CREDENTIALS, CREATED_ACTIVITY];
+
 /** Every rule, in the order its evidence is shown: the sources beyond the workshop's come after its own. */
-export const PIVOT_RULES: PivotRule[] = [...WORKSHOP_RULES, DOMAIN_QUERIES, INSTANCE_QUERIES, REMOTE_TRAFFIC];
+export const PIVOT_RULES: PivotRule[] = [...WORKSHOP_RULES, DOMAIN_QUERIES, INSTANCE_QUERIES, REMOTE_TRAFFIC, INSTANCE_CREDENTIALS_ELSEWHERE, ...CHAINS];
 
 /** An EC2 instance and its role's credentials: the workshop incident seen from either end. */
 const INSTANCE_AND_CREDENTIALS = [...WORKSHOP_RULES, REMOTE_TRAFFIC];
+/**
+ * IAM credentials (malicious or Tor callers, persistence, privilege escalation, anomalous use): the
+ * workshop's questions, then the chains — what else the key did, who made it, which new principals
+ * it created and what those did.
+ */
+const CREDENTIALS_AND_CHAINS = [...INSTANCE_AND_CREDENTIALS, ...CHAINS];
 /** A DNS finding: who queried the domain, what else they resolved, and the instance's story. */
 const DNS = [...WORKSHOP_RULES, DOMAIN_QUERIES, INSTANCE_QUERIES, REMOTE_TRAFFIC];
-const CREDENTIALS_AND_DATA = [FINDING, RELATED, ACCESS_KEY, OBJECT_ACCESS, BUCKET_PERMISSIONS, ATTACKER_IP, MACIE];
+/** S3 findings: the data, and back along the chain: who made the key that read it, and what that creator made. */
+const CREDENTIALS_AND_DATA = [FINDING, RELATED, ACCESS_KEY, OBJECT_ACCESS, BUCKET_PERMISSIONS, ATTACKER_IP, MACIE, KEY_ORIGIN, CREATED_CREDENTIALS];
 const REMOTE_ADDRESS = [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, SSH_FROM_ATTACKER, SSH_SUCCESS, REMOTE_TRAFFIC];
 
 /**
@@ -40,8 +54,14 @@ const REMOTE_ADDRESS = [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, SSH_FROM_ATTA
  * pivots on are known.
  */
 export const PLAYBOOKS: Playbook[] = [
-  { id: 'attack_sequence', title: 'Attack sequence', types: ['AttackSequence:*'], rules: INSTANCE_AND_CREDENTIALS },
-  { id: 'iam', title: 'IAM credentials', types: ['*:IAMUser/*'], rules: INSTANCE_AND_CREDENTIALS },
+  { id: 'attack_sequence', title: 'Attack sequence', types: ['AttackSequence:*'], rules: CREDENTIALS_AND_CHAINS },
+  {
+    id: 'iam_instance_credentials',
+    title: 'Instance credentials used elsewhere',
+    types: ['*:IAMUser/InstanceCredentialExfiltration*'],
+    rules: [...INSTANCE_AND_CREDENTIALS, INSTANCE_CREDENTIALS_ELSEWHERE, ...CHAINS],
+  },
+  { id: 'iam', title: 'IAM credentials', types: ['*:IAMUser/*'], rules: CREDENTIALS_AND_CHAINS },
   { id: 'dns', title: 'DNS activity of an instance', types: ['*!DNS', '*:EC2/DNS*', '*:EC2/DGADomainRequest*', '*:Runtime/*DNS*'], rules: DNS },
   { id: 'ec2', title: 'EC2 instance', types: ['*:EC2/*'], rules: INSTANCE_AND_CREDENTIALS },
   { id: 'runtime', title: 'Runtime (EC2, EKS, ECS)', types: ['*:Runtime/*'], rules: INSTANCE_AND_CREDENTIALS },
