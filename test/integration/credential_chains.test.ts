@@ -7,9 +7,10 @@
 import { Investigation } from '../../common/types';
 import { applyIndexTemplates } from '../../dev/index_templates';
 import { loadDocuments } from '../../dev/load';
-import { generateNoise } from '../fixtures/scenario/generate';
+import { credentialExfiltrationFinding, generateNoise } from '../fixtures/scenario/generate';
+import * as W from '../fixtures/scenario/constants';
 import { generateLeakedKeyScenario, LEAKED } from '../fixtures/scenario/leaked_key';
-import { startTestHost, TestHost } from './helpers';
+import { loadScenario, startTestHost, TestHost } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -163,5 +164,70 @@ describe('credential chains find nothing where there is nothing (real OpenSearch
     expect(check(tor, 'cloudtrail.created_activity')).toMatchObject({ state: 'not_run', reason: expect.stringContaining('created or handed out by the credentials') });
     expect(story(tor)).not.toMatch(/created or handed out|signed in|was called at/);
     expect(tor.took.roundTrips).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('credential chains: one link deeper takes a third, bounded round trip (real OpenSearch)', () => {
+  let host: TestHost;
+  let tor: Investigation;
+  let facts: ReturnType<typeof generateLeakedKeyScenario>['facts'];
+
+  beforeAll(async () => {
+    host = await startTestHost('chains-deeper');
+    await applyIndexTemplates(host.opensearch, { prefix: host.prefix });
+    const scenario = generateLeakedKeyScenario({ indexPrefix: host.prefix, deeperChain: true });
+    facts = scenario.facts;
+    await loadDocuments(host.opensearch, scenario.docs, { refresh: true });
+    tor = (await host.api<Investigation>('POST', '/api/siem_investigations/investigate', { finding: facts.torFinding })).body;
+  });
+  afterAll(() => host?.cleanup());
+
+  it('finds the key the new key created (round 2) and what that key did (round 3)', () => {
+    expect(hitKeys(tor, 'cloudtrail.created_credentials')).toContain(refKey(facts.deeperCreateAccessKey!));
+    const next = group(tor, 'cloudtrail.created_activity')!;
+    expect(next.hop).toBe(3);
+    for (const r of facts.deeperKeyCalls!) expect(next.hits.map((h) => refKey(h.ref))).toContain(refKey(r));
+    // Bounded: the third hop reads at most 30 hits, and only this rule runs in it.
+    expect(next.hits.length).toBeLessThanOrEqual(30);
+    expect(tor.evidence.filter((g) => g.hop === 3).map((g) => g.id)).toEqual(['cloudtrail.created_activity']);
+    expect(tor.took.roundTrips).toBe(3);
+    expect(story(tor)).toContain(`key ${LEAKED.deeperKey} (${LEAKED.deeperUser})`);
+  });
+});
+
+describe('instance credential exfiltration: where else the instance’s credentials were used (real OpenSearch)', () => {
+  const ask = async (withAttacker: boolean) => {
+    const host = await startTestHost(withAttacker ? 'exfil' : 'exfil-none');
+    try {
+      const { docs } = await loadScenario(host.opensearch, host.prefix, { noise: 0 });
+      // Without the attacker: the same trail with every call from the attacker's address removed.
+      if (!withAttacker) {
+        await host.opensearch.deleteByQuery({ index: `${host.prefix}log-aws-cloudtrail-*`, refresh: true, body: { query: { term: { 'source.ip': W.ATTACKER_EIP } } } } as any);
+      }
+      expect(docs.length).toBeGreaterThan(0);
+      const finding = credentialExfiltrationFinding({ indexPrefix: host.prefix });
+      await loadDocuments(host.opensearch, [finding], { refresh: true });
+      const r = await host.api<Investigation>('POST', '/api/siem_investigations/investigate', { finding: { index: finding._index, id: finding._id } });
+      expect(r.status).toBe(200);
+      return r.body;
+    } finally {
+      await host.cleanup();
+    }
+  };
+
+  it('lists the attacker’s address and not the instance’s own (known from the related EC2 findings)', async () => {
+    const inv = await ask(true);
+    expect(inv.playbook.id).toBe('iam_instance_credentials');
+    const g = group(inv, 'cloudtrail.instance_credentials_elsewhere')!;
+    expect(g.hop).toBe(2);
+    expect(g.facets.find((f) => f.label === 'Source IP')!.buckets.map((b) => b.value)).toEqual([W.ATTACKER_EIP]);
+    expect(g.hits.every((h) => h.fields['source.ip'] === W.ATTACKER_EIP)).toBe(true);
+    expect(story(inv)).toMatch(new RegExp(`used away from the instance \\(.*${W.INSTANCE_PUBLIC_IP.replace(/\./g, '\\.')}.*\\): from ${W.ATTACKER_EIP.replace(/\./g, '\\.')} \\(\\d+ calls, `));
+  });
+
+  it('finds nothing when the credentials never left the instance, and says so', async () => {
+    const inv = await ask(false);
+    expect(check(inv, 'cloudtrail.instance_credentials_elsewhere')).toMatchObject({ state: 'nothing_found', reason: 'no CloudTrail document in the window matches' });
+    expect(story(inv)).not.toMatch(/used away from the instance/);
   });
 });
