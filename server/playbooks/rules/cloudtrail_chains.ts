@@ -51,20 +51,28 @@ export const CREATED_CREDENTIALS: PivotRule = {
   ],
   narrate: {
     chapter: 'persistence',
-    tell({ group, facet }) {
+    tell({ group }) {
       if (group.total === 0) return [];
-      const done = group.hits.filter((h) => first(h.doc, 'event.outcome') === 'success');
-      const failed = facet('outcomes').find((b) => b.value === 'failure')?.count ?? 0;
-      const calls = done.slice(0, 5).map((h) => `${describeCreation(h.doc)} at ${formatTime(h.timestamp)}`);
-      const ips = facet('sourceIps').map((b) => b.value);
-      const more = group.total - failed - calls.length;
-      const text =
-        (calls.length ? `With these credentials, principals or credentials were created or handed out: ${list(calls, 5)}` : 'The credentials tried to create principals or credentials')
-        + (more > 0 ? ` and ${plural(more, 'more call')}` : '')
-        + (ips.length ? `, from ${list(ips, 3)}` : '')
-        + (failed ? ` (${plural(failed, 'attempt')} failed)` : '')
-        + '.';
-      return [{ text, evidence: [CREATED_CREDENTIALS.id] }];
+      // Per calling key: in an S3 finding's investigation the caller is the key's creator, not the finding's key.
+      const callers = [...new Set(group.hits.map((h) => first(h.doc, 'user.id') ?? ''))].filter(Boolean);
+      return callers.slice(0, 3).map((caller) => {
+        const hits = group.hits.filter((h) => first(h.doc, 'user.id') === caller);
+        const done = hits.filter((h) => first(h.doc, 'event.outcome') === 'success');
+        const failed = hits.length - done.length;
+        const calls = done.slice(0, 5).map((h) => `${describeCreation(h.doc)} at ${formatTime(h.timestamp)}`);
+        const ips = [...new Set(hits.map((h) => first(h.doc, 'source.ip', 'source.address') ?? ''))].filter(Boolean);
+        const name = first(hits[0].doc, 'user.name');
+        const who = `Key ${caller}${name ? ` (${name})` : ''}`;
+        return {
+          text:
+            (calls.length ? `${who} created or handed out: ${list(calls, 5)}` : `${who} tried to create principals or credentials`) +
+            (done.length > calls.length ? ` and ${plural(done.length - calls.length, 'more')}` : '') +
+            (ips.length ? `, from ${list(ips, 3)}` : '') +
+            (failed ? ` (${plural(failed, 'attempt')} failed)` : '') +
+            '.',
+          evidence: [CREATED_CREDENTIALS.id],
+        };
+      });
     },
   },
 };
