@@ -3,7 +3,7 @@
  *
  *   npm run load -- FILE.ndjson [--prefix P]          any `_bulk` NDJSON file, streamed in chunks
  *   npm run load -- --demo [--base-date YYYY-MM-DD] [--heavy] [--noise N] [--seed N]
- *                          [--mapping current|legacy|mixed] [--numbered] [--prefix P]
+ *                          [--mapping current|legacy|mixed] [--numbered] [--prefix P] [--leaked-key]
  *   common: [--url http://127.0.0.1:9200] (or OPENSEARCH_URL) [--chunk 5000]
  *
  * Applies the SIEM index templates if they are missing, loads, refreshes and prints the documents
@@ -14,6 +14,7 @@ import { performance } from 'perf_hooks';
 import { Client } from '@opensearch-project/opensearch';
 import { applyIndexTemplates } from './index_templates';
 import { bulkLines, generateScenario, ScenarioOptions, SiemDoc } from '../test/fixtures/scenario/generate';
+import { generateLeakedKeyScenario } from '../test/fixtures/scenario/leaked_key';
 
 export const DEFAULT_OPENSEARCH_URL = 'http://127.0.0.1:9200';
 const DEFAULT_CHUNK_DOCS = 5000;
@@ -284,6 +285,8 @@ export interface CliArgs {
   prefix: string;
   chunkSize?: number;
   scenario: ScenarioOptions;
+  /** Also the leaked long-term IAM user key incident (test/fixtures/scenario/leaked_key.ts). */
+  leakedKey?: boolean;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -306,6 +309,9 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--heavy':
         args.scenario.heavy = true;
+        break;
+      case '--leaked-key':
+        args.leakedKey = true;
         break;
       case '--numbered':
         args.scenario.indexNaming = 'numbered';
@@ -364,7 +370,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs(argv);
   } catch (e) {
     console.error(`load: ${(e as Error).message}`);
-    console.error('usage: npm run load -- FILE.ndjson | --demo [--base-date YYYY-MM-DD] [--heavy] [--noise N] [--seed N] [--mapping current|legacy|mixed] [--numbered] [--prefix P] [--url URL] [--chunk N]');
+    console.error('usage: npm run load -- FILE.ndjson | --demo [--base-date YYYY-MM-DD] [--heavy] [--noise N] [--seed N] [--mapping current|legacy|mixed] [--numbered] [--prefix P] [--leaked-key] [--url URL] [--chunk N]');
     return 2;
   }
   const client = createClient(args.url);
@@ -375,6 +381,11 @@ async function main(argv: string[]): Promise<number> {
     if (args.demo) {
       const { docs, facts } = generateScenario(args.scenario);
       console.log(`generated the workshop incident of ${facts.baseDate}: ${docs.length} documents`);
+      if (args.leakedKey) {
+        const leaked = generateLeakedKeyScenario(args.scenario);
+        console.log(`and the leaked IAM user key incident: ${leaked.docs.length} documents`);
+        docs.push(...leaked.docs);
+      }
       result = await loadDocuments(client, docs, { chunkSize: args.chunkSize });
     } else {
       result = await loadNdjsonFile(client, args.file!, { chunkSize: args.chunkSize });
