@@ -7,6 +7,7 @@ import { addFindingEntities, findingAccount, isGuardDutyFinding, summarizeFindin
 import { first, FlatDoc, flattenDocument, values } from '../../common/flatten';
 import { buildGraph } from './graph';
 import { PivotRule, playbookFor, RuleId } from '../playbooks';
+import { seenBy } from '../playbooks/provenance';
 import { buildCoverageSearch, buildRuleSearch, MsearchItem, ruleInputs, RuleSearch, SearchContext, toMsearchBody } from './query_builder';
 import { errorOf, ParsedGroup, parseRuleResponse, SearchResponseItem, toEvidenceGroup, totalOf } from './response_parser';
 import { checkRules } from './checks';
@@ -32,10 +33,10 @@ async function readFinding(reader: OpenSearchReader, ref: DocRef): Promise<FlatD
  * Entities revealed by a group, added to `set` with the strength of their evidence: from the
  * group's aggregation over all its documents where there is one, else from its hits.
  */
-function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet, account: string | undefined, window: InvestigationWindow): void {
+function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet, accounts: LinkedAccounts, window: InvestigationWindow): void {
   (rule.yields ?? []).forEach((y, i) => {
     if (y === 'finding') {
-      for (const h of group.hits) addRelatedFinding(h.doc, h.ref, set, rule.id, account);
+      for (const h of group.hits) addRelatedFinding(h.doc, h.ref, set, rule.id, accounts(set));
       return;
     }
     const aggregated = group.yieldValues[i];
@@ -62,16 +63,28 @@ const STRONG_KEYS: EntityType[] = ['access_key', 'instance', 'role', 'user', 'pr
 export const RELATED_FINDING_ENTITIES = 20;
 
 /**
- * A related finding's entities join the investigation only when it shares a strong key (access
- * key, principal, instance or a remote address) with what is known, and it is of the same account:
- * a finding of another account that shares an attacker address is related, but its buckets and
- * principals are not this incident's (the evidence would have to show the accounts linked).
+ * The accounts of this incident: the finding's, and those its credentials reached by an
+ * `AssumeRole` into another account (CloudTrail evidence of `cloudtrail.created_credentials`).
+ * Undefined when the finding names no account (nothing to compare with).
  */
-function addRelatedFinding(doc: FlatDoc, ref: DocRef, set: EntitySet, ruleId: string, account: string | undefined): void {
+type LinkedAccounts = (set: EntitySet) => Set<string> | undefined;
+
+function linkedAccounts(account: string | undefined): LinkedAccounts {
+  return (set) => (account ? new Set([account, ...set.values('account', undefined, seenBy('cloudtrail.created_credentials'))]) : undefined);
+}
+
+/**
+ * A related finding's entities join the investigation only when it shares a strong key (access
+ * key, principal, instance or a remote address) with what is known, and it is of one of the
+ * incident's accounts: a finding of another account that shares an attacker address is related,
+ * but its buckets and principals are not this incident's unless the evidence shows the accounts
+ * linked (the credentials assumed a role there).
+ */
+function addRelatedFinding(doc: FlatDoc, ref: DocRef, set: EntitySet, ruleId: string, accounts: Set<string> | undefined): void {
   const its = new EntitySet();
   addFindingEntities(doc, its, 'finding');
   const itsAccount = findingAccount(doc);
-  if (account && itsAccount && itsAccount !== account) return;
+  if (accounts && itsAccount && !accounts.has(itsAccount)) return;
   const remote = new Set(set.values('ip', 'remote'));
   const shares = STRONG_KEYS.some((t) => its.values(t).some((v) => set.has(t, v))) || its.values('ip', 'remote').some((v) => remote.has(v));
   if (!shares) return;
@@ -158,7 +171,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   // Round trip 2: only what the first one made newly possible or wider.
   for (const rule of rules) {
     const g = groups.get(rule.id);
-    if (g) collectYields(rule, g, expanded, finding.accountId, window);
+    if (g) collectYields(rule, g, expanded, linkedAccounts(finding.accountId), window);
   }
   const inputsUsed = new Map(firstInputs);
   const secondSearches = rules.filter((rule) => !rule.findingItself)
@@ -177,7 +190,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
     secondSearches.forEach((s, i) => {
       const g = parseRuleResponse(s, second[i] ?? {}, opts.sources, 2);
       groups.set(s.rule.id, g);
-      collectYields(s.rule, g, expanded, finding.accountId, window);
+      collectYields(s.rule, g, expanded, linkedAccounts(finding.accountId), window);
     });
     if (windowGrew) coverage = readCoverage(second, secondSearches.length);
 
@@ -197,7 +210,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
       thirdSearches.forEach((s, i) => {
         const g = parseRuleResponse(s, third[i] ?? {}, opts.sources, 3);
         groups.set(s.rule.id, g);
-        collectYields(s.rule, g, expanded, finding.accountId, window);
+        collectYields(s.rule, g, expanded, linkedAccounts(finding.accountId), window);
       });
     }
   }

@@ -99,6 +99,16 @@ describe('credential chains: a leaked long-term IAM user key (real OpenSearch)',
     expect(has(`access_key:${LEAKED.accessKeyId}`, 'assumed role', `access_key:${LEAKED.crossKey}`)).toBe(true);
   });
 
+  it('Tor finding → a finding of the account the key assumed a role in is related with its entities; one of an unlinked account only shares the address', () => {
+    const related = hitKeys(tor, 'guardduty.related');
+    expect(related).toEqual(expect.arrayContaining([refKey(facts.s3Finding), refKey(facts.linkedFinding), refKey(facts.unlinkedFinding)]));
+    const bucket = tor.entities.find((e) => e.type === 'bucket' && e.value === LEAKED.linkedBucket)!;
+    expect(bucket.sources).toEqual(['guardduty.related']);
+    expect(bucket.refs!['guardduty.related']).toEqual(facts.linkedFinding);
+    const unlinked: string[] = [LEAKED.unlinkedAccount, ...Object.values(LEAKED.unlinked)];
+    expect(tor.entities.filter((e) => unlinked.includes(e.value))).toEqual([]);
+  });
+
   it('Tor finding → who made the leaked key (an administrator, two months before: told, not followed) and the console sign-ins', () => {
     const origin = hitKeys(tor, 'cloudtrail.key_origin');
     expect(origin).toEqual(expect.arrayContaining([refKey(facts.adminCreatedKey), refKey(facts.adminCreatedUser)]));
