@@ -1,10 +1,10 @@
 import React from 'react';
 import { HashRouter, Route, RouteComponentProps, Switch } from 'react-router-dom';
-import { AddToCasePage } from './pages/add_to_case_page';
-import { CasePage } from './pages/case_page';
-import { CasesPage } from './pages/cases_page';
-import { FindingsPage } from './pages/findings_page';
-import { InvestigationPage } from './pages/investigation_page';
+import { AddToCasePage } from './add_to_case/add_to_case_page';
+import { CasePage } from './cases/case_page';
+import { CasesPage } from './cases/cases_page';
+import { FindingsPage } from './findings/findings_page';
+import { InvestigationPage } from './investigation/investigation_page';
 import { ROUTE_PATHS } from './routes';
 import { AppServices, AppServicesProvider } from './services/app_services';
 

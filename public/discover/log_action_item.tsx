@@ -1,10 +1,10 @@
 import React from 'react';
 import { EuiCallOut, EuiPanel } from '@elastic/eui';
-import { CasePicker } from '../components/case_picker';
-import { NoCasePermission } from '../components/no_case_permission';
-import { canSaveCases } from '../lib/capabilities';
+import { CasePicker } from '../add_to_case/case_picker';
+import { NoCasePermission } from '../add_to_case/no_case_permission';
+import { canSaveCases } from '../shared/capabilities';
 import { attachmentTypeOf } from '../../common/sources';
-import { suggestedCaseTitle } from '../lib/document_summary';
+import { suggestedCaseTitle } from '../shared/document_fields';
 import { useAppServices } from '../services/app_services';
 import { LogActionItemProps } from '../types';
 import { refOfLogContext, sourceOfLogContext } from './document_of';

@@ -1,6 +1,6 @@
 import React, { ComponentType } from 'react';
 import { SourceDefinitions } from '../../common/sources';
-import { canSaveCases } from '../lib/capabilities';
+import { canSaveCases } from '../shared/capabilities';
 import { addToCasePath } from '../routes';
 import { AppServices, AppServicesProvider } from '../services/app_services';
 import { DocViewInput, DocViewLink, DocViewRenderProps, LogActionDefinition, LogActionItemProps, SiemInvestigationsSetupDeps } from '../types';

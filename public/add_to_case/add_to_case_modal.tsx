@@ -1,0 +1,33 @@
+import React from 'react';
+import { EuiModal, EuiModalBody, EuiModalHeader, EuiModalHeaderTitle, EuiSpacer, EuiText } from '@elastic/eui';
+import { AddAttachmentRequest } from '../../common/case_types';
+import { ATTACHMENT_TYPE_LABELS } from '../shared/case_labels';
+import { CasePicker } from './case_picker';
+
+export interface AddToCaseModalProps {
+  attachment: AddAttachmentRequest;
+  /** One line saying what is attached (the finding's title, the event's action…). */
+  description: string;
+  suggestedTitle: string;
+  onClose(): void;
+}
+
+export function AddToCaseModal({ attachment, description, suggestedTitle, onClose }: AddToCaseModalProps) {
+  return (
+    <EuiModal onClose={onClose} style={{ width: 560 }} data-test-subj="addToCaseModal">
+      <EuiModalHeader>
+        <EuiModalHeaderTitle>
+          <h2>Add {ATTACHMENT_TYPE_LABELS[attachment.type].toLowerCase()} to a case</h2>
+        </EuiModalHeaderTitle>
+      </EuiModalHeader>
+      <EuiModalBody>
+        <EuiText size="s" color="subdued">
+          <p style={{ overflowWrap: 'anywhere' }}>{description}</p>
+        </EuiText>
+        <EuiSpacer size="m" />
+        <CasePicker attachment={attachment} suggestedTitle={suggestedTitle} onAdded={onClose} onCancel={onClose} />
+        <EuiSpacer size="m" />
+      </EuiModalBody>
+    </EuiModal>
+  );
+}

@@ -1,0 +1,138 @@
+import React, { useState } from 'react';
+import {
+  EuiBadge,
+  EuiButton,
+  EuiButtonEmpty,
+  EuiButtonGroup,
+  EuiFieldText,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiFormRow,
+  EuiSelect,
+  EuiSelectable,
+  EuiSelectableOption,
+  EuiSpacer,
+} from '@elastic/eui';
+import { AddAttachmentRequest, Case, CASE_LIMITS, CaseSeverity, CaseSummary, DEFAULT_CASE_SEVERITY } from '../../common/case_types';
+import { useCaseSearch } from './use_case_search';
+import { SEVERITY_OPTIONS, STATUS_COLORS, STATUS_LABELS } from '../shared/case_labels';
+import { addToCase, CaseTarget } from '../services/add_to_case';
+import { useAppServices } from '../services/app_services';
+
+export interface CasePickerProps {
+  /** The document to attach. */
+  attachment: AddAttachmentRequest;
+  /** Title offered for a new case (the finding's title, or what the event was). */
+  suggestedTitle: string;
+  onAdded(c: Case): void;
+  onCancel?(): void;
+}
+
+type Mode = 'new' | 'existing';
+
+/**
+ * "Add to new case" (title prefilled) or "Add to existing case" (searchable, most recently updated
+ * first), then attaches the document and confirms with a toast linking to the case. Needs no
+ * router, so it also works inside Discover.
+ */
+export function CasePicker({ attachment, suggestedTitle, onAdded, onCancel }: CasePickerProps) {
+  const { api, core } = useAppServices();
+  const [mode, setMode] = useState<Mode>('new');
+  const [title, setTitle] = useState(suggestedTitle.slice(0, CASE_LIMITS.titleLength));
+  const [severity, setSeverity] = useState<CaseSeverity>(DEFAULT_CASE_SEVERITY);
+  const [term, setTerm] = useState('');
+  const [selected, setSelected] = useState<CaseSummary | null>(null);
+  const [busy, setBusy] = useState(false);
+  const search = useCaseSearch(term, mode === 'existing');
+
+  const options: Array<EuiSelectableOption<{ summary: CaseSummary }>> = search.cases.map((c) => ({
+    label: c.title,
+    key: c.id,
+    summary: c,
+    checked: selected?.id === c.id ? 'on' : undefined,
+    append: <EuiBadge color={STATUS_COLORS[c.status]}>{STATUS_LABELS[c.status]}</EuiBadge>,
+    'data-test-subj': 'casePickerOption',
+  }));
+
+  const target: CaseTarget | null =
+    mode === 'new' ? (title.trim() ? { kind: 'new', title: title.trim(), severity } : null) : selected ? { kind: 'existing', id: selected.id, title: selected.title } : null;
+
+  const submit = async () => {
+    if (!target) return;
+    setBusy(true);
+    const added = await addToCase(api, core, target, attachment);
+    setBusy(false);
+    if (added) onAdded(added);
+  };
+
+  return (
+    <div data-test-subj="casePicker">
+      <EuiButtonGroup
+        legend="Which case"
+        options={[
+          { id: 'new', label: 'Add to new case', 'data-test-subj': 'casePickerNew' },
+          { id: 'existing', label: 'Add to existing case', 'data-test-subj': 'casePickerExisting' },
+        ]}
+        idSelected={mode}
+        onChange={(id) => setMode(id as Mode)}
+        buttonSize="compressed"
+        isFullWidth
+      />
+      <EuiSpacer size="m" />
+      {mode === 'new' ? (
+        <>
+          <EuiFormRow label="Case title" fullWidth isInvalid={!title.trim()} error={!title.trim() ? 'A case needs a title.' : undefined}>
+            <EuiFieldText fullWidth value={title} maxLength={CASE_LIMITS.titleLength} onChange={(e) => setTitle(e.target.value)} data-test-subj="casePickerTitle" />
+          </EuiFormRow>
+          <EuiFormRow label="Severity" fullWidth>
+            <EuiSelect
+              fullWidth
+              options={SEVERITY_OPTIONS}
+              value={severity}
+              onChange={(e) => setSeverity(e.target.value as CaseSeverity)}
+              data-test-subj="casePickerSeverity"
+            />
+          </EuiFormRow>
+        </>
+      ) : (
+        <EuiSelectable<{ summary: CaseSummary }>
+          aria-label="Cases"
+          searchable
+          isPreFiltered
+          singleSelection
+          isLoading={search.loading}
+          options={options}
+          onChange={(next) => setSelected(next.find((o) => o.checked === 'on')?.summary ?? null)}
+          searchProps={{ placeholder: 'Search case titles and descriptions', onSearch: setTerm, onChange: (_visible, value) => setTerm(value), 'data-test-subj': 'casePickerSearch' }}
+          emptyMessage={search.error ?? 'No cases yet: add to a new case.'}
+          noMatchesMessage={search.error ?? 'No case matches.'}
+          listProps={{ bordered: true, showIcons: true }}
+          data-test-subj="casePickerList"
+        >
+          {(list, searchField) => (
+            <>
+              {searchField}
+              <EuiSpacer size="s" />
+              {list}
+            </>
+          )}
+        </EuiSelectable>
+      )}
+      <EuiSpacer size="m" />
+      <EuiFlexGroup gutterSize="s" justifyContent="flexEnd" responsive={false}>
+        {onCancel && (
+          <EuiFlexItem grow={false}>
+            <EuiButtonEmpty onClick={onCancel} data-test-subj="casePickerCancel">
+              Cancel
+            </EuiButtonEmpty>
+          </EuiFlexItem>
+        )}
+        <EuiFlexItem grow={false}>
+          <EuiButton fill iconType="folderCheck" isDisabled={!target || busy} isLoading={busy} onClick={submit} data-test-subj="casePickerSubmit">
+            {mode === 'new' ? 'Create case and add' : 'Add to case'}
+          </EuiButton>
+        </EuiFlexItem>
+      </EuiFlexGroup>
+    </div>
+  );
+}

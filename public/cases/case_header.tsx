@@ -1,0 +1,47 @@
+import React from 'react';
+import { EuiBadge, EuiFlexGroup, EuiFlexItem, EuiPanel, EuiSpacer, EuiText } from '@elastic/eui';
+import { CLOSE_REASON_LABELS } from '../../common/case_types';
+import { CaseEditor } from './use_case_editor';
+import { formatTime } from '../shared/format';
+import { CaseStatusBadge } from './case_status_badge';
+import { CaseTitle } from './case_title';
+import { CopyCaseLinkButton } from './copy_case_link_button';
+import { ExportCaseMenu } from './export_case_menu';
+import { SeverityBadge } from '../shared/severity_badge';
+
+export function CaseHeader({ editor }: { editor: CaseEditor }) {
+  const c = editor.case!;
+  return (
+    <EuiPanel paddingSize="l" data-test-subj="caseHeader">
+      <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false} wrap>
+        <EuiFlexItem grow={false}>
+          <CaseStatusBadge status={c.status} />
+        </EuiFlexItem>
+        {c.closeReason && (
+          <EuiFlexItem grow={false}>
+            <EuiBadge color="hollow" data-test-subj="caseCloseReason">
+              {CLOSE_REASON_LABELS[c.closeReason] ?? c.closeReason}
+            </EuiBadge>
+          </EuiFlexItem>
+        )}
+        <EuiFlexItem grow={false}>
+          <SeverityBadge label={c.severity} />
+        </EuiFlexItem>
+        <EuiFlexItem />
+        <EuiFlexItem grow={false}>
+          <CopyCaseLinkButton caseId={c.id} />
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <ExportCaseMenu caseId={c.id} />
+        </EuiFlexItem>
+      </EuiFlexGroup>
+      <EuiSpacer size="s" />
+      <CaseTitle editor={editor} />
+      <EuiSpacer size="s" />
+      <EuiText size="xs" color="subdued" data-test-subj="caseMeta">
+        Opened by <strong>{c.createdBy}</strong> on {formatTime(c.createdAt, true)} · last changed by <strong>{c.updatedBy}</strong> on {formatTime(c.updatedAt, true)}
+        {c.closedAt ? ` · closed on ${formatTime(c.closedAt, true)}${c.closedBy ? ` by ${c.closedBy}` : ''}` : ''}
+      </EuiText>
+    </EuiPanel>
+  );
+}

@@ -1,0 +1,103 @@
+import React, { useState } from 'react';
+import { RouteComponentProps } from 'react-router-dom';
+import { EuiButton, EuiEmptyPrompt, EuiFlexGroup, EuiFlexItem, EuiLoadingContent, EuiNotificationBadge, EuiPage, EuiPageBody, EuiPanel, EuiProgress, EuiSpacer } from '@elastic/eui';
+import { DocRef } from '../../common/types';
+import { CaseActivityLog } from './case_activity_log';
+import { CaseAttachmentsTable } from './case_attachments_table';
+import { CaseComments } from './case_comments';
+import { CaseConflictCallout } from './case_conflict_callout';
+import { CaseRepairedCallout } from './case_repaired_callout';
+import { CaseDescriptionPanel } from './case_description_panel';
+import { CaseDetailsPanel } from './case_details_panel';
+import { CaseHeader } from './case_header';
+import { CaseNotFound } from './case_not_found';
+import { DocumentFlyout } from '../shared/document_flyout';
+import { SectionTitle } from '../shared/section_title';
+import { useBreadcrumbs } from '../shared/use_breadcrumbs';
+import { useCaseEditor } from './use_case_editor';
+import { decodePathSegment } from '../routes';
+
+export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
+  const id = decodePathSegment(match.params.id);
+  const editor = useCaseEditor(id);
+  const [flyoutRef, setFlyoutRef] = useState<DocRef | null>(null);
+  const c = editor.case;
+  useBreadcrumbs([{ text: 'Cases', path: '/cases' }, { text: c?.title ?? 'Case' }]);
+
+  if (!c) {
+    const notFound = editor.loadError?.status === 404 || editor.loadError?.status === 403;
+    return (
+      <EuiPage>
+        <EuiPageBody>
+          {notFound ? (
+            <CaseNotFound caseId={id} />
+          ) : editor.loadError ? (
+            <EuiEmptyPrompt
+              iconType="alert"
+              color="danger"
+              title={<h2>The case could not be loaded</h2>}
+              body={<p data-test-subj="caseLoadError">{editor.loadError.message}</p>}
+              actions={
+                <EuiButton iconType="refresh" onClick={() => void editor.reload()}>
+                  Try again
+                </EuiButton>
+              }
+            />
+          ) : (
+            <EuiPanel paddingSize="l" data-test-subj="caseLoading">
+              <EuiLoadingContent lines={3} />
+              <EuiSpacer size="l" />
+              <EuiLoadingContent lines={6} />
+            </EuiPanel>
+          )}
+        </EuiPageBody>
+      </EuiPage>
+    );
+  }
+
+  return (
+    <EuiPage>
+      <EuiPageBody data-test-subj="caseView" data-case-id={c.id}>
+        {(editor.loading || editor.saving) && <EuiProgress size="xs" color="accent" position="fixed" />}
+        {editor.conflict && (
+          <>
+            <CaseConflictCallout loading={editor.loading} onReload={() => void editor.reload()} />
+            <EuiSpacer size="m" />
+          </>
+        )}
+        <CaseHeader editor={editor} />
+        <EuiSpacer size="m" />
+        <CaseRepairedCallout repaired={c.repaired} />
+        <EuiFlexGroup gutterSize="m" alignItems="flexStart">
+          <EuiFlexItem grow={3} style={{ minWidth: 0 }}>
+            <CaseDescriptionPanel editor={editor} />
+            <EuiSpacer size="m" />
+            <EuiPanel paddingSize="l">
+              <SectionTitle>
+                Evidence <EuiNotificationBadge color="subdued">{c.attachments.length}</EuiNotificationBadge>
+              </SectionTitle>
+              <EuiSpacer size="s" />
+              <CaseAttachmentsTable attachments={c.attachments} onInspect={setFlyoutRef} />
+            </EuiPanel>
+            <EuiSpacer size="m" />
+            <EuiPanel paddingSize="l">
+              <SectionTitle>Comments</SectionTitle>
+              <EuiSpacer size="m" />
+              <CaseComments comments={c.comments} onAdd={editor.canSave ? editor.addComment : undefined} />
+            </EuiPanel>
+          </EuiFlexItem>
+          <EuiFlexItem grow={1} style={{ minWidth: 300 }}>
+            <CaseDetailsPanel editor={editor} />
+            <EuiSpacer size="m" />
+            <EuiPanel paddingSize="l">
+              <SectionTitle>Activity</SectionTitle>
+              <EuiSpacer size="s" />
+              <CaseActivityLog activity={c.activity} />
+            </EuiPanel>
+          </EuiFlexItem>
+        </EuiFlexGroup>
+        {flyoutRef && <DocumentFlyout docRef={flyoutRef} onClose={() => setFlyoutRef(null)} />}
+      </EuiPageBody>
+    </EuiPage>
+  );
+}

@@ -1,0 +1,149 @@
+import React, { useCallback, useMemo, useState } from 'react';
+import { useHistory, useLocation } from 'react-router-dom';
+import { EuiButton, EuiEmptyPrompt, EuiFieldSearch, EuiFlexGroup, EuiFlexItem, EuiPage, EuiPageBody, EuiPageHeader, EuiPanel, EuiSpacer, EuiText } from '@elastic/eui';
+import { CASE_LIMITS, CaseSummary } from '../../common/case_types';
+import { APP_ID } from '../../common/constants';
+import { CaseStatusFilter } from './case_status_filter';
+import { CasesTable } from './cases_table';
+import { CreateCaseModal } from './create_case_modal';
+import { NameListInput } from './name_list_input';
+import { SeverityFilter } from '../shared/severity_filter';
+import { useBreadcrumbs } from '../shared/use_breadcrumbs';
+import { useRequest } from '../shared/use_request';
+import { CasesState, hasFilters, readCasesState, writeCasesState } from './cases_url_state';
+import { plural } from '../shared/format';
+import { useCanSaveCases } from '../shared/capabilities';
+import { casePath } from '../routes';
+import { useAppServices } from '../services/app_services';
+
+/** The API refuses to page past 10,000 cases (page × perPage). */
+const MAX_WINDOW = CASE_LIMITS.listScan;
+
+export function CasesPage() {
+  const { core, api } = useAppServices();
+  const history = useHistory();
+  const location = useLocation();
+  const state = useMemo(() => readCasesState(location.search), [location.search]);
+  const [creating, setCreating] = useState(false);
+  const canSave = useCanSaveCases();
+  useBreadcrumbs([{ text: 'Cases' }]);
+
+  const update = useCallback(
+    (change: Partial<CasesState>, resetPage = true) => {
+      history.push({ pathname: '/cases', search: writeCasesState({ ...state, ...(resetPage ? { page: 1 } : {}), ...change }) });
+    },
+    [history, state]
+  );
+
+  const { data, loading, error } = useRequest(JSON.stringify(state), (signal) => api.findCases(state, signal), 'Could not load cases');
+  const cases = data?.cases ?? [];
+  const total = data?.total ?? 0;
+  const filtered = hasFilters(state);
+  const hrefFor = (c: Pick<CaseSummary, 'id'>) => core.application.getUrlForApp(APP_ID, { path: `#${casePath(c.id)}` });
+  const suggestions = (key: 'tags' | 'assignees') => [...new Set(cases.flatMap((c) => c[key]))].sort();
+
+  const noItems = error ? (
+    <EuiEmptyPrompt iconType="alert" color="danger" title={<h3>Cases could not be loaded</h3>} body={<p>{error}</p>} />
+  ) : loading ? (
+    'Loading cases…'
+  ) : filtered ? (
+    <EuiEmptyPrompt iconType="search" title={<h3>No case matches</h3>} body={<p>Nothing matches this search and these filters. Clear them to see every case.</p>} data-test-subj="casesNoMatch" />
+  ) : (
+    <EuiEmptyPrompt
+      iconType="folderCheck"
+      title={<h3>No cases yet</h3>}
+      body={<p>Keep an investigation as a case: its findings and evidence, notes, status and a link to share. Add a finding to a case from its investigation, or start an empty one.</p>}
+      actions={
+        canSave ? (
+          <EuiButton fill iconType="plusInCircle" onClick={() => setCreating(true)}>
+            Create case
+          </EuiButton>
+        ) : undefined
+      }
+      data-test-subj="casesEmpty"
+    />
+  );
+
+  return (
+    <EuiPage>
+      <EuiPageBody>
+        <EuiPageHeader
+          pageTitle="Cases"
+          description="Investigations kept with their findings, evidence, notes and status."
+          rightSideItems={
+            canSave
+              ? [
+                  <EuiButton key="create" fill iconType="plusInCircle" onClick={() => setCreating(true)} data-test-subj="createCaseButton">
+                    Create case
+                  </EuiButton>,
+                ]
+              : []
+          }
+        />
+        <EuiSpacer size="l" />
+        <EuiPanel paddingSize="m">
+          <EuiFlexGroup gutterSize="m" alignItems="center" wrap>
+            <EuiFlexItem grow={3} style={{ minWidth: 260 }}>
+              <EuiFieldSearch
+                fullWidth
+                placeholder="Search titles and descriptions"
+                defaultValue={state.search}
+                key={state.search}
+                maxLength={CASE_LIMITS.searchLength}
+                onSearch={(search) => update({ search: search.trim() })}
+                isClearable
+                aria-label="Search cases"
+                data-test-subj="casesSearch"
+              />
+            </EuiFlexItem>
+            <EuiFlexItem grow={false}>
+              <CaseStatusFilter selected={state.status} onChange={(status) => update({ status })} />
+            </EuiFlexItem>
+            <EuiFlexItem grow={false}>
+              <SeverityFilter selected={state.severity} onChange={(severity) => update({ severity })} />
+            </EuiFlexItem>
+          </EuiFlexGroup>
+          <EuiSpacer size="s" />
+          <EuiFlexGroup gutterSize="m" wrap>
+            <EuiFlexItem style={{ minWidth: 220 }}>
+              <NameListInput noun="tag filter" compressed values={state.tag} suggestions={suggestions('tags')} onChange={(tag) => update({ tag })} data-test-subj="casesTagFilter" />
+            </EuiFlexItem>
+            <EuiFlexItem style={{ minWidth: 220 }}>
+              <NameListInput
+                noun="assignee filter"
+                compressed
+                values={state.assignee}
+                suggestions={suggestions('assignees')}
+                onChange={(assignee) => update({ assignee })}
+                data-test-subj="casesAssigneeFilter"
+              />
+            </EuiFlexItem>
+          </EuiFlexGroup>
+          <EuiSpacer size="m" />
+          <EuiText size="xs" color="subdued" data-test-subj="casesCount">
+            {data ? plural(total, 'case') : '\u00a0'}
+          </EuiText>
+          <EuiSpacer size="s" />
+          <CasesTable
+            cases={cases}
+            total={Math.min(total, Math.floor(MAX_WINDOW / state.perPage) * state.perPage)}
+            loading={loading}
+            pageIndex={state.page - 1}
+            pageSize={state.perPage}
+            sortField={state.sortField}
+            sortDirection={state.sortOrder}
+            noItemsMessage={noItems}
+            hrefFor={hrefFor}
+            onTableChange={({ pageIndex, pageSize, sortField, sortDirection }) =>
+              update(
+                { page: pageSize === state.perPage && sortField === state.sortField && sortDirection === state.sortOrder ? pageIndex + 1 : 1, perPage: pageSize, sortField, sortOrder: sortDirection },
+                false
+              )
+            }
+          />
+        </EuiPanel>
+        {creating && canSave && <CreateCaseModal onClose={() => setCreating(false)} onCreated={(c) => history.push(casePath(c.id))} />}
+      </EuiPageBody>
+    </EuiPage>
+  );
+}

@@ -1,0 +1,91 @@
+import React from 'react';
+import { Criteria, EuiBadge, EuiBasicTable, EuiBasicTableColumn, EuiLink, EuiText } from '@elastic/eui';
+import { CaseSortField, CaseSummary } from '../../common/case_types';
+import { formatTime } from '../shared/format';
+import { CASES_PAGE_SIZE_OPTIONS } from './cases_url_state';
+import { CaseStatusBadge } from './case_status_badge';
+import { SeverityBadge } from '../shared/severity_badge';
+
+export interface CasesTableProps {
+  cases: CaseSummary[];
+  total: number;
+  loading: boolean;
+  /** 0-based, as OUI counts pages. */
+  pageIndex: number;
+  pageSize: number;
+  sortField: CaseSortField;
+  sortDirection: 'asc' | 'desc';
+  noItemsMessage: React.ReactNode;
+  hrefFor(c: CaseSummary): string;
+  onTableChange(change: { pageIndex: number; pageSize: number; sortField: CaseSortField; sortDirection: 'asc' | 'desc' }): void;
+}
+
+const SORTABLE: readonly string[] = ['title', 'status', 'severity', 'updatedAt', 'createdAt'];
+
+export function CasesTable(props: CasesTableProps) {
+  const columns: Array<EuiBasicTableColumn<CaseSummary>> = [
+    {
+      field: 'title',
+      name: 'Case',
+      sortable: true,
+      render: (_: string, c: CaseSummary) => (
+        <div style={{ minWidth: 0 }}>
+          <EuiLink href={props.hrefFor(c)} data-test-subj="caseLink">
+            {c.title}
+          </EuiLink>
+          {c.tags.length > 0 && (
+            <div style={{ marginTop: 4 }}>
+              {c.tags.map((t) => (
+                <EuiBadge key={t} color="hollow">
+                  {t}
+                </EuiBadge>
+              ))}
+            </div>
+          )}
+        </div>
+      ),
+    },
+    { field: 'status', name: 'Status', sortable: true, width: '120px', render: (_: string, c: CaseSummary) => <CaseStatusBadge status={c.status} /> },
+    { field: 'severity', name: 'Severity', sortable: true, width: '100px', render: (_: string, c: CaseSummary) => <SeverityBadge label={c.severity} /> },
+    {
+      field: 'assignees',
+      name: 'Assignees',
+      width: '160px',
+      render: (a: string[]) => (
+        <EuiText size="s" color={a.length ? 'default' : 'subdued'}>
+          {a.length ? a.join(', ') : 'Unassigned'}
+        </EuiText>
+      ),
+    },
+    { field: 'attachmentCount', name: 'Evidence', width: '90px', align: 'right', render: (n: number) => n.toLocaleString('en-US') },
+    { field: 'commentCount', name: 'Comments', width: '100px', align: 'right', render: (n: number) => n.toLocaleString('en-US') },
+    { field: 'updatedAt', name: 'Updated (UTC)', sortable: true, width: '165px', render: (t: string) => formatTime(t) },
+    { field: 'createdAt', name: 'Opened (UTC)', sortable: true, width: '165px', render: (t: string, c: CaseSummary) => <span title={`by ${c.createdBy}`}>{formatTime(t)}</span> },
+  ];
+
+  const onChange = ({ page, sort }: Criteria<CaseSummary>) => {
+    const field = sort?.field as string | undefined;
+    const sortField = (field && SORTABLE.includes(field) ? field : props.sortField) as CaseSortField;
+    props.onTableChange({
+      pageIndex: page?.index ?? props.pageIndex,
+      pageSize: page?.size ?? props.pageSize,
+      sortField,
+      sortDirection: sort?.direction ?? props.sortDirection,
+    });
+  };
+
+  return (
+    <EuiBasicTable<CaseSummary>
+      data-test-subj="casesTable"
+      items={props.cases}
+      itemId="id"
+      columns={columns}
+      loading={props.loading}
+      noItemsMessage={props.noItemsMessage}
+      pagination={{ pageIndex: props.pageIndex, pageSize: props.pageSize, totalItemCount: props.total, pageSizeOptions: CASES_PAGE_SIZE_OPTIONS }}
+      sorting={{ sort: { field: props.sortField, direction: props.sortDirection } }}
+      onChange={onChange}
+      rowProps={(c: CaseSummary) => ({ 'data-case-id': c.id })}
+    />
+  );
+}

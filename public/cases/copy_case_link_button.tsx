@@ -1,0 +1,23 @@
+import React from 'react';
+import { EuiButton } from '@elastic/eui';
+import { useTenant } from '../shared/use_tenant';
+import { copyText } from '../shared/clipboard';
+import { caseShareUrl } from './share_link';
+import { useAppServices } from '../services/app_services';
+
+/** Copies the case's absolute URL (with `security_tenant` under multi-tenancy) to the clipboard. */
+export function CopyCaseLinkButton({ caseId }: { caseId: string }) {
+  const { core } = useAppServices();
+  const tenant = useTenant();
+  const url = tenant === undefined ? undefined : caseShareUrl(core.application, caseId, tenant);
+  const copy = async () => {
+    if (!url) return;
+    if (await copyText(url)) core.notifications.toasts.addSuccess({ title: 'Link to the case copied', text: url, 'data-test-subj': 'caseLinkCopiedToast' });
+    else core.notifications.toasts.addWarning({ title: 'Could not copy the link; copy it from here', text: url });
+  };
+  return (
+    <EuiButton size="s" iconType="link" isLoading={tenant === undefined} onClick={copy} data-share-url={url} data-test-subj="copyCaseLink">
+      Copy link
+    </EuiButton>
+  );
+}

@@ -1,0 +1,91 @@
+import React, { useState } from 'react';
+import {
+  EuiButton,
+  EuiButtonEmpty,
+  EuiFieldText,
+  EuiForm,
+  EuiFormRow,
+  EuiModal,
+  EuiModalBody,
+  EuiModalFooter,
+  EuiModalHeader,
+  EuiModalHeaderTitle,
+  EuiSelect,
+  EuiTextArea,
+} from '@elastic/eui';
+import { Case, CASE_LIMITS, CaseSeverity, DEFAULT_CASE_SEVERITY } from '../../common/case_types';
+import { SEVERITY_OPTIONS } from '../shared/case_labels';
+import { useAppServices } from '../services/app_services';
+import { errorMessage } from '../services/http_error';
+import { NameListInput } from './name_list_input';
+
+/** An empty case, from the cases list. */
+export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCreated(c: Case): void }) {
+  const { api, core } = useAppServices();
+  const [title, setTitle] = useState('');
+  const [description, setDescription] = useState('');
+  const [severity, setSeverity] = useState<CaseSeverity>(DEFAULT_CASE_SEVERITY);
+  const [tags, setTags] = useState<string[]>([]);
+  const [assignees, setAssignees] = useState<string[]>([]);
+  const [busy, setBusy] = useState(false);
+
+  const create = async () => {
+    setBusy(true);
+    try {
+      const c = await api.createCase({ title: title.trim(), description, severity, tags, assignees });
+      core.notifications.toasts.addSuccess({ title: `Case "${c.title}" created` });
+      onCreated(c);
+    } catch (e) {
+      core.notifications.toasts.addDanger({ title: 'Could not create the case', text: errorMessage(e) });
+      setBusy(false);
+    }
+  };
+
+  return (
+    <EuiModal onClose={onClose} style={{ width: 640 }} data-test-subj="createCaseModal">
+      <EuiModalHeader>
+        <EuiModalHeaderTitle>
+          <h2>Create case</h2>
+        </EuiModalHeaderTitle>
+      </EuiModalHeader>
+      <EuiModalBody>
+        <EuiForm
+          component="form"
+          id="createCaseForm"
+          onSubmit={(e) => {
+            e.preventDefault();
+            if (title.trim()) void create();
+          }}
+        >
+          <EuiFormRow label="Title" fullWidth helpText={`Up to ${CASE_LIMITS.titleLength} characters.`}>
+            <EuiFieldText fullWidth autoFocus value={title} maxLength={CASE_LIMITS.titleLength} onChange={(e) => setTitle(e.target.value)} data-test-subj="createCaseTitle" />
+          </EuiFormRow>
+          <EuiFormRow label="Description" fullWidth helpText="Markdown.">
+            <EuiTextArea fullWidth rows={5} value={description} maxLength={CASE_LIMITS.descriptionLength} onChange={(e) => setDescription(e.target.value)} data-test-subj="createCaseDescription" />
+          </EuiFormRow>
+          <EuiFormRow label="Severity" fullWidth>
+            <EuiSelect
+              fullWidth
+              options={SEVERITY_OPTIONS}
+              value={severity}
+              onChange={(e) => setSeverity(e.target.value as CaseSeverity)}
+              data-test-subj="createCaseSeverity"
+            />
+          </EuiFormRow>
+          <EuiFormRow label="Tags" fullWidth>
+            <NameListInput noun="tags" values={tags} maxLength={CASE_LIMITS.tagLength} onChange={setTags} data-test-subj="createCaseTags" />
+          </EuiFormRow>
+          <EuiFormRow label="Assignees" fullWidth>
+            <NameListInput noun="assignees" values={assignees} maxLength={CASE_LIMITS.assigneeLength} onChange={setAssignees} data-test-subj="createCaseAssignees" />
+          </EuiFormRow>
+        </EuiForm>
+      </EuiModalBody>
+      <EuiModalFooter>
+        <EuiButtonEmpty onClick={onClose}>Cancel</EuiButtonEmpty>
+        <EuiButton fill type="submit" form="createCaseForm" isDisabled={!title.trim() || busy} isLoading={busy} data-test-subj="createCaseSubmit">
+          Create case
+        </EuiButton>
+      </EuiModalFooter>
+    </EuiModal>
+  );
+}

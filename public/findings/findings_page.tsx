@@ -1,0 +1,136 @@
+import React, { useCallback, useMemo } from 'react';
+import { useHistory, useLocation } from 'react-router-dom';
+import {
+  EuiButton,
+  EuiEmptyPrompt,
+  EuiFieldSearch,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiPage,
+  EuiPageBody,
+  EuiPageHeader,
+  EuiPanel,
+  EuiSpacer,
+  EuiSuperDatePicker,
+  EuiText,
+} from '@elastic/eui';
+import { APP_ID } from '../../common/constants';
+import { FindingSummary } from '../../common/types';
+import { FindingsTable } from './findings_table';
+import { SeverityFilter } from '../shared/severity_filter';
+import { useBreadcrumbs } from '../shared/use_breadcrumbs';
+import { useRequest } from '../shared/use_request';
+import { FindingsState, readFindingsState, writeFindingsState } from './findings_url_state';
+import { plural } from '../shared/format';
+import { investigatePath } from '../routes';
+import { useAppServices } from '../services/app_services';
+
+/** The API refuses to page past 10,000 findings (page × perPage). */
+const MAX_WINDOW = 10000;
+
+export function FindingsPage() {
+  const { core, api } = useAppServices();
+  const history = useHistory();
+  const location = useLocation();
+  const state = useMemo(() => readFindingsState(location.search), [location.search]);
+  useBreadcrumbs([{ text: 'Findings' }]);
+
+  const update = useCallback(
+    (change: Partial<FindingsState>, resetPage = true) => {
+      const next = { ...state, ...(resetPage ? { page: 1 } : {}), ...change };
+      history.push({ pathname: '/', search: writeFindingsState(next) });
+    },
+    [history, state]
+  );
+
+  const { data, loading, error, reload } = useRequest(
+    JSON.stringify(state),
+    (signal) => api.findings(state, signal),
+    'Could not load findings'
+  );
+
+  const hrefFor = (f: FindingSummary) => core.application.getUrlForApp(APP_ID, { path: `#${investigatePath(f.ref)}` });
+  const total = data?.total ?? 0;
+  const pageable = Math.min(total, Math.floor(MAX_WINDOW / state.perPage) * state.perPage);
+
+  const noItems = error ? (
+    <EuiEmptyPrompt iconType="alert" color="danger" title={<h3>Findings could not be loaded</h3>} body={<p>{error}</p>} />
+  ) : loading ? (
+    'Loading findings…'
+  ) : (
+    <EuiEmptyPrompt
+      iconType="securitySignalResolved"
+      title={<h3>No GuardDuty findings</h3>}
+      body={<p>Nothing matches these filters in the selected time range. Widen the time range or clear the filters.</p>}
+    />
+  );
+
+  return (
+    <EuiPage>
+      <EuiPageBody>
+        <EuiPageHeader
+          pageTitle="GuardDuty findings"
+          description="Pick a finding to see its evidence across CloudTrail, Linux secure logs and Security Hub, with a timeline, an entity graph and the attack story."
+          rightSideItems={[
+            <EuiButton key="cases" iconType="folderCheck" href={core.application.getUrlForApp(APP_ID, { path: '#/cases' })} data-test-subj="goToCases">
+              Cases
+            </EuiButton>,
+          ]}
+        />
+        <EuiSpacer size="l" />
+        <EuiPanel paddingSize="m">
+          <EuiFlexGroup gutterSize="m" alignItems="center" wrap>
+            <EuiFlexItem grow={3} style={{ minWidth: 260 }}>
+              <EuiFieldSearch
+                fullWidth
+                placeholder="Search type, title, access key, instance, IP…"
+                defaultValue={state.query}
+                key={state.query}
+                onSearch={(query) => update({ query: query.trim() })}
+                isClearable
+                aria-label="Search findings"
+                data-test-subj="findingsSearch"
+              />
+            </EuiFlexItem>
+            <EuiFlexItem grow={false}>
+              <SeverityFilter selected={state.severity} onChange={(severity) => update({ severity })} />
+            </EuiFlexItem>
+            <EuiFlexItem grow={false}>
+              <EuiSuperDatePicker
+                start={state.from}
+                end={state.to}
+                onTimeChange={({ start, end }) => (start === state.from && end === state.to ? reload() : update({ from: start, to: end }))}
+                onRefresh={() => reload()}
+                isLoading={loading}
+                data-test-subj="findingsDatePicker"
+              />
+            </EuiFlexItem>
+          </EuiFlexGroup>
+          <EuiSpacer size="m" />
+          <EuiText size="xs" color="subdued" data-test-subj="findingsCount">
+            {data ? `${plural(total, 'finding')} (duplicates collapsed to the latest update)` : '\u00a0'}
+          </EuiText>
+          <EuiSpacer size="s" />
+          <FindingsTable
+            findings={data?.findings ?? []}
+            total={pageable}
+            loading={loading}
+            pageIndex={state.page - 1}
+            pageSize={state.perPage}
+            sortField={state.sortField}
+            sortDirection={state.sortOrder}
+            noItemsMessage={noItems}
+            hrefFor={hrefFor}
+            onOpen={(f) => history.push(investigatePath(f.ref))}
+            onTableChange={({ pageIndex, pageSize, sortField, sortDirection }) =>
+              update(
+                { page: pageSize === state.perPage && sortField === state.sortField && sortDirection === state.sortOrder ? pageIndex + 1 : 1, perPage: pageSize, sortField, sortOrder: sortDirection },
+                false
+              )
+            }
+          />
+        </EuiPanel>
+      </EuiPageBody>
+    </EuiPage>
+  );
+}

@@ -1,0 +1,102 @@
+import React from 'react';
+import { EuiBadge, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiPanel, EuiSpacer, EuiText, EuiTitle } from '@elastic/eui';
+import { sourceForGroup } from '../../common/discover_url';
+import { DocRef, EvidenceGroup, EvidenceHit, InvestigationWindow } from '../../common/types';
+import { FocusedEntity, hitMentions } from './entity_match';
+import { plural } from '../shared/format';
+import { useAppServices } from '../services/app_services';
+import { EvidenceTable } from './evidence_table';
+import { FacetList } from './facet_list';
+import { OpenInDiscoverButton } from '../shared/open_in_discover_button';
+
+export interface EvidenceGroupPanelProps {
+  group: EvidenceGroup;
+  window: InvestigationWindow;
+  focused: FocusedEntity | null;
+  /** Just navigated to from the story: drawn with an accent so the eye finds it. */
+  highlighted: boolean;
+  onInspect(ref: DocRef): void;
+  onAddToCase?(group: EvidenceGroup, hit: EvidenceHit): void;
+}
+
+/** One question, the query that answers it, and the answer: counts, breakdowns, documents. */
+export function EvidenceGroupPanel({ group, window, focused, highlighted, onInspect, onAddToCase }: EvidenceGroupPanelProps) {
+  const { sources } = useAppServices();
+  const filtering = focused !== null && focused.type !== 'finding';
+  const hits = filtering ? group.hits.filter((h) => hitMentions(h, focused.value)) : group.hits;
+  return (
+    <EuiPanel
+      id={`evidence-${group.id}`}
+      data-test-subj="evidenceGroup"
+      data-evidence-group={group.id}
+      hasBorder
+      paddingSize="m"
+      style={{ scrollMarginTop: 96, ...(highlighted ? { boxShadow: '0 0 0 2px #006BB8' } : {}) }}
+    >
+      <EuiFlexGroup gutterSize="s" alignItems="flexStart" justifyContent="spaceBetween" responsive={false}>
+        <EuiFlexItem>
+          <EuiTitle size="xs">
+            <h3 data-test-subj="evidenceQuestion">{group.question}</h3>
+          </EuiTitle>
+          <EuiText size="xs" color="subdued">
+            {group.title} · <code>{group.indexPattern}</code>
+            {group.hop > 1 ? ' · found by following the first results' : ''}
+          </EuiText>
+        </EuiFlexItem>
+        <EuiFlexItem grow={false}>
+          <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false}>
+            <EuiFlexItem grow={false}>
+              <EuiBadge color={group.total > 0 ? 'primary' : 'default'} data-test-subj="evidenceTotal">
+                {plural(group.total, 'hit')}
+              </EuiBadge>
+            </EuiFlexItem>
+            <EuiFlexItem grow={false}>
+              <OpenInDiscoverButton group={group} window={window} />
+            </EuiFlexItem>
+          </EuiFlexGroup>
+        </EuiFlexItem>
+      </EuiFlexGroup>
+      {group.error && (
+        <>
+          <EuiSpacer size="s" />
+          <EuiCallOut size="s" color="danger" iconType="alert" title="This search did not complete; its evidence may be missing.">
+            <p>{group.error}</p>
+          </EuiCallOut>
+        </>
+      )}
+      {group.total === 0 && !group.error ? (
+        <EuiText size="s" color="subdued">
+          <EuiSpacer size="s" />
+          <p>No matching documents in this window.</p>
+        </EuiText>
+      ) : (
+        <>
+          <EuiSpacer size="m" />
+          <FacetList facets={group.facets} total={group.total} />
+          {group.facets.some((f) => f.buckets.length) && <EuiSpacer size="m" />}
+          {filtering && (
+            <EuiText size="xs" color="subdued">
+              <p>
+                {plural(hits.length, 'row')} of {group.hits.length} mention <strong>{focused.value}</strong>.
+              </p>
+            </EuiText>
+          )}
+          <EvidenceTable
+            hits={hits}
+            columns={group.columns}
+            timeField={sourceForGroup(group, sources).timeField}
+            onInspect={onInspect}
+            onAddToCase={onAddToCase ? (hit) => onAddToCase(group, hit) : undefined}
+          />
+          {group.total > group.hits.length && (
+            <EuiText size="xs" color="subdued">
+              <p>
+                The table holds the {group.hits.length} most relevant of {plural(group.total, 'hit')}; Discover shows them all.
+              </p>
+            </EuiText>
+          )}
+        </>
+      )}
+    </EuiPanel>
+  );
+}

@@ -1,0 +1,53 @@
+import React from 'react';
+import { EuiLink, EuiText } from '@elastic/eui';
+import { EntityGraph, GraphNode } from '../../common/types';
+import { entityLabel } from '../shared/palette';
+
+export interface GraphNodeDetailsProps {
+  graph: EntityGraph;
+  node: GraphNode;
+  onSelect(node: GraphNode): void;
+}
+
+/** What the focused entity is connected to, in words, each neighbour one click away. */
+export function GraphNodeDetails({ graph, node, onSelect }: GraphNodeDetailsProps) {
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const relations = graph.edges
+    .filter((e) => e.from === node.id || e.to === node.id)
+    .map((e) => ({ edge: e, other: byId.get(e.from === node.id ? e.to : e.from), outgoing: e.from === node.id }))
+    .filter((r): r is { edge: typeof r.edge; other: GraphNode; outgoing: boolean } => !!r.other);
+  return (
+    <EuiText size="s" data-test-subj="graphNodeDetails">
+      <p style={{ marginBottom: 4 }}>
+        <strong>{entityLabel(node.type)}</strong> <code style={{ overflowWrap: 'anywhere' }}>{node.label ? `${node.label} (${node.value})` : node.value}</code>
+      </p>
+      {relations.length === 0 ? (
+        <p>No connections found in the evidence.</p>
+      ) : (
+        <ul style={{ marginTop: 0 }}>
+          {relations.map(({ edge, other, outgoing }, i) => (
+            <li key={i}>
+              {outgoing ? (
+                <>
+                  <em>{edge.relation}</em> →{' '}
+                </>
+              ) : (
+                <>← </>
+              )}
+              <EuiLink onClick={() => onSelect(other)}>
+                {entityLabel(other.type).toLowerCase()} {other.label ?? other.value}
+              </EuiLink>
+              {!outgoing && (
+                <>
+                  {' '}
+                  <em>{edge.relation}</em>
+                </>
+              )}
+              {edge.count > 1 ? ` (×${edge.count})` : ''}
+            </li>
+          ))}
+        </ul>
+      )}
+    </EuiText>
+  );
+}

@@ -1,0 +1,51 @@
+import React, { useState } from 'react';
+import { EuiButton, EuiFlexGroup, EuiFlexItem, EuiSelect } from '@elastic/eui';
+import { durationLabel } from '../shared/format';
+
+const WINDOW_CHOICES = ['1h', '6h', '24h', '3d', '7d'];
+
+export interface WindowControlsProps {
+  before: string;
+  after: string;
+  loading: boolean;
+  onApply(window: { before: string; after: string }): void;
+}
+
+/** How far before the finding's first and after its last activity the evidence is searched. */
+export function WindowControls({ before, after, loading, onApply }: WindowControlsProps) {
+  const [draft, setDraft] = useState({ before, after });
+  const options = (current: string) =>
+    [...new Set([...WINDOW_CHOICES, current])].map((d) => ({ value: d, text: durationLabel(d) }));
+  const changed = draft.before !== before || draft.after !== after;
+  return (
+    <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false} wrap>
+      <EuiFlexItem grow={false}>
+        <EuiSelect
+          compressed
+          prepend="Before"
+          aria-label="Window before the finding"
+          data-test-subj="windowBefore"
+          options={options(draft.before)}
+          value={draft.before}
+          onChange={(e) => setDraft({ ...draft, before: e.target.value })}
+        />
+      </EuiFlexItem>
+      <EuiFlexItem grow={false}>
+        <EuiSelect
+          compressed
+          prepend="After"
+          aria-label="Window after the finding"
+          data-test-subj="windowAfter"
+          options={options(draft.after)}
+          value={draft.after}
+          onChange={(e) => setDraft({ ...draft, after: e.target.value })}
+        />
+      </EuiFlexItem>
+      <EuiFlexItem grow={false}>
+        <EuiButton size="s" iconType="refresh" fill={changed} isLoading={loading} onClick={() => onApply(draft)} data-test-subj="windowApply">
+          {changed ? 'Re-run' : 'Refresh'}
+        </EuiButton>
+      </EuiFlexItem>
+    </EuiFlexGroup>
+  );
+}
