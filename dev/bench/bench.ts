@@ -132,7 +132,7 @@ async function main() {
   const rssBefore = process.memoryUsage().rss;
   const times = await interleaved(runs, {
     plugin: viaPlugin(finding, true),
-    ...(scenario.facts.heavyFinding ? { heavy: viaPlugin(scenario.facts.heavyFinding) } : {}),
+    ...(scenario.facts.heavyFinding ? { heavy: viaPlugin(scenario.facts.heavyFinding, false, 'heavy') } : {}),
     // The IAM family with its credential chains: a Tor caller whose key made a user and key that made
     // another (three round trips), and the S3 finding traced back to the key's creator (two).
     chainTor: viaPlugin(scenario.leaked.torFinding, false, 'chainTor'),
