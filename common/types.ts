@@ -230,6 +230,8 @@ export interface Investigation {
   coverage: SourceCoverage[];
   /** Types with more values than an investigation follows: what was left out (weakest evidence first to go). */
   omittedEntities: OmittedEntities[];
+  /** When an incident was investigated: every member finding (the lead `finding` first). */
+  members?: FindingSummary[];
   took: { ms: number; roundTrips: number };
 }
 
@@ -251,6 +253,11 @@ export interface OmittedEntities {
 export interface InvestigateRequest {
   finding: DocRef;
   window?: { before?: string; after?: string };
+  /**
+   * Investigating an incident: its other member findings, all part of the starting point (their
+   * entities, their span of activity, their playbooks' questions). `finding` leads the story.
+   */
+  members?: DocRef[];
 }
 
 export interface DocumentResponse {
