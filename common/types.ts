@@ -1,8 +1,8 @@
 /** Wire types of the HTTP API, shared by the browser and the server (see ARCHITECTURE.md). */
 
-export type SourceId = 'guardduty' | 'cloudtrail' | 'linux_secure' | 'securityhub' | 'vpcflowlogs' | 'r53resolver';
+export type SourceId = 'guardduty' | 'cloudtrail' | 'linux_secure' | 'securityhub' | 'vpcflowlogs' | 'r53resolver' | 's3accesslog' | 'windows_event' | 'linux_os';
 
-export const SOURCE_IDS: readonly SourceId[] = ['guardduty', 'cloudtrail', 'linux_secure', 'securityhub', 'vpcflowlogs', 'r53resolver'];
+export const SOURCE_IDS: readonly SourceId[] = ['guardduty', 'cloudtrail', 'linux_secure', 'securityhub', 'vpcflowlogs', 'r53resolver', 's3accesslog', 'windows_event', 'linux_os'];
 
 export interface DocRef {
   index: string;
@@ -104,6 +104,8 @@ export interface FacetBucket {
   count: number;
   /** The facet's summed field over the documents of this value (`PivotFacet.sum`). */
   sum?: number;
+  /** How many distinct values of the facet's second field these documents hold (`PivotFacet.distinct`), e.g. objects per bucket. */
+  distinct?: number;
 }
 
 export interface Facet {

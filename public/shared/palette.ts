@@ -17,6 +17,9 @@ export const SOURCE_COLORS: Record<SourceId, string> = {
   securityhub: '#54B399',
   vpcflowlogs: '#CA8EAE',
   r53resolver: '#B9A888',
+  s3accesslog: '#E7664C',
+  windows_event: '#6092C0',
+  linux_os: '#AA6556',
 };
 
 /** Entity types as labels: the nouns the server's sentences use (common/entity_nouns.ts), capitalised. */

@@ -1,10 +1,14 @@
 import { ACCESS_KEY, ATTACKER_IP, BUCKET_PERMISSIONS, INSTANCE_CREDENTIALS, OBJECT_ACCESS } from './rules/cloudtrail';
 import { CONSOLE_LOGINS, CREATED_ACTIVITY, CREATED_CREDENTIALS, INSTANCE_CREDENTIALS_ELSEWHERE, KEY_ORIGIN } from './rules/cloudtrail_chains';
+import { ACCOUNT_PUBLIC_ACCESS, S3_DATA_EVENTS } from './rules/cloudtrail_s3';
 import { FINDING, RELATED } from './rules/guardduty';
+import { ACCOUNT_CHANGES, PRIVILEGE_USE } from './rules/linux_os';
 import { SSH_FROM_ATTACKER, SSH_SUCCESS } from './rules/linux_secure';
 import { DOMAIN_QUERIES, INSTANCE_QUERIES } from './rules/r53resolver';
-import { INSPECTOR, MACIE } from './rules/securityhub';
+import { BUCKET_READS, PRINCIPAL_REQUESTS } from './rules/s3accesslog';
+import { CONTROLS, INSPECTOR, MACIE, PACKAGE_VULNERABILITIES } from './rules/securityhub';
 import { REMOTE_TRAFFIC } from './rules/vpcflowlogs';
+import { RDP_LOGONS, RDP_SUCCESS } from './rules/windows_event';
 import { PivotRule, Playbook, RuleId } from './types';
 
 export type { NarrationContext, PivotFacet, PivotMatch, PivotRule, PivotYield, Playbook, RuleId, Sentence, StoryChapter } from './types';
@@ -32,20 +36,61 @@ const WORKSHOP_RULES: PivotRule[] = [
 const CHAINS: PivotRule[] = [KEY_ORIGIN, CONSOLE_LOGINS, CREATED_CREDENTIALS, CREATED_ACTIVITY];
 
 /** Every rule, in the order its evidence is shown: the sources beyond the workshop's come after its own. */
-export const PIVOT_RULES: PivotRule[] = [...WORKSHOP_RULES, DOMAIN_QUERIES, INSTANCE_QUERIES, REMOTE_TRAFFIC, INSTANCE_CREDENTIALS_ELSEWHERE, ...CHAINS];
+export const PIVOT_RULES: PivotRule[] = [
+  ...WORKSHOP_RULES,
+  DOMAIN_QUERIES,
+  INSTANCE_QUERIES,
+  REMOTE_TRAFFIC,
+  PRIVILEGE_USE,
+  ACCOUNT_CHANGES,
+  RDP_LOGONS,
+  RDP_SUCCESS,
+  S3_DATA_EVENTS,
+  ACCOUNT_PUBLIC_ACCESS,
+  PRINCIPAL_REQUESTS,
+  BUCKET_READS,
+  CONTROLS,
+  PACKAGE_VULNERABILITIES,
+  INSTANCE_CREDENTIALS_ELSEWHERE,
+  ...CHAINS,
+];
 
-/** An EC2 instance and its role's credentials: the workshop incident seen from either end. */
-const INSTANCE_AND_CREDENTIALS = [...WORKSHOP_RULES, REMOTE_TRAFFIC];
+/**
+ * An EC2 instance and its role's credentials: the workshop incident seen from either end, then what
+ * followed the SSH login on the instance, what the credentials did in S3 (server access logs) and the
+ * Security Hub controls and Inspector v2 vulnerabilities of the affected resources.
+ */
+const INSTANCE_AND_CREDENTIALS = [...WORKSHOP_RULES, REMOTE_TRAFFIC, PRIVILEGE_USE, ACCOUNT_CHANGES, PRINCIPAL_REQUESTS, CONTROLS, PACKAGE_VULNERABILITIES];
 /**
  * IAM credentials (malicious or Tor callers, persistence, privilege escalation, anomalous use): the
- * workshop's questions, then the chains — what else the key did, who made it, which new principals
- * it created and what those did.
+ * instance's and the credentials' questions, then the chains — who made the key, which new
+ * principals it created and what those did.
  */
 const CREDENTIALS_AND_CHAINS = [...INSTANCE_AND_CREDENTIALS, ...CHAINS];
 /** A DNS finding: who queried the domain, what else they resolved, and the instance's story. */
 const DNS = [...WORKSHOP_RULES, DOMAIN_QUERIES, INSTANCE_QUERIES, REMOTE_TRAFFIC];
-/** S3 findings: the data, and back along the chain: who made the key that read it, and what that creator made. */
-const CREDENTIALS_AND_DATA = [FINDING, RELATED, ACCESS_KEY, OBJECT_ACCESS, BUCKET_PERMISSIONS, ATTACKER_IP, MACIE, KEY_ORIGIN, CREATED_CREDENTIALS];
+/** An RDP brute force: the Windows logons from the attacker (did it succeed, as whom) and the instance's story. */
+const RDP = [FINDING, RELATED, INSTANCE_CREDENTIALS, ACCESS_KEY, ATTACKER_IP, RDP_LOGONS, RDP_SUCCESS, INSPECTOR, REMOTE_TRAFFIC, CONTROLS, PACKAGE_VULNERABILITIES];
+/**
+ * S3: who touched the data (CloudTrail data events, server access logs), how much, who opened the
+ * bucket, and back along the chain: who made the key that read it, and what that creator made.
+ */
+const CREDENTIALS_AND_DATA = [
+  FINDING,
+  RELATED,
+  ACCESS_KEY,
+  OBJECT_ACCESS,
+  BUCKET_PERMISSIONS,
+  ATTACKER_IP,
+  MACIE,
+  S3_DATA_EVENTS,
+  ACCOUNT_PUBLIC_ACCESS,
+  PRINCIPAL_REQUESTS,
+  BUCKET_READS,
+  CONTROLS,
+  KEY_ORIGIN,
+  CREATED_CREDENTIALS,
+];
 const REMOTE_ADDRESS = [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, SSH_FROM_ATTACKER, SSH_SUCCESS, REMOTE_TRAFFIC];
 
 /**
@@ -63,6 +108,7 @@ export const PLAYBOOKS: Playbook[] = [
   },
   { id: 'iam', title: 'IAM credentials', types: ['*:IAMUser/*'], rules: CREDENTIALS_AND_CHAINS },
   { id: 'dns', title: 'DNS activity of an instance', types: ['*!DNS', '*:EC2/DNS*', '*:EC2/DGADomainRequest*', '*:Runtime/*DNS*'], rules: DNS },
+  { id: 'rdp', title: 'RDP brute force', types: ['*:EC2/RDPBruteForce*'], rules: RDP },
   { id: 'ec2', title: 'EC2 instance', types: ['*:EC2/*'], rules: INSTANCE_AND_CREDENTIALS },
   { id: 'runtime', title: 'Runtime (EC2, EKS, ECS)', types: ['*:Runtime/*'], rules: INSTANCE_AND_CREDENTIALS },
   { id: 's3', title: 'S3 data', types: ['*:S3/*'], rules: CREDENTIALS_AND_DATA },

@@ -5,6 +5,7 @@ describe('playbooks per GuardDuty finding family', () => {
   it.each([
     ['UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom', 'iam'],
     ['UnauthorizedAccess:EC2/SSHBruteForce', 'ec2'],
+    ['UnauthorizedAccess:EC2/RDPBruteForce', 'rdp'],
     ['Backdoor:EC2/C&CActivity.B!DNS', 'dns'],
     ['Trojan:EC2/DGADomainRequest.B', 'dns'],
     ['Discovery:S3/TorIPCaller', 's3'],
@@ -22,23 +23,14 @@ describe('playbooks per GuardDuty finding family', () => {
   });
 
   it('keeps the workshop: the IAM and EC2 playbooks ask every rule of the first release, in its order, before the new sources and the credential chains', () => {
-    const workshop = [
-      'guardduty.finding',
-      'guardduty.related',
-      'cloudtrail.instance_credentials',
-      'cloudtrail.access_key',
-      'cloudtrail.object_access',
-      'cloudtrail.bucket_permissions',
-      'cloudtrail.attacker_ip',
-      'linux_secure.ssh_from_attacker',
-      'linux_secure.ssh_success',
-      'securityhub.inspector',
-      'securityhub.macie',
-    ];
-    expect(PIVOT_RULES.map((r) => r.id).slice(0, workshop.length)).toEqual(workshop);
+    const workshop = PIVOT_RULES.slice(0, 11).map((r) => r.id);
+    expect(new Set(PIVOT_RULES.slice(0, 11).map((r) => r.source))).toEqual(new Set(['guardduty', 'cloudtrail', 'linux_secure', 'securityhub']));
+    // After the workshop: flow logs, what followed the SSH login on the instance, and the S3 server access logs.
+    const after = ['vpcflowlogs.remote_traffic', 'linux_secure.privilege_use', 'linux_os.account_changes', 's3accesslog.principal_requests', 'securityhub.controls', 'securityhub.package_vulnerabilities'];
     const rulesOf = (id: string) => PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id);
-    expect(rulesOf('ec2')).toEqual([...workshop, 'vpcflowlogs.remote_traffic']);
-    expect(rulesOf('iam')).toEqual([...workshop, 'vpcflowlogs.remote_traffic', 'cloudtrail.key_origin', 'cloudtrail.console_logins', 'cloudtrail.created_credentials', 'cloudtrail.created_activity']);
+    expect(rulesOf('ec2')).toEqual([...workshop, ...after]);
+    // The IAM findings then follow the credential chains.
+    expect(rulesOf('iam')).toEqual([...workshop, ...after, 'cloudtrail.key_origin', 'cloudtrail.console_logins', 'cloudtrail.created_credentials', 'cloudtrail.created_activity']);
   });
 
   it('follows credential chains for IAM, S3 and attack-sequence findings, and the instance credentials of an exfiltration finding', () => {
@@ -62,6 +54,16 @@ describe('playbooks per GuardDuty finding family', () => {
       expect(rulesOf(id)).toContain('vpcflowlogs.remote_traffic');
       expect(rulesOf(id)).not.toContain('r53resolver.domain_queries');
     }
+  });
+
+  it('asks the Windows logons for RDP brute force, and the S3 server access logs and data events for S3 findings', () => {
+    const rulesOf = (id: string) => PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id);
+    expect(rulesOf('rdp')).toEqual(expect.arrayContaining(['windows_event.logons_from_attacker', 'windows_event.logon_success', 'vpcflowlogs.remote_traffic']));
+    expect(rulesOf('rdp')).not.toContain('linux_secure.ssh_from_attacker');
+    expect(rulesOf('s3')).toEqual(
+      expect.arrayContaining(['cloudtrail.s3_data_events', 'cloudtrail.account_public_access', 'cloudtrail.bucket_permissions', 's3accesslog.principal_requests', 's3accesslog.bucket_reads', 'securityhub.controls'])
+    );
+    for (const id of ['iam', 'ec2', 'dns', 's3', 'generic']) expect(rulesOf(id)).not.toContain('windows_event.logon_success');
   });
 
   it('starts every playbook with the finding itself and its related findings, and uses only declared rules', () => {

@@ -164,17 +164,16 @@ describe('VPC Flow Logs: did the instance talk to the attacker, and how much lef
     const r = await host.api<Investigation>('POST', '/api/siem_investigations/investigate', { finding: facts.iamFinding });
     expect(r.body.playbook.id).toBe('iam');
     expect(check(r.body, 'vpcflowlogs.remote_traffic')).toMatchObject({ state: 'found', total: 4 });
-    // After the workshop's evidence; only the credential chains (issue 11) come after it.
+    // The flow group comes right after the workshop's own groups.
     const ids = r.body.evidence.map((g) => g.id);
-    const at = ids.indexOf('vpcflowlogs.remote_traffic');
-    expect(ids.slice(at + 1).every((id) => ['cloudtrail.key_origin', 'cloudtrail.console_logins', 'cloudtrail.created_credentials', 'cloudtrail.created_activity'].includes(id))).toBe(true);
-    expect(ids.slice(0, at).every((id) => /^(guardduty|cloudtrail|linux_secure|securityhub)\./.test(id))).toBe(true);
+    expect(ids[ids.indexOf('securityhub.macie') + 1]).toBe('vpcflowlogs.remote_traffic');
   });
 
-  it('keeps the workshop sources first: the new group comes after the first release evidence', () => {
+  it('keeps the workshop sources first: the new groups come after the first release evidence', () => {
     const ids = inv.evidence.map((g) => g.id);
     const at = ids.indexOf('vpcflowlogs.remote_traffic');
-    expect(at).toBe(ids.length - 1);
+    expect(at).toBe(ids.indexOf('securityhub.macie') + 1);
+    expect(ids.slice(at + 1).every((id) => /^(linux_os|linux_secure\.privilege_use|s3accesslog|securityhub\.(controls|package_vulnerabilities))/.test(id))).toBe(true);
     expect(inv.took.roundTrips).toBeLessThanOrEqual(2);
   });
 });
