@@ -4,6 +4,7 @@
  */
 import { DEFAULT_SOURCES, SourceDefinitions } from './sources';
 import { DocRef, Severity, SourceId } from './types';
+import type { CaseTask, CaseTimes, CloseFieldDefinition, CloseFieldValues } from './case_template_types';
 
 export type CaseStatus = 'open' | 'in-progress' | 'closed';
 export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'in-progress', 'closed'];
@@ -159,7 +160,11 @@ export type CaseActivityChange =
   | { action: 'tags_changed'; added: string[]; removed: string[]; more?: number }
   | { action: 'assignees_changed'; added: string[]; removed: string[]; more?: number }
   | { action: 'attachment_added'; attachmentId: string; attachmentType: CaseAttachmentType; ref: DocRef; title: string }
-  | { action: 'comment_added'; commentId: string };
+  | { action: 'comment_added'; commentId: string }
+  // Templates and tasks (case_template_types.ts): titles clipped like other activity values.
+  | { action: 'task_added'; taskId: string; title: string }
+  | { action: 'task_changed'; taskId: string; title: string; done?: boolean; assignee?: string | null }
+  | { action: 'close_fields_changed'; fields: string[] };
 
 export type CaseActivityAction = CaseActivity['action'];
 
@@ -188,6 +193,14 @@ export interface Case {
    * when it was read. The next change saves the repaired case.
    */
   repaired?: string[];
+  /** The template the case was made from (its rules were copied then: later template edits do not change the case). */
+  template?: { id: string; name: string };
+  tasks: CaseTask[];
+  /** Fields that must have a value before the case can be closed, and their values so far. */
+  closeFields: CloseFieldDefinition[];
+  closeFieldValues: CloseFieldValues;
+  /** Time to acknowledge / to close (case_template_types.ts `CaseTimes`). */
+  times: CaseTimes;
 }
 
 export interface CaseSummary {
@@ -205,6 +218,7 @@ export interface CaseSummary {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  times: CaseTimes;
 }
 
 export interface CasesFindResponse {
@@ -229,11 +243,16 @@ export interface CasesFindQuery {
 }
 
 export interface CreateCaseRequest {
-  title: string;
+  /** Required unless the case's template has a default title. */
+  title?: string;
   description?: string;
   severity?: CaseSeverity;
   tags?: string[];
   assignees?: string[];
+  /** Start from this template; `null`: no template, even if `findingType` matches one. */
+  templateId?: string | null;
+  /** The GuardDuty type of the finding the case is made for: picks the matching template when `templateId` is absent. */
+  findingType?: string;
 }
 
 export interface UpdateCaseRequest {
@@ -245,6 +264,8 @@ export interface UpdateCaseRequest {
   severity?: CaseSeverity;
   tags?: string[];
   assignees?: string[];
+  /** Values of the case's required close fields (merged into those already given). */
+  closeFieldValues?: CloseFieldValues;
 }
 
 /** A case created from an incident with all its member findings, in one idempotent call (docs/incidents.md). */

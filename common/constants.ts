@@ -7,6 +7,7 @@ export const CAPABILITY_ID = 'siemInvestigations';
 export const CASE_SAVED_OBJECT_TYPE = 'siem-investigation-case';
 /** Case observables: one saved object per (case, type, value), referencing the case by id (docs/incidents.md). */
 export const OBSERVABLE_SAVED_OBJECT_TYPE = 'siem-investigation-observable';
+export const CASE_TEMPLATE_SAVED_OBJECT_TYPE = 'siem-investigation-case-template';
 
 /** The OSD version this repository targets by default (manifest `opensearchDashboardsVersion`). */
 export const TARGET_OSD_VERSION = '3.8.0';
@@ -27,6 +28,12 @@ export const API_PATHS = {
   caseAttachments: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/attachments`,
   caseComments: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/comments`,
   caseExport: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/export`,
+  caseTasks: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/tasks`,
+  caseTask: (id: string, taskId: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/tasks/${encodeURIComponent(taskId)}`,
+  caseTemplates: `${API_BASE}/case_templates`,
+  caseTemplate: (id: string) => `${API_BASE}/case_templates/${encodeURIComponent(id)}`,
+  caseMetrics: `${API_BASE}/case_metrics`,
+  casesBulk: `${API_BASE}/case_bulk`,
 } as const;
 
 /** Bounds applied by the server whatever the caller asks for. */

@@ -6,6 +6,8 @@ import { observableSavedObjectType } from './cases/observables';
 import { SiemInvestigationsConfig, snapshotVisibilityOf } from './config';
 import { DEFAULT_SNAPSHOT_VISIBILITY, SnapshotVisibility } from './cases/snapshot_visibility';
 import { registerCasesRoutes } from './routes/cases';
+import { registerCaseWorkflowRoutes } from './routes/case_workflow';
+import { caseTemplateSavedObjectType } from './cases/templates/saved_object_type';
 import { registerDocumentRoute } from './routes/document';
 import { registerFindingsRoute } from './routes/findings';
 import { registerInvestigateRoute } from './routes/investigate';
@@ -52,8 +54,14 @@ export class SiemInvestigationsPlugin {
       getSnapshotVisibility: () => this.snapshotVisibility,
       getObservableDefaults: () => ({ exclusions: this.correlation.exclusions, iocTypes: this.correlation.iocTypes }),
     });
+    registerCaseWorkflowRoutes({
+      ...deps,
+      assertCanSave: createSaveGuard(() => core.getStartServices()),
+      getSnapshotVisibility: () => this.snapshotVisibility,
+    });
     core.savedObjects.registerType(caseSavedObjectType);
     core.savedObjects.registerType(observableSavedObjectType);
+    core.savedObjects.registerType(caseTemplateSavedObjectType);
     registerCapabilities(core);
     return {};
   }

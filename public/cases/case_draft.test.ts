@@ -17,6 +17,10 @@ const base: Case = {
   createdBy: 'alice',
   updatedAt: '2021-04-27T10:00:00.000Z',
   updatedBy: 'alice',
+  tasks: [],
+  closeFields: [],
+  closeFieldValues: {},
+  times: {},
 };
 
 describe('case edits', () => {

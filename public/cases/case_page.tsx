@@ -9,6 +9,7 @@ import { CaseConflictCallout } from './case_conflict_callout';
 import { CaseRepairedCallout } from './case_repaired_callout';
 import { CaseDescriptionPanel } from './case_description_panel';
 import { CaseDetailsPanel } from './case_details_panel';
+import { CaseTasksPanel } from './case_tasks_panel';
 import { CaseHeader } from './case_header';
 import { CaseNotFound } from './case_not_found';
 import { DocumentFlyout } from '../shared/document_flyout';
@@ -88,6 +89,8 @@ export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
           </EuiFlexItem>
           <EuiFlexItem grow={1} style={{ minWidth: 300 }}>
             <CaseDetailsPanel editor={editor} />
+            <EuiSpacer size="m" />
+            <CaseTasksPanel editor={editor} />
             <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
               <SectionTitle>Activity</SectionTitle>

@@ -18,6 +18,8 @@ export interface CasesTableProps {
   noItemsMessage: React.ReactNode;
   hrefFor(c: CaseSummary): string;
   onTableChange(change: { pageIndex: number; pageSize: number; sortField: CaseSortField; sortDirection: 'asc' | 'desc' }): void;
+  /** Row checkboxes for bulk actions (only for users who may change cases). */
+  onSelectionChange?(selected: CaseSummary[]): void;
 }
 
 const SORTABLE: readonly string[] = ['title', 'status', 'severity', 'updatedAt', 'createdAt'];
@@ -85,6 +87,7 @@ export function CasesTable(props: CasesTableProps) {
       pagination={{ pageIndex: props.pageIndex, pageSize: props.pageSize, totalItemCount: props.total, pageSizeOptions: CASES_PAGE_SIZE_OPTIONS }}
       sorting={{ sort: { field: props.sortField, direction: props.sortDirection } }}
       onChange={onChange}
+      {...(props.onSelectionChange ? { isSelectable: true, selection: { onSelectionChange: props.onSelectionChange, selectable: () => true } } : {})}
       rowProps={(c: CaseSummary) => ({ 'data-case-id': c.id })}
     />
   );

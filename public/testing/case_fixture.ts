@@ -59,11 +59,15 @@ export function caseFixture(changes: Partial<Case> = {}): Case {
     createdBy: 'alice',
     updatedAt: '2021-04-28T08:05:00.000Z',
     updatedBy: 'alice',
+    tasks: [],
+    closeFields: [],
+    closeFieldValues: {},
+    times: { acknowledgedAt: '2021-04-28T08:00:00.000Z', timeToAcknowledgeMs: 0 },
     ...changes,
   };
 }
 
 export function caseSummary(c: Case): CaseSummary {
-  const { description: _d, attachments, comments, activity: _a, closedAt: _c, closedBy: _b, ...rest } = c;
+  const { description: _d, attachments, comments, activity: _a, closedAt: _c, closedBy: _b, tasks: _t, closeFields: _f, closeFieldValues: _v, template: _p, ...rest } = c;
   return { ...rest, attachmentCount: attachments.length, commentCount: comments.length };
 }

@@ -138,6 +138,10 @@ const theCase: Case = {
   updatedBy: 'bob',
   closedAt: '2026-08-01T10:07:00.000Z',
   closedBy: 'bob',
+  tasks: [],
+  closeFields: [],
+  closeFieldValues: {},
+  times: {},
 };
 
 describe('renderCaseMarkdown', () => {

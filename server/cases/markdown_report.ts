@@ -75,6 +75,14 @@ export function describeActivity(a: CaseActivity): string {
       return `attached ${a.attachmentType === 'finding' ? 'the finding' : 'the event'} ${inlineCode(a.title)} (index ${inlineCode(a.ref.index)}, id ${inlineCode(a.ref.id)})`;
     case 'comment_added':
       return 'commented';
+    case 'task_added':
+      return `added the task ${inlineCode(a.title)}`;
+    case 'task_changed':
+      return `${a.done === true ? 'completed' : a.done === false ? 'reopened' : 'changed'} the task ${inlineCode(a.title)}${
+        a.assignee !== undefined ? (a.assignee ? ` (assigned to ${inlineCode(a.assignee)})` : ' (unassigned)') : ''
+      }`;
+    case 'close_fields_changed':
+      return `filled in the close fields ${list(a.fields)}`;
   }
 }
 

@@ -33,6 +33,14 @@ const sound = {
   updatedBy: 'bob',
   closedAt: null,
   closedBy: null,
+  templateId: 't1',
+  templateName: 'Compromised IAM credentials',
+  tasks: [{ id: 'k1', title: 'Disable the key', assignee: 'alice', done: true, doneAt: '2026-08-01T10:03:00.000Z', doneBy: 'alice' }],
+  closeFields: [{ key: 'rotated', label: 'Credentials rotated?', type: 'boolean' }],
+  closeFieldValues: { rotated: true },
+  acknowledgedAt: '2026-08-01T10:00:00.000Z',
+  timeToAcknowledgeMs: 0,
+  timeToCloseMs: null,
 };
 
 type Corruption = [string, (c: any) => void];
@@ -56,6 +64,16 @@ const CORRUPTIONS: Corruption[] = [
 ];
 
 describe('repairCase', () => {
+  it('reads a case stored before templates and times: no tasks or close fields, times from the activity log, nothing reported', () => {
+    const old = JSON.parse(JSON.stringify(sound));
+    for (const k of ['templateId', 'templateName', 'tasks', 'closeFields', 'closeFieldValues', 'acknowledgedAt', 'timeToAcknowledgeMs', 'timeToCloseMs']) delete old[k];
+    old.assignees = [];
+    old.activity.push({ at: '2026-08-01T10:04:00.000Z', by: 'bob', action: 'assignees_changed', added: ['bob'], removed: [] });
+    const { attributes, problems } = repairCase(old);
+    expect(problems).toEqual([]);
+    expect(attributes).toMatchObject({ templateId: null, tasks: [], closeFields: [], closeFieldValues: {}, acknowledgedAt: '2026-08-01T10:04:00.000Z', timeToAcknowledgeMs: 240000, timeToCloseMs: null });
+  });
+
   it('leaves a sound case exactly as it is and reports nothing', () => {
     const { attributes, problems } = repairCase(JSON.parse(JSON.stringify(sound)));
     expect(problems).toEqual([]);

@@ -9,6 +9,7 @@ import {
   DEFAULT_CASE_SEVERITY,
 } from '../../common/case_types';
 import { SOURCE_IDS } from '../../common/types';
+import { repairSummaryTimes, repairWorkflowFields } from './templates/repair_fields';
 import { CaseAttributes, CaseSummaryAttributes, StoredAttachment } from './types';
 
 /**
@@ -133,6 +134,19 @@ function activity(v: unknown, p: Problems): CaseActivity | undefined {
       return { ...base, action: v.action };
     case 'comment_added':
       return { ...base, action: v.action, commentId: str(v.commentId) ?? '' };
+    case 'task_added':
+      return { ...base, action: v.action, taskId: str(v.taskId) ?? '', title: str(v.title) ?? '' };
+    case 'task_changed':
+      return {
+        ...base,
+        action: v.action,
+        taskId: str(v.taskId) ?? '',
+        title: str(v.title) ?? '',
+        ...(typeof v.done === 'boolean' ? { done: v.done } : {}),
+        ...(typeof v.assignee === 'string' || v.assignee === null ? { assignee: v.assignee as string | null } : {}),
+      };
+    case 'close_fields_changed':
+      return { ...base, action: v.action, fields: names(v.fields, 'an activity entry', p) };
     case 'title_changed':
       return str(v.from) !== undefined && str(v.to) !== undefined ? { ...base, action: v.action, from: str(v.from)!, to: str(v.to)! } : drop();
     case 'status_changed': {
@@ -214,17 +228,20 @@ export function repairCase(raw: unknown): Repaired<CaseAttributes> {
   const comments = items(a.comments, 'the comments', p, (v, i) => comment(v, i, p));
   const summary = summaryFields(a, p);
   const closed = summary.status === 'closed';
+  const log = items(a.activity, 'the activity entries', p, (v) => activity(v, p));
+  const closedAt = closed && typeof a.closedAt === 'string' ? a.closedAt : null;
   return {
     attributes: {
       ...summary,
       description: description(a.description, p),
       attachments,
       comments,
-      activity: items(a.activity, 'the activity entries', p, (v) => activity(v, p)),
+      activity: log,
       attachmentCount: attachments.length,
       commentCount: comments.length,
-      closedAt: closed && typeof a.closedAt === 'string' ? a.closedAt : null,
+      closedAt,
       closedBy: closed && typeof a.closedBy === 'string' ? a.closedBy : null,
+      ...repairWorkflowFields(a, { ...summary, closedAt }, log, (what) => p.note(what)),
     },
     problems: p.list(),
   };
@@ -235,5 +252,5 @@ export function repairSummary(raw: unknown): CaseSummaryAttributes {
   const a = isRecord(raw) ? raw : {};
   const p = new Problems();
   const count = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
-  return { ...summaryFields(a, p), attachmentCount: count(a.attachmentCount), commentCount: count(a.commentCount) };
+  return { ...summaryFields(a, p), attachmentCount: count(a.attachmentCount), commentCount: count(a.commentCount), ...repairSummaryTimes(a) };
 }

@@ -3,6 +3,7 @@ import { CASE_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { conflict, HttpError, notFound } from '../lib/errors';
 import { SavedObject } from '../types';
 import { RequestBudget } from '../lib/request_budget';
+import { toCaseTimes } from './case_times';
 import { repairCase, repairSummary } from './repair';
 import { CASE_SUMMARY_FIELDS, CaseAttributes, CasesSavedObjectsClient, CaseSummaryAttributes, StoredCase } from './types';
 
@@ -123,6 +124,11 @@ export function toCase(c: StoredCase): Case {
     ...(a.closedAt ? { closedAt: a.closedAt } : {}),
     ...(a.closedBy ? { closedBy: a.closedBy } : {}),
     ...(c.problems ? { repaired: c.problems } : {}),
+    ...(a.templateId ? { template: { id: a.templateId, name: a.templateName ?? a.templateId } } : {}),
+    tasks: a.tasks,
+    closeFields: a.closeFields,
+    closeFieldValues: a.closeFieldValues,
+    times: toCaseTimes(a),
   };
 }
 
@@ -143,5 +149,6 @@ export function toSummary(c: StoredCase<CaseSummaryAttributes>): CaseSummary {
     createdBy: a.createdBy,
     updatedAt: a.updatedAt,
     updatedBy: a.updatedBy,
+    times: toCaseTimes(a),
   };
 }

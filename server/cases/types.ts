@@ -1,4 +1,5 @@
 import { CaseActivity, CaseAttachment, CaseComment, CaseSeverity, CaseStatus, CloseReason } from '../../common/case_types';
+import { CaseTask, CloseFieldDefinition, CloseFieldValues } from '../../common/case_template_types';
 import { SavedObjectsClientContract, SavedObjectsFindOptions, SavedObjectsFindResponse } from '../types';
 
 /**
@@ -25,6 +26,16 @@ export interface CaseAttributes {
   updatedBy: string;
   closedAt: string | null;
   closedBy: string | null;
+  /** Templates, tasks and close fields (templates/): copied from the template when the case was made. */
+  templateId: string | null;
+  templateName: string | null;
+  tasks: CaseTask[];
+  closeFields: CloseFieldDefinition[];
+  closeFieldValues: CloseFieldValues;
+  /** Set by `recordCaseTimes` (case_times.ts) on every write; mapped, so the list can read them. */
+  acknowledgedAt: string | null;
+  timeToAcknowledgeMs: number | null;
+  timeToCloseMs: number | null;
 }
 
 /** `available` is computed when a case is read, never stored. */
@@ -44,6 +55,9 @@ export const CASE_SUMMARY_FIELDS = [
   'createdBy',
   'updatedAt',
   'updatedBy',
+  'acknowledgedAt',
+  'timeToAcknowledgeMs',
+  'timeToCloseMs',
 ] as const;
 
 export type CaseSummaryAttributes = Pick<CaseAttributes, (typeof CASE_SUMMARY_FIELDS)[number]>;

@@ -269,7 +269,7 @@ describe('cases (real OpenSearch)', () => {
     expect(badJson).toMatchObject({ status: 400, body: { message: 'Invalid request payload JSON format' } });
     const unknown = await host.api<any>('POST', API_PATHS.cases, { title: 'x', owner: 'mallory' });
     expect(unknown.status).toBe(400);
-    expect(unknown.body.message).toBe('[request body]: body has unknown field(s): owner (allowed: title, description, severity, tags, assignees)');
+    expect(unknown.body.message).toBe('[request body]: body has unknown field(s): owner (allowed: title, description, severity, tags, assignees, templateId, findingType)');
     const forged = await host.api<any>('POST', API_PATHS.caseComments(c.id), { text: 'hi', createdBy: 'mallory', createdAt: '2000-01-01T00:00:00Z' });
     expect(forged.status).toBe(400);
     const activity = await host.api<any>('PATCH', API_PATHS.case(c.id), { version: c.version, activity: [] });

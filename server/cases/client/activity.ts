@@ -1,5 +1,6 @@
 import { CASE_LIMITS, CaseActivity, CaseActivityChange } from '../../../common/case_types';
 import { badRequest } from '../../lib/errors';
+import { recordCaseTimes } from '../case_times';
 import { Actor, CaseAttributes } from '../types';
 import { CasesClientArgs } from './types';
 
@@ -12,7 +13,7 @@ export function recordChanges(current: CaseAttributes, next: Partial<CaseAttribu
     throw badRequest(`The case's activity log is full (limit ${CASE_LIMITS.activity} entries); open a new case to continue the investigation`);
   }
   const entries: CaseActivity[] = changes.map((change) => ({ at: actor.at, by: actor.by, ...change }));
-  return { ...current, ...next, activity: [...current.activity, ...entries], updatedAt: actor.at, updatedBy: actor.by };
+  return recordCaseTimes({ ...current, ...next, activity: [...current.activity, ...entries], updatedAt: actor.at, updatedBy: actor.by }, changes, actor.at);
 }
 
 export async function actorOf(args: CasesClientArgs): Promise<Actor> {

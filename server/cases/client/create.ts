@@ -1,12 +1,15 @@
 import { CreateCaseRequest, Case, DEFAULT_CASE_SEVERITY } from '../../../common/case_types';
+import { badRequest } from '../../lib/errors';
+import { initialCaseTimes } from '../case_times';
 import { toCase } from '../service';
+import { applyTemplate, templateForNewCase } from '../templates/apply';
 import { Actor, CaseAttributes } from '../types';
 import { actorOf } from './activity';
 import { CasesClientArgs } from './types';
 
 /** A new, open case; its activity log starts with who created it. */
-export function newCaseAttributes(request: CreateCaseRequest, actor: Actor): CaseAttributes {
-  return {
+export function newCaseAttributes(request: CreateCaseRequest & { title: string }, actor: Actor): CaseAttributes {
+  const base: Omit<CaseAttributes, 'acknowledgedAt' | 'timeToAcknowledgeMs' | 'timeToCloseMs'> = {
     title: request.title,
     description: request.description ?? '',
     status: 'open',
@@ -25,10 +28,21 @@ export function newCaseAttributes(request: CreateCaseRequest, actor: Actor): Cas
     updatedBy: actor.by,
     closedAt: null,
     closedBy: null,
+    templateId: null,
+    templateName: null,
+    tasks: [],
+    closeFields: [],
+    closeFieldValues: {},
   };
+  return { ...base, ...initialCaseTimes(base) };
 }
 
 export async function create(args: CasesClientArgs, request: CreateCaseRequest): Promise<Case> {
-  const saved = await args.service.create(newCaseAttributes(request, await actorOf(args)));
+  const template = await templateForNewCase(args.templates, request);
+  const title = request.title || template?.title;
+  if (!title) throw badRequest('title is required (the case has no template with a default title)');
+  const severity = request.severity ?? template?.severity;
+  const attributes = newCaseAttributes({ ...request, title, ...(severity ? { severity } : {}) }, await actorOf(args));
+  const saved = await args.service.create(template ? applyTemplate(attributes, template, args.newId) : attributes);
   return toCase(saved);
 }

@@ -4,6 +4,7 @@ import { OpenSearchReader } from '../../lib/opensearch_reader';
 import { Logger, RequestHandlerContext } from '../../types';
 import { resolveCurrentUser } from '../current_user';
 import { CaseService } from '../service';
+import { CaseTemplateService } from '../templates/service';
 import { SnapshotVisibility } from '../snapshot_visibility';
 import { ObservableDefaults, ObservableStore } from '../observables';
 import { CasesClient, createCasesClient } from './client';
@@ -29,6 +30,7 @@ export function createCasesClientFactory(deps: CasesClientFactoryDeps): (context
     return createCasesClient({
       ...(defaults ? { observables: new ObservableStore(context.core.savedObjects.client, opensearch.budget, defaults) } : {}),
       service: new CaseService(context.core.savedObjects.client, opensearch.budget),
+      templates: new CaseTemplateService(context.core.savedObjects.client, opensearch.budget),
       opensearch,
       currentUser: () => (user ??= resolveCurrentUser(opensearch)),
       now: () => new Date().toISOString(),

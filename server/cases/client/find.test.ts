@@ -10,6 +10,7 @@ const summary = (id: string, o: Partial<CaseSummary>): CaseSummary => ({
   tags: [],
   assignees: [],
   attachmentCount: 0,
+  times: {},
   commentCount: 0,
   createdAt: '2026-08-01T10:00:00.000Z',
   createdBy: 'alice',

@@ -28,6 +28,8 @@ const sameRef = (a: DocRef, b: DocRef) => a.index === b.index && a.id === b.id;
  * already"), and a finding already in the case is not attached again (it is listed as such).
  */
 export async function createCaseFromIncident(args: CasesClientArgs, request: CaseFromIncidentRequest): Promise<CaseFromIncidentResponse> {
+  const title = request.title;
+  if (title === undefined) throw badRequest('title is required for a case created from an incident');
   for (const ref of request.findings) requireSourceIndex(ref.index, args.getSources(), 'guardduty');
   const refs = request.findings.filter((r, i) => request.findings.findIndex((o) => sameRef(o, r)) === i);
   if (refs.length > CASE_LIMITS.attachments) throw badRequest(`An incident of ${refs.length} findings is more than a case holds (${CASE_LIMITS.attachments} attachments)`);
@@ -45,7 +47,7 @@ export async function createCaseFromIncident(args: CasesClientArgs, request: Cas
   const id = caseIdForRequest(request.requestId);
   let created = true;
   try {
-    await args.service.create(newCaseAttributes(request, await actorOf(args)), id);
+    await args.service.create(newCaseAttributes({ ...request, title }, await actorOf(args)), id);
   } catch (e) {
     if ((e as { output?: { statusCode?: number } })?.output?.statusCode !== 409) throw e;
     created = false;

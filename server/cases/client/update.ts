@@ -9,6 +9,7 @@ import {
 } from '../../../common/case_types';
 import { clipText } from '../../lib/bounds';
 import { badRequest, conflict } from '../../lib/errors';
+import { applyCloseFieldValues, assertCloseFieldsComplete } from '../templates/close_fields';
 import { Actor, CaseAttributes } from '../types';
 import { actorOf, recordChanges } from './activity';
 import { withAvailability } from './get';
@@ -35,6 +36,7 @@ export function applyChanges(current: CaseAttributes, changes: CaseChanges, acto
     next.description = changes.description;
     log.push({ action: 'description_changed' });
   }
+  applyCloseFieldValues(current, changes.closeFieldValues, next, log);
   applyStatus(current, changes, actor, next, log);
   if (changes.severity !== undefined && changes.severity !== current.severity) {
     next.severity = changes.severity;
@@ -75,6 +77,7 @@ function applyStatus(current: CaseAttributes, changes: CaseChanges, actor: Actor
     if (changes.closeReason === undefined) {
       throw badRequest(`Closing a case requires closeReason (one of: ${CLOSE_REASONS.join(', ')})`);
     }
+    assertCloseFieldsComplete(current, next);
     Object.assign(next, { status: to, closeReason: changes.closeReason, closedAt: actor.at, closedBy: actor.by });
     log.push({ action: 'status_changed', from: current.status, to, closeReason: changes.closeReason });
     return;
