@@ -22,11 +22,11 @@ export function checkRules(rules: PivotRule[], groups: Map<RuleId, ParsedGroup>,
 }
 
 function needs(m: PivotMatch): string {
-  return `${m.ipRole === 'remote' ? 'remote ' : ''}${ENTITY_NOUNS[m.entity]}`;
+  return m.noun ?? `${m.ipRole === 'remote' ? 'remote ' : ''}${ENTITY_NOUNS[m.entity]}`;
 }
 
 function missingInput(rule: PivotRule, entities: EntitySet): string {
-  const missing = rule.match.filter((m) => entities.values(m.entity, m.ipRole).length === 0).map(needs);
+  const missing = rule.match.filter((m) => entities.values(m.entity, m.ipRole, m.keep).length === 0).map(needs);
   if (missing.length) return `no ${missing.join(' and no ')} is known for this finding`;
   const any = (rule.matchAny ?? []).map(needs);
   return any.length ? `no ${any.join(', ')} is known for this finding` : 'not asked for this finding';
