@@ -76,6 +76,8 @@ describe('load CLI arguments', () => {
   });
 
   it('refuses ambiguous or incomplete arguments', () => {
+    expect(parseArgs(['--demo', '--leaked-key'])).toMatchObject({ demo: true, leakedKey: true });
+    expect(parseArgs(['--demo']).leakedKey).toBeUndefined();
     expect(() => parseArgs([])).toThrow(/either an NDJSON file or --demo/);
     expect(() => parseArgs(['a.ndjson', '--demo'])).toThrow(/either/);
     expect(() => parseArgs(['--demo', '--base-date'])).toThrow(/needs a value/);

@@ -23,13 +23,16 @@ export function checkRules(rules: PivotRule[], groups: Map<RuleId, ParsedGroup>,
 }
 
 function needs(m: PivotMatch): string {
-  return m.ipRole === 'remote'
-    ? i18n.translate('siemInvestigations.checks.remoteEntity', { defaultMessage: 'remote {noun}', values: { noun: ENTITY_NOUNS[m.entity] } })
-    : ENTITY_NOUNS[m.entity];
+  return (
+    m.noun ??
+    (m.ipRole === 'remote'
+      ? i18n.translate('siemInvestigations.checks.remoteEntity', { defaultMessage: 'remote {noun}', values: { noun: ENTITY_NOUNS[m.entity] } })
+      : ENTITY_NOUNS[m.entity])
+  );
 }
 
 function missingInput(rule: PivotRule, entities: EntitySet): string {
-  const missing = rule.match.filter((m) => entities.values(m.entity, m.ipRole).length === 0).map(needs);
+  const missing = rule.match.filter((m) => entities.values(m.entity, m.ipRole, m.keep).length === 0).map(needs);
   if (missing.length) {
     return i18n.translate('siemInvestigations.checks.missingAll', {
       defaultMessage: 'no {entities} is known for this finding',

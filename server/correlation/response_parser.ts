@@ -3,7 +3,7 @@ import { EvidenceGroup, EvidenceHit, Facet } from '../../common/types';
 import { boundValues, clipText } from '../lib/bounds';
 import { SourceDefinitions } from '../../common/sources';
 import { FlatDoc, first, flattenDocument } from '../../common/flatten';
-import { DISTINCT_AGG, facetAggName, RuleSearch, SUM_AGG, SPANS_AGG, SUCCESS_AGG, UNIQUE_AGG, yieldAggName } from './query_builder';
+import { DISTINCT_AGG, facetAggName, RuleSearch, SUM_AGG, SPANS_AGG, SUCCESS_AGG, UNIQUE_AGG, YIELD_VALUES, yieldAggName } from './query_builder';
 import { permissionError } from './permission';
 
 /** One item of an `_msearch` response, as far as we read it. */
@@ -158,7 +158,9 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
   });
   const unique = item.aggregations?.[UNIQUE_AGG]?.value;
   const yieldValues = (rule.yields ?? []).map((_y, i): YieldValues | undefined => {
-    const agg = item.aggregations?.[yieldAggName(i)];
+    const outer = item.aggregations?.[yieldAggName(i)];
+    // A filtered yield (`successOnly`, `inWindow`) has its terms one level down.
+    const agg = outer?.[YIELD_VALUES] ?? outer;
     if (!agg?.buckets) return undefined;
     return {
       values: agg.buckets.map((b) => ({ value: b.key_as_string ?? String(b.key), hits: b.doc_count, successes: b[SUCCESS_AGG]?.doc_count ?? 0 })),

@@ -1,6 +1,7 @@
 import { i18n } from '@osd/i18n';
 import { first, values } from '../../../common/flatten';
 import { formatTime, list } from '../narration';
+import { CHAIN_RULES, notOnlyFoundBy } from '../provenance';
 import { PivotRule } from '../types';
 
 const S3_PERMISSION_CHANGES = [
@@ -37,7 +38,8 @@ export const ACCESS_KEY: PivotRule = {
   get question() {
     return i18n.translate('siemInvestigations.rule.cloudtrail.access_key.question', { defaultMessage: 'What did the credentials do, and from where?' });
   },
-  match: [{ entity: 'access_key', fields: ['user.id'] }],
+  // The credentials a chain found (created by these, or their creator) have questions of their own.
+  match: [{ entity: 'access_key', fields: ['user.id'], keep: notOnlyFoundBy(CHAIN_RULES) }],
   size: 100,
   facets: [
     { key: 'calls', field: 'event.action', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.access_key.facet.calls', { defaultMessage: 'API call' }); } },
@@ -79,7 +81,7 @@ export const OBJECT_ACCESS: PivotRule = {
   get question() {
     return i18n.translate('siemInvestigations.rule.cloudtrail.object_access.question', { defaultMessage: 'Which S3 objects were read with the credentials?' });
   },
-  match: [{ entity: 'access_key', fields: ['user.id'] }],
+  match: [{ entity: 'access_key', fields: ['user.id'], keep: notOnlyFoundBy(CHAIN_RULES) }],
   filter: [{ terms: { eventName: ['GetObject'] } }, { term: { 'event.outcome': 'success' } }],
   size: 50,
   facets: [
