@@ -37,7 +37,7 @@ describe('the coverage callout', () => {
         ],
       },
     ];
-    render(<CoverageCallout coverage={ccs} sources={DEFAULT_SOURCES} asked={['cloudtrail']} />);
+    render(<I18nProvider><CoverageCallout coverage={ccs} sources={DEFAULT_SOURCES} asked={['cloudtrail']} /></I18nProvider>);
     const lines = screen.getAllByTestId('coverageCluster');
     expect(lines[0]).toHaveTextContent('cluster (local) (log-aws-cloudtrail-*): 1,200 documents in this window');
     expect(lines[1]).toHaveTextContent('cluster other (other:log-aws-cloudtrail-*): not searched (1 of 1 clusters did not answer)');
