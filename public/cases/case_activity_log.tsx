@@ -3,6 +3,7 @@ import { EuiText } from '@elastic/eui';
 import { CaseActivity } from '../../common/case_types';
 import { describeActivity } from '../shared/case_labels';
 import { formatTime } from '../shared/format';
+import { THEME } from '../shared/palette';
 
 /** Who did what when, as the server recorded it; newest first. */
 export function CaseActivityLog({ activity }: { activity: CaseActivity[] }) {
@@ -10,7 +11,7 @@ export function CaseActivityLog({ activity }: { activity: CaseActivity[] }) {
   return (
     <ol style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 480, overflowY: 'auto' }} data-test-subj="caseActivity">
       {entries.map(({ a, i }) => (
-        <li key={i} style={{ padding: '6px 0', borderBottom: '1px solid #EEF0F3' }} data-test-subj="caseActivityEntry" data-action={a.action}>
+        <li key={i} style={{ padding: '6px 0', borderBottom: `1px solid ${THEME.border}` }} data-test-subj="caseActivityEntry" data-action={a.action}>
           <EuiText size="xs" color="subdued">
             {formatTime(a.at)} UTC
           </EuiText>

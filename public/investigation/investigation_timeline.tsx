@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { EuiBadge, EuiFilterButton, EuiFilterGroup, EuiLink, EuiSpacer, EuiText } from '@elastic/eui';
+import { EuiBadge, EuiFilterButton, EuiFilterGroup, EuiLink, EuiSpacer, EuiText, EuiTextColor } from '@elastic/eui';
 import { DocRef, SourceId, SOURCE_IDS, TimelineEvent } from '../../common/types';
 import { formatTime } from '../shared/format';
 import { SOURCE_COLORS } from '../shared/palette';
@@ -67,7 +67,9 @@ export function InvestigationTimeline({ events, onInspect }: InvestigationTimeli
                   style={{ display: 'flex', gap: 12, alignItems: 'baseline', padding: '4px 0 4px 10px', borderLeft: `3px solid ${SOURCE_COLORS[e.source]}` }}
                 >
                   <span style={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>{formatTime(e.timestamp).slice(11)}</span>
-                  <span style={{ width: 92, flexShrink: 0, fontSize: 12, color: '#69707D' }}>{sources[e.source].label}</span>
+                  <EuiTextColor color="subdued" style={{ width: 92, flexShrink: 0, fontSize: 12 }}>
+                    {sources[e.source].label}
+                  </EuiTextColor>
                   <EuiText size="s" style={{ flex: 1, minWidth: 0 }}>
                     <EuiLink onClick={() => onInspect(e.ref)} data-test-subj="timelineAction">
                       <strong>{e.action}</strong>
