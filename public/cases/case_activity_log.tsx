@@ -9,7 +9,7 @@ import { THEME } from '../shared/palette';
 export function CaseActivityLog({ activity }: { activity: CaseActivity[] }) {
   const entries = activity.map((a, i) => ({ a, i })).reverse();
   return (
-    <ol style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 480, overflowY: 'auto' }} data-test-subj="caseActivity">
+    <ol style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 480, overflowY: 'auto' }} tabIndex={0} aria-label="Activity" data-test-subj="caseActivity">
       {entries.map(({ a, i }) => (
         <li key={i} style={{ padding: '6px 0', borderBottom: `1px solid ${THEME.border}` }} data-test-subj="caseActivityEntry" data-action={a.action}>
           <EuiText size="xs" color="subdued">

@@ -198,7 +198,8 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
               onBlur={() => setHovered((h) => (h === n.id ? null : h))}
               role="button"
               tabIndex={n.id === tabStop ? 0 : -1}
-              aria-label={full}
+              // The accessible name starts with the text shown under the node (WCAG 2.5.3).
+              aria-label={`${n.text}: ${full}`}
               aria-pressed={isFocus}
               onKeyDown={(ev) => onKeyDown(ev, n)}
               data-test-subj="graphNode"

@@ -45,7 +45,8 @@ export function InvestigationTimeline({ events, onInspect }: InvestigationTimeli
           <p>No events to show.</p>
         </EuiText>
       ) : (
-        <ol style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 520, overflowY: 'auto' }}>
+        // A scroll box: focusable, so the keyboard can scroll it (WCAG 2.1.1).
+        <ol style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 520, overflowY: 'auto' }} tabIndex={0} aria-label="Timeline events" data-test-subj="timelineList">
           {shown.map((e, i) => {
             const day = e.timestamp.slice(0, 10);
             const dayHeader = day !== lastDay;
