@@ -90,7 +90,7 @@ describe('themes', () => {
       p.evaluate(() => ({
         tag: (window as any).__osdThemeTag__,
         stylesheet: document.querySelector('link[rel="stylesheet"]')!.getAttribute('href'),
-        body: getComputedStyle(document.body).backgroundColor,
+        body: getComputedStyle(document.querySelector('[data-test-subj="evidencePanel"]')!).backgroundColor,
         graph: getComputedStyle(document.querySelector('[data-test-subj="entityGraphDrawing"]')!).backgroundColor,
         label: document.querySelector('[data-test-subj="graphNodeLabel"]')!.getAttribute('fill'),
       }));
