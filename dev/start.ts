@@ -25,6 +25,11 @@ import { createClient, loadDocuments } from './load';
 const ROOT = path.resolve(__dirname, '..');
 
 const SECURE = process.env.OPENSEARCH_SECURE === '1';
+/**
+ * OSD's `i18n.locale` (opensearch_dashboards.yml; on OSD's command line `--i18n.locale=ja-JP`):
+ * `npm start -- --i18n.locale=ja-JP`, or `I18N_LOCALE=ja-JP npm start`. Default `en`.
+ */
+const LOCALE = process.argv.find((a) => a.startsWith('--i18n.locale='))?.slice('--i18n.locale='.length) || process.env.I18N_LOCALE || 'en';
 /** The secured node's users (dev/opensearch/secure/config): each password is `<user>-dev-pw`. */
 const SECURE_ADMIN = { username: 'admin', password: 'admin-dev-pw' };
 const SECURE_SERVER_USER = { username: 'kibanaserver', password: 'kibanaserver-dev-pw' };
@@ -99,6 +104,7 @@ async function main() {
     port: Number(process.env.PORT ?? 5601),
     opensearchUrl,
     pluginDir: ROOT,
+    i18n: { locale: LOCALE },
     ...(SECURE
       ? { serveStatic: (h) => createAppServer(h), security: { internalUser: SECURE_SERVER_USER } }
       : {
@@ -106,7 +112,7 @@ async function main() {
             createAppServer(h, { discover: { opensearch: client, indexPatterns: [...SOURCE_IDS.map((id) => DEFAULT_SOURCES[id].indexPattern), UNRELATED_INDEX] } }),
         }),
   });
-  console.log(`\nInvestigations is running at ${host.url}/app/${APP_ID}  (OpenSearch: ${opensearchUrl}; Ctrl+C stops the dev host)`);
+  console.log(`\nInvestigations is running at ${host.url}/app/${APP_ID}  (OpenSearch: ${opensearchUrl}; locale: ${LOCALE}; Ctrl+C stops the dev host)`);
   if (SECURE) console.log('Log in as analyst_a, analyst_b, reader, viewer or admin; each password is <user>-dev-pw (README.md, "Secured cluster").\n');
   else console.log(`Discover stand-in with the plugin's doc views and actions: ${host.url}/app/dev-discover\n`);
 

@@ -16,6 +16,9 @@ const common = {
     '^@osd/config-schema$': '<rootDir>/dev/host/config_schema.ts',
     // OSD provides @osd/ui-shared-deps/theme (the page's OUI theme variables) as a shared module.
     '^@osd/ui-shared-deps/theme$': '<rootDir>/dev/host/browser/ui_shared_deps_theme.ts',
+    // Likewise @osd/i18n and @osd/i18n/react (dev/host/i18n: ICU messages with intl-messageformat).
+    '^@osd/i18n$': '<rootDir>/dev/host/i18n/index.ts',
+    '^@osd/i18n/react$': '<rootDir>/dev/host/i18n/react.tsx',
   },
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/build/', '<rootDir>/.opensearch/'],
 };

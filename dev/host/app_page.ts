@@ -97,9 +97,9 @@ function escapeAttribute(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function pageHtml(basePath: string, metadata: Record<string, unknown>, stylesheet: string): string {
+function pageHtml(basePath: string, locale: string, metadata: Record<string, unknown>, stylesheet: string): string {
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeAttribute(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width">
@@ -181,9 +181,11 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
         res,
         200,
         'text/html',
-        pageHtml(basePath, {
+        pageHtml(basePath, host.locale, {
           version: TARGET_OSD_VERSION,
           basePath,
+          locale: host.locale,
+          i18n: { translationsUrl: `${basePath}/translations/${encodeURIComponent(host.locale)}.json` },
           appId: decodeURIComponent(app[1]),
           uiPlugins: [{ id: PLUGIN_ID, plugin, config: host.browserConfig }],
           capabilities: await host.resolveCapabilities(req),
@@ -198,6 +200,24 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
       return true;
     }
     if (discoverHits && (await discoverHits(req, res, new URL(pathname + url.search, url)))) return true;
+    const translations = /^\/translations\/([^/]+)\.json$/.exec(pathname);
+    if (translations) {
+      // OSD's route (ui_render_mixin): no auth; only the configured locale exists.
+      let requested = translations[1];
+      try {
+        requested = decodeURIComponent(requested);
+      } catch {
+        // left as it is: it cannot match a locale
+      }
+      const body = host.translations(requested);
+      if (body === null) {
+        send(res, 404, 'application/json', JSON.stringify({ statusCode: 404, error: 'Not Found', message: `Unknown locale: ${requested}` }));
+      } else {
+        res.writeHead(200, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'must-revalidate', 'x-content-type-options': 'nosniff' });
+        res.end(body);
+      }
+      return true;
+    }
     if (pathname === '/bootstrap.js') {
       send(res, 200, 'application/javascript', bootstrapScript(basePath, theme.tag));
       return true;

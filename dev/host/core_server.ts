@@ -5,28 +5,36 @@ import type { Client } from '@opensearch-project/opensearch';
 import { CONFIG_PATH, TARGET_OSD_VERSION } from '../../common/constants';
 import type { CoreSetup, CoreStart, Logger, OpenSearchClient, PluginInitializerContext, RequestHandlerContext, SavedObjectsClientContract, SavedObjectsType } from '../../server/types';
 import { Type } from './config_schema';
+import { initServerTranslations, translationsResponse } from './i18n/host';
 import { Router } from './router';
 import type { DevHostSecurity } from './security';
 
 /**
- * Outside OSD, `@osd/config-schema` resolves to this repository's implementation (jest maps it the
- * same way); inside an OSD checkout the real package is found first and used.
+ * Outside OSD, `@osd/config-schema` and `@osd/i18n` resolve to this repository's stand-ins (jest
+ * maps them the same way); inside an OSD checkout the real packages are found first and used.
  */
-function provideConfigSchema(pluginDir: string): void {
-  try {
-    require.resolve('@osd/config-schema', { paths: [pluginDir] });
-    return;
-  } catch {
-    // not inside OSD
-  }
-  const m = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; __osdConfigSchema?: boolean };
-  if (m.__osdConfigSchema) return;
+const STAND_INS: Record<string, string> = {
+  '@osd/config-schema': require.resolve('./config_schema'),
+  '@osd/i18n': require.resolve('./i18n/index'),
+};
+
+function provideOsdPackages(pluginDir: string): void {
+  const m = Module as unknown as { _resolveFilename: (request: string, ...rest: unknown[]) => string; __osdStandIns?: Set<string> };
+  const missing = Object.keys(STAND_INS).filter((name) => {
+    if (m.__osdStandIns?.has(name)) return false;
+    try {
+      require.resolve(name, { paths: [pluginDir] });
+      return false;
+    } catch {
+      return true; // not inside OSD
+    }
+  });
+  if (!missing.length) return;
   const resolve = m._resolveFilename;
-  const own = require.resolve('./config_schema');
   m._resolveFilename = function (request: string, ...rest: unknown[]) {
-    return request === '@osd/config-schema' ? own : resolve.call(this, request, ...rest);
+    return missing.includes(request) ? STAND_INS[request] : resolve.call(this, request, ...rest);
   };
-  m.__osdConfigSchema = true;
+  m.__osdStandIns = new Set([...(m.__osdStandIns ?? []), ...missing]);
 }
 
 /**
@@ -54,6 +62,10 @@ export interface ServerHost {
   /** The config keys the plugin's `config.exposeToBrowser` names, as OSD injects them into the page. */
   browserConfig: Record<string, unknown>;
   createContext: (req: http.IncomingMessage) => RequestHandlerContext;
+  /** The configured `i18n.locale`. */
+  locale: string;
+  /** `GET /translations/<locale>.json`: the configured locale's translation as JSON, or null for another locale (404). */
+  translations: (locale: string) => string | null;
 }
 
 export interface ServerHostOptions {
@@ -62,6 +74,8 @@ export interface ServerHostOptions {
   opensearch: Client;
   /** The plugin's config slice (`siem_investigations.*`). */
   config: Record<string, unknown>;
+  /** OSD's `i18n.locale` (opensearch_dashboards.yml): the locale server code translates in; default `en`. */
+  locale?: string;
   /** Builds the saved objects client for one request, once types are registered. */
   createSavedObjectsClient?: (types: SavedObjectsType[], req: http.IncomingMessage) => SavedObjectsClientContract;
   log?: (level: string, msg: string) => void;
@@ -81,7 +95,10 @@ const noSavedObjects = new Proxy({} as SavedObjectsClientContract, {
 
 export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerHost> {
   // Exactly what OSD's plugin loader does: require `<plugin>/server`, call the named `plugin` export.
-  provideConfigSchema(opts.pluginDir);
+  provideOsdPackages(opts.pluginDir);
+  // As OSD's i18n mixin, before any plugin code runs: the plugins' translations for `i18n.locale`.
+  const locale = opts.locale ?? 'en';
+  await initServerTranslations(opts.pluginDir, locale);
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const mod = require(path.join(opts.pluginDir, 'server'));
   if (!('plugin' in mod)) throw new Error(`Plugin at ${opts.pluginDir} does not export "plugin" definition.`);
@@ -159,6 +176,8 @@ export async function loadServerPlugin(opts: ServerHostOptions): Promise<ServerH
     capabilities,
     resolveCapabilities,
     browserConfig,
+    locale,
+    translations: (requested) => translationsResponse(opts.pluginDir, requested),
     createContext: (req) => ({
       core: {
         // Without the security plugin the current user is whoever runs the dev host. (Cast: the

@@ -13,6 +13,8 @@ export interface DevHostOptions {
   opensearchUrl: string;
   pluginDir: string;
   config?: Record<string, unknown>;
+  /** OSD's `i18n.*` settings: `locale` (default `en`) is the one locale of server and browser. */
+  i18n?: { locale?: string };
   /** OSD's `opensearch.*` timeouts; OSD's defaults when absent. */
   opensearch?: OpenSearchSettings;
   /** The saved objects index (OSD's `.kibana`); the host's saved objects client uses the host's OpenSearch client. */
@@ -48,6 +50,7 @@ export async function startDevHost(opts: DevHostOptions): Promise<RunningDevHost
     pluginDir: opts.pluginDir,
     opensearch,
     config: opts.config ?? {},
+    locale: opts.i18n?.locale,
     createSavedObjectsClient:
       opts.createSavedObjectsClient ??
       (security

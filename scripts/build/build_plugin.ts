@@ -9,6 +9,7 @@ import fs from 'fs';
 import os from 'os';
 import path from 'path';
 import { execFileSync } from 'child_process';
+import { build as esbuild } from 'esbuild';
 import { CONFIG_PATH, PLUGIN_ID, TARGET_OSD_VERSION } from '../../common/constants';
 import { buildPlugin, formatReport, OUTPUTS, REPO_ROOT } from './bundle_public';
 import { productionPackageJson, stampManifest, transpileFile, transpileTree } from './server_files';
@@ -38,6 +39,9 @@ export async function buildZip(osdVersion: string): Promise<string> {
   const prodPkg = productionPackageJson(pkg, manifest.version);
   fs.writeFileSync(path.join(stage, 'package.json'), JSON.stringify(prodPkg, null, 2) + '\n');
   transpileTree(REPO_ROOT, ['server', 'common'], stage);
+  // As OSD's plugin-helpers (write_server_files: `.i18nrc.json`, `translations/**`): the i18n mixin finds them there.
+  fs.copyFileSync(path.join(REPO_ROOT, '.i18nrc.json'), path.join(stage, '.i18nrc.json'));
+  fs.cpSync(path.join(REPO_ROOT, 'translations'), path.join(stage, 'translations'), { recursive: true });
   fs.mkdirSync(path.join(stage, 'target/public'), { recursive: true });
   fs.copyFileSync(OUTPUTS.plugin, path.join(stage, 'target/public', path.basename(OUTPUTS.plugin)));
   if (fs.existsSync(path.join(REPO_ROOT, 'public/assets'))) fs.cpSync(path.join(REPO_ROOT, 'public/assets'), path.join(stage, 'public/assets'), { recursive: true });
@@ -64,6 +68,16 @@ export async function checkServerEntryLoads(zip: string, opts: { withConfigSchem
   try {
     await unzipTo(zip, dir);
     if (opts.withConfigSchema !== false) transpileFile(path.join(REPO_ROOT, 'dev/host/config_schema.ts'), path.join(dir, 'node_modules/@osd/config-schema/index.js'));
+    // OSD provides @osd/i18n as well: the stand-in, bundled with intl-messageformat (as OSD's node_modules holds both).
+    await esbuild({
+      entryPoints: [path.join(REPO_ROOT, 'dev/host/i18n/index.ts')],
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node18',
+      outfile: path.join(dir, 'node_modules/@osd/i18n/index.js'),
+      logLevel: 'warning',
+    });
     const pluginDir = path.join(dir, 'opensearch-dashboards', PLUGIN_ID);
     const probe = `
       const { plugin, config } = require(${JSON.stringify(path.join(pluginDir, 'server'))});

@@ -10,6 +10,8 @@ function entries(overrides: Record<string, string | undefined> = {}) {
     [`${P}package.json`]: '{}',
     [`${P}server/index.js`]: 'exports.plugin = () => ({ setup() {} });',
     [`${P}common/constants.js`]: '',
+    [`${P}.i18nrc.json`]: JSON.stringify({ prefix: 'siemInvestigations', paths: { siemInvestigations: '.' }, translations: ['translations/ja-JP.json'] }),
+    [`${P}translations/ja-JP.json`]: JSON.stringify({ messages: {} }),
     [`${P}target/public/siemInvestigations.plugin.js`]: "window.__osdBundles__.define('plugin/siemInvestigations/public', () => ({ plugin }));",
     ...overrides,
   };
@@ -21,6 +23,12 @@ const check = (e: Map<string, Buffer>, osdVersion = '3.8.0') => checkArtifact(e,
 describe('plugin zip checks', () => {
   it('accepts a zip laid out as the install CLI expects', () => {
     expect(check(entries())).toEqual([]);
+  });
+
+  it('refuses a zip whose translations OSD would not find (plugin-helpers ship .i18nrc.json and translations/)', () => {
+    expect(check(entries({ [`${P}.i18nrc.json`]: undefined }))).toEqual([expect.stringMatching(/^missing \.i18nrc\.json/)]);
+    expect(check(entries({ [`${P}translations/ja-JP.json`]: undefined }))).toEqual(['.i18nrc.json names translations/ja-JP.json, which is not in the zip']);
+    expect(check(entries({ [`${P}translations/ja-JP.json`]: '{"formats":{}}' }))).toEqual(['translations/ja-JP.json has no messages']);
   });
 
   it('refuses a version the install CLI would not install on the target OSD', () => {

@@ -55,6 +55,29 @@ export function checkArtifact(entries: Map<string, Buffer>, expected: { id: stri
   if (names.some((n) => /\.test\.js$/.test(n))) problems.push('tests in the zip');
   if (names.some((n) => n.startsWith(`${prefix}public/`) && !n.startsWith(`${prefix}public/assets/`))) problems.push('browser sources in the zip');
 
+  // OSD's i18n mixin reads `<plugin>/.i18nrc.json` and loads the files its `translations` name.
+  const i18nrc = entries.get(`${prefix}.i18nrc.json`);
+  if (!i18nrc) problems.push('missing .i18nrc.json (OSD would load none of the plugin\'s translations)');
+  else {
+    let translations: unknown = [];
+    try {
+      translations = JSON.parse(i18nrc.toString('utf8')).translations ?? [];
+    } catch {
+      problems.push('.i18nrc.json is not JSON');
+    }
+    for (const t of Array.isArray(translations) ? translations : []) {
+      const file = entries.get(prefix + String(t).replace(/^\.\//, ''));
+      if (!file) problems.push(`.i18nrc.json names ${t}, which is not in the zip`);
+      else {
+        try {
+          if (typeof JSON.parse(file.toString('utf8')).messages !== 'object') problems.push(`${t} has no messages`);
+        } catch {
+          problems.push(`${t} is not JSON`);
+        }
+      }
+    }
+  }
+
   const bundlePath = `${prefix}target/public/${expected.id}.plugin.js`;
   const bundle = entries.get(bundlePath)?.toString('utf8') ?? '';
   if (!bundle) problems.push(`missing ${bundlePath}`);

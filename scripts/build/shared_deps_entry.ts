@@ -15,6 +15,9 @@ declare global {
 }
 
 window.__osdSharedDeps__ = {
+  // OSD's @osd/i18n (browser entry) and @osd/i18n/react: this repository's stand-ins (dev/host/i18n).
+  OsdI18n: require('../../dev/host/i18n/browser'),
+  OsdI18nReact: require('../../dev/host/i18n/react'),
   React: require('react'),
   ReactDom: require('react-dom'),
   ReactRouter: require('react-router'),

@@ -8,6 +8,8 @@ import React from 'react';
 import { createRoot } from 'react-dom/client';
 import { createBrowserHistory } from 'history';
 import { EuiEmptyPrompt, EuiPage, EuiPageBody } from '@elastic/eui';
+import { i18n } from '@osd/i18n';
+import { I18nProvider } from '@osd/i18n/react';
 import { createApplication } from './application';
 import { createChrome } from './chrome';
 import { DEV_DISCOVER_APP_ID, mountDevDiscover } from './dev_discover_app';
@@ -21,6 +23,9 @@ interface InjectedMetadata {
   appId: string;
   uiPlugins: Array<{ id: string; plugin?: { requiredPlugins: string[]; optionalPlugins: string[] }; config?: Record<string, unknown> }>;
   capabilities: Record<string, unknown>;
+  /** The configured `i18n.locale` and where its translation is served (OSD's rendering service). */
+  locale: string;
+  i18n: { translationsUrl: string };
 }
 
 interface PublicPlugin {
@@ -59,6 +64,8 @@ function showFatal(error: unknown) {
 
 async function bootstrap() {
   const meta = readMetadata();
+  // As OSD's bootstrap: the locale's translations are loaded before any plugin runs.
+  await i18n.load(meta.i18n.translationsUrl);
   const basePath = createBasePath(meta.basePath);
   const http = createHttp(basePath, meta.version);
   const application = createApplication(basePath, meta.capabilities);
@@ -75,7 +82,9 @@ async function bootstrap() {
   const startServices = new Promise((resolve) => (resolveStart = resolve));
   const notifications = { toasts: chrome.toasts };
   const coreSetup = { application: application.setup, http, notifications, getStartServices: () => startServices };
-  const coreStart = { application: application.start, http, notifications, chrome: chrome.start };
+  // OSD's I18nService: `i18n.Context` gives a subtree the loaded locale (I18nProvider).
+  const i18nStart = { Context: ({ children }: { children?: React.ReactNode }) => <I18nProvider>{children}</I18nProvider> };
+  const coreStart = { application: application.start, http, notifications, chrome: chrome.start, i18n: i18nStart };
 
   // The host's own stand-ins for the Discover and Explore plugins: their setup contracts, and a
   // page that renders what was registered with them (as OSD's discover plugin registers its app).
