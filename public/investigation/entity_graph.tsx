@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import React, { useMemo, useRef, useState } from 'react';
 import { EuiButtonEmpty, EuiFlexGroup, EuiFlexItem, EuiIcon, EuiSpacer, EuiText } from '@elastic/eui';
 import { EntityGraph as EntityGraphData, GraphNodeType } from '../../common/types';
@@ -115,7 +116,7 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
         width="100%"
         height={viewport.height}
         role="group"
-        aria-label="Entity graph: arrow keys move between entities, Enter focuses one"
+        aria-label={i18n.translate('siemInvestigations.graph.drawingLabel', { defaultMessage: 'Entity graph: arrow keys move between entities, Enter focuses one' })}
         data-test-subj="entityGraphDrawing"
         style={{ background: THEME.subtleBackground, border: `1px solid ${THEME.border}`, borderRadius: 4 }}
         onClick={(e) => {
@@ -176,7 +177,12 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
           const isFocus = focusedNode?.id === n.id;
           const isRoot = n.id === rootId;
           const r = NODE_RADIUS + (isRoot ? ROOT_EXTRA : 0) + (isFocus ? 4 : 0);
-          const full = n.members ? `${n.members.length} related findings of type ${n.value}` : `${entityLabel(n.type)} ${n.label ? `${n.label} (${n.value})` : n.value}`;
+          const full = n.members
+            ? i18n.translate('siemInvestigations.graph.groupNodeName', {
+                defaultMessage: '{count, plural, one {# related finding} other {# related findings}} of type {type}',
+                values: { count: n.members.length, type: n.value },
+              })
+            : `${entityLabel(n.type)} ${n.label ? `${n.label} (${n.value})` : n.value}`;
           return (
             <g
               key={n.id}
@@ -249,8 +255,10 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
       ) : (
         <EuiText size="xs" color="subdued">
           <p>
-            The dashed ring marks the finding under investigation; a double ring, related findings of one type. Click an entity (or move with the arrow keys and
-            press Enter) to focus on it and its direct neighbours; the evidence and timeline follow the focus. Hover or focus an entity to read its relations.
+            {i18n.translate('siemInvestigations.graph.help', {
+              defaultMessage:
+                'The dashed ring marks the finding under investigation; a double ring, related findings of one type. Click an entity (or move with the arrow keys and press Enter) to focus on it and its direct neighbours; the evidence and timeline follow the focus. Hover or focus an entity to read its relations.',
+            })}
           </p>
         </EuiText>
       )}

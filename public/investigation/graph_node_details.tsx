@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import React from 'react';
 import { EuiLink, EuiText } from '@elastic/eui';
 import { GraphNode } from '../../common/types';
@@ -20,7 +21,14 @@ export function GraphNodeDetails({ graph, node, onSelect }: GraphNodeDetailsProp
   return (
     <EuiText size="s" data-test-subj="graphNodeDetails">
       <p style={{ marginBottom: 4 }}>
-        <strong>{node.members ? `${node.members.length} related findings` : entityLabel(node.type)}</strong>{' '}
+        <strong>
+          {node.members
+            ? i18n.translate('siemInvestigations.graph.details.groupTitle', {
+                defaultMessage: '{count, plural, one {# related finding} other {# related findings}}',
+                values: { count: node.members.length },
+              })
+            : entityLabel(node.type)}
+        </strong>{' '}
         <code className="eui-textBreakAll">{node.label && !node.members ? `${node.label} (${node.value})` : node.value}</code>
       </p>
       {node.members && (

@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import React from 'react';
 import { EuiAccordion, EuiBasicTableColumn, EuiButtonEmpty, EuiInMemoryTable, EuiSpacer, EuiTitle } from '@elastic/eui';
 import { GraphEdge } from '../../common/types';
@@ -20,7 +21,11 @@ interface EdgeRow {
 }
 
 function nameOf(n: DrawnNode): string {
-  if (n.members) return `${n.value} (${n.members.length} related findings)`;
+  if (n.members)
+    return i18n.translate('siemInvestigations.graph.table.groupName', {
+      defaultMessage: '{type} ({count, plural, one {# related finding} other {# related findings}})',
+      values: { type: n.value, count: n.members.length },
+    });
   return n.label ? `${n.label} (${n.value})` : n.value;
 }
 
@@ -44,10 +49,10 @@ export function GraphTable({ graph, focused, onSelect }: { graph: DrawnGraph; fo
   const edges: EdgeRow[] = graph.edges.map((e: GraphEdge, i) => ({ key: `${i}`, from: label(e.from), relation: e.relation, to: label(e.to), count: e.count }));
 
   const nodeColumns: Array<EuiBasicTableColumn<NodeRow>> = [
-    { field: 'type', name: 'Type', sortable: true, width: '160px' },
+    { field: 'type', name: i18n.translate('siemInvestigations.graph.table.type', { defaultMessage: 'Type' }), sortable: true, width: '160px' },
     {
       field: 'name',
-      name: 'Entity',
+      name: i18n.translate('siemInvestigations.graph.table.entity', { defaultMessage: 'Entity' }),
       sortable: true,
       render: (name: string, row: NodeRow) => (
         <EuiButtonEmpty
@@ -63,24 +68,27 @@ export function GraphTable({ graph, focused, onSelect }: { graph: DrawnGraph; fo
         </EuiButtonEmpty>
       ),
     },
-    { field: 'connections', name: 'Relations', sortable: true, width: '100px', dataType: 'number' },
+    { field: 'connections', name: i18n.translate('siemInvestigations.graph.table.relationCount', { defaultMessage: 'Relations' }), sortable: true, width: '100px', dataType: 'number' },
   ];
   const edgeColumns: Array<EuiBasicTableColumn<EdgeRow>> = [
-    { field: 'from', name: 'From', sortable: true, render: (v: string) => <span className="eui-textBreakAll">{v}</span> },
-    { field: 'relation', name: 'Relation', sortable: true },
-    { field: 'to', name: 'To', sortable: true, render: (v: string) => <span className="eui-textBreakAll">{v}</span> },
-    { field: 'count', name: 'Times', sortable: true, width: '80px', dataType: 'number' },
+    { field: 'from', name: i18n.translate('siemInvestigations.graph.table.from', { defaultMessage: 'From' }), sortable: true, render: (v: string) => <span className="eui-textBreakAll">{v}</span> },
+    { field: 'relation', name: i18n.translate('siemInvestigations.graph.table.relation', { defaultMessage: 'Relation' }), sortable: true },
+    { field: 'to', name: i18n.translate('siemInvestigations.graph.table.to', { defaultMessage: 'To' }), sortable: true, render: (v: string) => <span className="eui-textBreakAll">{v}</span> },
+    { field: 'count', name: i18n.translate('siemInvestigations.graph.table.times', { defaultMessage: 'Times' }), sortable: true, width: '80px', dataType: 'number' },
   ];
   return (
-    <EuiAccordion id="siemInvestigationsGraphTable" buttonContent={`The graph as a table (${graph.nodes.length} entities, ${graph.edges.length} relations)`} data-test-subj="graphTable">
+    <EuiAccordion id="siemInvestigationsGraphTable" buttonContent={i18n.translate('siemInvestigations.graph.table.title', {
+        defaultMessage: 'The graph as a table ({entities, plural, one {# entity} other {# entities}}, {relations, plural, one {# relation} other {# relations}})',
+        values: { entities: graph.nodes.length, relations: graph.edges.length },
+      })} data-test-subj="graphTable">
       <EuiSpacer size="s" />
       <EuiTitle size="xxs">
-        <h3>Entities</h3>
+        <h3>{i18n.translate('siemInvestigations.graph.table.entities', { defaultMessage: 'Entities' })}</h3>
       </EuiTitle>
       <EuiInMemoryTable<NodeRow> items={nodes} itemId={(r) => r.node.id} columns={nodeColumns} pagination={{ initialPageSize: 10, pageSizeOptions: [10, 25, 100] }} sorting compressed data-test-subj="graphTableNodes" />
       <EuiSpacer size="m" />
       <EuiTitle size="xxs">
-        <h3>Relations</h3>
+        <h3>{i18n.translate('siemInvestigations.graph.table.relations', { defaultMessage: 'Relations' })}</h3>
       </EuiTitle>
       <EuiInMemoryTable<EdgeRow> items={edges} itemId="key" columns={edgeColumns} pagination={{ initialPageSize: 10, pageSizeOptions: [10, 25, 100] }} sorting compressed data-test-subj="graphTableEdges" />
     </EuiAccordion>

@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import React, { useState } from 'react';
 import { EuiBadge, EuiFilterButton, EuiFilterGroup, EuiLink, EuiSpacer, EuiText, EuiTextColor } from '@elastic/eui';
 import { DocRef, SourceId, SOURCE_IDS, TimelineEvent } from '../../common/types';
@@ -46,7 +47,7 @@ export function InvestigationTimeline({ events, onInspect }: InvestigationTimeli
         </EuiText>
       ) : (
         // A scroll box: focusable, so the keyboard can scroll it (WCAG 2.1.1).
-        <ol style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 520, overflowY: 'auto' }} tabIndex={0} aria-label="Timeline events" data-test-subj="timelineList">
+        <ol style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 520, overflowY: 'auto' }} tabIndex={0} aria-label={i18n.translate('siemInvestigations.timeline.listLabel', { defaultMessage: 'Timeline events' })} data-test-subj="timelineList">
           {shown.map((e, i) => {
             const day = e.timestamp.slice(0, 10);
             const dayHeader = day !== lastDay;
