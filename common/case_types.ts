@@ -247,6 +247,22 @@ export interface UpdateCaseRequest {
   assignees?: string[];
 }
 
+/** A case created from an incident with all its member findings, in one idempotent call (docs/incidents.md). */
+export interface CaseFromIncidentRequest extends CreateCaseRequest {
+  findings: DocRef[];
+  /** Chosen by the caller once per intent: a retry with the same id creates and attaches nothing twice. */
+  requestId: string;
+}
+
+export interface CaseFromIncidentResponse {
+  case: Case;
+  /** False when the request had been made before (a retry): the case existed already. */
+  created: boolean;
+  attached: DocRef[];
+  /** Documents that were in the case already: attaching them again changed nothing. */
+  alreadyAttached: DocRef[];
+}
+
 export interface AddAttachmentRequest {
   type: CaseAttachmentType;
   ref: DocRef;

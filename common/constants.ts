@@ -5,6 +5,8 @@ export const APP_ID = 'siem-investigations';
 export const CONFIG_PATH = 'siem_investigations';
 export const CAPABILITY_ID = 'siemInvestigations';
 export const CASE_SAVED_OBJECT_TYPE = 'siem-investigation-case';
+/** Case observables: one saved object per (case, type, value), referencing the case by id (docs/incidents.md). */
+export const OBSERVABLE_SAVED_OBJECT_TYPE = 'siem-investigation-observable';
 
 /** The OSD version this repository targets by default (manifest `opensearchDashboardsVersion`). */
 export const TARGET_OSD_VERSION = '3.8.0';
@@ -13,6 +15,11 @@ export const API_BASE = '/api/siem_investigations';
 
 export const API_PATHS = {
   findings: `${API_BASE}/findings`,
+  incidents: `${API_BASE}/incidents`,
+  casesFromIncident: `${API_BASE}/cases/from_incident`,
+  caseObservables: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/observables`,
+  caseObservable: (id: string, observableId: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/observables/${encodeURIComponent(observableId)}`,
+  seenInCases: `${API_BASE}/cases/seen_in`,
   investigate: `${API_BASE}/investigate`,
   document: `${API_BASE}/document`,
   cases: `${API_BASE}/cases`,

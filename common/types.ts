@@ -1,8 +1,8 @@
 /** Wire types of the HTTP API, shared by the browser and the server (see ARCHITECTURE.md). */
 
-export type SourceId = 'guardduty' | 'cloudtrail' | 'linux_secure' | 'securityhub' | 'vpcflowlogs' | 'r53resolver';
+export type SourceId = 'guardduty' | 'cloudtrail' | 'linux_secure' | 'securityhub' | 'vpcflowlogs' | 'r53resolver' | 's3accesslog' | 'windows_event' | 'linux_os';
 
-export const SOURCE_IDS: readonly SourceId[] = ['guardduty', 'cloudtrail', 'linux_secure', 'securityhub', 'vpcflowlogs', 'r53resolver'];
+export const SOURCE_IDS: readonly SourceId[] = ['guardduty', 'cloudtrail', 'linux_secure', 'securityhub', 'vpcflowlogs', 'r53resolver', 's3accesslog', 'windows_event', 'linux_os'];
 
 export interface DocRef {
   index: string;
@@ -104,6 +104,8 @@ export interface FacetBucket {
   count: number;
   /** The facet's summed field over the documents of this value (`PivotFacet.sum`). */
   sum?: number;
+  /** How many distinct values of the facet's second field these documents hold (`PivotFacet.distinct`), e.g. objects per bucket. */
+  distinct?: number;
 }
 
 export interface Facet {
@@ -230,6 +232,8 @@ export interface Investigation {
   coverage: SourceCoverage[];
   /** Types with more values than an investigation follows: what was left out (weakest evidence first to go). */
   omittedEntities: OmittedEntities[];
+  /** When an incident was investigated: every member finding (the lead `finding` first). */
+  members?: FindingSummary[];
   took: { ms: number; roundTrips: number };
 }
 
@@ -251,6 +255,11 @@ export interface OmittedEntities {
 export interface InvestigateRequest {
   finding: DocRef;
   window?: { before?: string; after?: string };
+  /**
+   * Investigating an incident: its other member findings, all part of the starting point (their
+   * entities, their span of activity, their playbooks' questions). `finding` leads the story.
+   */
+  members?: DocRef[];
 }
 
 export interface DocumentResponse {

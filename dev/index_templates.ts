@@ -202,6 +202,49 @@ const R53RESOLVER_FIELDS: FieldList = [
   ['version', keyword],
 ];
 
+/** component_template_log-aws-s3accesslog (SIEM `source/lambda/deploy_es/data.ini`); the other fields are dynamic keywords. */
+const S3ACCESSLOG_FIELDS: FieldList = [
+  ...withType(integer, ['BytesSent', 'ObjectSize', 'TotalTime', 'TurnAroundTime']),
+  ['HTTPstatus', { type: 'short' }],
+  ['RemoteIP', ip],
+  ['RequestDateTime', { type: 'date', format: 'dd/MMM/yyyy:HH:mm:ss Z' }],
+];
+
+/**
+ * component_template_log-win (SIEM `source/lambda/deploy_es/data.ini`): the event XML's numbered
+ * and named `Data` values, addresses and ports typed, the rest dynamic keywords.
+ */
+const WIN_FIELDS: FieldList = [
+  ['Event.EventData.Data.0', { type: 'keyword', fields: { text: { type: 'text' } } }],
+  ...withType(
+    keyword,
+    Array.from({ length: 20 }, (_v, i) => `Event.EventData.Data.${i + 1}`)
+  ),
+  ...withType(keyword, [
+    'Event.EventData.Data.AccountExpires',
+    'Event.EventData.Data.BitlockerUserInputTime',
+    'Event.EventData.Data.ClientCreationTime',
+    'Event.EventData.Data.CreationUtcTime',
+    'Event.EventData.Data.DeviceTime',
+    'Event.EventData.Data.NewTime',
+    'Event.EventData.Data.OldTime',
+    'Event.EventData.Data.PasswordLastSet',
+    'Event.EventData.Data.PreviousCreationUtcTime',
+    'Event.EventData.Data.PreviousTime',
+    'Event.EventData.Data.ProcessingTimeInMilliseconds',
+    'Event.EventData.Data.StartTime',
+    'Event.EventData.Data.StopTime',
+    'Event.EventData.Data.TimeSource',
+    'Event.EventData.Data.TimeSourceRefId',
+    'Event.System.EventID',
+  ]),
+  ...withType(ip, ['Event.EventData.Data.DestAddress', 'Event.EventData.Data.IpAddress', 'Event.EventData.Data.SourceAddress']),
+  ...withType(integer, ['Event.EventData.Data.DestPort', 'Event.EventData.Data.IpPort', 'Event.EventData.Data.SourcePort']),
+  ['Event.RenderingInfo.Message', text],
+  ...withType(long, ['Event.System.Execution.ProcessID', 'Event.System.Execution.ThreadID']),
+  ['Event.System.TimeCreated.SystemTime', date],
+];
+
 const LINUX_FIELDS: FieldList = [
   ['syslog_message', text],
   ['syslog_timestamp', keyword],
@@ -239,6 +282,9 @@ const LOG_TYPES: LogType[] = [
   { name: 'log-linux-secure', components: ['log', 'log-aws', 'log-linux'] },
   { name: 'log-aws-vpcflowlogs', components: ['log', 'log-aws', 'log-aws-vpcflowlogs'] },
   { name: 'log-aws-r53resolver', components: ['log', 'log-aws', 'log-aws-r53resolver'] },
+  { name: 'log-aws-s3accesslog', components: ['log', 'log-aws', 'log-aws-s3accesslog'] },
+  { name: 'log-linux-os', components: ['log', 'log-aws', 'log-linux'] },
+  { name: 'log-win-event', components: ['log', 'log-aws', 'log-win'] },
 ];
 
 export interface TemplateSet {
@@ -280,7 +326,9 @@ export function buildIndexTemplates(prefix = ''): TemplateSet {
     },
     [component('log-aws-vpcflowlogs')]: { template: { mappings: { properties: toProperties(VPCFLOWLOGS_FIELDS) } }, _meta: META },
     [component('log-aws-r53resolver')]: { template: { mappings: { properties: toProperties(R53RESOLVER_FIELDS) } }, _meta: META },
+    [component('log-aws-s3accesslog')]: { template: { mappings: { properties: toProperties(S3ACCESSLOG_FIELDS) } }, _meta: META },
     [component('log-linux')]: { template: { mappings: { properties: toProperties(LINUX_FIELDS) } }, _meta: META },
+    [component('log-win')]: { template: { mappings: { properties: toProperties(WIN_FIELDS) } }, _meta: META },
   };
 
   // Prefixed sets get higher priorities so that a prefix starting with `log-` never has the same
@@ -292,8 +340,8 @@ export function buildIndexTemplates(prefix = ''): TemplateSet {
   };
   for (const t of LOG_TYPES) {
     const composedOf = t.components.map(component);
-    // `log-linux-*` covers log-linux-secure; the SIEM names that template after the family
-    const family = t.name === 'log-linux-secure' ? 'log-linux' : t.name;
+    // `log-linux-*` covers log-linux-secure and log-linux-os, `log-win-*` log-win-event: the SIEM names those templates after the family
+    const family = t.name.startsWith('log-linux-') ? 'log-linux' : t.name.startsWith('log-win-') ? 'log-win' : t.name;
     indexTemplates[`${prefix}${family}_aws`] = { index_patterns: [`${prefix}${family}-*`], priority: 2 + bump, composed_of: composedOf, _meta: META };
     // Rollover indices (`-000001`); the SIEM also sets an ISM rollover alias, which needs the ISM plugin
     indexTemplates[`${prefix}${t.name}_rollover`] = { index_patterns: [`${prefix}${t.name}-0*`], priority: 5 + bump, composed_of: composedOf, _meta: META };

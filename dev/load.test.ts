@@ -1,4 +1,4 @@
-import { BulkChunker, BulkLoadError, chunkDocuments, chunkLines, parseArgs, summarizeBulkResponse } from './load';
+import { BulkChunker, BulkLoadError, chunkDocuments, chunkLines, parseArgs, sourceDemoDocs, summarizeBulkResponse } from './load';
 import { generateNoise } from '../test/fixtures/scenario/generate';
 
 const action = (op: string, id: string) => JSON.stringify({ [op]: { _index: 'i', _id: id } });
@@ -79,7 +79,33 @@ describe('load CLI arguments', () => {
     expect(() => parseArgs(['a.ndjson', '--demo'])).toThrow(/either/);
     expect(() => parseArgs(['--demo', '--base-date'])).toThrow(/needs a value/);
     expect(() => parseArgs(['--demo', '--noise', '-3'])).toThrow(/non-negative integer/);
+    expect(() => parseArgs(['a.ndjson', '--sources'])).toThrow(/--sources goes with --demo/);
+    expect(parseArgs(['--demo', '--sources'])).toMatchObject({ demo: true, sources: true });
     expect(() => parseArgs(['--demo', '--mapping', 'old'])).toThrow(/current, legacy or mixed/);
     expect(() => parseArgs(['--demo', '--bogus'])).toThrow(/unknown option/);
+  });
+});
+
+describe('demo documents of the S3 access log, Windows and Linux OS sources', () => {
+  const docs = sourceDemoDocs('p-', '2021-04-27', 100);
+  const indices = (re: RegExp) => docs.filter((d) => re.test(d._index));
+
+  it('holds the corpus findings they tell, their incidents and 100 noise documents, in the SIEM index names', () => {
+    const findings = indices(/^p-log-aws-guardduty-/).map((d) => (d._source as any).type as string);
+    expect(findings).toEqual(expect.arrayContaining(['UnauthorizedAccess:EC2/RDPBruteForce', 'Exfiltration:S3/MaliciousIPCaller', 'UnauthorizedAccess:EC2/SSHBruteForce']));
+    expect(findings.every((t) => /:EC2\/RDPBruteForce|:S3\/|:EC2\/SSHBruteForce/.test(t))).toBe(true);
+    expect(indices(/^p-log-win-event-\d{4}-\d{2}$/).length).toBeGreaterThan(26);
+    expect(indices(/^p-log-aws-s3accesslog-\d{4}-\d{2}$/).length).toBeGreaterThan(5);
+    expect(indices(/^p-log-linux-os-\d{4}-\d{2}$/).length).toBeGreaterThan(2);
+    expect(indices(/^p-log-linux-secure-\d{4}-\d{2}$/).length).toBeGreaterThan(2);
+    expect(new Set(docs.map((d) => `${d._index}/${d._id}`)).size).toBe(docs.length);
+  });
+
+  it('keeps the noise away from the incidents: no attacker address or incident instance in it', () => {
+    const incidentIps = new Set(indices(/log-win-event|log-aws-s3accesslog/).filter((d) => (d._source as any).source?.ip?.startsWith('203.0.113.') || (d._source as any).source?.ip?.startsWith('10.10.')).map((d) => (d._source as any).source.ip));
+    expect(incidentIps.size).toBeGreaterThan(0);
+    const noise = docs.filter((d) => (d._source as any)['@timestamp']?.startsWith('2021-04-2'));
+    expect(noise.length).toBe(100);
+    for (const d of noise) expect(incidentIps.has((d._source as any).source?.ip)).toBe(false);
   });
 });

@@ -3,7 +3,10 @@
  *
  *   npm run load -- FILE.ndjson [--prefix P]          any `_bulk` NDJSON file, streamed in chunks
  *   npm run load -- --demo [--base-date YYYY-MM-DD] [--heavy] [--noise N] [--seed N]
- *                          [--mapping current|legacy|mixed] [--numbered] [--prefix P]
+ *                          [--mapping current|legacy|mixed] [--numbered] [--prefix P] [--sources]
+ *   --sources: also the GuardDuty corpus findings whose incident the S3 access log, Windows and Linux
+ *   OS sources tell (RDP brute force, S3 exfiltration, SSH brute force), with those documents and
+ *   noise/4 background documents of the same sources (test/fixtures/host_and_data_sources.ts)
  *   common: [--url http://127.0.0.1:9200] (or OPENSEARCH_URL) [--chunk 5000]
  *
  * Applies the SIEM index templates if they are missing, loads, refreshes and prints the documents
@@ -14,6 +17,9 @@ import { performance } from 'perf_hooks';
 import { Client } from '@opensearch-project/opensearch';
 import { applyIndexTemplates } from './index_templates';
 import { bulkLines, generateScenario, ScenarioOptions, SiemDoc } from '../test/fixtures/scenario/generate';
+import { buildCorpus, corpusDocs } from '../test/fixtures/guardduty_corpus/generate';
+import { incidentDocs, sourceNoise } from '../test/fixtures/host_and_data_sources';
+import { DEFAULT_BASE_DATE } from '../test/fixtures/scenario/constants';
 
 export const DEFAULT_OPENSEARCH_URL = 'http://127.0.0.1:9200';
 const DEFAULT_CHUNK_DOCS = 5000;
@@ -280,6 +286,8 @@ export async function loadNdjsonFile(client: Client, path: string, opts: LoadOpt
 export interface CliArgs {
   file?: string;
   demo: boolean;
+  /** With --demo: the corpus incidents of the S3 access log, Windows and Linux OS sources too. */
+  sources?: boolean;
   url?: string;
   prefix: string;
   chunkSize?: number;
@@ -303,6 +311,9 @@ export function parseArgs(argv: string[]): CliArgs {
     switch (a) {
       case '--demo':
         args.demo = true;
+        break;
+      case '--sources':
+        args.sources = true;
         break;
       case '--heavy':
         args.scenario.heavy = true;
@@ -341,8 +352,27 @@ export function parseArgs(argv: string[]): CliArgs {
     }
   }
   if (args.demo === Boolean(args.file)) throw new Error('give either an NDJSON file or --demo');
+  if (args.sources && !args.demo) throw new Error('--sources goes with --demo');
   args.scenario.indexPrefix = args.prefix;
   return args;
+}
+
+/**
+ * The corpus findings whose incident the S3 access log, Windows and Linux OS sources tell, their
+ * documents in those sources, and `noiseDocs` background documents of them around the scenario day.
+ */
+export function sourceDemoDocs(prefix: string, baseDate: string, noiseDocs: number): SiemDoc[] {
+  const corpus = buildCorpus();
+  const o = { accountId: '111122223333', region: 'us-east-1', indexPrefix: prefix };
+  const withIncident = corpus.map((f) => ({ f, docs: incidentDocs(f, { ...o, accountId: f.raw.accountId }) })).filter((x) => x.docs.length);
+  const center = Date.parse(`${baseDate}T10:30:00Z`) * 1000;
+  return [...corpusDocs(withIncident.map((x) => x.f), 'current', prefix), ...withIncident.flatMap((x) => x.docs), ...sourceNoise(noiseDocs, center, o)];
+}
+
+function mergeCounts(a: Record<string, number>, b: Record<string, number>): Record<string, number> {
+  const out = { ...a };
+  for (const [k, v] of Object.entries(b)) out[k] = (out[k] ?? 0) + v;
+  return out;
 }
 
 async function printCounts(client: Client, result: LoadResult): Promise<void> {
@@ -364,7 +394,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs(argv);
   } catch (e) {
     console.error(`load: ${(e as Error).message}`);
-    console.error('usage: npm run load -- FILE.ndjson | --demo [--base-date YYYY-MM-DD] [--heavy] [--noise N] [--seed N] [--mapping current|legacy|mixed] [--numbered] [--prefix P] [--url URL] [--chunk N]');
+    console.error('usage: npm run load -- FILE.ndjson | --demo [--base-date YYYY-MM-DD] [--heavy] [--noise N] [--seed N] [--mapping current|legacy|mixed] [--numbered] [--prefix P] [--sources] [--url URL] [--chunk N]');
     return 2;
   }
   const client = createClient(args.url);
@@ -376,6 +406,12 @@ async function main(argv: string[]): Promise<number> {
       const { docs, facts } = generateScenario(args.scenario);
       console.log(`generated the workshop incident of ${facts.baseDate}: ${docs.length} documents`);
       result = await loadDocuments(client, docs, { chunkSize: args.chunkSize });
+      if (args.sources) {
+        const extra = sourceDemoDocs(args.prefix, args.scenario.baseDate ?? DEFAULT_BASE_DATE, Math.floor((args.scenario.noise ?? 1500) / 4));
+        console.log(`the corpus incidents in the S3 access log, Windows and Linux OS sources: ${extra.length} documents`);
+        const more = await loadDocuments(client, extra, { chunkSize: args.chunkSize });
+        result = { ...result, loaded: result.loaded + more.loaded, requests: result.requests + more.requests, tookMs: result.tookMs + more.tookMs, perIndex: mergeCounts(result.perIndex, more.perIndex) };
+      }
     } else {
       result = await loadNdjsonFile(client, args.file!, { chunkSize: args.chunkSize });
     }

@@ -4,6 +4,7 @@ import { AddToCasePage } from './add_to_case/add_to_case_page';
 import { CasePage } from './cases/case_page';
 import { CasesPage } from './cases/cases_page';
 import { FindingsPage } from './findings/findings_page';
+import { IncidentsPage } from './incidents/incidents_page';
 import { InvestigationPage } from './investigation/investigation_page';
 import { ROUTE_PATHS } from './routes';
 import { AppServices, AppServicesProvider } from './services/app_services';
@@ -24,6 +25,7 @@ export function SiemInvestigationsApp({ services }: { services: AppServices }) {
           <Route path={ROUTE_PATHS.cases} component={CasesPage} />
           <Route path={ROUTE_PATHS.add} render={(props) => <AddToCasePage key={props.location.search} />} />
           <Route path={ROUTE_PATHS.findings} component={FindingsPage} />
+          <Route path={ROUTE_PATHS.incidents} component={IncidentsPage} />
         </Switch>
       </HashRouter>
     </AppServicesProvider>

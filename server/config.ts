@@ -1,6 +1,8 @@
 import { SourceOverrides } from '../common/sources';
 import { LIMITS } from '../common/constants';
 import { SOURCE_IDS } from '../common/types';
+import { INCIDENT_LIMITS } from '../common/incident_types';
+import { DEFAULT_IOC_TYPES } from '../common/observable_types';
 import { DEFAULT_SNAPSHOT_VISIBILITY, SNAPSHOT_VISIBILITIES, SnapshotVisibility } from './cases/snapshot_visibility';
 
 /**
@@ -18,6 +20,15 @@ export interface SiemInvestigationsConfig {
   requestTimeout?: number;
   /** `cases.snapshotVisibility`: who may read attachment snapshots (server/cases/snapshot_visibility.ts). */
   cases?: { snapshotVisibility?: SnapshotVisibility };
+  /** The Incidents view (docs/incidents.md): the sliding window that groups findings, and how many findings a range may hold. */
+  incidents?: { window?: string; maxFindings?: number };
+  /**
+   * Case observables (docs/incidents.md): `excludeFromCorrelation` lists the organisation's own
+   * NAT, VPN and CI addresses and roles as `type:value` (`ip:203.0.113.0/24`, `role:ci-deployer`);
+   * they never group findings and their observables start "excluded from correlation".
+   * `iocTypes`: entity types whose observables start flagged as IOCs.
+   */
+  observables?: { excludeFromCorrelation?: string[]; iocTypes?: string[] };
 }
 
 /** The setting, or the safe default when absent; an unknown value is refused, not guessed. */
@@ -65,6 +76,14 @@ export function createConfigDescriptor(): { schema: unknown; exposeToBrowser: ty
       enabled: schema.boolean({ defaultValue: true }),
       sources: schema.object(sources),
       requestTimeout: schema.number({ defaultValue: LIMITS.requestTimeoutMs, min: 1000, max: 300000 }),
+      incidents: schema.object({
+        window: schema.string({ defaultValue: INCIDENT_LIMITS.defaultWindow }),
+        maxFindings: schema.number({ defaultValue: INCIDENT_LIMITS.maxFindings, min: 10, max: 60000 }),
+      }),
+      observables: schema.object({
+        excludeFromCorrelation: schema.arrayOf(schema.string(), { defaultValue: [], maxSize: 1000 }),
+        iocTypes: schema.arrayOf(schema.string(), { defaultValue: [...DEFAULT_IOC_TYPES], maxSize: 40 }),
+      }),
       cases: schema.object({
         snapshotVisibility: schema.oneOf(
           SNAPSHOT_VISIBILITIES.map((v) => schema.literal(v)),

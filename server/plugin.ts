@@ -2,12 +2,15 @@ import { LIMITS } from '../common/constants';
 import { resolveSources, SourceDefinitions } from '../common/sources';
 import { registerCapabilities, createSaveGuard } from './capabilities';
 import { caseSavedObjectType } from './cases';
+import { observableSavedObjectType } from './cases/observables';
 import { SiemInvestigationsConfig, snapshotVisibilityOf } from './config';
 import { DEFAULT_SNAPSHOT_VISIBILITY, SnapshotVisibility } from './cases/snapshot_visibility';
 import { registerCasesRoutes } from './routes/cases';
 import { registerDocumentRoute } from './routes/document';
 import { registerFindingsRoute } from './routes/findings';
 import { registerInvestigateRoute } from './routes/investigate';
+import { registerIncidentsRoute } from './routes/incidents';
+import { correlationConfigOf, CorrelationConfig } from './incidents/correlation_config';
 import { createOpenSearchReader } from './lib/opensearch_reader';
 import { RequestBudget } from './lib/request_budget';
 import { CoreSetup, Logger, PluginInitializerContext, RequestHandlerContext } from './types';
@@ -17,6 +20,7 @@ export class SiemInvestigationsPlugin {
   private sources: SourceDefinitions = resolveSources();
   private requestTimeoutMs: number = LIMITS.requestTimeoutMs;
   private snapshotVisibility: SnapshotVisibility = DEFAULT_SNAPSHOT_VISIBILITY;
+  private correlation: CorrelationConfig = correlationConfigOf(undefined);
   private readonly configSubscription: { unsubscribe(): void };
 
   constructor(initializerContext: PluginInitializerContext<SiemInvestigationsConfig>) {
@@ -25,6 +29,7 @@ export class SiemInvestigationsPlugin {
       this.sources = resolveSources(config?.sources);
       this.requestTimeoutMs = validTimeout(config?.requestTimeout) ?? LIMITS.requestTimeoutMs;
       this.snapshotVisibility = snapshotVisibilityOf(config?.cases);
+      this.correlation = correlationConfigOf(config);
     });
   }
 
@@ -40,12 +45,15 @@ export class SiemInvestigationsPlugin {
     registerFindingsRoute(deps);
     registerInvestigateRoute(deps);
     registerDocumentRoute(deps);
+    registerIncidentsRoute({ ...deps, getCorrelation: () => this.correlation });
     registerCasesRoutes({
       ...deps,
       assertCanSave: createSaveGuard(() => core.getStartServices()),
       getSnapshotVisibility: () => this.snapshotVisibility,
+      getObservableDefaults: () => ({ exclusions: this.correlation.exclusions, iocTypes: this.correlation.iocTypes }),
     });
     core.savedObjects.registerType(caseSavedObjectType);
+    core.savedObjects.registerType(observableSavedObjectType);
     registerCapabilities(core);
     return {};
   }

@@ -2,10 +2,13 @@ import { FlatDoc, first } from '../flatten';
 import { SourceId } from '../types';
 import { cloudtrail } from './cloudtrail';
 import { guardduty } from './guardduty';
+import { linuxOs } from './linux_os';
 import { linuxSecure } from './linux_secure';
 import { r53resolver } from './r53resolver';
+import { s3accesslog } from './s3accesslog';
 import { securityhub } from './securityhub';
 import { vpcflowlogs } from './vpcflowlogs';
+import { windowsEvent } from './windows_event';
 import { SourceAdapter, SourceDefinition, SourceDefinitions, SourceOverrides } from './types';
 
 export type { SourceAdapter, SourceDefinition, SourceDefinitions, SourceOverrides } from './types';
@@ -18,6 +21,9 @@ export const SOURCE_ADAPTERS: Record<SourceId, SourceAdapter> = {
   securityhub,
   vpcflowlogs,
   r53resolver,
+  s3accesslog,
+  windows_event: windowsEvent,
+  linux_os: linuxOs,
 };
 
 export const DEFAULT_SOURCES: SourceDefinitions = Object.fromEntries(

@@ -22,6 +22,9 @@ describe('source definitions', () => {
     expect(sourceOfIndex('log-linux-secure-2021-04-27', DEFAULT_SOURCES)).toBe('linux_secure');
     expect(sourceOfIndex('log-aws-vpcflowlogs-2021-04', DEFAULT_SOURCES)).toBe('vpcflowlogs');
     expect(sourceOfIndex('log-aws-r53resolver-000001', DEFAULT_SOURCES)).toBe('r53resolver');
+    expect(sourceOfIndex('log-aws-s3accesslog-2021-04', DEFAULT_SOURCES)).toBe('s3accesslog');
+    expect(sourceOfIndex('log-win-event-2021-04', DEFAULT_SOURCES)).toBe('windows_event');
+    expect(sourceOfIndex('log-linux-os-2021-04', DEFAULT_SOURCES)).toBe('linux_os');
     expect(sourceOfIndex('log-aws-waf-2021-04', DEFAULT_SOURCES)).toBeNull();
   });
 

@@ -15,7 +15,7 @@ import { createOpenSearchReader, TransportClient } from '../../server/lib/opense
 import { RequestBudget } from '../../server/lib/request_budget';
 import { startDevHost } from '../host/dev_host';
 import { applyIndexTemplates } from '../index_templates';
-import { createClient, loadDocuments } from '../load';
+import { createClient, loadDocuments, sourceDemoDocs } from '../load';
 import { generateNoise, generateScenario } from '../../test/fixtures/scenario/generate';
 import { fmt, summarize, Summary } from './stats';
 import { prefixedSourcesConfig } from '../../test/integration/helpers';
@@ -48,7 +48,11 @@ async function ensureData(client: Client, prefix: string, docs: number) {
   await applyIndexTemplates(client, { prefix, force: true });
   const t0 = performance.now();
   await loadDocuments(client, scenario.docs, { refresh: false });
-  await loadDocuments(client, generateNoise(Math.max(0, docs - scenario.docs.length), { indexPrefix: prefix, seed: 7 }), { refresh: true });
+  // A tenth of the documents in the S3 access log, Windows and Linux OS sources, with the corpus
+  // incidents those sources tell (RDP brute force, S3 exfiltration, SSH brute force).
+  const sourceDocs = sourceDemoDocs(prefix, scenario.facts.baseDate, Math.floor(docs / 10));
+  await loadDocuments(client, sourceDocs, { refresh: false });
+  await loadDocuments(client, generateNoise(Math.max(0, docs - scenario.docs.length - sourceDocs.length), { indexPrefix: prefix, seed: 7 }), { refresh: true });
   console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return scenario;
 }
@@ -100,6 +104,15 @@ async function main() {
   const config = prefixedSourcesConfig(prefix);
   const sources = resolveSources((config as any).sources);
   const finding = scenario.facts.iamFinding;
+  // The findings whose evidence comes from the new sources (loaded with the data, see ensureData).
+  const corpusRef = async (type: string) => {
+    const r = await client.search({ index: `${prefix}log-aws-guardduty-*`, body: { size: 1, query: { term: { type } } } } as any);
+    const hit = (r.body as any).hits.hits[0];
+    return hit ? { index: hit._index as string, id: hit._id as string } : undefined;
+  };
+  const rdpRef = await corpusRef('UnauthorizedAccess:EC2/RDPBruteForce');
+  const s3Ref = await corpusRef('Exfiltration:S3/MaliciousIPCaller');
+  const roundTripsOf: Record<string, Set<number>> = { rdp: new Set(), s3: new Set() };
 
   // What the plugin sends: record it once through the engine itself.
   const recorded: Array<Parameters<TransportClient['transport']['request']>[0]> = [];
@@ -110,7 +123,7 @@ async function main() {
 
   const host = await startDevHost({ port: 0, opensearchUrl: url, pluginDir: ROOT, config, quiet: true });
   const serverTook: number[] = [];
-  const viaPlugin = (ref: { index: string; id: string }, record = false) => async () => {
+  const viaPlugin = (ref: { index: string; id: string }, record = false, family?: string) => async () => {
     const r = await fetch(host.url + API_PATHS.investigate, {
       method: 'POST',
       headers: { 'content-type': 'application/json', 'osd-xsrf': 'bench' },
@@ -119,12 +132,15 @@ async function main() {
     if (r.status !== 200) throw new Error(`investigate answered ${r.status}: ${await r.text()}`);
     const body = await r.json();
     if (record) serverTook.push(body.took.ms);
+    if (family) roundTripsOf[family].add(body.took.roundTrips);
   };
   const chain = analystChain(prefix, scenario.facts);
   const rssBefore = process.memoryUsage().rss;
   const times = await interleaved(runs, {
     plugin: viaPlugin(finding, true),
     ...(scenario.facts.heavyFinding ? { heavy: viaPlugin(scenario.facts.heavyFinding) } : {}),
+    ...(rdpRef ? { rdp: viaPlugin(rdpRef, false, 'rdp') } : {}),
+    ...(s3Ref ? { s3: viaPlugin(s3Ref, false, 's3') } : {}),
     direct: async () => {
       for (const c of recorded) await client.transport.request(c as any);
     },
@@ -136,6 +152,10 @@ async function main() {
   const rssAfter = process.memoryUsage().rss;
   const { plugin, direct, manual } = times;
   const heavy = times.heavy ?? [];
+  const newSources = {
+    rdp: times.rdp?.length ? { ...summarize(times.rdp), roundTrips: [...roundTripsOf.rdp] } : undefined,
+    s3: times.s3?.length ? { ...summarize(times.s3), roundTrips: [...roundTripsOf.s3] } : undefined,
+  };
   await host.close();
 
   const count = (await client.count({ index: `${prefix}log-*` } as any)).body.count as number;
@@ -156,6 +176,7 @@ async function main() {
     evidenceGroups: one.evidence.length,
     plugin: p,
     heavy: h,
+    newSources,
     direct: d,
     manualChain: { ...m, queries: chain.length + 1 },
     serverSide: inside,
@@ -180,12 +201,14 @@ function writeReport(r: any) {
   const section = `${marker}
 ## Investigation latency (server)
 
-Measured ${r.date.slice(0, 10)} by \`npm run bench\` on this project's machine (${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}), local OpenSearch 3.8.0 (1 GiB heap), **${r.documents.toLocaleString('en')} documents** across the four sources with the scenario embedded.
+Measured ${r.date.slice(0, 10)} by \`npm run bench\` on this project's machine (${r.machine.cores} cores, ${r.machine.memoryGiB} GiB, Node ${r.machine.node}), local OpenSearch 3.8.0 (1 GiB heap), **${r.documents.toLocaleString('en')} documents** across the sources with the scenario embedded (a tenth of them S3 server access logs, Windows and Linux OS syslog, with the RDP, S3 and SSH incidents of the corpus).
 
 | what | runs | p50 | p95 | min | max |
 |---|---|---|---|---|---|
 ${row('plugin: `POST /investigate`, IAM finding (HTTP, dev host)', r.plugin)}
 ${row('plugin: `POST /investigate`, heavy finding (12,000+ sshd hits)', r.heavy)}
+${row(`plugin: \`POST /investigate\`, RDP brute force (Windows logons; ${r.newSources?.rdp?.roundTrips?.join(', ') ?? '?'} round trips)`, r.newSources?.rdp)}
+${row(`plugin: \`POST /investigate\`, S3 exfiltration (S3 access logs, data events; ${r.newSources?.s3?.roundTrips?.join(', ') ?? '?'} round trips)`, r.newSources?.s3)}
 ${row('plugin, time inside the route handler (`took.ms`)', r.serverSide)}
 ${row('(a) the same queries straight to OpenSearch', r.direct)}
 ${row(`(b) the analyst's chain, ${r.manualChain.queries} queries one after another`, r.manualChain)}

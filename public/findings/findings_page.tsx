@@ -22,7 +22,8 @@ import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useRequest } from '../shared/use_request';
 import { FindingsState, readFindingsState, writeFindingsState } from './findings_url_state';
 import { plural } from '../shared/format';
-import { investigatePath } from '../routes';
+import { investigatePath, ROUTE_PATHS } from '../routes';
+import { sectionTabs } from '../shared/section_tabs';
 import { useAppServices } from '../services/app_services';
 
 /** The API refuses to page past 10,000 findings (page × perPage). */
@@ -38,7 +39,7 @@ export function FindingsPage() {
   const update = useCallback(
     (change: Partial<FindingsState>, resetPage = true) => {
       const next = { ...state, ...(resetPage ? { page: 1 } : {}), ...change };
-      history.push({ pathname: '/', search: writeFindingsState(next) });
+      history.push({ pathname: ROUTE_PATHS.findings, search: writeFindingsState(next) });
     },
     [history, state]
   );
@@ -70,6 +71,7 @@ export function FindingsPage() {
       <EuiPageBody>
         <EuiPageHeader
           pageTitle="GuardDuty findings"
+          tabs={sectionTabs('findings', history)}
           description="Pick a finding to see its evidence across CloudTrail, Linux secure logs and Security Hub, with a timeline, an entity graph and the attack story."
           rightSideItems={[
             <EuiButton key="cases" iconType="folderCheck" href={core.application.getUrlForApp(APP_ID, { path: '#/cases' })} data-test-subj="goToCases">

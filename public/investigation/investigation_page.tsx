@@ -36,7 +36,8 @@ import { attachmentTypeOf } from '../../common/sources';
 import { FocusedEntity, timelineMentions } from './entity_match';
 import { fieldText, formatTime } from '../shared/format';
 import { entityLabel } from '../shared/palette';
-import { decodePathSegment, investigatePath } from '../routes';
+import { decodePathSegment, investigatePath, readMembers } from '../routes';
+import { INCIDENT_STRINGS } from '../incidents/strings';
 import { useAppServices } from '../services/app_services';
 
 type Props = RouteComponentProps<{ index: string; id: string }>;
@@ -68,9 +69,10 @@ export function InvestigationPage({ match, location, history }: Props) {
   const before = search.get('before') || LIMITS.defaultWindowBefore;
   const after = search.get('after') || LIMITS.defaultWindowAfter;
 
+  const members = useMemo(() => readMembers(location.search), [location.search]);
   const { data, error, loading, reload } = useRequest(
-    JSON.stringify([ref, before, after]),
-    (signal) => api.investigate({ finding: ref, window: { before, after } }, signal),
+    JSON.stringify([ref, before, after, members]),
+    (signal) => api.investigate({ finding: ref, window: { before, after }, ...(members.length ? { members } : {}) }, signal),
     'Could not investigate the finding'
   );
 
@@ -147,12 +149,17 @@ export function InvestigationPage({ match, location, history }: Props) {
           before={before}
           after={after}
           loading={loading}
-          onWindowChange={(w) => (w.before === before && w.after === after ? reload() : history.push(investigatePath(ref, w)))}
+          onWindowChange={(w) => (w.before === before && w.after === after ? reload() : history.push(investigatePath(ref, w, members)))}
           onAddToCase={
             canSave ? () => setAttach({ attachment: { type: 'finding', ref: data.finding.ref }, description: `GuardDuty finding: ${data.finding.title}` }) : undefined
           }
         />
         <EuiSpacer size="m" />
+        {data.members?.length ? (
+          <EuiCallOut size="s" iconType="branch" title={INCIDENT_STRINGS.membersCallout(data.members.length)} data-test-subj="incidentMembersCallout">
+            <p>{data.members.map((m) => m.type).join(' · ')}</p>
+          </EuiCallOut>
+        ) : null}
         <CoverageCallout coverage={data.coverage} sources={sources} asked={data.checks?.map((c) => c.source)} />
         <OmittedEntitiesCallout omitted={data.omittedEntities ?? []} />
         <EuiFlexGroup gutterSize="m" alignItems="flexStart">

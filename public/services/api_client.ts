@@ -2,6 +2,8 @@ import {
   AddAttachmentRequest,
   Case,
   CaseExportFormat,
+  CaseFromIncidentRequest,
+  CaseFromIncidentResponse,
   CaseSeverity,
   CaseSortField,
   CasesFindResponse,
@@ -10,6 +12,8 @@ import {
   UpdateCaseRequest,
 } from '../../common/case_types';
 import { API_PATHS } from '../../common/constants';
+import { IncidentsResponse } from '../../common/incident_types';
+import { CaseObservable, CaseObservablesResponse, UpdateObservableRequest } from '../../common/observable_types';
 import { DocRef, DocumentResponse, FindingsResponse, InvestigateRequest, Investigation, Severity } from '../../common/types';
 import { HttpResponse, HttpSetup } from '../types';
 
@@ -23,6 +27,15 @@ export interface FindingsParams {
   perPage: number;
   sortField: 'timestamp' | 'severity';
   sortOrder: 'asc' | 'desc';
+}
+
+export interface IncidentsParams {
+  from: string;
+  to: string;
+  /** Sliding window such as "24h"; the server's default when absent. */
+  window?: string;
+  page: number;
+  perPage: number;
 }
 
 export interface CasesListParams {
@@ -61,6 +74,23 @@ export class InvestigationsApi {
       },
       signal,
     });
+  }
+
+  incidents(params: IncidentsParams, signal?: AbortSignal): Promise<IncidentsResponse> {
+    const { window, ...rest } = params;
+    return this.http.get<IncidentsResponse>(API_PATHS.incidents, { query: { ...rest, ...(window ? { window } : {}) }, signal });
+  }
+
+  createCaseFromIncident(request: CaseFromIncidentRequest): Promise<CaseFromIncidentResponse> {
+    return this.http.post<CaseFromIncidentResponse>(API_PATHS.casesFromIncident, { body: JSON.stringify(request) });
+  }
+
+  caseObservables(id: string, signal?: AbortSignal): Promise<CaseObservablesResponse> {
+    return this.http.get<CaseObservablesResponse>(API_PATHS.caseObservables(id), { signal });
+  }
+
+  setObservableFlags(caseId: string, observableId: string, flags: UpdateObservableRequest): Promise<CaseObservable> {
+    return this.http.patch<CaseObservable>(API_PATHS.caseObservable(caseId, observableId), { body: JSON.stringify(flags) });
   }
 
   investigate(request: InvestigateRequest, signal?: AbortSignal): Promise<Investigation> {

@@ -32,6 +32,9 @@ export const SOURCE_COLORS: Record<SourceId, string> = {
   securityhub: VIS[0],
   vpcflowlogs: VIS[4],
   r53resolver: VIS[6],
+  s3accesslog: VIS[9],
+  windows_event: VIS[7],
+  linux_os: VIS[8],
 };
 
 /** The page's colours, for what the app draws itself (the graph's SVG, small marks). */

@@ -29,9 +29,10 @@ export class CaseService {
     }
   }
 
-  async create(attributes: CaseAttributes): Promise<StoredCase> {
+  /** With an `id`, a case of that id that exists already is a 409 and nothing is written. */
+  async create(attributes: CaseAttributes, id?: string): Promise<StoredCase> {
     // OSD's default refresh (`wait_for`) makes the new case show up in the list at once.
-    return stored(await this.budget.race(this.client.create<CaseAttributes>(CASE_SAVED_OBJECT_TYPE, attributes), UNSURE_WRITE));
+    return stored(await this.budget.race(this.client.create<CaseAttributes>(CASE_SAVED_OBJECT_TYPE, attributes, id ? { id } : undefined), UNSURE_WRITE));
   }
 
   /**

@@ -161,3 +161,20 @@ export function addFindingEntities(doc: FlatDoc, set: EntitySet, sourceLabel: st
   }
   for (const [type, fields] of FAMILY_FIELDS) addAll(type, fields);
 }
+
+/**
+ * Every field `summarizeFinding` and `addFindingEntities` read: a `_source` filter for reading many
+ * findings at once (the Incidents view) without their large parts.
+ */
+export const FINDING_READ_FIELDS: readonly string[] = [
+  'id', '@id', 'type', 'title', 'severity', '@timestamp', 'updatedAt', 'createdAt', 'accountId', 'region', '@log_type',
+  'rule.id', 'rule.name', 'rule.description', 'event.severity', 'event.module', 'event.outcome',
+  'service.serviceName', 'service.eventFirstSeen', 'service.eventLastSeen', 'service.count',
+  'cloud.account.id', 'cloud.region', 'cloud.instance.id', 'resource.resourceType', 'ResourceTypeAffected',
+  'resource.accessKeyDetails', 'user.id', 'user.name', 'resource.instanceDetails.instanceId',
+  'network.direction', 'source.ip', 'destination.ip',
+  'service.action.awsApiCallAction.remoteAccountDetails.accountId', 'service.action.awsApiCallAction.affectedResources',
+  'resource.s3BucketDetails.name', 'service.malwareScanDetails.threats.itemDetails.resourceArn',
+  ...REMOTE_IP_FIELDS, ...LOCAL_IP_FIELDS, ...FAMILY_FIELDS.flatMap(([, fields]) => fields),
+  'service.detection.sequence.signals',
+];

@@ -16,6 +16,8 @@ import { investigationWindow } from './window';
 
 export interface InvestigateOptions {
   finding: DocRef;
+  /** An incident's other member findings (read with one multi-get, not a search round trip). */
+  members?: DocRef[];
   window?: { before?: string; after?: string };
   sources: SourceDefinitions;
 }
@@ -90,6 +92,28 @@ function newestUpdate(own: ParsedGroup | undefined): { hit: ParsedGroup['hits'][
   return { hit, firstSeen: new Date(firstSeen).toISOString(), lastSeen: new Date(lastSeen).toISOString() };
 }
 
+/** The other members of an incident, read in one multi-get; a member that is gone or not a finding is a 400. */
+async function readMembers(reader: OpenSearchReader, refs: DocRef[], lead: DocRef): Promise<Array<{ ref: DocRef; doc: FlatDoc }>> {
+  const unique = refs.filter((r, i) => !(r.index === lead.index && r.id === lead.id) && refs.findIndex((o) => o.index === r.index && o.id === r.id) === i);
+  if (!unique.length) return [];
+  const docs = await reader.mget<{ _index: string; _id: string; found?: boolean; _source?: Record<string, unknown> }>(unique.map((r) => ({ _index: r.index, _id: r.id })));
+  return unique.map((ref, i) => {
+    const d = docs[i];
+    if (!d?.found || !d._source) throw notFound(`No finding ${ref.id} in index ${ref.index}`);
+    const doc = flattenDocument(d._source);
+    if (!isGuardDutyFinding(doc)) throw badRequest(`Document ${ref.id} in ${ref.index} is not a GuardDuty finding`);
+    return { ref: { index: d._index ?? ref.index, id: ref.id }, doc };
+  });
+}
+
+/** The rules of every member's playbook, the lead's first, each once. */
+function rulesOf(types: string[]): { playbook: ReturnType<typeof playbookFor>; rules: PivotRule[] } {
+  const playbook = playbookFor(types[0]);
+  const rules: PivotRule[] = [...playbook.rules];
+  for (const t of types.slice(1)) for (const r of playbookFor(t).rules) if (!rules.some((x) => x.id === r.id)) rules.push(r);
+  return { playbook, rules };
+}
+
 function runMsearch(reader: OpenSearchReader, items: MsearchItem[]): Promise<SearchResponseItem[]> {
   return reader.msearch<SearchResponseItem>(toMsearchBody(items));
 }
@@ -103,14 +127,24 @@ function runMsearch(reader: OpenSearchReader, items: MsearchItem[]): Promise<Sea
 export async function investigate(reader: OpenSearchReader, opts: InvestigateOptions): Promise<Investigation> {
   const started = Date.now();
   const findingDoc = await readFinding(reader, opts.finding);
+  const members = await readMembers(reader, opts.members ?? [], opts.finding);
   let finding = summarizeFinding(opts.finding.index, opts.finding.id, findingDoc);
-  let window = investigationWindow(finding.firstSeen ?? finding.timestamp, finding.lastSeen ?? finding.timestamp, opts.window);
+  const memberSummaries = members.map((m) => summarizeFinding(m.ref.index, m.ref.id, m.doc));
+  // An incident's window spans the activity of all its members.
+  const spanTimes = (pick: (f: typeof finding) => string) => [finding, ...memberSummaries].map((f) => Date.parse(pick(f))).filter((t) => !Number.isNaN(t));
+  const firstTimes = spanTimes((f) => f.firstSeen ?? f.timestamp);
+  const lastTimes = spanTimes((f) => f.lastSeen ?? f.timestamp);
+  const spanFirst = firstTimes.length ? new Date(Math.min(...firstTimes)).toISOString() : finding.timestamp;
+  const spanLast = lastTimes.length ? new Date(Math.max(...lastTimes)).toISOString() : finding.timestamp;
+  let window = members.length && firstTimes.length && lastTimes.length
+    ? investigationWindow(spanFirst, spanLast, opts.window)
+    : investigationWindow(finding.firstSeen ?? finding.timestamp, finding.lastSeen ?? finding.timestamp, opts.window);
 
   const entities = new EntitySet();
   addFindingEntities(findingDoc, entities, 'finding', opts.finding);
+  for (const m of members) addFindingEntities(m.doc, entities, 'finding', m.ref);
   const ctx = (set: EntitySet): SearchContext => ({ entities: set, window, findingId: finding.findingId, sources: opts.sources });
-  const playbook = playbookFor(finding.type);
-  const rules = playbook.rules;
+  const { playbook, rules } = rulesOf([finding.type, ...memberSummaries.map((m) => m.type)]);
 
   // Round trip 1.
   const firstInputs = new Map<string, string>();
@@ -146,7 +180,9 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   if (newest && Date.parse(newest.lastSeen) > Date.parse(finding.lastSeen ?? finding.timestamp)) {
     finding = { ...summarizeFinding(newest.hit.ref.index, newest.hit.ref.id, newest.hit.doc), ref: opts.finding };
     addFindingEntities(newest.hit.doc, expanded, 'finding', newest.hit.ref);
-    const wider = investigationWindow(newest.firstSeen, newest.lastSeen, opts.window);
+    const wider = members.length
+      ? investigationWindow(new Date(Math.min(Date.parse(newest.firstSeen), Date.parse(spanFirst))).toISOString(), new Date(Math.max(Date.parse(newest.lastSeen), Date.parse(spanLast))).toISOString(), opts.window)
+      : investigationWindow(newest.firstSeen, newest.lastSeen, opts.window);
     windowGrew = wider.from !== window.from || wider.to !== window.to;
     window = wider;
   }
@@ -187,6 +223,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
     playbook: { id: playbook.id, title: playbook.title },
     checks: checkRules(rules, groups, expanded, coverage, opts.sources),
     omittedEntities: expanded.omitted(),
+    ...(members.length ? { members: [finding, ...memberSummaries] } : {}),
     took: { ms: Date.now() - started, roundTrips },
   };
 }

@@ -13,6 +13,8 @@ export const UNIQUE_AGG = '__unique';
 export const facetAggName = (i: number) => `facet_${i}`;
 /** The sum of a facet's numeric field, per value (`PivotFacet.sum`). */
 export const SUM_AGG = 'sum';
+/** The number of distinct values of a facet's second field, per value (`PivotFacet.distinct`). */
+export const DISTINCT_AGG = 'distinct';
 export const yieldAggName = (i: number) => `yield_${i}`;
 /** The ECS outcome of an action: a success ties a value to the incident more strongly than a failure. */
 export const SUCCESS_FILTER = { term: { 'event.outcome': 'success' } };
@@ -109,7 +111,11 @@ export function buildRuleSearch(rule: PivotRule, ctx: SearchContext): RuleSearch
     : { bool: { ...(query.bool as Dsl), filter: [...((query.bool as Dsl).filter as Dsl[]), timeRange(def, ctx.window, rule.lookbackDays)] } };
   const aggs: Dsl = {};
   (rule.facets ?? []).forEach((f, i) => {
-    const terms = { terms: { field: f.field, size: LIMITS.facetSize }, ...(f.sum ? { aggs: { [SUM_AGG]: { sum: { field: f.sum } } } } : {}) };
+    const sub: Dsl = {
+      ...(f.sum ? { [SUM_AGG]: { sum: { field: f.sum } } } : {}),
+      ...(f.distinct ? { [DISTINCT_AGG]: { cardinality: { field: f.distinct } } } : {}),
+    };
+    const terms = { terms: { field: f.field, size: LIMITS.facetSize }, ...(Object.keys(sub).length ? { aggs: sub } : {}) };
     aggs[facetAggName(i)] = f.where ? { filter: f.where, aggs: { values: terms } } : terms;
   });
   // Values this group yields, over ALL its documents (not only the hits returned), strongest first:

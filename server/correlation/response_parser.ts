@@ -3,7 +3,7 @@ import { EvidenceGroup, EvidenceHit, Facet } from '../../common/types';
 import { boundValues, clipText } from '../lib/bounds';
 import { SourceDefinitions } from '../../common/sources';
 import { FlatDoc, first, flattenDocument } from '../../common/flatten';
-import { facetAggName, RuleSearch, SUM_AGG, SPANS_AGG, SUCCESS_AGG, UNIQUE_AGG, yieldAggName } from './query_builder';
+import { DISTINCT_AGG, facetAggName, RuleSearch, SUM_AGG, SPANS_AGG, SUCCESS_AGG, UNIQUE_AGG, yieldAggName } from './query_builder';
 import { permissionError } from './permission';
 
 /** One item of an `_msearch` response, as far as we read it. */
@@ -20,7 +20,7 @@ export interface SearchResponseItem {
 }
 
 interface AggregationResult {
-  buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number; successes?: { doc_count?: number }; [SUM_AGG]?: { value?: number | null } }>;
+  buckets?: Array<{ key: unknown; key_as_string?: string; doc_count: number; successes?: { doc_count?: number }; [SUM_AGG]?: { value?: number | null }; [DISTINCT_AGG]?: { value?: number | null } }>;
   sum_other_doc_count?: number;
   value?: number;
   /** A filtered facet: the terms sit one level down. */
@@ -129,7 +129,13 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
     const buckets = (f.where ? agg?.values?.buckets : agg?.buckets) ?? [];
     return { field: f.field, label: f.label, buckets: buckets.map((b) => {
         const sum = f.sum ? b[SUM_AGG]?.value : undefined;
-        return { value: clipText(b.key_as_string ?? String(b.key), LIMITS.labelChars), count: b.doc_count, ...(typeof sum === 'number' ? { sum } : {}) };
+        const distinct = f.distinct ? b[DISTINCT_AGG]?.value : undefined;
+        return {
+          value: clipText(b.key_as_string ?? String(b.key), LIMITS.labelChars),
+          count: b.doc_count,
+          ...(typeof sum === 'number' ? { sum } : {}),
+          ...(typeof distinct === 'number' ? { distinct } : {}),
+        };
       }),
     };
   });

@@ -1,9 +1,13 @@
 import { ACCESS_KEY, ATTACKER_IP, BUCKET_PERMISSIONS, INSTANCE_CREDENTIALS, OBJECT_ACCESS } from './rules/cloudtrail';
+import { ACCOUNT_PUBLIC_ACCESS, S3_DATA_EVENTS } from './rules/cloudtrail_s3';
 import { FINDING, RELATED } from './rules/guardduty';
+import { ACCOUNT_CHANGES, PRIVILEGE_USE } from './rules/linux_os';
 import { SSH_FROM_ATTACKER, SSH_SUCCESS } from './rules/linux_secure';
 import { DOMAIN_QUERIES, INSTANCE_QUERIES } from './rules/r53resolver';
-import { INSPECTOR, MACIE } from './rules/securityhub';
+import { BUCKET_READS, PRINCIPAL_REQUESTS } from './rules/s3accesslog';
+import { CONTROLS, INSPECTOR, MACIE, PACKAGE_VULNERABILITIES } from './rules/securityhub';
 import { REMOTE_TRAFFIC } from './rules/vpcflowlogs';
+import { RDP_LOGONS, RDP_SUCCESS } from './rules/windows_event';
 import { PivotRule, Playbook, RuleId } from './types';
 
 export type { NarrationContext, PivotFacet, PivotMatch, PivotRule, PivotYield, Playbook, RuleId, Sentence, StoryChapter } from './types';
@@ -25,13 +29,48 @@ const WORKSHOP_RULES: PivotRule[] = [
 ];
 
 /** Every rule, in the order its evidence is shown: the sources beyond the workshop's come after its own. */
-export const PIVOT_RULES: PivotRule[] = [...WORKSHOP_RULES, DOMAIN_QUERIES, INSTANCE_QUERIES, REMOTE_TRAFFIC];
+export const PIVOT_RULES: PivotRule[] = [
+  ...WORKSHOP_RULES,
+  DOMAIN_QUERIES,
+  INSTANCE_QUERIES,
+  REMOTE_TRAFFIC,
+  PRIVILEGE_USE,
+  ACCOUNT_CHANGES,
+  RDP_LOGONS,
+  RDP_SUCCESS,
+  S3_DATA_EVENTS,
+  ACCOUNT_PUBLIC_ACCESS,
+  PRINCIPAL_REQUESTS,
+  BUCKET_READS,
+  CONTROLS,
+  PACKAGE_VULNERABILITIES,
+];
 
-/** An EC2 instance and its role's credentials: the workshop incident seen from either end. */
-const INSTANCE_AND_CREDENTIALS = [...WORKSHOP_RULES, REMOTE_TRAFFIC];
+/**
+ * An EC2 instance and its role's credentials: the workshop incident seen from either end, then what
+ * followed the SSH login on the instance, what the credentials did in S3 (server access logs) and the
+ * Security Hub controls and Inspector v2 vulnerabilities of the affected resources.
+ */
+const INSTANCE_AND_CREDENTIALS = [...WORKSHOP_RULES, REMOTE_TRAFFIC, PRIVILEGE_USE, ACCOUNT_CHANGES, PRINCIPAL_REQUESTS, CONTROLS, PACKAGE_VULNERABILITIES];
 /** A DNS finding: who queried the domain, what else they resolved, and the instance's story. */
 const DNS = [...WORKSHOP_RULES, DOMAIN_QUERIES, INSTANCE_QUERIES, REMOTE_TRAFFIC];
-const CREDENTIALS_AND_DATA = [FINDING, RELATED, ACCESS_KEY, OBJECT_ACCESS, BUCKET_PERMISSIONS, ATTACKER_IP, MACIE];
+/** An RDP brute force: the Windows logons from the attacker (did it succeed, as whom) and the instance's story. */
+const RDP = [FINDING, RELATED, INSTANCE_CREDENTIALS, ACCESS_KEY, ATTACKER_IP, RDP_LOGONS, RDP_SUCCESS, INSPECTOR, REMOTE_TRAFFIC, CONTROLS, PACKAGE_VULNERABILITIES];
+/** S3: who touched the data (CloudTrail data events, server access logs), how much, and who opened the bucket. */
+const CREDENTIALS_AND_DATA = [
+  FINDING,
+  RELATED,
+  ACCESS_KEY,
+  OBJECT_ACCESS,
+  BUCKET_PERMISSIONS,
+  ATTACKER_IP,
+  MACIE,
+  S3_DATA_EVENTS,
+  ACCOUNT_PUBLIC_ACCESS,
+  PRINCIPAL_REQUESTS,
+  BUCKET_READS,
+  CONTROLS,
+];
 const REMOTE_ADDRESS = [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, SSH_FROM_ATTACKER, SSH_SUCCESS, REMOTE_TRAFFIC];
 
 /**
@@ -43,6 +82,7 @@ export const PLAYBOOKS: Playbook[] = [
   { id: 'attack_sequence', title: 'Attack sequence', types: ['AttackSequence:*'], rules: INSTANCE_AND_CREDENTIALS },
   { id: 'iam', title: 'IAM credentials', types: ['*:IAMUser/*'], rules: INSTANCE_AND_CREDENTIALS },
   { id: 'dns', title: 'DNS activity of an instance', types: ['*!DNS', '*:EC2/DNS*', '*:EC2/DGADomainRequest*', '*:Runtime/*DNS*'], rules: DNS },
+  { id: 'rdp', title: 'RDP brute force', types: ['*:EC2/RDPBruteForce*'], rules: RDP },
   { id: 'ec2', title: 'EC2 instance', types: ['*:EC2/*'], rules: INSTANCE_AND_CREDENTIALS },
   { id: 'runtime', title: 'Runtime (EC2, EKS, ECS)', types: ['*:Runtime/*'], rules: INSTANCE_AND_CREDENTIALS },
   { id: 's3', title: 'S3 data', types: ['*:S3/*'], rules: CREDENTIALS_AND_DATA },

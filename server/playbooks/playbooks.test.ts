@@ -5,6 +5,7 @@ describe('playbooks per GuardDuty finding family', () => {
   it.each([
     ['UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom', 'iam'],
     ['UnauthorizedAccess:EC2/SSHBruteForce', 'ec2'],
+    ['UnauthorizedAccess:EC2/RDPBruteForce', 'rdp'],
     ['Backdoor:EC2/C&CActivity.B!DNS', 'dns'],
     ['Trojan:EC2/DGADomainRequest.B', 'dns'],
     ['Discovery:S3/TorIPCaller', 's3'],
@@ -22,12 +23,20 @@ describe('playbooks per GuardDuty finding family', () => {
   });
 
   it('keeps the workshop: the IAM and EC2 playbooks ask every rule of the first release, in its order, before the new sources', () => {
-    const workshop = PIVOT_RULES.filter((r) => ['guardduty', 'cloudtrail', 'linux_secure', 'securityhub'].includes(r.source)).map((r) => r.id);
-    expect(workshop).toHaveLength(11);
+    const workshop = PIVOT_RULES.slice(0, 11).map((r) => r.id);
+    expect(new Set(PIVOT_RULES.slice(0, 11).map((r) => r.source))).toEqual(new Set(['guardduty', 'cloudtrail', 'linux_secure', 'securityhub']));
     for (const id of ['iam', 'ec2']) {
       const rules = PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id);
       expect(rules.slice(0, workshop.length)).toEqual(workshop);
-      expect(rules.slice(workshop.length)).toEqual(['vpcflowlogs.remote_traffic']);
+      // After the workshop: flow logs, what followed the SSH login on the instance, and the S3 server access logs.
+      expect(rules.slice(workshop.length)).toEqual([
+        'vpcflowlogs.remote_traffic',
+        'linux_secure.privilege_use',
+        'linux_os.account_changes',
+        's3accesslog.principal_requests',
+        'securityhub.controls',
+        'securityhub.package_vulnerabilities',
+      ]);
     }
   });
 
@@ -38,6 +47,16 @@ describe('playbooks per GuardDuty finding family', () => {
       expect(rulesOf(id)).toContain('vpcflowlogs.remote_traffic');
       expect(rulesOf(id)).not.toContain('r53resolver.domain_queries');
     }
+  });
+
+  it('asks the Windows logons for RDP brute force, and the S3 server access logs and data events for S3 findings', () => {
+    const rulesOf = (id: string) => PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id);
+    expect(rulesOf('rdp')).toEqual(expect.arrayContaining(['windows_event.logons_from_attacker', 'windows_event.logon_success', 'vpcflowlogs.remote_traffic']));
+    expect(rulesOf('rdp')).not.toContain('linux_secure.ssh_from_attacker');
+    expect(rulesOf('s3')).toEqual(
+      expect.arrayContaining(['cloudtrail.s3_data_events', 'cloudtrail.account_public_access', 'cloudtrail.bucket_permissions', 's3accesslog.principal_requests', 's3accesslog.bucket_reads', 'securityhub.controls'])
+    );
+    for (const id of ['iam', 'ec2', 'dns', 's3', 'generic']) expect(rulesOf(id)).not.toContain('windows_event.logon_success');
   });
 
   it('starts every playbook with the finding itself and its related findings, and uses only declared rules', () => {

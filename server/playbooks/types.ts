@@ -18,7 +18,17 @@ export type RuleId =
   | 'securityhub.macie'
   | 'vpcflowlogs.remote_traffic'
   | 'r53resolver.domain_queries'
-  | 'r53resolver.instance_queries';
+  | 'r53resolver.instance_queries'
+  | 's3accesslog.principal_requests'
+  | 's3accesslog.bucket_reads'
+  | 'cloudtrail.s3_data_events'
+  | 'cloudtrail.account_public_access'
+  | 'windows_event.logons_from_attacker'
+  | 'windows_event.logon_success'
+  | 'linux_os.account_changes'
+  | 'linux_secure.privilege_use'
+  | 'securityhub.controls'
+  | 'securityhub.package_vulnerabilities';
 
 export interface PivotMatch {
   entity: EntityType;
@@ -48,6 +58,8 @@ export interface PivotFacet {
   where?: Record<string, unknown>;
   /** A numeric field summed per value (e.g. the bytes of the accepted and the rejected flows). */
   sum?: string;
+  /** A field whose distinct values are counted per value (e.g. the objects read per bucket). */
+  distinct?: string;
 }
 
 /**

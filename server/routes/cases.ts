@@ -16,16 +16,18 @@ import {
 import { API_PATHS } from '../../common/constants';
 import { CasesClient, createCasesClientFactory } from '../cases';
 import { SnapshotVisibility } from '../cases/snapshot_visibility';
+import { ObservableDefaults } from '../cases/observables';
 import { respondError } from '../lib/respond';
 import { docRef, fail, integer, noQuery, object, oneOf, optionalString, string, stringList, validator } from '../lib/validation';
 import { CapabilitiesRequest, IOpenSearchDashboardsResponse, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory, RequestHandler } from '../types';
 import { RouteDeps } from './types';
+import { registerIncidentCaseRoutes } from './incident_cases';
 
-const CASE_PATH = `${API_PATHS.cases}/{id}`;
+export const CASE_PATH = `${API_PATHS.cases}/{id}`;
 /** Routes that change cases: they need the user's `siemInvestigations.save` (server/capabilities.ts). */
 const WRITE = { write: true };
 
-function requiredBody(data: unknown, fields: readonly string[]): Record<string, unknown> {
+export function requiredBody(data: unknown, fields: readonly string[]): Record<string, unknown> {
   if (data === null || data === undefined) fail(`a JSON body is required (fields: ${fields.join(', ')})`);
   return object(data, fields, 'body');
 }
@@ -74,9 +76,11 @@ export const validateCaseParams = validator<{ id: string }>((data) => {
   return { id: string(p.id, 'id', { max: 250 }) };
 });
 
-const CREATE_FIELDS = ['title', 'description', 'severity', 'tags', 'assignees'] as const;
-export const validateCreateCaseBody = validator<CreateCaseRequest>((data) => {
-  const b = requiredBody(data, CREATE_FIELDS);
+export const CREATE_FIELDS = ['title', 'description', 'severity', 'tags', 'assignees'] as const;
+export const validateCreateCaseBody = validator<CreateCaseRequest>((data) => createCaseFields(requiredBody(data, CREATE_FIELDS)));
+
+/** The fields of a new case, checked (also for a case created from an incident). */
+export function createCaseFields(b: Record<string, unknown>): CreateCaseRequest {
   const desc = description(b.description);
   return {
     title: title(b.title),
@@ -85,7 +89,7 @@ export const validateCreateCaseBody = validator<CreateCaseRequest>((data) => {
     ...(b.tags !== undefined ? { tags: tags(b.tags) } : {}),
     ...(b.assignees !== undefined ? { assignees: assignees(b.assignees) } : {}),
   };
-});
+}
 
 const UPDATE_FIELDS = ['version', 'title', 'description', 'status', 'closeReason', 'severity', 'tags', 'assignees'] as const;
 export const validateUpdateCaseBody = validator<UpdateCaseRequest>((data) => {
@@ -159,8 +163,13 @@ export function registerCasesRoutes({
   readerOf,
   assertCanSave,
   getSnapshotVisibility,
-}: RouteDeps & { assertCanSave?: (request: CapabilitiesRequest) => Promise<void>; getSnapshotVisibility?: () => SnapshotVisibility }): void {
-  const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf, getSnapshotVisibility });
+  getObservableDefaults,
+}: RouteDeps & {
+  assertCanSave?: (request: CapabilitiesRequest) => Promise<void>;
+  getSnapshotVisibility?: () => SnapshotVisibility;
+  getObservableDefaults?: () => ObservableDefaults;
+}): void {
+  const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf, getSnapshotVisibility, getObservableDefaults });
   const handle =
     <P, Q, B>(
       fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>,
@@ -206,6 +215,7 @@ export function registerCasesRoutes({
     { path: `${CASE_PATH}/comments`, validate: { params: validateCaseParams, query: noQuery, body: validateCommentBody } },
     handle(async (cases, req, res) => res.ok({ body: await cases.addComment(req.params.id, req.body) }), WRITE)
   );
+  registerIncidentCaseRoutes(router, handle, WRITE);
   router.get(
     { path: `${CASE_PATH}/export`, validate: { params: validateCaseParams, query: validateExportQuery } },
     handle(async (cases, req, res) => {

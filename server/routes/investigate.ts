@@ -1,5 +1,6 @@
 import { API_PATHS, LIMITS } from '../../common/constants';
-import { InvestigateRequest } from '../../common/types';
+import { DocRef, InvestigateRequest } from '../../common/types';
+import { INCIDENT_LIMITS } from '../../common/incident_types';
 import { investigate } from '../correlation/investigate';
 import { parseDuration } from '../correlation/window';
 import { respondError } from '../lib/respond';
@@ -9,10 +10,18 @@ import { RouteDeps } from './types';
 
 export const validateInvestigateBody = validator<InvestigateRequest>((data) => {
   if (data === null || data === undefined) fail('a JSON body with "finding": {"index", "id"} is required');
-  const b = object(data, ['finding', 'window'], 'body');
+  const b = object(data, ['finding', 'window', 'members'], 'body');
   if (b.finding === undefined) fail('finding is required');
   const finding = docRef(b.finding, 'finding');
-  if (b.window === undefined) return { finding };
+  let members: DocRef[] | undefined;
+  if (b.members !== undefined) {
+    if (!Array.isArray(b.members)) fail('members must be an array of {"index", "id"}');
+    const list = b.members as unknown[];
+    if (list.length > INCIDENT_LIMITS.maxMembers) fail(`members has ${list.length} findings, more than ${INCIDENT_LIMITS.maxMembers} (limit)`);
+    members = list.map((m, i) => docRef(m, `members[${i}]`));
+  }
+  const withMembers = members ? { members } : {};
+  if (b.window === undefined) return { finding, ...withMembers };
   const w = object(b.window, ['before', 'after'], 'window');
   const before = optionalString(w.before, 'window.before', { max: 10 });
   const after = optionalString(w.after, 'window.after', { max: 10 });
@@ -29,7 +38,7 @@ export const validateInvestigateBody = validator<InvestigateRequest>((data) => {
     }
   }
   if (total > LIMITS.maxWindowMs) fail(`window.before + window.after may span at most ${LIMITS.maxWindowMs / 86_400_000} days`);
-  return { finding, window: { ...(before ? { before } : {}), ...(after ? { after } : {}) } };
+  return { finding, window: { ...(before ? { before } : {}), ...(after ? { after } : {}) }, ...withMembers };
 });
 
 export function registerInvestigateRoute({ router, getSources, logger, readerOf }: RouteDeps): void {
@@ -37,7 +46,8 @@ export function registerInvestigateRoute({ router, getSources, logger, readerOf 
     try {
       const sources = getSources();
       requireSourceIndex(request.body.finding.index, sources, 'guardduty');
-      const result = await investigate(readerOf(context), { finding: request.body.finding, window: request.body.window, sources });
+      for (const m of request.body.members ?? []) requireSourceIndex(m.index, sources, 'guardduty');
+      const result = await investigate(readerOf(context), { finding: request.body.finding, window: request.body.window, members: request.body.members, sources });
       return response.ok({ body: result });
     } catch (e) {
       return respondError(response, e, logger);

@@ -1,10 +1,13 @@
 import { SourceId } from '../../common/types';
 import { cloudtrailServer } from './cloudtrail';
 import { guarddutyServer } from './guardduty';
+import { linuxOsServer } from './linux_os';
 import { linuxSecureServer } from './linux_secure';
 import { r53resolverServer } from './r53resolver';
+import { s3accesslogServer } from './s3accesslog';
 import { securityhubServer } from './securityhub';
 import { vpcflowlogsServer } from './vpcflowlogs';
+import { windowsEventServer } from './windows_event';
 import { ServerSourceAdapter } from './types';
 
 export type { ServerSourceAdapter, TimelineDescription, TimelineRun } from './types';
@@ -17,4 +20,7 @@ export const SERVER_SOURCES: Record<SourceId, ServerSourceAdapter> = {
   securityhub: securityhubServer,
   vpcflowlogs: vpcflowlogsServer,
   r53resolver: r53resolverServer,
+  s3accesslog: s3accesslogServer,
+  windows_event: windowsEventServer,
+  linux_os: linuxOsServer,
 };

@@ -22,6 +22,11 @@ export const securityhubServer: ServerSourceAdapter = {
     'cloud.instance.id',
     'ThreatFamilyName',
     'Workflow.Status',
+    'Compliance.SecurityControlId',
+    'Compliance.Status',
+    'Vulnerabilities.Id',
+    'Vulnerabilities.VulnerablePackages.Name',
+    'Vulnerabilities.Cvss.BaseScore',
   ],
   describe(doc, timestamp) {
     const module = first(doc, 'event.module') ?? 'securityhub';

@@ -1,5 +1,5 @@
 /**
- * Every page of the app in chromium, light and dark (`theme:darkMode`, as OSD serves it): axe-core
+ * Every page of the app (incidents, findings, investigation, cases, case, add) in chromium, light and dark (`theme:darkMode`, as OSD serves it): axe-core
  * finds no serious or critical violation; the keyboard alone opens a finding, an evidence
  * document and adds it to a case; and the entity graph of a busy investigation (30 related
  * findings, 50+ nodes) is drawn without overlapping labels, the same way twice.
@@ -60,7 +60,8 @@ beforeAll(async () => {
   caseId = created.body.id;
   expect((await env.api('POST', API_PATHS.caseAttachments(caseId), { type: 'finding', ref: env.facts.iamFinding })).status).toBe(200);
   pages.push(
-    { name: 'findings', hash: () => '/', ready: '[data-test-subj="findingLink"]' },
+    { name: 'incidents', hash: () => '/', ready: '[data-test-subj="incidentCard"]' },
+    { name: 'findings', hash: () => '/findings', ready: '[data-test-subj="findingLink"]' },
     { name: 'investigation', hash: () => investigatePath(env.facts.iamFinding), ready: '[data-test-subj="graphNode"]' },
     { name: 'cases', hash: () => '/cases', ready: '[data-test-subj="casesTable"] tbody tr' },
     { name: 'case', hash: () => casePath(caseId), ready: '[data-test-subj="caseTitle"]' },
@@ -118,11 +119,11 @@ describe('themes', () => {
 
 describe('axe-core: no serious or critical violation', () => {
   for (const theme of ['light', 'dark'] as const) {
-    for (const name of ['findings', 'investigation', 'cases', 'case', 'add']) {
+    for (const name of ['incidents', 'findings', 'investigation', 'cases', 'case', 'add']) {
       it(`${name} (${theme})`, async () => {
         const p = pages.find((x) => x.name === name)!;
         const { page, problems } = await open(theme === 'dark' ? darkUrl : env.appUrl, p.hash(), p.ready);
-        if (theme === 'dark' && ['findings', 'investigation', 'case'].includes(name)) await screenshot(page, `${name}_dark`, `${name}_dark`);
+        if (theme === 'dark' && ['incidents', 'findings', 'investigation', 'case'].includes(name)) await screenshot(page, `${name}_dark`, `${name}_dark`);
         expect(await seriousViolations(page)).toEqual([]);
         expect(problems.errors).toEqual([]);
         await page.close();
@@ -142,7 +143,7 @@ async function tabTo(page: Page, selector: string, max = 400): Promise<void> {
 
 describe('keyboard only', () => {
   it('opens a finding, opens an evidence document and adds it to a new case', async () => {
-    const { page, problems } = await open(env.appUrl, '/', '[data-test-subj="findingLink"]');
+    const { page, problems } = await open(env.appUrl, '/findings', '[data-test-subj="findingLink"]');
     await tabTo(page, '[data-test-subj="findingLink"]');
     await Promise.all([page.waitForSelector('[data-test-subj="investigationView"] [data-test-subj="graphNode"]'), page.keyboard.press('Enter')]);
 

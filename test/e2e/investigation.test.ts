@@ -32,7 +32,8 @@ afterAll(async () => {
 
 describe('Investigations in the browser', () => {
   it('lists the GuardDuty findings of the last 7 days and finds the IAM finding', async () => {
-    const response = await page.goto(env.appUrl);
+    // Incidents are the landing tab (issue 14); the findings list is the tab beside it.
+    const response = await page.goto(`${env.appUrl}#/findings`);
     expect(response?.headers()['content-security-policy']).toContain("script-src 'self'");
     await page.waitForSelector('[data-test-subj="findingLink"]');
     await expect(page.textContent('[data-test-subj="breadcrumbs"]')).resolves.toContain('Findings');

@@ -58,6 +58,7 @@ function expectedPlaybook(f: CorpusFinding): string[] {
   if (/:RDS\//.test(f.type)) return ['rds'];
   if (/:Lambda\//.test(f.type)) return ['lambda'];
   if (/:Runtime\//.test(f.type)) return ['runtime', 'dns'];
+  if (/:EC2\/RDPBruteForce/.test(f.type)) return ['rdp'];
   if (/:EC2\//.test(f.type)) return ['ec2', 'dns'];
   return ['generic'];
 }

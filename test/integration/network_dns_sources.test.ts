@@ -164,13 +164,16 @@ describe('VPC Flow Logs: did the instance talk to the attacker, and how much lef
     const r = await host.api<Investigation>('POST', '/api/siem_investigations/investigate', { finding: facts.iamFinding });
     expect(r.body.playbook.id).toBe('iam');
     expect(check(r.body, 'vpcflowlogs.remote_traffic')).toMatchObject({ state: 'found', total: 4 });
-    expect(r.body.evidence.map((g) => g.id).pop()).toBe('vpcflowlogs.remote_traffic');
+    // The flow group comes right after the workshop's own groups.
+    const ids = r.body.evidence.map((g) => g.id);
+    expect(ids[ids.indexOf('securityhub.macie') + 1]).toBe('vpcflowlogs.remote_traffic');
   });
 
-  it('keeps the workshop sources first: the new group comes after the first release evidence', () => {
+  it('keeps the workshop sources first: the new groups come after the first release evidence', () => {
     const ids = inv.evidence.map((g) => g.id);
     const at = ids.indexOf('vpcflowlogs.remote_traffic');
-    expect(at).toBe(ids.length - 1);
+    expect(at).toBe(ids.indexOf('securityhub.macie') + 1);
+    expect(ids.slice(at + 1).every((id) => /^(linux_os|linux_secure\.privilege_use|s3accesslog|securityhub\.(controls|package_vulnerabilities))/.test(id))).toBe(true);
     expect(inv.took.roundTrips).toBeLessThanOrEqual(2);
   });
 });

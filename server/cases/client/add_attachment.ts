@@ -3,6 +3,7 @@ import { DocRef } from '../../../common/types';
 import { badRequest, notFound } from '../../lib/errors';
 import { requireSourceIndex } from '../../lib/source_index';
 import { buildSnapshot } from '../snapshot';
+import { entitiesOfDocument } from '../observables';
 import { Actor, CaseAttributes, StoredAttachment } from '../types';
 import { recordChanges } from './activity';
 import { appendWithRetry } from './append';
@@ -43,7 +44,9 @@ export async function addAttachment(args: CasesClientArgs, id: string, request: 
   await args.service.get(id);
   const { ref, document } = await readDocument(args, request.ref);
   const attachment: NewAttachment = { id: args.newId(), type: request.type, ref, snapshot: buildSnapshot(ref, document, args.getSources()) };
-  return withAvailability(args, await appendWithRetry(args, id, (current, actor) => appendAttachment(current, attachment, actor)));
+  const saved = await appendWithRetry(args, id, (current, actor) => appendAttachment(current, attachment, actor));
+  await args.observables?.record(id, entitiesOfDocument(document));
+  return withAvailability(args, saved);
 }
 
 async function readDocument(args: CasesClientArgs, ref: DocRef): Promise<{ ref: DocRef; document: Record<string, unknown> }> {

@@ -1,3 +1,8 @@
+import { CaseFromIncidentRequest, CaseFromIncidentResponse } from '../../../common/case_types';
+import { CaseObservable, CaseObservablesResponse, UpdateObservableRequest } from '../../../common/observable_types';
+import { SeenInCases } from '../../../common/incident_types';
+import { createCaseFromIncident } from './from_incident';
+import { caseObservables, seenInCases, setObservableFlags } from './observables';
 import { AddAttachmentRequest, AddCommentRequest, Case, CaseExportFormat, CasesFindQuery, CasesFindResponse, CreateCaseRequest, UpdateCaseRequest } from '../../../common/case_types';
 import { addAttachment } from './add_attachment';
 import { addComment } from './add_comment';
@@ -19,6 +24,10 @@ export interface CasesClient {
   addAttachment(id: string, request: AddAttachmentRequest): Promise<Case>;
   addComment(id: string, request: AddCommentRequest): Promise<Case>;
   export(id: string, format: CaseExportFormat): Promise<CaseExport>;
+  createFromIncident(request: CaseFromIncidentRequest): Promise<CaseFromIncidentResponse>;
+  observables(id: string): Promise<CaseObservablesResponse>;
+  setObservableFlags(id: string, observableId: string, flags: UpdateObservableRequest): Promise<CaseObservable>;
+  seenIn(groups: Array<Array<{ type: string; value: string }>>): Promise<SeenInCases[]>;
 }
 
 export function createCasesClient(args: CasesClientArgs): CasesClient {
@@ -31,5 +40,9 @@ export function createCasesClient(args: CasesClientArgs): CasesClient {
     addAttachment: (id, request) => addAttachment(args, id, request),
     addComment: (id, request) => addComment(args, id, request),
     export: (id, format) => exportCase(args, id, format),
+    createFromIncident: (request) => createCaseFromIncident(args, request),
+    observables: (id) => caseObservables(args, id),
+    setObservableFlags: (id, observableId, flags) => setObservableFlags(args, id, observableId, flags),
+    seenIn: (groups) => seenInCases(args, groups),
   };
 }

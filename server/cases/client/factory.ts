@@ -5,6 +5,7 @@ import { Logger, RequestHandlerContext } from '../../types';
 import { resolveCurrentUser } from '../current_user';
 import { CaseService } from '../service';
 import { SnapshotVisibility } from '../snapshot_visibility';
+import { ObservableDefaults, ObservableStore } from '../observables';
 import { CasesClient, createCasesClient } from './client';
 
 export interface CasesClientFactoryDeps {
@@ -12,6 +13,8 @@ export interface CasesClientFactoryDeps {
   logger: Logger;
   readerOf(context: RequestHandlerContext): OpenSearchReader;
   getSnapshotVisibility?(): SnapshotVisibility;
+  /** Defaults of new observables (`siem_investigations.observables.*`); without it none are recorded. */
+  getObservableDefaults?(): ObservableDefaults;
 }
 
 /**
@@ -22,7 +25,9 @@ export function createCasesClientFactory(deps: CasesClientFactoryDeps): (context
   return (context) => {
     const opensearch = deps.readerOf(context);
     let user: Promise<string> | undefined;
+    const defaults = deps.getObservableDefaults?.();
     return createCasesClient({
+      ...(defaults ? { observables: new ObservableStore(context.core.savedObjects.client, opensearch.budget, defaults) } : {}),
       service: new CaseService(context.core.savedObjects.client, opensearch.budget),
       opensearch,
       currentUser: () => (user ??= resolveCurrentUser(opensearch)),

@@ -3,6 +3,7 @@ import { Logger } from '../../types';
 import { CaseService } from '../service';
 import { OpenSearchReader } from '../../lib/opensearch_reader';
 import { SnapshotVisibility } from '../snapshot_visibility';
+import { ObservableStore } from '../observables';
 
 /** What every operation of the cases client works with; built once per request by the factory. */
 export interface CasesClientArgs {
@@ -18,4 +19,6 @@ export interface CasesClientArgs {
   logger: Logger;
   /** `siem_investigations.cases.snapshotVisibility` (default `source`, see snapshot_visibility.ts). */
   snapshotVisibility?(): SnapshotVisibility;
+  /** Case observables (docs/incidents.md): the entities of attached documents are recorded there. */
+  observables?: ObservableStore;
 }

@@ -8,7 +8,8 @@ export const INSPECTOR: PivotRule = {
   title: 'Inspector findings of the instance',
   question: 'Is SSH on the instance vulnerable?',
   match: [{ entity: 'instance', fields: ['cloud.instance.id', 'ProductFields.attributes/INSTANCE_ID'] }],
-  filter: [{ term: { 'event.module': 'inspector' } }],
+  // Inspector v2's package vulnerabilities have their own question (PACKAGE_VULNERABILITIES).
+  filter: [{ term: { 'event.module': 'inspector' } }, { bool: { must_not: [{ term: { 'event.category': 'package' } }] } }],
   collapse: '@id',
   lookbackDays: 30,
   size: 30,
@@ -52,6 +53,86 @@ export const MACIE: PivotRule = {
       if (group.hits.length === 0) return [];
       const titles = [...new Set(group.hits.map((h) => first(h.doc, 'Title', 'rule.name') ?? ''))].filter(Boolean);
       return [{ text: `Macie reports: ${list(titles.map((t) => `"${t.replace(/\.$/, '')}"`), 2)}.`, evidence: [MACIE.id] }];
+    },
+  },
+};
+
+/**
+ * Security Hub CSPM control findings (event.module `security hub`, one per control and resource)
+ * that fail on the affected instances, buckets and IAM principals.
+ */
+export const CONTROLS: PivotRule = {
+  id: 'securityhub.controls',
+  source: 'securityhub',
+  title: 'Failed security controls of the affected resources',
+  question: 'Which Security Hub controls fail on the affected resources?',
+  match: [],
+  matchAny: [
+    { entity: 'instance', fields: ['cloud.instance.id'] },
+    { entity: 'bucket', fields: [{ field: 'Resources.Id', prefix: 'arn:aws:s3:::' }] },
+    { entity: 'role', fields: ['Resources.Details.AwsIamRole.RoleName', 'user.name'] },
+    { entity: 'user', fields: ['Resources.Details.AwsIamUser.UserName'] },
+    { entity: 'access_key', fields: ['user.id'] },
+  ],
+  filter: [{ term: { 'event.module': 'security hub' } }, { term: { 'Compliance.Status': 'FAILED' } }],
+  collapse: '@id',
+  lookbackDays: 30,
+  size: 30,
+  sort: 'desc',
+  facets: [
+    { key: 'controls', field: 'Compliance.SecurityControlId', label: 'Control' },
+    { key: 'severities', field: 'Severity.Label', label: 'Severity' },
+  ],
+  narrate: {
+    chapter: 'weakness',
+    tell({ group }) {
+      if (group.hits.length === 0) return [];
+      const byControl = new Map<string, { title: string; severity: string; resources: Set<string> }>();
+      for (const h of group.hits) {
+        const control = first(h.doc, 'Compliance.SecurityControlId', 'rule.id') ?? '?';
+        const entry = byControl.get(control) ?? { title: first(h.doc, 'Title') ?? '', severity: first(h.doc, 'Severity.Label') ?? '', resources: new Set<string>() };
+        entry.resources.add((first(h.doc, 'Resources.Id') ?? '').split(/[/:]/).pop() ?? '');
+        byControl.set(control, entry);
+      }
+      const controls = [...byControl.entries()].map(([id, e]) => `${id} "${e.title.replace(/\.$/, '')}" (${e.severity}, ${list([...e.resources].filter(Boolean), 2)})`);
+      return [{ text: `Security Hub reports ${plural(byControl.size, 'failed control')} on the affected resources: ${list(controls, 4)}.`, evidence: [CONTROLS.id] }];
+    },
+  },
+};
+
+/** Inspector v2 package vulnerabilities (event.category `package`) of the affected instances. */
+export const PACKAGE_VULNERABILITIES: PivotRule = {
+  id: 'securityhub.package_vulnerabilities',
+  source: 'securityhub',
+  title: 'Package vulnerabilities of the instance (Inspector v2)',
+  question: 'Which vulnerable packages does Inspector report on the instance?',
+  match: [{ entity: 'instance', fields: ['cloud.instance.id'] }],
+  filter: [{ term: { 'event.module': 'inspector' } }, { term: { 'event.category': 'package' } }],
+  collapse: '@id',
+  lookbackDays: 30,
+  size: 30,
+  sort: 'desc',
+  facets: [
+    { key: 'severities', field: 'Severity.Label', label: 'Severity' },
+    { key: 'packages', field: 'Vulnerabilities.VulnerablePackages.Name', label: 'Package' },
+    { key: 'cves', field: 'Vulnerabilities.Id', label: 'CVE' },
+  ],
+  narrate: {
+    chapter: 'weakness',
+    tell({ group, facet, entities }) {
+      if (group.hits.length === 0) return [];
+      const severities = facet('severities').map((b) => `${b.count} ${b.value}`);
+      const worst = group.hits
+        .map((h) => ({ cve: first(h.doc, 'Vulnerabilities.Id') ?? '', pkg: first(h.doc, 'Vulnerabilities.VulnerablePackages.Name') ?? '', score: Number(first(h.doc, 'Vulnerabilities.Cvss.BaseScore') ?? 0) }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3)
+        .map((v) => `${v.cve} in ${v.pkg}${v.score ? ` (CVSS ${v.score})` : ''}`);
+      return [
+        {
+          text: `Inspector reports ${plural(group.total, 'vulnerable package finding')} on ${list(entities.values('instance'))}` + (severities.length ? ` (${list(severities, 4)})` : '') + `: ${list(worst)}.`,
+          evidence: [PACKAGE_VULNERABILITIES.id],
+        },
+      ];
     },
   },
 };

@@ -1,0 +1,102 @@
+/**
+ * Wire types of the Incidents view (docs/incidents.md): findings of a time range grouped by the
+ * entities they share. Shared by the browser and the server.
+ */
+import { DocRef, EntityType, FindingSummary, Severity } from './types';
+
+/** Entity types that tie findings into one incident (issue 14: access key, principal, instance, remote IP, bucket, cluster). */
+export const GROUPING_ENTITY_TYPES: readonly EntityType[] = ['access_key', 'role', 'user', 'principal_arn', 'instance', 'ip', 'bucket', 'k8s_cluster', 'ecs_cluster'];
+
+export interface IncidentEntity {
+  type: EntityType;
+  value: string;
+  /** Member findings that name it. */
+  findings: number;
+}
+
+/** Why two findings are in the same incident: both name `entity` within the window. */
+export interface IncidentLink {
+  from: string;
+  to: string;
+  entity: { type: EntityType; value: string };
+}
+
+/** A signal of an `AttackSequence:*` finding, shown as a member of its incident. */
+export interface IncidentSignal {
+  uid: string;
+  /** FINDING, CLOUD_TRAIL, … as GuardDuty writes it. */
+  signalType?: string;
+  name?: string;
+  description?: string;
+  firstSeen?: string;
+  lastSeen?: string;
+  severity?: number;
+  count?: number;
+  /** The id of a finding of the range this signal is (a member of the same incident). */
+  findingId?: string;
+}
+
+/** Cases that share observables with what an incident names. */
+export interface SeenInCases {
+  count: number;
+  /** The most recently closed of them, if any. */
+  lastClosed?: { id: string; title: string; closeReason?: string; closedAt?: string };
+}
+
+export interface Incident {
+  /** Deterministic: the smallest finding id of its members. */
+  id: string;
+  /** Member findings, most severe first (at most INCIDENT_LIMITS.maxMembers are listed). */
+  members: FindingSummary[];
+  /** All member findings, listed or not. */
+  memberCount: number;
+  sharedEntities: IncidentEntity[];
+  /** Every grouping entity of the members (bounded), for "seen in N cases". */
+  entities: IncidentEntity[];
+  severity: number;
+  severityLabel: Severity;
+  firstActivity: string;
+  lastActivity: string;
+  /** Playbook families of the members (IAM, EC2, …). */
+  families: string[];
+  accounts: string[];
+  headline: string;
+  /** Sentences: "grouped because … both name access key ASIA…". */
+  explanation: string[];
+  links: IncidentLink[];
+  signals: IncidentSignal[];
+  seenIn?: SeenInCases;
+}
+
+export interface IncidentsResponse {
+  /** Incidents in the range (all pages). */
+  total: number;
+  /** Distinct findings in the range. */
+  findings: number;
+  page: number;
+  perPage: number;
+  /** The sliding window used, e.g. "24h". */
+  window: string;
+  incidents: Incident[];
+  took: { ms: number };
+}
+
+/** Investigating an incident: all its members as the starting point. */
+export interface IncidentRefs {
+  findings: DocRef[];
+}
+
+/** Bounds of the Incidents view. */
+export const INCIDENT_LIMITS = {
+  /** Findings one range may hold; more → 400 asking for a narrower range (each is an aggregation bucket). */
+  maxFindings: 20000,
+  maxPerPage: 50,
+  /** Members a card lists (the count says how many more). */
+  membersPerCard: 20,
+  explanationSentences: 8,
+  sharedEntitiesPerCard: 12,
+  /** Members an incident investigation or a case-from-incident call takes. */
+  maxMembers: 100,
+  defaultWindow: '24h',
+  maxWindowMs: 7 * 24 * 3600 * 1000,
+} as const;

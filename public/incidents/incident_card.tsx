@@ -1,0 +1,195 @@
+import React, { useMemo, useState } from 'react';
+import {
+  EuiBadge,
+  EuiBasicTable,
+  EuiButton,
+  EuiCallOut,
+  EuiFlexGroup,
+  EuiFlexItem,
+  EuiLink,
+  EuiPanel,
+  EuiSpacer,
+  EuiText,
+  EuiTitle,
+} from '@elastic/eui';
+import { CLOSE_REASON_LABELS, CloseReason, CASE_LIMITS } from '../../common/case_types';
+import { Incident, IncidentSignal, SeenInCases } from '../../common/incident_types';
+import { FindingSummary } from '../../common/types';
+import { SeverityBadge } from '../shared/severity_badge';
+import { entityLabel } from '../shared/palette';
+import { formatTime } from '../shared/format';
+import { INCIDENT_STRINGS } from './strings';
+import { errorMessage } from '../services/http_error';
+
+export interface IncidentCardProps {
+  incident: Incident;
+  canSave: boolean;
+  hrefForFinding: (f: FindingSummary) => string;
+  hrefForCase: (id: string) => string;
+  onInvestigate: (incident: Incident) => void;
+  /** Creates the case; `requestId` is the same for a retry of the same click. */
+  onCreateCase: (incident: Incident, requestId: string) => Promise<{ caseId: string; created: boolean; attached: number; alreadyAttached: number }>;
+}
+
+const MEMBERS_SHOWN = 20;
+
+function newRequestId(): string {
+  const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
+  return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
+}
+
+export function seenInLabel(seen: SeenInCases): string {
+  if (!seen.lastClosed) return INCIDENT_STRINGS.seenIn(seen.count);
+  const reason = seen.lastClosed.closeReason ? CLOSE_REASON_LABELS[seen.lastClosed.closeReason as CloseReason] ?? seen.lastClosed.closeReason : INCIDENT_STRINGS.closed();
+  return INCIDENT_STRINGS.seenInClosed(seen.count, `${reason.charAt(0).toLowerCase()}${reason.slice(1)}`);
+}
+
+/** One incident: what it is, why its findings belong together, and what to do with it. */
+export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, onInvestigate, onCreateCase }: IncidentCardProps) {
+  // One id per intent: a second click (or a retry after a network error) lands on the same case.
+  const requestId = useMemo(() => newRequestId(), []);
+  const [caseState, setCaseState] = useState<{ busy?: boolean; error?: string; result?: Awaited<ReturnType<IncidentCardProps['onCreateCase']>> }>({});
+  const create = async () => {
+    setCaseState({ busy: true });
+    try {
+      setCaseState({ result: await onCreateCase(incident, requestId) });
+    } catch (e) {
+      setCaseState({ error: errorMessage(e) });
+    }
+  };
+  const shown = incident.members.slice(0, MEMBERS_SHOWN);
+  const tooBig = incident.members.length > CASE_LIMITS.attachments;
+
+  return (
+    <EuiPanel paddingSize="m" data-test-subj="incidentCard" data-incident-id={incident.id}>
+      <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false} wrap>
+        <EuiFlexItem grow={false}>
+          <SeverityBadge label={incident.severityLabel} score={incident.severity} />
+        </EuiFlexItem>
+        <EuiFlexItem>
+          <EuiTitle size="xs">
+            <h3 data-test-subj="incidentHeadline">{incident.headline}</h3>
+          </EuiTitle>
+        </EuiFlexItem>
+        {incident.seenIn ? (
+          <EuiFlexItem grow={false}>
+            <EuiBadge color="hollow" iconType="folderCheck" data-test-subj="seenInCases" title={incident.seenIn.lastClosed?.title}>
+              {seenInLabel(incident.seenIn)}
+            </EuiBadge>
+          </EuiFlexItem>
+        ) : null}
+      </EuiFlexGroup>
+      <EuiSpacer size="xs" />
+      <EuiText size="xs" color="subdued" data-test-subj="incidentFacts">
+        {INCIDENT_STRINGS.facts(incident.members.length)}
+        {incident.signals.length ? ` · ${INCIDENT_STRINGS.signals(incident.signals.length)}` : ''} · {formatTime(incident.firstActivity)} → {formatTime(incident.lastActivity)} ·{' '}
+        {incident.families.join(', ')}
+        {incident.accounts.length ? ` · ${INCIDENT_STRINGS.account(incident.accounts.join(', '))}` : ''}
+      </EuiText>
+      {incident.sharedEntities.length ? (
+        <>
+          <EuiSpacer size="s" />
+          <EuiFlexGroup gutterSize="xs" wrap responsive={false} data-test-subj="incidentSharedEntities">
+            {incident.sharedEntities.map((e) => (
+              <EuiFlexItem grow={false} key={`${e.type}:${e.value}`}>
+                <EuiBadge color="default">
+                  {entityLabel(e.type)}: {e.value} ({e.findings})
+                </EuiBadge>
+              </EuiFlexItem>
+            ))}
+          </EuiFlexGroup>
+        </>
+      ) : null}
+      <EuiSpacer size="s" />
+      <EuiText size="s" data-test-subj="incidentExplanation">
+        <ul>
+          {incident.explanation.map((sentence, i) => (
+            <li key={i}>{sentence}</li>
+          ))}
+        </ul>
+      </EuiText>
+      <EuiSpacer size="s" />
+      <EuiBasicTable<FindingSummary>
+        data-test-subj="incidentMembers"
+        items={shown}
+        tableCaption={INCIDENT_STRINGS.membersCaption()}
+        columns={[
+          { field: 'severityLabel', name: INCIDENT_STRINGS.colSeverity(), width: '110px', render: (_: unknown, f: FindingSummary) => <SeverityBadge label={f.severityLabel} score={f.severity} /> },
+          {
+            field: 'type',
+            name: INCIDENT_STRINGS.colFinding(),
+            render: (_: unknown, f: FindingSummary) => (
+              <EuiLink href={hrefForFinding(f)} data-test-subj="incidentMemberLink">
+                {f.type}
+              </EuiLink>
+            ),
+          },
+          { field: 'title', name: INCIDENT_STRINGS.colTitle(), truncateText: true },
+          { field: 'lastSeen', name: INCIDENT_STRINGS.colLastSeen(), width: '170px', render: (v: string | undefined, f: FindingSummary) => formatTime(v ?? f.timestamp) },
+          { field: 'count', name: INCIDENT_STRINGS.colCount(), width: '70px' },
+        ]}
+      />
+      {incident.members.length > shown.length ? (
+        <EuiText size="xs" color="subdued">
+          {INCIDENT_STRINGS.moreMembers(incident.members.length - shown.length)}
+        </EuiText>
+      ) : null}
+      {incident.signals.length ? (
+        <>
+          <EuiSpacer size="s" />
+          <EuiBasicTable<IncidentSignal>
+            data-test-subj="incidentSignals"
+            tableCaption={INCIDENT_STRINGS.signalsCaption()}
+            items={incident.signals}
+            columns={[
+              { field: 'signalType', name: INCIDENT_STRINGS.colSignal(), width: '120px' },
+              { field: 'name', name: INCIDENT_STRINGS.colName() },
+              { field: 'description', name: INCIDENT_STRINGS.colDescription(), truncateText: true },
+              { field: 'firstSeen', name: INCIDENT_STRINGS.colFirstSeen(), width: '170px', render: (v: string | undefined) => formatTime(v) },
+              { field: 'count', name: INCIDENT_STRINGS.colCount(), width: '70px' },
+            ]}
+          />
+        </>
+      ) : null}
+      <EuiSpacer size="m" />
+      <EuiFlexGroup gutterSize="s" responsive={false} wrap>
+        <EuiFlexItem grow={false}>
+          <EuiButton size="s" fill iconType="inspect" onClick={() => onInvestigate(incident)} data-test-subj="investigateIncident">
+            {INCIDENT_STRINGS.investigate()}
+          </EuiButton>
+        </EuiFlexItem>
+        {canSave ? (
+          <EuiFlexItem grow={false}>
+            <EuiButton size="s" iconType="folderCheck" onClick={create} isLoading={caseState.busy} isDisabled={tooBig} data-test-subj="createCaseFromIncident">
+                {INCIDENT_STRINGS.createCase()}
+            </EuiButton>
+          </EuiFlexItem>
+        ) : null}
+      </EuiFlexGroup>
+      {caseState.result ? (
+        <>
+          <EuiSpacer size="s" />
+          <EuiCallOut size="s" color="success" iconType="check" data-test-subj="incidentCaseCreated" title={caseState.result.created ? INCIDENT_STRINGS.caseCreated() : INCIDENT_STRINGS.caseExisted()}>
+            <p>
+              {caseState.result.attached ? `${INCIDENT_STRINGS.attached(caseState.result.attached)} ` : ''}
+              {caseState.result.alreadyAttached ? `${INCIDENT_STRINGS.alreadyAttached(caseState.result.alreadyAttached)} ` : ''}
+              <EuiLink href={hrefForCase(caseState.result.caseId)} data-test-subj="incidentCaseLink">
+                {INCIDENT_STRINGS.openCase()}
+              </EuiLink>
+            </p>
+          </EuiCallOut>
+        </>
+      ) : null}
+      {caseState.error ? (
+        <>
+          <EuiSpacer size="s" />
+          <EuiCallOut size="s" color="danger" iconType="alert" title={INCIDENT_STRINGS.caseError()} data-test-subj="incidentCaseError">
+            <p>
+              {caseState.error} {INCIDENT_STRINGS.caseRetry()}
+            </p>
+          </EuiCallOut>
+        </>
+      ) : null}
+    </EuiPanel>
+  );
+}

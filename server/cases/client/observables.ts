@@ -1,0 +1,27 @@
+import { CaseObservable, CaseObservablesResponse, UpdateObservableRequest } from '../../../common/observable_types';
+import { SeenInCases } from '../../../common/incident_types';
+import { HttpError } from '../../lib/errors';
+import { ObservableStore } from '../observables';
+import { CasesClientArgs } from './types';
+
+function storeOf(args: CasesClientArgs): ObservableStore {
+  if (!args.observables) throw new HttpError(500, 'observables are not configured on this server');
+  return args.observables;
+}
+
+/** A case's observables and the cases that share any of its non-excluded ones. */
+export async function caseObservables(args: CasesClientArgs, id: string): Promise<CaseObservablesResponse> {
+  await args.service.get(id); // 404 for an unknown case
+  const store = storeOf(args);
+  const observables = await store.list(id);
+  return { observables, similarCases: await store.similarCases(id, observables) };
+}
+
+export async function setObservableFlags(args: CasesClientArgs, id: string, observableId: string, flags: UpdateObservableRequest): Promise<CaseObservable> {
+  await args.service.get(id);
+  return storeOf(args).setFlags(id, observableId, flags);
+}
+
+export function seenInCases(args: CasesClientArgs, groups: Array<Array<{ type: string; value: string }>>): Promise<SeenInCases[]> {
+  return storeOf(args).seenIn(groups);
+}

@@ -1,0 +1,382 @@
+import { BlockList, isIP } from 'net';
+import { EntityType, FindingSummary } from '../../common/types';
+import { ENTITY_NOUNS } from '../../common/entity_nouns';
+import { GROUPING_ENTITY_TYPES, Incident, IncidentEntity, IncidentLink, IncidentSignal, INCIDENT_LIMITS } from '../../common/incident_types';
+import { FlatDoc } from '../../common/flatten';
+import { clipText } from '../lib/bounds';
+import { LIMITS } from '../../common/constants';
+import { EntitySet } from '../correlation/entity_set';
+import { addFindingEntities, findingAccount, severityLabel } from '../correlation/finding';
+import { playbookFor } from '../playbooks';
+
+/** One finding of the range: its newest document, read and summarised. */
+export interface GroupingInput {
+  summary: FindingSummary;
+  doc: FlatDoc;
+  /** `service.detection.sequence.signals` of an AttackSequence finding, as stored. */
+  signals?: unknown;
+}
+
+/**
+ * Values an organisation declares its own (NAT, VPN, CI addresses and roles): they never tie
+ * findings together and become observables marked "exclude from correlation". Entries are
+ * `type:value`, e.g. `ip:203.0.113.0/24` (a CIDR range), `role:ci-deployer`.
+ */
+export class ExclusionList {
+  private readonly exact = new Set<string>();
+  private readonly ranges = new BlockList();
+  private hasRanges = false;
+
+  constructor(entries: readonly string[] = []) {
+    for (const entry of entries) {
+      const at = entry.indexOf(':');
+      if (at <= 0) throw new Error(`exclusion "${entry}" must be type:value, e.g. ip:203.0.113.0/24 or role:ci-deployer`);
+      const type = entry.slice(0, at);
+      const value = entry.slice(at + 1).trim();
+      const slash = value.indexOf('/');
+      if (type === 'ip' && slash > 0 && isIP(value.slice(0, slash))) {
+        const family = isIP(value.slice(0, slash)) === 6 ? 'ipv6' : 'ipv4';
+        this.ranges.addSubnet(value.slice(0, slash), Number(value.slice(slash + 1)), family);
+        this.hasRanges = true;
+      } else {
+        this.exact.add(`${type}:${value}`);
+      }
+    }
+  }
+
+  excludes(type: string, value: string): boolean {
+    if (this.exact.has(`${type}:${value}`)) return true;
+    if (type !== 'ip' || !this.hasRanges) return false;
+    const v = isIP(value);
+    return v !== 0 && this.ranges.check(value, v === 6 ? 'ipv6' : 'ipv4');
+  }
+}
+
+interface Rec {
+  input: GroupingInput;
+  id: string;
+  first: number;
+  last: number;
+  accounts: string[];
+  entities: Array<{ type: EntityType; value: string }>;
+  signals: IncidentSignal[];
+}
+
+const KEY_SEP = '\u0000';
+
+/** The entities of a finding that may group it: remote addresses only, never its instance's own. */
+export function groupingEntities(doc: FlatDoc, exclusions: ExclusionList, known?: EntitySet): Array<{ type: EntityType; value: string }> {
+  const set = known ?? entitiesOf(doc);
+  const out: Array<{ type: EntityType; value: string }> = [];
+  for (const e of set.toArray()) {
+    if (!GROUPING_ENTITY_TYPES.includes(e.type)) continue;
+    if (e.type === 'ip' && e.role !== 'remote') continue;
+    if (exclusions.excludes(e.type, e.value)) continue;
+    out.push({ type: e.type, value: e.value });
+  }
+  return out;
+}
+
+/** The accounts a finding belongs to: its own, and one it names as the caller's (evidence linking them). */
+function entitiesOf(doc: FlatDoc): EntitySet {
+  const set = new EntitySet();
+  addFindingEntities(doc, set, 'finding');
+  return set;
+}
+
+function accountsOf(doc: FlatDoc, set: EntitySet): string[] {
+  const own = findingAccount(doc);
+  const all = set.values('account');
+  return [...new Set([...(own ? [own] : []), ...all])].sort();
+}
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
+}
+
+function isoOf(v: unknown): string | undefined {
+  if (typeof v === 'number' && Number.isFinite(v)) return new Date(v).toISOString();
+  if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return new Date(Date.parse(v)).toISOString();
+  return undefined;
+}
+
+/** The signals of an AttackSequence finding, with the finding id a GuardDuty finding signal refers to. */
+export function readSignals(raw: unknown): IncidentSignal[] {
+  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : [];
+  const out: IncidentSignal[] = [];
+  for (const s of list.slice(0, 50)) {
+    if (!s || typeof s !== 'object') continue;
+    const o = s as Record<string, unknown>;
+    const uid = str(o.uid);
+    if (!uid) continue;
+    const at = uid.lastIndexOf('/finding/');
+    const signalType = str(o.type);
+    const findingId = at >= 0 ? uid.slice(at + '/finding/'.length) : signalType === 'FINDING' ? uid : undefined;
+    out.push({
+      uid: clipText(uid, LIMITS.labelChars),
+      ...(signalType ? { signalType: clipText(signalType, 40) } : {}),
+      ...(str(o.name) ? { name: clipText(str(o.name) as string, LIMITS.labelChars) } : {}),
+      ...(str(o.description) ? { description: clipText(str(o.description) as string, LIMITS.summaryChars) } : {}),
+      ...(isoOf(o.firstSeenAt) ? { firstSeen: isoOf(o.firstSeenAt) } : {}),
+      ...(isoOf(o.lastSeenAt) ? { lastSeen: isoOf(o.lastSeenAt) } : {}),
+      ...(Number.isFinite(Number(o.severity)) && o.severity !== undefined ? { severity: Number(o.severity) } : {}),
+      ...(Number.isFinite(Number(o.count)) && o.count !== undefined ? { count: Number(o.count) } : {}),
+      ...(findingId ? { findingId } : {}),
+    });
+  }
+  return out;
+}
+
+function toRec(input: GroupingInput, exclusions: ExclusionList): Rec {
+  const s = input.summary;
+  const parse = (v: string | undefined) => (v ? Date.parse(v) : NaN);
+  const ts = parse(s.timestamp);
+  let first = parse(s.firstSeen);
+  let last = parse(s.lastSeen);
+  if (Number.isNaN(first)) first = Number.isNaN(ts) ? 0 : ts;
+  if (Number.isNaN(last)) last = Number.isNaN(ts) ? first : ts;
+  const set = entitiesOf(input.doc);
+  return {
+    input,
+    id: s.findingId,
+    first: Math.min(first, last),
+    last: Math.max(first, last),
+    accounts: accountsOf(input.doc, set),
+    entities: groupingEntities(input.doc, exclusions, set),
+    signals: input.signals === undefined ? [] : readSignals(input.signals),
+  };
+}
+
+class UnionFind {
+  private readonly parent: number[];
+  constructor(n: number) {
+    this.parent = Array.from({ length: n }, (_, i) => i);
+  }
+  find(i: number): number {
+    let r = i;
+    while (this.parent[r] !== r) r = this.parent[r];
+    while (this.parent[i] !== r) {
+      const next = this.parent[i];
+      this.parent[i] = r;
+      i = next;
+    }
+    return r;
+  }
+  /** The smaller root wins, so the result does not depend on the order of unions. */
+  union(a: number, b: number): boolean {
+    const ra = this.find(a);
+    const rb = this.find(b);
+    if (ra === rb) return false;
+    if (ra < rb) this.parent[rb] = ra;
+    else this.parent[ra] = rb;
+    return true;
+  }
+}
+
+export interface GroupingOptions {
+  /** Two findings sharing an entity are grouped when their activity is at most this far apart. */
+  windowMs: number;
+  exclusions?: ExclusionList;
+}
+
+/**
+ * Groups findings into incidents, deterministically: findings are taken in finding-id order, every
+ * shared entity (within one account, or across accounts a finding itself links) joins findings
+ * whose activity lies within the sliding window of each other, and an AttackSequence joins the
+ * findings its signals name. Each finding is in exactly one incident. Memory: the findings of the
+ * range (bounded by INCIDENT_LIMITS.maxFindings) and their grouping entities.
+ */
+export function groupFindings(inputs: GroupingInput[], opts: GroupingOptions): FindingGroup[] {
+  const exclusions = opts.exclusions ?? new ExclusionList();
+  const byId = new Map<string, GroupingInput>();
+  for (const i of inputs) if (!byId.has(i.summary.findingId)) byId.set(i.summary.findingId, i);
+  const recs = [...byId.values()].map((i) => toRec(i, exclusions)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const index = new Map(recs.map((r, i) => [r.id, i]));
+  const uf = new UnionFind(recs.length);
+  const links: Array<{ a: number; b: number; link: IncidentLink }> = [];
+  const link = (a: number, b: number, type: EntityType, value: string) => {
+    if (uf.union(a, b)) links.push({ a, b, link: { from: recs[a].id, to: recs[b].id, entity: { type, value } } });
+  };
+
+  // Entity keys, scoped by account: a finding linking two accounts carries its keys into both.
+  const holders = new Map<string, number[]>();
+  recs.forEach((r, i) => {
+    const scopes = r.accounts.length ? r.accounts : [''];
+    for (const e of r.entities) {
+      for (const acct of scopes) {
+        const key = [acct, e.type, e.value].join(KEY_SEP);
+        const list = holders.get(key);
+        if (!list) holders.set(key, [i]);
+        else if (list[list.length - 1] !== i) list.push(i);
+      }
+    }
+  });
+  for (const key of [...holders.keys()].sort()) {
+    const list = holders.get(key) as number[];
+    if (list.length < 2) continue;
+    const [, type, value] = key.split(KEY_SEP) as [string, EntityType, string];
+    // Sliding window: sorted by first activity, a finding joins the chain if it starts within the
+    // window after the latest activity seen so far on this entity.
+    const sorted = [...list].sort((x, y) => recs[x].first - recs[y].first || x - y);
+    let prev = sorted[0];
+    let reach = recs[prev].last;
+    for (const i of sorted.slice(1)) {
+      if (recs[i].first <= reach + opts.windowMs) link(prev, i, type, value);
+      reach = recs[i].first <= reach + opts.windowMs ? Math.max(reach, recs[i].last) : recs[i].last;
+      prev = i;
+    }
+  }
+  // AttackSequence signals that are findings of the range: explicit evidence, no window.
+  recs.forEach((r, i) => {
+    for (const s of r.signals) {
+      const j = s.findingId === undefined ? undefined : index.get(s.findingId);
+      if (j !== undefined && j !== i) link(i, j, 'signal', s.uid);
+    }
+  });
+
+  const groups = new Map<number, number[]>();
+  recs.forEach((_, i) => {
+    const root = uf.find(i);
+    const g = groups.get(root);
+    if (g) g.push(i);
+    else groups.set(root, [i]);
+  });
+  const linksByRoot = new Map<number, IncidentLink[]>();
+  for (const l of links) {
+    const root = uf.find(l.a);
+    const list = linksByRoot.get(root) ?? [];
+    list.push(l.link);
+    linksByRoot.set(root, list);
+  }
+  const out: FindingGroup[] = [...groups.entries()].map(([root, members]) => {
+    const ms = members.map((i) => recs[i]).sort((a, b) => b.input.summary.severity - a.input.summary.severity || b.last - a.last || (a.id < b.id ? -1 : 1));
+    return {
+      id: ms.map((m) => m.id).sort()[0],
+      inputs: ms.map((m) => m.input),
+      recs: ms,
+      links: linksByRoot.get(root) ?? [],
+      severity: ms[0].input.summary.severity,
+      last: Math.max(...ms.map((m) => m.last)),
+    };
+  });
+  // Most severe first (a SOC triages by severity), then the most recently active.
+  return out.sort((a, b) => b.severity - a.severity || b.last - a.last || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+}
+
+/** Findings grouped, before an incident is described (cheap: the page's incidents only are built). */
+export interface FindingGroup {
+  id: string;
+  /** Most severe first. */
+  inputs: GroupingInput[];
+  recs: Rec[];
+  links: IncidentLink[];
+  severity: number;
+  last: number;
+}
+
+export function describeGroup(g: FindingGroup): Incident {
+  return buildIncident(g.recs, g.links);
+}
+
+export function groupIncidents(inputs: GroupingInput[], opts: GroupingOptions): Incident[] {
+  return groupFindings(inputs, opts).map(describeGroup);
+}
+
+function noun(type: EntityType): string {
+  return type === 'signal' ? 'attack-sequence signal' : ENTITY_NOUNS[type] ?? type;
+}
+
+/**
+ * An incident of the page rebuilt from its members' newest documents (read for the page only),
+ * keeping the links that grouped them.
+ */
+export function rebuildIncident(inputs: GroupingInput[], links: IncidentLink[], exclusions: ExclusionList, memberCount: number): Incident {
+  const recs = inputs.map((i) => toRec(i, exclusions));
+  return { ...buildIncident(recs, links), memberCount };
+}
+
+function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
+  const ordered = [...members].sort((a, b) => b.input.summary.severity - a.input.summary.severity || b.last - a.last || (a.id < b.id ? -1 : 1));
+  const counts = new Map<string, IncidentEntity>();
+  for (const m of members) {
+    for (const e of m.entities) {
+      const key = `${e.type}${KEY_SEP}${e.value}`;
+      const c = counts.get(key);
+      if (c) c.findings++;
+      else counts.set(key, { type: e.type, value: e.value, findings: 1 });
+    }
+  }
+  const all = [...counts.values()].sort((a, b) => b.findings - a.findings || GROUPING_ENTITY_TYPES.indexOf(a.type) - GROUPING_ENTITY_TYPES.indexOf(b.type) || (a.value < b.value ? -1 : 1));
+  const shared = all.filter((e) => e.findings > 1);
+  const top = ordered[0];
+  const severity = top.input.summary.severity;
+  const signals = members.flatMap((m) => m.signals);
+  const memberIds = new Set(members.map((m) => m.id));
+  const typeOf = (id: string) => members.find((m) => m.id === id)?.input.summary.type ?? id;
+  const explanation = explain(links, typeOf);
+  if (members.length === 1) explanation.push(signals.length ? 'An attack sequence: GuardDuty itself bundled its signals.' : 'Shares no access key, principal, instance, remote address, bucket or cluster with another finding in the window.');
+  const families = [...new Set(ordered.map((m) => playbookFor(m.input.summary.type).title))];
+  const sharedText = shared
+    .slice(0, 2)
+    .map((e) => `${noun(e.type)} ${e.value}`)
+    .join(' and ');
+  const more = members.length - 1;
+  const title = top.input.summary.title.replace(/[.\s]+$/, '');
+  const headline =
+    more === 0
+      ? signals.length
+        ? `${title} (${signals.length} signals).`
+        : `${title}.`
+      : `${title}, with ${more} related finding${more === 1 ? '' : 's'}${sharedText ? ` sharing ${sharedText}` : ''}.`;
+  return {
+    id: [...memberIds].sort()[0],
+    memberCount: members.length,
+    members: ordered.map((m) => m.input.summary),
+    sharedEntities: shared.slice(0, INCIDENT_LIMITS.sharedEntitiesPerCard),
+    entities: all.slice(0, 30),
+    severity,
+    severityLabel: severityLabel(severity),
+    firstActivity: new Date(Math.min(...members.map((m) => m.first))).toISOString(),
+    lastActivity: new Date(Math.max(...members.map((m) => m.last))).toISOString(),
+    families,
+    accounts: [...new Set(members.flatMap((m) => m.accounts))].sort(),
+    headline: clipText(headline, LIMITS.storyChars),
+    explanation,
+    links,
+    signals: signals.map((s) => (s.findingId && !memberIds.has(s.findingId) ? { ...s, findingId: undefined } : s)).map(stripUndefined),
+  };
+}
+
+/** One sentence per entity that linked findings: "grouped because A and B both name …" or "N findings (types) name …". */
+function explain(links: IncidentLink[], typeOf: (id: string) => string): string[] {
+  const byEntity = new Map<string, { entity: IncidentLink['entity']; findings: Set<string>; from: string }>();
+  for (const l of links) {
+    const key = `${l.entity.type}${KEY_SEP}${l.entity.value}`;
+    const e = byEntity.get(key) ?? { entity: l.entity, findings: new Set<string>(), from: l.from };
+    e.findings.add(l.from).add(l.to);
+    byEntity.set(key, e);
+  }
+  const out: string[] = [];
+  for (const { entity, findings, from } of byEntity.values()) {
+    if (out.length >= INCIDENT_LIMITS.explanationSentences) {
+      out.push(`…and ${byEntity.size - out.length} more shared entities.`);
+      break;
+    }
+    const ids = [...findings];
+    if (entity.type === 'signal') {
+      const other = ids.find((id) => id !== from) ?? from;
+      out.push(`Grouped because the attack sequence ${typeOf(from)} names ${typeOf(other)} (${other}) as one of its signals.`);
+    } else if (ids.length === 2) {
+      out.push(`Grouped because ${typeOf(ids[0])} and ${typeOf(ids[1])} both name ${noun(entity.type)} ${entity.value}.`);
+    } else {
+      const types = [...new Set(ids.map(typeOf))];
+      const typeText = types.slice(0, 3).join(', ') + (types.length > 3 ? ', …' : '');
+      out.push(`Grouped because ${ids.length} findings (${typeText}) name ${noun(entity.type)} ${entity.value}.`);
+    }
+  }
+  return out;
+}
+
+function stripUndefined<T extends object>(o: T): T {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined)) as T;
+}

@@ -1,0 +1,80 @@
+import { first } from '../../../common/flatten';
+import { formatTime, list, plural } from '../narration';
+import { PivotRule } from '../types';
+import { formatBytes } from './vpcflowlogs';
+
+/** S3 data events that read or write object data (CloudTrail logs them only if the trail selects S3 data events). */
+export const S3_OBJECT_CALLS = ['GetObject', 'PutObject', 'CopyObject', 'DeleteObject', 'DeleteObjects', 'UploadPart', 'CompleteMultipartUpload', 'RestoreObject'];
+const S3_WRITES = new Set(['PutObject', 'CopyObject', 'DeleteObject', 'DeleteObjects', 'UploadPart', 'CompleteMultipartUpload', 'RestoreObject']);
+
+/**
+ * Account-wide S3 Block Public Access (S3 Control). The API is PutPublicAccessBlock; CloudTrail has
+ * been seen to name it either way, so both names are asked.
+ */
+export const ACCOUNT_PUBLIC_ACCESS_CALLS = ['PutPublicAccessBlock', 'DeletePublicAccessBlock', 'PutAccountPublicAccessBlock', 'DeleteAccountPublicAccessBlock'];
+
+export const S3_DATA_EVENTS: PivotRule = {
+  id: 'cloudtrail.s3_data_events',
+  source: 'cloudtrail',
+  title: 'S3 data events of the credentials and the remote addresses',
+  question: 'How much did the credentials or the attacker’s addresses read or write in S3?',
+  match: [],
+  matchAny: [
+    { entity: 'access_key', fields: ['user.id'] },
+    { entity: 'ip', ipRole: 'remote', fields: ['source.ip'] },
+  ],
+  filter: [{ term: { eventSource: 's3.amazonaws.com' } }, { terms: { eventName: S3_OBJECT_CALLS } }],
+  size: 50,
+  sort: 'asc',
+  facets: [
+    { key: 'buckets', field: 'requestParameters.bucketName', label: 'Bucket', sum: 'additionalEventData.bytesTransferredOut', distinct: 'requestParameters.key' },
+    { key: 'calls', field: 'event.action', label: 'API call' },
+    { key: 'outcomes', field: 'event.outcome', label: 'Outcome' },
+    { key: 'objects', field: 'requestParameters.key', label: 'Object' },
+  ],
+  yields: [{ entity: 'bucket', field: 'requestParameters.bucketName' }],
+  narrate: {
+    chapter: 'data',
+    tell({ group, facet }) {
+      if (group.total === 0) return [];
+      const calls = facet('calls');
+      const reads = calls.filter((b) => b.value === 'GetObject').reduce((n, b) => n + b.count, 0);
+      const writes = calls.filter((b) => S3_WRITES.has(b.value)).reduce((n, b) => n + b.count, 0);
+      const failed = facet('outcomes').find((b) => b.value === 'failure')?.count ?? 0;
+      const buckets = facet('buckets').map((b) => `${b.value} (${plural(b.distinct ?? 0, 'object')}, ${formatBytes(b.sum ?? 0)} out)`);
+      return [
+        {
+          text:
+            `CloudTrail S3 data events: ${plural(reads, 'object read')} and ${plural(writes, 'write')}` +
+            (failed ? ` (${failed} failed)` : '') +
+            (buckets.length ? ` in ${list(buckets, 4)}` : '') +
+            '.',
+          evidence: [S3_DATA_EVENTS.id],
+        },
+      ];
+    },
+  },
+};
+
+export const ACCOUNT_PUBLIC_ACCESS: PivotRule = {
+  id: 'cloudtrail.account_public_access',
+  source: 'cloudtrail',
+  title: 'Account-wide S3 Block Public Access changes',
+  question: 'Who turned the account’s S3 Block Public Access off or changed it?',
+  match: [{ entity: 'account', fields: ['recipientAccountId'] }],
+  filter: [{ terms: { eventName: ACCOUNT_PUBLIC_ACCESS_CALLS } }],
+  size: 20,
+  sort: 'asc',
+  facets: [{ key: 'keys', field: 'user.id', label: 'Access key' }],
+  narrate: {
+    chapter: 'exposure',
+    tell({ group }) {
+      if (group.hits.length === 0) return [];
+      const changes = group.hits.slice(0, 4).map(
+        (h) =>
+          `${first(h.doc, 'eventName', 'event.action')} at ${formatTime(h.timestamp)} by key ${first(h.doc, 'user.id') ?? 'unknown'} from ${first(h.doc, 'source.ip', 'source.address') ?? 'an unknown address'}`
+      );
+      return [{ text: `The account’s S3 Block Public Access changed: ${list(changes, 4)}.`, evidence: [ACCOUNT_PUBLIC_ACCESS.id] }];
+    },
+  },
+};

@@ -1,0 +1,89 @@
+import { newAccountName } from '../../sources/linux_os';
+import { first } from '../../../common/flatten';
+import { formatTime, list, plural } from '../narration';
+import { PivotRule } from '../types';
+import { SSH_SUCCESS } from './linux_secure';
+
+/** Programs that create or change local accounts (shadow-utils), as syslog names them. */
+export const ACCOUNT_PROGRAMS = ['useradd', 'usermod', 'userdel', 'groupadd', 'groupmod', 'gpasswd', 'passwd', 'chpasswd', 'chage'];
+
+/** The first successful SSH login of the investigation, if any: what follows it is the attacker's. */
+function loginOf(groupOf: Parameters<NonNullable<PivotRule['narrate']>['tell']>[0]['groupOf']): { at: string; user?: string } | undefined {
+  const h = groupOf(SSH_SUCCESS.id)?.hits[0];
+  return h ? { at: h.timestamp, user: first(h.doc, 'user.name') } : undefined;
+}
+
+export const ACCOUNT_CHANGES: PivotRule = {
+  id: 'linux_os.account_changes',
+  source: 'linux_os',
+  title: 'Local accounts created or changed on the instance',
+  question: 'Were local accounts created or changed on the instance?',
+  match: [{ entity: 'instance', fields: ['cloud.instance.id'] }],
+  filter: [{ terms: { 'process.name': ACCOUNT_PROGRAMS } }],
+  size: 50,
+  sort: 'asc',
+  facets: [
+    { key: 'programs', field: 'process.name', label: 'Program' },
+    { key: 'instances', field: 'cloud.instance.id', label: 'Instance' },
+  ],
+  narrate: {
+    chapter: 'permissions',
+    tell({ group, facet, groupOf }) {
+      if (group.total === 0) return [];
+      const login = loginOf(groupOf);
+      const after = login ? group.hits.filter((h) => Date.parse(h.timestamp) >= Date.parse(login.at)) : group.hits;
+      const created = [...new Set(after.map((h) => newAccountName(first(h.doc, 'syslog_message') ?? '')).filter((v): v is string => !!v))];
+      const programs = facet('programs').map((b) => `${b.value} ×${b.count}`);
+      return [
+        {
+          text:
+            `The instance's system log records ${plural(group.total, 'account change')} (${list(programs, 4)})` +
+            (login ? `, ${after.length} of them after the SSH login at ${formatTime(login.at)}` : '') +
+            (created.length ? `; new local account ${list(created.map((u) => `"${u}"`))}.` : '.'),
+          evidence: [ACCOUNT_CHANGES.id],
+        },
+      ];
+    },
+  },
+};
+
+/**
+ * sudo and su: es-loader routes these lines to `log-linux-secure` (sf_linux_os_syslog.py), with the
+ * sudo command in `event.action` and the invoking user in `user.name`.
+ */
+export const PRIVILEGE_USE: PivotRule = {
+  id: 'linux_secure.privilege_use',
+  source: 'linux_secure',
+  title: 'sudo and su on the instance',
+  question: 'What did the accounts on the instance run as root?',
+  match: [{ entity: 'instance', fields: ['cloud.instance.id'] }],
+  filter: [{ terms: { 'process.name': ['sudo', 'su'] } }],
+  size: 50,
+  sort: 'asc',
+  facets: [
+    { key: 'users', field: 'user.name', label: 'User' },
+    { key: 'commands', field: 'event.action', label: 'Command', where: { bool: { must_not: [{ terms: { 'event.action': ['session opened', 'session closed'] } }] } } },
+    { key: 'programs', field: 'process.name', label: 'Program' },
+  ],
+  narrate: {
+    chapter: 'activity',
+    tell({ group, facet, groupOf }) {
+      if (group.total === 0) return [];
+      const login = loginOf(groupOf);
+      const after = login ? group.hits.filter((h) => Date.parse(h.timestamp) >= Date.parse(login.at)) : group.hits;
+      const byIntruder = login?.user ? after.filter((h) => first(h.doc, 'user.name') === login.user) : [];
+      const commands = [...new Set(byIntruder.map((h) => first(h.doc, 'event.action') ?? '').filter((c) => c && !/^session (opened|closed)$/.test(c)))];
+      const users = facet('users').map((b) => `"${b.value}" (${b.count})`);
+      return [
+        {
+          text:
+            `sudo/su ran ${plural(group.total, 'time')} on the instance` +
+            (users.length ? ` by ${list(users, 4)}` : '') +
+            (login ? `; ${after.length} after the SSH login at ${formatTime(login.at)}` : '') +
+            (commands.length ? `; "${login!.user}" ran as root: ${list(commands.map((c) => `"${c}"`), 4)}.` : '.'),
+          evidence: [PRIVILEGE_USE.id],
+        },
+      ];
+    },
+  },
+};

@@ -1,0 +1,92 @@
+import { s3Operation } from '../../sources/s3accesslog';
+import { list, plural } from '../narration';
+import { PivotRule } from '../types';
+import { formatBytes } from './vpcflowlogs';
+
+/** Operations that read an object's data (the downloads an exfiltration is made of). */
+export const S3_OBJECT_READS = ['REST.GET.OBJECT', 'REST.COPY.OBJECT_GET'];
+
+const bucketLine = (b: { value: string; count: number; sum?: number; distinct?: number }): string =>
+  `${b.value} (${plural(b.count, 'request')}` + (b.distinct ? `, ${plural(b.distinct, 'object')}` : '') + `, ${formatBytes(b.sum ?? 0)} sent)`;
+
+export const PRINCIPAL_REQUESTS: PivotRule = {
+  id: 's3accesslog.principal_requests',
+  source: 's3accesslog',
+  title: 'S3 requests by the principal or from the remote addresses',
+  question: 'Which objects did the principal or the attacker’s addresses read or write, and how much?',
+  // S3 server access logs carry no access key: the requester's name (an IAM user, or a role session —
+  // an instance id for instance credentials), its full ARN, or the caller's address.
+  match: [],
+  matchAny: [
+    { entity: 'user', fields: ['user.name'] },
+    { entity: 'instance', fields: ['user.name'] },
+    { entity: 'principal_arn', fields: ['Requester'] },
+    { entity: 'ip', ipRole: 'remote', fields: ['source.ip'] },
+  ],
+  size: 50,
+  sort: 'asc',
+  facets: [
+    { key: 'buckets', field: 'Bucket', label: 'Bucket', sum: 'BytesSent', distinct: 'Key' },
+    { key: 'operations', field: 'Operation', label: 'Operation' },
+    { key: 'objects', field: 'Key', label: 'Object' },
+    { key: 'sourceIps', field: 'source.ip', label: 'Source IP', sum: 'BytesSent' },
+    { key: 'requesters', field: 'user.name', label: 'Requester' },
+  ],
+  yields: [{ entity: 'bucket', field: 'Bucket' }],
+  narrate: {
+    chapter: 'data',
+    tell({ group, facet }) {
+      if (group.total === 0) return [];
+      const ops = facet('operations').map((b) => `${b.count} ${s3Operation(b.value)}`);
+      const who = [...facet('requesters').map((b) => b.value), ...facet('sourceIps').map((b) => b.value)];
+      return [
+        {
+          text:
+            `S3 server access logs hold ${plural(group.total, 'request')} by or from ${list(who, 4)}` +
+            (ops.length ? ` (${list(ops, 4)})` : '') +
+            `; per bucket: ${list(facet('buckets').map(bucketLine), 4)}.`,
+          evidence: [PRINCIPAL_REQUESTS.id],
+        },
+      ];
+    },
+  },
+};
+
+export const BUCKET_READS: PivotRule = {
+  id: 's3accesslog.bucket_reads',
+  source: 's3accesslog',
+  title: 'Object reads of the affected buckets',
+  question: 'How much was read from the affected buckets, and by whom?',
+  match: [{ entity: 'bucket', fields: ['Bucket'] }],
+  filter: [{ terms: { Operation: S3_OBJECT_READS } }],
+  size: 50,
+  sort: 'asc',
+  facets: [
+    { key: 'buckets', field: 'Bucket', label: 'Bucket', sum: 'BytesSent', distinct: 'Key' },
+    { key: 'requesters', field: 'user.name', label: 'Requester', sum: 'BytesSent', distinct: 'Key' },
+    // es-loader drops the `-` of an anonymous request: no Requester is a reader without credentials.
+    { key: 'anonymous', field: 'source.ip', label: 'Anonymous reader', sum: 'BytesSent', where: { bool: { must_not: [{ exists: { field: 'Requester' } }] } } },
+    { key: 'sourceIps', field: 'source.ip', label: 'Source IP', sum: 'BytesSent' },
+    { key: 'objects', field: 'Key', label: 'Object' },
+  ],
+  narrate: {
+    chapter: 'data',
+    tell({ group, facet }) {
+      if (group.total === 0) return [];
+      const readers = facet('requesters').map((b) => `${b.value} (${plural(b.distinct ?? 0, 'object')}, ${formatBytes(b.sum ?? 0)})`);
+      const anonymous = facet('anonymous');
+      const anonymousReads = anonymous.reduce((n, b) => n + b.count, 0);
+      return [
+        {
+          text:
+            `S3 server access logs hold ${plural(group.total, 'object read')} of ${list(facet('buckets').map(bucketLine), 3)}` +
+            (readers.length ? `; readers: ${list(readers, 4)}` : '') +
+            (anonymousReads
+              ? `; ${plural(anonymousReads, 'read')} without credentials (anonymous) from ${list(anonymous.map((b) => `${b.value} (${formatBytes(b.sum ?? 0)})`), 4)}.`
+              : '.'),
+          evidence: [BUCKET_READS.id],
+        },
+      ];
+    },
+  },
+};

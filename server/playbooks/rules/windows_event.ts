@@ -1,0 +1,80 @@
+import { first } from '../../../common/flatten';
+import { LOGON_TYPES } from '../../sources/windows_event';
+import { formatTime, list, plural } from '../narration';
+import { PivotRule } from '../types';
+
+/** 4624 an account logged on, 4625 an account failed to log on (Windows Security log). */
+const LOGONS = { terms: { 'event.code': ['4624', '4625'] } };
+
+export const RDP_LOGONS: PivotRule = {
+  id: 'windows_event.logons_from_attacker',
+  source: 'windows_event',
+  title: 'Windows logons from the remote addresses',
+  question: 'Which accounts did the RDP brute force try?',
+  match: [{ entity: 'ip', ipRole: 'remote', fields: ['source.ip'] }],
+  filter: [LOGONS],
+  size: 50,
+  facets: [
+    { key: 'outcomes', field: 'event.outcome', label: 'Outcome' },
+    { key: 'failedUsers', field: 'Event.EventData.Data.TargetUserName', label: 'Account (failed logons)', where: { term: { 'event.code': '4625' } } },
+    { key: 'instances', field: 'cloud.instance.id', label: 'Instance' },
+    { key: 'hosts', field: 'host.name', label: 'Computer' },
+  ],
+  spans: { by: 'source.ip', where: { term: { 'event.code': '4625' } }, detail: 'Event.EventData.Data.TargetUserName' },
+  narrate: {
+    chapter: 'access',
+    tell({ group, facet }) {
+      const failed = facet('outcomes').find((b) => b.value === 'failure')?.count ?? 0;
+      if (failed === 0) return [];
+      const ips = [...new Set(group.hits.map((h) => first(h.doc, 'source.ip')).filter((v): v is string => !!v))];
+      const targets = facet('instances').map((b) => b.value);
+      const hosts = facet('hosts').map((b) => b.value);
+      const top = facet('failedUsers')[0];
+      return [
+        {
+          text:
+            `${list(ips)} made ${plural(failed, 'failed Windows logon')} (event 4625)` +
+            (targets.length ? ` against ${list(targets)}` : hosts.length ? ` against ${list(hosts)}` : '') +
+            (top ? `, ${Math.min(100, Math.round((top.count / failed) * 100))}% of them as "${top.value}".` : '.'),
+          evidence: [RDP_LOGONS.id],
+        },
+      ];
+    },
+  },
+};
+
+export const RDP_SUCCESS: PivotRule = {
+  id: 'windows_event.logon_success',
+  source: 'windows_event',
+  title: 'Successful Windows logons from the remote addresses',
+  question: 'Did the RDP brute force succeed, and as which account?',
+  match: [{ entity: 'ip', ipRole: 'remote', fields: ['source.ip'] }],
+  filter: [{ term: { 'event.code': '4624' } }],
+  size: 50,
+  facets: [
+    { key: 'users', field: 'Event.EventData.Data.TargetUserName', label: 'Account' },
+    { key: 'logonTypes', field: 'Event.EventData.Data.LogonType', label: 'Logon type' },
+    { key: 'instances', field: 'cloud.instance.id', label: 'Instance' },
+  ],
+  yields: [{ entity: 'user', field: 'Event.EventData.Data.TargetUserName' }],
+  narrate: {
+    chapter: 'access',
+    tell({ group, groupOf, facet }) {
+      const tried = groupOf(RDP_LOGONS.id)?.total ?? 0;
+      if (tried === 0 && group.total === 0) return [];
+      if (group.total === 0) return [{ text: 'None of these Windows logons succeeded (no event 4624 from these addresses).', evidence: [RDP_LOGONS.id, RDP_SUCCESS.id] }];
+      const h = group.hits[0];
+      const who = facet('users').map((b) => `"${b.value}"`);
+      const types = facet('logonTypes').map((b) => LOGON_TYPES[b.value] ?? `type ${b.value}`);
+      return [
+        {
+          text:
+            `The logon succeeded: ${first(h.doc, 'source.ip')} logged on as ${list(who)} at ${formatTime(h.timestamp)}` +
+            (types.length ? ` (${list(types)} logon)` : '') +
+            (group.total > 1 ? `; ${plural(group.total, 'successful logon')} in all.` : '.'),
+          evidence: [RDP_SUCCESS.id],
+        },
+      ];
+    },
+  },
+};

@@ -1,0 +1,71 @@
+import { API_PATHS } from '../../common/constants';
+import { INCIDENT_LIMITS } from '../../common/incident_types';
+import { parseDuration } from '../correlation/window';
+import { CorrelationConfig } from '../incidents/correlation_config';
+import { listIncidents } from '../incidents/list_incidents';
+import { ObservableStore } from '../cases/observables';
+import { approximateInstant } from '../lib/date_math';
+import { respondError } from '../lib/respond';
+import { DATE_OR_MATH, fail, integer, object, optionalString, validator } from '../lib/validation';
+import { RouteDeps } from './types';
+
+export interface IncidentsRequestQuery {
+  from: string;
+  to: string;
+  window?: string;
+  page: number;
+  perPage: number;
+}
+
+export const validateIncidentsQuery = validator<IncidentsRequestQuery>((data) => {
+  const q = object(data, ['from', 'to', 'window', 'page', 'perPage'], 'query');
+  const date = (v: unknown, name: string, fallback: string) =>
+    optionalString(v, name, { max: 64, pattern: DATE_OR_MATH, patternHint: 'must be an ISO 8601 date or date math such as now-7d' }) ?? fallback;
+  const from = date(q.from, 'from', 'now-7d');
+  const to = date(q.to, 'to', 'now');
+  const span = approximateInstant(to) - approximateInstant(from);
+  if (Number.isNaN(span)) fail('from and to must be valid dates');
+  if (span < 0) fail('from must not be after to');
+  const window = optionalString(q.window, 'window', { max: 10 });
+  if (window !== undefined) {
+    let ms = 0;
+    try {
+      ms = parseDuration(window, 'window');
+    } catch (e) {
+      fail((e as Error).message);
+    }
+    if (ms > INCIDENT_LIMITS.maxWindowMs) fail('window may be at most 7d');
+  }
+  return {
+    from,
+    to,
+    ...(window ? { window } : {}),
+    page: integer(q.page, 'page', 1, 1000, 1),
+    perPage: integer(q.perPage, 'perPage', 1, INCIDENT_LIMITS.maxPerPage, 20),
+  };
+});
+
+export function registerIncidentsRoute({ router, getSources, logger, readerOf, getCorrelation }: RouteDeps & { getCorrelation: () => CorrelationConfig }): void {
+  router.get({ path: API_PATHS.incidents, validate: { query: validateIncidentsQuery } }, async (context, request, response) => {
+    try {
+      const cfg = getCorrelation();
+      const q = request.query;
+      const window = q.window ?? cfg.window;
+      const reader = readerOf(context);
+      const body = await listIncidents(
+        reader,
+        { from: q.from, to: q.to, window, windowMs: parseDuration(window, 'window'), page: q.page, perPage: q.perPage },
+        getSources().guardduty,
+        cfg.exclusions,
+        cfg.maxFindings
+      );
+      // "Seen in N cases": one search over the case observables for the page's incidents.
+      const store = new ObservableStore(context.core.savedObjects.client, reader.budget, { exclusions: cfg.exclusions, iocTypes: cfg.iocTypes });
+      const seen = body.incidents.length ? await store.seenIn(body.incidents.map((i) => i.entities)) : [];
+      body.incidents = body.incidents.map((i, n) => (seen[n]?.count ? { ...i, seenIn: seen[n] } : i));
+      return response.ok({ body });
+    } catch (e) {
+      return respondError(response, e, logger);
+    }
+  });
+}
