@@ -4,6 +4,7 @@
  */
 import { DEFAULT_SOURCES, SourceDefinitions } from './sources';
 import { DocRef, Severity, SourceId } from './types';
+import type { CaseTask, CaseTimes, CloseFieldDefinition, CloseFieldValues } from './case_template_types';
 
 export type CaseStatus = 'open' | 'in-progress' | 'closed';
 export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'in-progress', 'closed'];
@@ -37,21 +38,23 @@ export const DEFAULT_CASE_SEVERITY: CaseSeverity = 'low';
 export const CASE_ANONYMOUS_USER = 'anonymous';
 
 /**
- * Bounds the server enforces (400 with the number in the message). A case is one saved object, so
- * together they also bound its size: about 4 MB at worst, a few KB typically.
+ * Bounds the server enforces (400 with the number in the message). A case's comments, attachments
+ * and activity entries are saved objects of their own (docs/cases.md "Storage"), so no document
+ * grows with the case: the case itself stays under ~45 KB, an item under ~41 KB.
  */
 export const CASE_LIMITS = {
   titleLength: 160,
   descriptionLength: 30000,
   commentLength: 10000,
-  comments: 200,
-  attachments: 200,
+  /** Items per case (each its own saved object). Checked against the count before a write (see docs/cases.md). */
+  comments: 5000,
+  attachments: 1000,
   tags: 50,
   tagLength: 100,
   assignees: 20,
   assigneeLength: 128,
   /** Entries in the activity log; a case that reaches it accepts no further changes. */
-  activity: 2000,
+  activity: 10000,
   /** Values an activity entry names per list change (tags, assignees), and their characters; `more` counts the rest. */
   activityListValues: 5,
   activityValueLength: 64,
@@ -60,13 +63,22 @@ export const CASE_LIMITS = {
   snapshotValuesPerField: 10,
   snapshotValueLength: 1000,
   snapshotBytes: 8192,
-  /** Cases list: page size, and how many cases may match `search` before filtering in memory. */
+  /** Cases list and item pages: page size; `page × perPage` stays inside OpenSearch's result window. */
   maxPerPage: 100,
   listScan: 10000,
   /** Values per list filter (`status`, `severity`, `tag`, `assignee`). */
   filterValues: 50,
   searchLength: 256,
+  /** Items of each kind a `Case` answer carries (the newest); the rest is paged (`GET /cases/{id}/{kind}`). */
+  firstPageItems: 20,
 } as const;
+
+/** What a case holds besides its own fields; each is a saved object of type CASE_ITEM_SAVED_OBJECT_TYPE. */
+export type CaseItemKind = 'comment' | 'attachment' | 'activity';
+export const CASE_ITEM_KINDS: readonly CaseItemKind[] = ['comment', 'attachment', 'activity'];
+
+/** Default `siem_investigations.cases.numberPrefix`: case 12 is `SIR-12`. */
+export const DEFAULT_CASE_NUMBER_PREFIX = 'SIR';
 
 export type CaseAttachmentType = 'finding' | 'event';
 export const CASE_ATTACHMENT_TYPES: readonly CaseAttachmentType[] = ['finding', 'event'];
@@ -159,12 +171,22 @@ export type CaseActivityChange =
   | { action: 'tags_changed'; added: string[]; removed: string[]; more?: number }
   | { action: 'assignees_changed'; added: string[]; removed: string[]; more?: number }
   | { action: 'attachment_added'; attachmentId: string; attachmentType: CaseAttachmentType; ref: DocRef; title: string }
-  | { action: 'comment_added'; commentId: string };
+  | { action: 'comment_added'; commentId: string }
+  // Templates and tasks (case_template_types.ts): titles clipped like other activity values.
+  | { action: 'task_added'; taskId: string; title: string }
+  | { action: 'task_changed'; taskId: string; title: string; done?: boolean; assignee?: string | null }
+  | { action: 'close_fields_changed'; fields: string[] }
+  /** The case was moved from inline arrays to item saved objects (docs/cases.md "Migration"). */
+  | { action: 'migrated'; comments: number; attachments: number; activity: number };
 
 export type CaseActivityAction = CaseActivity['action'];
 
 export interface Case {
   id: string;
+  /** Short number, unique per tenant (absent on a case saved before numbers existed, until it is next opened). */
+  number?: number;
+  /** The number with the configured prefix, e.g. `SIR-12`: shown everywhere, usable in search and `#/cases/SIR-12`. */
+  reference?: string;
   /** Opaque; send it back in PATCH so a change made meanwhile by someone else is not overwritten. */
   version: string;
   title: string;
@@ -174,9 +196,14 @@ export interface Case {
   severity: CaseSeverity;
   tags: string[];
   assignees: string[];
+  /** The newest CASE_LIMITS.firstPageItems of each kind, oldest first; page the rest with `GET /cases/{id}/{kind}`. */
   attachments: CaseAttachment[];
   comments: CaseComment[];
   activity: CaseActivity[];
+  /** How many of each the case holds (the totals of the item pages). */
+  attachmentCount: number;
+  commentCount: number;
+  activityCount: number;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
@@ -188,10 +215,20 @@ export interface Case {
    * when it was read. The next change saves the repaired case.
    */
   repaired?: string[];
+  /** The template the case was made from (its rules were copied then: later template edits do not change the case). */
+  template?: { id: string; name: string };
+  tasks: CaseTask[];
+  /** Fields that must have a value before the case can be closed, and their values so far. */
+  closeFields: CloseFieldDefinition[];
+  closeFieldValues: CloseFieldValues;
+  /** Time to acknowledge / to close (case_template_types.ts `CaseTimes`). */
+  times: CaseTimes;
 }
 
 export interface CaseSummary {
   id: string;
+  number?: number;
+  reference?: string;
   version: string;
   title: string;
   status: CaseStatus;
@@ -205,15 +242,32 @@ export interface CaseSummary {
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
+  times: CaseTimes;
 }
 
 export interface CasesFindResponse {
+  /** Exact (OSD's find counts every match); pages reach only the first 10 000 (`page × perPage`). */
   total: number;
   cases: CaseSummary[];
 }
 
-export type CaseSortField = 'updatedAt' | 'createdAt' | 'title' | 'severity' | 'status';
-export const CASE_SORT_FIELDS: readonly CaseSortField[] = ['updatedAt', 'createdAt', 'title', 'severity', 'status'];
+/** `GET /cases/{id}/comments|attachments|activity?page&perPage&sortOrder`: one page of a case's items. */
+export interface CaseItemsPage<T> {
+  total: number;
+  page: number;
+  perPage: number;
+  items: T[];
+}
+
+export interface CaseItemsQuery {
+  page: number;
+  perPage: number;
+  /** `desc` (default) is newest first, as the case view pages; items of one page come in that order. */
+  sortOrder: 'asc' | 'desc';
+}
+
+export type CaseSortField = 'updatedAt' | 'createdAt' | 'title' | 'severity' | 'status' | 'number';
+export const CASE_SORT_FIELDS: readonly CaseSortField[] = ['updatedAt', 'createdAt', 'title', 'severity', 'status', 'number'];
 
 /** `GET /cases` query, after validation. Filters match a case having any of the listed values. */
 export interface CasesFindQuery {
@@ -229,11 +283,16 @@ export interface CasesFindQuery {
 }
 
 export interface CreateCaseRequest {
-  title: string;
+  /** Required unless the case's template has a default title. */
+  title?: string;
   description?: string;
   severity?: CaseSeverity;
   tags?: string[];
   assignees?: string[];
+  /** Start from this template; `null`: no template, even if `findingType` matches one. */
+  templateId?: string | null;
+  /** The GuardDuty type of the finding the case is made for: picks the matching template when `templateId` is absent. */
+  findingType?: string;
 }
 
 export interface UpdateCaseRequest {
@@ -245,6 +304,8 @@ export interface UpdateCaseRequest {
   severity?: CaseSeverity;
   tags?: string[];
   assignees?: string[];
+  /** Values of the case's required close fields (merged into those already given). */
+  closeFieldValues?: CloseFieldValues;
 }
 
 /** A case created from an incident with all its member findings, in one idempotent call (docs/incidents.md). */

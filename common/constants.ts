@@ -7,6 +7,11 @@ export const CAPABILITY_ID = 'siemInvestigations';
 export const CASE_SAVED_OBJECT_TYPE = 'siem-investigation-case';
 /** Case observables: one saved object per (case, type, value), referencing the case by id (docs/incidents.md). */
 export const OBSERVABLE_SAVED_OBJECT_TYPE = 'siem-investigation-observable';
+export const CASE_TEMPLATE_SAVED_OBJECT_TYPE = 'siem-investigation-case-template';
+/** A comment, attachment or activity entry of a case, referencing it (docs/cases.md "Storage"). */
+export const CASE_ITEM_SAVED_OBJECT_TYPE = 'siem-investigation-case-item';
+/** The tenant's case-number counter (one object, id CASE_NUMBER_SEQUENCE_ID). */
+export const CASE_SEQUENCE_SAVED_OBJECT_TYPE = 'siem-investigation-case-sequence';
 
 /** The OSD version this repository targets by default (manifest `opensearchDashboardsVersion`). */
 export const TARGET_OSD_VERSION = '3.8.0';
@@ -27,6 +32,14 @@ export const API_PATHS = {
   caseAttachments: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/attachments`,
   caseComments: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/comments`,
   caseExport: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/export`,
+  caseTasks: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/tasks`,
+  caseTask: (id: string, taskId: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/tasks/${encodeURIComponent(taskId)}`,
+  caseTemplates: `${API_BASE}/case_templates`,
+  caseTemplate: (id: string) => `${API_BASE}/case_templates/${encodeURIComponent(id)}`,
+  caseMetrics: `${API_BASE}/case_metrics`,
+  casesBulk: `${API_BASE}/case_bulk`,
+  /** One page of a case's comments, attachments or activity (`CaseItemsPage`). */
+  caseItems: (id: string, kind: 'comments' | 'attachments' | 'activity') => `${API_BASE}/cases/${encodeURIComponent(id)}/${kind}`,
 } as const;
 
 /** Bounds applied by the server whatever the caller asks for. */
@@ -45,6 +58,18 @@ export const LIMITS = {
   maxPerPage: 100,
   /** Server-side timeout of one search inside the _msearch. */
   searchTimeout: '10s',
+  /**
+   * Coverage counts stop at this many documents (`track_total_hits`); above it the count is a lower
+   * bound, shown as "10,000+" (the answer says `docsInWindowIsLowerBound`).
+   */
+  coverageCountLimit: 10000,
+  /**
+   * Documents an evidence search collects per shard before it stops (`terminate_after`): what keeps
+   * a heavy finding (hundreds of thousands of matches over a long window) inside the 30 s budget.
+   * Below it every count is exact; at it, counts are lower bounds and the answer says so. A
+   * deployment may change it (`siem_investigations.maxDocsPerShard`).
+   */
+  maxDocsPerShard: 200_000,
   /** Client-side timeout of a whole request to OpenSearch. */
   requestTimeoutMs: 30000,
   /** Timeline entries after merging repeats. */

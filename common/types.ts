@@ -138,6 +138,12 @@ export interface EvidenceGroup {
   /** The fields shown as columns for this group. */
   columns: string[];
   total: number;
+  /**
+   * OpenSearch stopped collecting at `maxDocsPerShard` documents per shard (a heavy group: hundreds of
+   * thousands of matches over a long window): `total` and the facet counts are lower bounds, and the
+   * hits are the best of the documents collected.
+   */
+  totalIsLowerBound?: boolean;
   hits: EvidenceHit[];
   facets: Facet[];
   /** Set when OpenSearch answered this search with an error or timed out. */
@@ -191,8 +197,26 @@ export interface StorySentence {
 export interface SourceCoverage {
   source: SourceId;
   indexPattern: string;
+  /** Documents in the window over every cluster that answered. */
   docsInWindow: number;
+  /** Counting stopped at a bound (`LIMITS.coverageCountLimit`): there are at least `docsInWindow`. */
+  docsInWindowIsLowerBound?: boolean;
   /** No index matches the pattern at all (the source is not shipped to this SIEM). */
+  absent?: boolean;
+  error?: string;
+  /**
+   * Only when the pattern spans clusters (`log-aws-cloudtrail-*,other:log-aws-cloudtrail-*`, cross-cluster
+   * search): one line per cluster, the local one first (`cluster` is `(local)`). A remote that is down
+   * is a line with an error; the source's own line then counts what the others hold.
+   */
+  clusters?: ClusterCoverage[];
+}
+
+export interface ClusterCoverage {
+  cluster: string;
+  indexPattern: string;
+  docsInWindow: number;
+  docsInWindowIsLowerBound?: boolean;
   absent?: boolean;
   error?: string;
 }
@@ -215,6 +239,8 @@ export interface RuleCheck {
   reason?: string;
   /** Documents found (state found). */
   total?: number;
+  /** `total` is a lower bound (see EvidenceGroup.totalIsLowerBound). */
+  totalIsLowerBound?: boolean;
 }
 
 export interface Investigation {

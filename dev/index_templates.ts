@@ -14,6 +14,25 @@ export interface IndexTemplateOptions {
   prefix?: string;
   /** Replace templates that already exist. Default false: existing templates are left alone. */
   force?: boolean;
+  /** Primaries per index. Default `SIEM_INDEX_SHARDS` from the environment, else 1 (one local node). */
+  shards?: number;
+  /** Replicas per primary. Default `SIEM_INDEX_REPLICAS` from the environment, else 0. */
+  replicas?: number;
+}
+
+/**
+ * Shard settings of the templates: one primary and no replica on a single dev node; on a cluster,
+ * `SIEM_INDEX_SHARDS=3 SIEM_INDEX_REPLICAS=1` gives the SIEM's layout (its log template has 3
+ * primaries; here every log type gets them, GuardDuty included, so that collapse, terms and counts
+ * are exercised across shards) with one replica as on a multi-node domain.
+ */
+export function shardSettings(opts: Pick<IndexTemplateOptions, 'shards' | 'replicas'> = {}, env: NodeJS.ProcessEnv = process.env): { shards: number; replicas: number } {
+  const read = (given: number | undefined, name: string, fallback: number, min: number) => {
+    const v = given ?? (env[name] !== undefined && env[name] !== '' ? Number(env[name]) : fallback);
+    if (!Number.isInteger(v) || v < min) throw new Error(`${name} must be an integer >= ${min}, got ${env[name] ?? given}`);
+    return v;
+  };
+  return { shards: read(opts.shards, 'SIEM_INDEX_SHARDS', 1, 1), replicas: read(opts.replicas, 'SIEM_INDEX_REPLICAS', 0, 0) };
 }
 
 type FieldType = Record<string, unknown>;
@@ -295,14 +314,14 @@ export interface TemplateSet {
 const META = { description: 'SIEM on Amazon OpenSearch Service templates for local development (siemInvestigations dev/index_templates.ts)' };
 
 /** The templates as request bodies, by name. Pure: no client needed. */
-export function buildIndexTemplates(prefix = ''): TemplateSet {
+export function buildIndexTemplates(prefix = '', shards: { shards: number; replicas: number } = { shards: 1, replicas: 0 }): TemplateSet {
   const component = (name: string) => `${prefix}component_template_${name}`;
   const components: TemplateSet['components'] = {
     [component('log')]: {
       template: {
         settings: {
-          'index.number_of_shards': 1,
-          'index.number_of_replicas': 0,
+          'index.number_of_shards': shards.shards,
+          'index.number_of_replicas': shards.replicas,
           'index.refresh_interval': '1s',
           'index.mapping.ignore_malformed': true,
           'index.max_docvalue_fields_search': 200,
@@ -359,7 +378,7 @@ async function exists(client: Client, kind: '_component_template' | '_index_temp
  * Returns the names it created and those it left alone.
  */
 export async function applyIndexTemplates(client: Client, opts: IndexTemplateOptions = {}): Promise<{ created: string[]; skipped: string[] }> {
-  const { components, indexTemplates } = buildIndexTemplates(opts.prefix ?? '');
+  const { components, indexTemplates } = buildIndexTemplates(opts.prefix ?? '', shardSettings(opts));
   const created: string[] = [];
   const skipped: string[] = [];
   // Components first: an index template may only reference existing components.

@@ -1,5 +1,6 @@
 import { BulkChunker, BulkLoadError, chunkDocuments, chunkLines, parseArgs, sourceDemoDocs, summarizeBulkResponse } from './load';
 import { generateNoise } from '../test/fixtures/scenario/generate';
+import { buildIndexTemplates, shardSettings } from './index_templates';
 
 const action = (op: string, id: string) => JSON.stringify({ [op]: { _index: 'i', _id: id } });
 const source = (n: number) => JSON.stringify({ n });
@@ -75,6 +76,8 @@ describe('load CLI arguments', () => {
   });
 
   it('refuses ambiguous or incomplete arguments', () => {
+    expect(parseArgs(['--demo', '--leaked-key'])).toMatchObject({ demo: true, leakedKey: true });
+    expect(parseArgs(['--demo']).leakedKey).toBeUndefined();
     expect(() => parseArgs([])).toThrow(/either an NDJSON file or --demo/);
     expect(() => parseArgs(['a.ndjson', '--demo'])).toThrow(/either/);
     expect(() => parseArgs(['--demo', '--base-date'])).toThrow(/needs a value/);
@@ -83,6 +86,17 @@ describe('load CLI arguments', () => {
     expect(parseArgs(['--demo', '--sources'])).toMatchObject({ demo: true, sources: true });
     expect(() => parseArgs(['--demo', '--mapping', 'old'])).toThrow(/current, legacy or mixed/);
     expect(() => parseArgs(['--demo', '--bogus'])).toThrow(/unknown option/);
+  });
+});
+
+describe('index template shard settings', () => {
+  it('default to one primary and no replica, and follow SIEM_INDEX_SHARDS / SIEM_INDEX_REPLICAS', () => {
+    expect(shardSettings({}, {})).toEqual({ shards: 1, replicas: 0 });
+    expect(shardSettings({}, { SIEM_INDEX_SHARDS: '3', SIEM_INDEX_REPLICAS: '1' })).toEqual({ shards: 3, replicas: 1 });
+    expect(shardSettings({ shards: 2, replicas: 0 }, { SIEM_INDEX_SHARDS: '3', SIEM_INDEX_REPLICAS: '1' })).toEqual({ shards: 2, replicas: 0 });
+    expect(() => shardSettings({}, { SIEM_INDEX_SHARDS: '0' })).toThrow(/SIEM_INDEX_SHARDS/);
+    const t = buildIndexTemplates('p-', { shards: 3, replicas: 1 });
+    expect((t.components['p-component_template_log'] as any).template.settings).toMatchObject({ 'index.number_of_shards': 3, 'index.number_of_replicas': 1 });
   });
 });
 

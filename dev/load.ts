@@ -3,10 +3,11 @@
  *
  *   npm run load -- FILE.ndjson [--prefix P]          any `_bulk` NDJSON file, streamed in chunks
  *   npm run load -- --demo [--base-date YYYY-MM-DD] [--heavy] [--noise N] [--seed N]
- *                          [--mapping current|legacy|mixed] [--numbered] [--prefix P] [--sources]
+ *                          [--mapping current|legacy|mixed] [--numbered] [--prefix P] [--sources] [--leaked-key]
  *   --sources: also the GuardDuty corpus findings whose incident the S3 access log, Windows and Linux
  *   OS sources tell (RDP brute force, S3 exfiltration, SSH brute force), with those documents and
  *   noise/4 background documents of the same sources (test/fixtures/host_and_data_sources.ts)
+ *   --leaked-key: also the leaked long-term IAM user key incident (test/fixtures/scenario/leaked_key.ts)
  *   common: [--url http://127.0.0.1:9200] (or OPENSEARCH_URL) [--chunk 5000]
  *
  * Applies the SIEM index templates if they are missing, loads, refreshes and prints the documents
@@ -17,6 +18,7 @@ import { performance } from 'perf_hooks';
 import { Client } from '@opensearch-project/opensearch';
 import { applyIndexTemplates } from './index_templates';
 import { bulkLines, generateScenario, ScenarioOptions, SiemDoc } from '../test/fixtures/scenario/generate';
+import { generateLeakedKeyScenario } from '../test/fixtures/scenario/leaked_key';
 import { buildCorpus, corpusDocs } from '../test/fixtures/guardduty_corpus/generate';
 import { incidentDocs, sourceNoise } from '../test/fixtures/host_and_data_sources';
 import { DEFAULT_BASE_DATE } from '../test/fixtures/scenario/constants';
@@ -215,6 +217,32 @@ export interface LoadResult {
   tookMs: number;
 }
 
+/** Attempts of one `_bulk` request when OpenSearch pushes back or does not answer in time. */
+const BULK_ATTEMPTS = 6;
+
+/**
+ * One `_bulk` request, sent again after a pause when OpenSearch pushes back (429: indexing pressure
+ * or a full write queue, as on a small-heap node or a cluster that also indexes replicas) or times
+ * out on a busy machine. Documents have ids, so a request that was partly applied is applied again
+ * harmlessly. Other errors are thrown at once.
+ */
+export async function bulkWithRetry(client: Client, body: string, attempts = BULK_ATTEMPTS, pauseMs = 2000): Promise<{ body: any }> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const res = await client.bulk({ body } as any);
+      // A 200 whose items were all refused for pressure is pushback too.
+      const items: any[] = res.body?.items ?? [];
+      const pushedBack = items.length > 0 && items.every((i) => i[Object.keys(i)[0]]?.status === 429);
+      if (!pushedBack || attempt >= attempts) return res;
+    } catch (e) {
+      const status = (e as { meta?: { statusCode?: number } }).meta?.statusCode;
+      const retriable = status === 429 || (e as Error).name === 'TimeoutError';
+      if (!retriable || attempt >= attempts) throw e;
+    }
+    await new Promise((r) => setTimeout(r, pauseMs * attempt));
+  }
+}
+
 /** Sends the chunks with bounded concurrency; stops at the first rejected document and throws. */
 export async function sendChunks(client: Client, chunks: Iterable<BulkChunk> | AsyncIterable<BulkChunk>, opts: LoadOptions = {}): Promise<LoadResult> {
   const started = performance.now();
@@ -226,8 +254,7 @@ export async function sendChunks(client: Client, chunks: Iterable<BulkChunk> | A
   let failure: unknown;
   for await (const chunk of chunks) {
     if (failure || summary.failed) break;
-    const p: Promise<void> = client
-      .bulk({ body: chunk.body } as any)
+    const p: Promise<void> = bulkWithRetry(client, chunk.body)
       .then((res) => {
         summarizeBulkResponse(res.body, summary);
         loaded += chunk.actions;
@@ -292,6 +319,8 @@ export interface CliArgs {
   prefix: string;
   chunkSize?: number;
   scenario: ScenarioOptions;
+  /** Also the leaked long-term IAM user key incident (test/fixtures/scenario/leaked_key.ts). */
+  leakedKey?: boolean;
 }
 
 export function parseArgs(argv: string[]): CliArgs {
@@ -317,6 +346,9 @@ export function parseArgs(argv: string[]): CliArgs {
         break;
       case '--heavy':
         args.scenario.heavy = true;
+        break;
+      case '--leaked-key':
+        args.leakedKey = true;
         break;
       case '--numbered':
         args.scenario.indexNaming = 'numbered';
@@ -394,7 +426,7 @@ async function main(argv: string[]): Promise<number> {
     args = parseArgs(argv);
   } catch (e) {
     console.error(`load: ${(e as Error).message}`);
-    console.error('usage: npm run load -- FILE.ndjson | --demo [--base-date YYYY-MM-DD] [--heavy] [--noise N] [--seed N] [--mapping current|legacy|mixed] [--numbered] [--prefix P] [--sources] [--url URL] [--chunk N]');
+    console.error('usage: npm run load -- FILE.ndjson | --demo [--base-date YYYY-MM-DD] [--heavy] [--noise N] [--seed N] [--mapping current|legacy|mixed] [--numbered] [--prefix P] [--sources] [--leaked-key] [--url URL] [--chunk N]');
     return 2;
   }
   const client = createClient(args.url);
@@ -405,6 +437,11 @@ async function main(argv: string[]): Promise<number> {
     if (args.demo) {
       const { docs, facts } = generateScenario(args.scenario);
       console.log(`generated the workshop incident of ${facts.baseDate}: ${docs.length} documents`);
+      if (args.leakedKey) {
+        const leaked = generateLeakedKeyScenario(args.scenario);
+        console.log(`and the leaked IAM user key incident: ${leaked.docs.length} documents`);
+        docs.push(...leaked.docs);
+      }
       result = await loadDocuments(client, docs, { chunkSize: args.chunkSize });
       if (args.sources) {
         const extra = sourceDemoDocs(args.prefix, args.scenario.baseDate ?? DEFAULT_BASE_DATE, Math.floor((args.scenario.noise ?? 1500) / 4));

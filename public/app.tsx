@@ -3,6 +3,7 @@ import { HashRouter, Route, RouteComponentProps, Switch } from 'react-router-dom
 import { AddToCasePage } from './add_to_case/add_to_case_page';
 import { CasePage } from './cases/case_page';
 import { CasesPage } from './cases/cases_page';
+import { CaseTemplatesPage } from './cases/case_templates_page';
 import { FindingsPage } from './findings/findings_page';
 import { IncidentsPage } from './incidents/incidents_page';
 import { InvestigationPage } from './investigation/investigation_page';
@@ -23,6 +24,7 @@ export function SiemInvestigationsApp({ services }: { services: AppServices }) {
           />
           <Route path={ROUTE_PATHS.case} render={(props: RouteComponentProps<{ id: string }>) => <CasePage key={props.match.params.id} {...props} />} />
           <Route path={ROUTE_PATHS.cases} component={CasesPage} />
+          <Route path={ROUTE_PATHS.caseTemplates} component={CaseTemplatesPage} />
           <Route path={ROUTE_PATHS.add} render={(props) => <AddToCasePage key={props.location.search} />} />
           <Route path={ROUTE_PATHS.findings} component={FindingsPage} />
           <Route path={ROUTE_PATHS.incidents} component={IncidentsPage} />

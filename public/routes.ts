@@ -17,7 +17,12 @@ export const ROUTE_PATHS = {
   cases: '/cases',
   case: '/cases/:id',
   add: '/add',
+  caseTemplates: '/case_templates',
 } as const;
+
+export function caseTemplatesPath(): string {
+  return ROUTE_PATHS.caseTemplates;
+}
 
 export function encodePathSegment(value: string): string {
   return encodeURIComponent(value).replace(/%25/g, '%2525');

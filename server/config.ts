@@ -1,4 +1,6 @@
+import { DEFAULT_CASE_NUMBER_PREFIX } from '../common/case_types';
 import { SourceOverrides } from '../common/sources';
+import { CASE_NUMBER_PREFIX_PATTERN } from './cases/case_number';
 import { LIMITS } from '../common/constants';
 import { SOURCE_IDS } from '../common/types';
 import { INCIDENT_LIMITS } from '../common/incident_types';
@@ -18,8 +20,14 @@ export interface SiemInvestigationsConfig {
    * at or below OSD's `opensearch.requestTimeout` (30 s by default).
    */
   requestTimeout?: number;
+  /**
+   * Documents an evidence search collects per shard before it stops (`terminate_after`); counts past
+   * it are lower bounds and the answer says so. Default LIMITS.maxDocsPerShard (200,000).
+   */
+  maxDocsPerShard?: number;
   /** `cases.snapshotVisibility`: who may read attachment snapshots (server/cases/snapshot_visibility.ts). */
-  cases?: { snapshotVisibility?: SnapshotVisibility };
+  /** `cases.numberPrefix`: case 12 is `<prefix>-12` (default `SIR`; server/cases/case_number.ts). */
+  cases?: { snapshotVisibility?: SnapshotVisibility; numberPrefix?: string };
   /** The Incidents view (docs/incidents.md): the sliding window that groups findings, and how many findings a range may hold. */
   incidents?: { window?: string; maxFindings?: number };
   /**
@@ -76,6 +84,7 @@ export function createConfigDescriptor(): { schema: unknown; exposeToBrowser: ty
       enabled: schema.boolean({ defaultValue: true }),
       sources: schema.object(sources),
       requestTimeout: schema.number({ defaultValue: LIMITS.requestTimeoutMs, min: 1000, max: 300000 }),
+      maxDocsPerShard: schema.number({ defaultValue: LIMITS.maxDocsPerShard, min: 100, max: 100_000_000 }),
       incidents: schema.object({
         window: schema.string({ defaultValue: INCIDENT_LIMITS.defaultWindow }),
         maxFindings: schema.number({ defaultValue: INCIDENT_LIMITS.maxFindings, min: 10, max: 60000 }),
@@ -89,6 +98,7 @@ export function createConfigDescriptor(): { schema: unknown; exposeToBrowser: ty
           SNAPSHOT_VISIBILITIES.map((v) => schema.literal(v)),
           { defaultValue: DEFAULT_SNAPSHOT_VISIBILITY }
         ),
+        numberPrefix: schema.string({ defaultValue: DEFAULT_CASE_NUMBER_PREFIX, validate: (v: string) => (CASE_NUMBER_PREFIX_PATTERN.test(v) ? undefined : 'must be 1-10 letters, digits or _ starting with a letter') }),
       }),
     }),
   };

@@ -1,11 +1,14 @@
 import { LIMITS } from '../common/constants';
 import { resolveSources, SourceDefinitions } from '../common/sources';
 import { registerCapabilities, createSaveGuard } from './capabilities';
-import { caseSavedObjectType } from './cases';
+import { CASE_SAVED_OBJECT_TYPES } from './cases';
+import { validNumberPrefix } from './cases/case_number';
 import { observableSavedObjectType } from './cases/observables';
 import { SiemInvestigationsConfig, snapshotVisibilityOf } from './config';
 import { DEFAULT_SNAPSHOT_VISIBILITY, SnapshotVisibility } from './cases/snapshot_visibility';
 import { registerCasesRoutes } from './routes/cases';
+import { registerCaseWorkflowRoutes } from './routes/case_workflow';
+import { caseTemplateSavedObjectType } from './cases/templates/saved_object_type';
 import { registerDocumentRoute } from './routes/document';
 import { registerFindingsRoute } from './routes/findings';
 import { registerInvestigateRoute } from './routes/investigate';
@@ -20,7 +23,9 @@ export class SiemInvestigationsPlugin {
   private sources: SourceDefinitions = resolveSources();
   private requestTimeoutMs: number = LIMITS.requestTimeoutMs;
   private snapshotVisibility: SnapshotVisibility = DEFAULT_SNAPSHOT_VISIBILITY;
+  private maxDocsPerShard: number = LIMITS.maxDocsPerShard;
   private correlation: CorrelationConfig = correlationConfigOf(undefined);
+  private numberPrefix: string = validNumberPrefix(undefined);
   private readonly configSubscription: { unsubscribe(): void };
 
   constructor(initializerContext: PluginInitializerContext<SiemInvestigationsConfig>) {
@@ -29,7 +34,9 @@ export class SiemInvestigationsPlugin {
       this.sources = resolveSources(config?.sources);
       this.requestTimeoutMs = validTimeout(config?.requestTimeout) ?? LIMITS.requestTimeoutMs;
       this.snapshotVisibility = snapshotVisibilityOf(config?.cases);
+      this.maxDocsPerShard = config?.maxDocsPerShard ?? LIMITS.maxDocsPerShard;
       this.correlation = correlationConfigOf(config);
+      this.numberPrefix = validNumberPrefix(config?.cases?.numberPrefix);
     });
   }
 
@@ -39,6 +46,7 @@ export class SiemInvestigationsPlugin {
       router,
       logger: this.logger,
       getSources: () => this.sources,
+      getMaxDocsPerShard: () => this.maxDocsPerShard,
       readerOf: (context: RequestHandlerContext) =>
         createOpenSearchReader(context.core.opensearch.client.asCurrentUser, { budget: new RequestBudget(this.requestTimeoutMs) }),
     };
@@ -51,9 +59,17 @@ export class SiemInvestigationsPlugin {
       assertCanSave: createSaveGuard(() => core.getStartServices()),
       getSnapshotVisibility: () => this.snapshotVisibility,
       getObservableDefaults: () => ({ exclusions: this.correlation.exclusions, iocTypes: this.correlation.iocTypes }),
+      getNumberPrefix: () => this.numberPrefix,
     });
-    core.savedObjects.registerType(caseSavedObjectType);
+    registerCaseWorkflowRoutes({
+      ...deps,
+      assertCanSave: createSaveGuard(() => core.getStartServices()),
+      getSnapshotVisibility: () => this.snapshotVisibility,
+      getNumberPrefix: () => this.numberPrefix,
+    });
+    for (const type of CASE_SAVED_OBJECT_TYPES) core.savedObjects.registerType(type);
     core.savedObjects.registerType(observableSavedObjectType);
+    core.savedObjects.registerType(caseTemplateSavedObjectType);
     registerCapabilities(core);
     return {};
   }

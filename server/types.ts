@@ -52,13 +52,33 @@ export interface SavedObject<T = unknown> {
   id: string;
   type: string;
   attributes: T;
-  references: Array<{ name: string; type: string; id: string }>;
+  references: SavedObjectReference[];
   version?: string;
   updated_at?: string;
   namespaces?: string[];
 }
 
-/** The find options the plugin uses (OSD has more: sorting, references, namespaces, KQL filter). */
+export interface SavedObjectReference {
+  name: string;
+  type: string;
+  id: string;
+}
+
+/**
+ * OSD's KueryNode (src/plugins/data/common/opensearch_query/kuery), as `find`'s `filter` takes it
+ * besides a KQL string. The plugin builds nodes from structured values (server/cases/kuery.ts),
+ * never a KQL string from user input.
+ */
+export type KueryNode =
+  | { type: 'function'; function: 'and' | 'or' | 'not'; arguments: KueryNode[] }
+  | { type: 'function'; function: 'is'; arguments: [KueryLiteral, KueryLiteral, KueryLiteral] }
+  | KueryLiteral;
+export interface KueryLiteral {
+  type: 'literal';
+  value: string | number | boolean | null;
+}
+
+/** The find options the plugin uses (OSD has more: namespaces, rootSearchFields, preference…). */
 export interface SavedObjectsFindOptions {
   type: string;
   page?: number;
@@ -67,6 +87,10 @@ export interface SavedObjectsFindOptions {
   search?: string;
   searchFields?: string[];
   defaultSearchOperator?: 'AND' | 'OR';
+  sortField?: string;
+  sortOrder?: 'asc' | 'desc';
+  hasReference?: { type: string; id: string };
+  filter?: KueryNode;
 }
 
 export interface SavedObjectsFindResponse<T> {
@@ -76,8 +100,24 @@ export interface SavedObjectsFindResponse<T> {
   page: number;
 }
 
+export interface SavedObjectsBulkCreateObject<T = unknown> {
+  type: string;
+  id?: string;
+  attributes: T;
+  references?: SavedObjectReference[];
+}
+
 export interface SavedObjectsClientContract {
-  create<T>(type: string, attributes: T, options?: { id?: string; refresh?: boolean | 'wait_for' }): Promise<SavedObject<T>>;
+  create<T>(
+    type: string,
+    attributes: T,
+    options?: { id?: string; overwrite?: boolean; references?: SavedObjectReference[]; refresh?: boolean | 'wait_for' }
+  ): Promise<SavedObject<T>>;
+  /** Per-object errors (e.g. 409 for an existing id without `overwrite`) come back in `saved_objects[i].error`. */
+  bulkCreate<T>(
+    objects: Array<SavedObjectsBulkCreateObject<T>>,
+    options?: { overwrite?: boolean; refresh?: boolean | 'wait_for' }
+  ): Promise<{ saved_objects: Array<SavedObject<T> & { error?: { statusCode: number; error?: string; message: string } }> }>;
   get<T>(type: string, id: string): Promise<SavedObject<T>>;
   find<T>(options: SavedObjectsFindOptions): Promise<SavedObjectsFindResponse<T>>;
   update<T>(type: string, id: string, attributes: Partial<T>, options?: { version?: string; refresh?: boolean | 'wait_for' }): Promise<SavedObject<Partial<T>>>;
@@ -124,12 +164,22 @@ export interface PluginInitializerContext<C = unknown> {
   env?: { mode?: { dev?: boolean; prod?: boolean }; packageInfo?: { version?: string } };
 }
 
+/** What an OSD saved-object migration transforms: one raw document, never others. */
+export interface SavedObjectUnsanitizedDoc {
+  id: string;
+  type: string;
+  attributes: Record<string, unknown>;
+  references?: SavedObjectReference[];
+  migrationVersion?: Record<string, string>;
+  [key: string]: unknown;
+}
+
 export interface SavedObjectsType {
   name: string;
   hidden: boolean;
   namespaceType: 'single' | 'multiple' | 'agnostic';
   mappings: { dynamic?: false | 'strict'; properties: Record<string, unknown> };
-  migrations?: Record<string, (doc: unknown) => unknown>;
+  migrations?: Record<string, (doc: SavedObjectUnsanitizedDoc) => SavedObjectUnsanitizedDoc>;
   management?: {
     importableAndExportable?: boolean;
     defaultSearchField?: string;

@@ -60,6 +60,34 @@ export function sourceOfIndex(index: string, sources: SourceDefinitions): Source
   return null;
 }
 
+/** The cluster alias of the local cluster in coverage lines. */
+export const LOCAL_CLUSTER = '(local)';
+
+/**
+ * A source's index pattern split by cluster, for cross-cluster search: `a-*,other:a-*,other:b-*`
+ * → `[{ cluster: '(local)', pattern: 'a-*' }, { cluster: 'other', pattern: 'other:a-*,other:b-*' }]`,
+ * local first, then remotes in the order they first appear.
+ */
+export function patternsByCluster(indexPattern: string): Array<{ cluster: string; pattern: string }> {
+  const byCluster = new Map<string, string[]>();
+  for (const raw of indexPattern.split(',')) {
+    const p = raw.trim();
+    if (!p) continue;
+    const colon = p.indexOf(':');
+    const cluster = colon > 0 ? p.slice(0, colon) : LOCAL_CLUSTER;
+    byCluster.set(cluster, [...(byCluster.get(cluster) ?? []), p]);
+  }
+  const local = byCluster.get(LOCAL_CLUSTER);
+  const order = [...(local ? [LOCAL_CLUSTER] : []), ...[...byCluster.keys()].filter((c) => c !== LOCAL_CLUSTER)];
+  return order.map((cluster) => ({ cluster, pattern: byCluster.get(cluster)!.join(',') }));
+}
+
+/** `other:log-aws-cloudtrail-2021-04` is on the remote cluster `other` (cross-cluster search). */
+export function remoteClusterOf(index: string): string | undefined {
+  const colon = index.indexOf(':');
+  return colon > 0 ? index.slice(0, colon) : undefined;
+}
+
 /** A finding is attached as a finding, a log line as an event. */
 export function attachmentTypeOf(source: SourceId | null): 'finding' | 'event' {
   return source ? SOURCE_ADAPTERS[source].attachmentType : 'event';

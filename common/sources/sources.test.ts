@@ -1,4 +1,4 @@
-import { attachmentTypeOf, DEFAULT_SOURCES, resolveSources, sourceOfIndex } from '.';
+import { attachmentTypeOf, DEFAULT_SOURCES, patternsByCluster, remoteClusterOf, resolveSources, sourceOfIndex } from '.';
 
 describe('source definitions', () => {
   it('keeps the SIEM defaults when nothing is overridden', () => {
@@ -44,5 +44,20 @@ describe('attachment type of a source', () => {
       'event',
       'event',
     ]);
+  });
+});
+
+describe('index patterns across clusters', () => {
+  it('splits a pattern by cluster, local first, and finds the source of a remote index', () => {
+    expect(patternsByCluster('a-*, other:a-*,b-*,x:c-*,other:d-*')).toEqual([
+      { cluster: '(local)', pattern: 'a-*,b-*' },
+      { cluster: 'other', pattern: 'other:a-*,other:d-*' },
+      { cluster: 'x', pattern: 'x:c-*' },
+    ]);
+    expect(remoteClusterOf('other:log-aws-cloudtrail-2021-04')).toBe('other');
+    expect(remoteClusterOf('log-aws-cloudtrail-2021-04')).toBeUndefined();
+    const sources = resolveSources({ cloudtrail: { indexPattern: 'log-aws-cloudtrail-*,other:log-aws-cloudtrail-*' } });
+    expect(sourceOfIndex('other:log-aws-cloudtrail-2021-04', sources)).toBe('cloudtrail');
+    expect(sourceOfIndex('third:log-aws-cloudtrail-2021-04', sources)).toBeNull();
   });
 });

@@ -17,7 +17,9 @@ import { startDevHost } from '../host/dev_host';
 import { applyIndexTemplates } from '../index_templates';
 import { createClient, loadDocuments, sourceDemoDocs } from '../load';
 import { generateNoise, generateScenario } from '../../test/fixtures/scenario/generate';
+import { buildCorpus, corpusDocs } from '../../test/fixtures/guardduty_corpus/generate';
 import { fmt, summarize, Summary } from './stats';
+import { buildFindingsSearch, FindingsQuery } from '../../server/findings/list_findings';
 import { prefixedSourcesConfig } from '../../test/integration/helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -33,28 +35,91 @@ async function ensureOpenSearch(): Promise<string> {
   return out.trim().split('\n').pop()!;
 }
 
+/**
+ * The data set of one size: the workshop scenario (heavy), the 221 corpus findings (one per
+ * GuardDuty type, for the per-family figures) and noise up to `docs`. Reused when present; a
+ * partly loaded set is resumed where it stopped (noise document i is the same in every run), so an
+ * interrupted 10M load is not lost.
+ */
 async function ensureData(client: Client, prefix: string, docs: number) {
-  const count = await client
+  let count = await countDocs(client, prefix);
+  const scenario = generateScenario({ indexPrefix: prefix, heavy: true });
+  const corpus = corpusDocs(buildCorpus(), 'current', prefix);
+  // A tenth of the documents in the S3 access log, Windows and Linux OS sources, with the corpus
+  // incidents those sources tell (RDP brute force, S3 exfiltration, SSH brute force). A set grown
+  // from a smaller one (below) keeps the smaller one's.
+  const sourceDocs = sourceDemoDocs(prefix, scenario.facts.baseDate, Math.floor(docs / 10));
+  const fixed = scenario.docs.length + corpus.length + sourceDocs.length;
+  const noise = Math.max(0, docs - fixed);
+  if (count >= docs * 0.999) {
+    console.log(`reusing ${count.toLocaleString('en')} documents under ${prefix}`);
+    return { scenario, corpus };
+  }
+  await applyIndexTemplates(client, { prefix });
+  const t0 = performance.now();
+  if (count === 0) count = await seedFromSmallerSet(client, prefix, docs);
+  if (count < fixed) {
+    console.log(`loading the scenario (${scenario.docs.length}) and the corpus findings (${corpus.length}) under ${prefix}`);
+    await loadDocuments(client, scenario.docs, { refresh: false });
+    await loadDocuments(client, corpus, { refresh: false });
+    await loadDocuments(client, sourceDocs, { refresh: false });
+  }
+  // Resume a little before what is already there: a chunk in flight when a load stopped may be
+  // partly indexed, and loading a document again only overwrites it (ids are deterministic).
+  const from = Math.max(0, count - fixed - 20_000);
+  console.log(`loading noise ${from.toLocaleString('en')} → ${noise.toLocaleString('en')} under ${prefix} (had ${count.toLocaleString('en')} documents)`);
+  let last = 0;
+  await loadDocuments(client, generateNoise(noise, { indexPrefix: prefix, seed: 7 }, from), {
+    refresh: true,
+    chunkSize: 5000,
+    onProgress: (loaded) => {
+      const now = performance.now();
+      if (now - last < 10_000 && from + loaded < noise) return;
+      last = now;
+      const s = (now - t0) / 1000;
+      const rate = loaded / Math.max(s, 0.001);
+      const eta = (noise - from - loaded) / Math.max(rate, 1);
+      console.log(`  ${(from + loaded).toLocaleString('en')} / ${noise.toLocaleString('en')} noise documents, ${Math.round(rate)} docs/s, ${s.toFixed(0)} s, ~${Math.round(eta / 60)} min left`);
+    },
+  });
+  console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
+  return { scenario, corpus };
+}
+
+/**
+ * A larger set starts as a copy of the largest complete smaller one (`bench-<M>-`, M < N): the
+ * noise documents are the same, so only the difference is loaded. `_clone` hard-links the
+ * segments, so the copy takes seconds instead of the hours a reload takes on this machine. The
+ * smaller set stays as it is, for its own runs.
+ */
+async function seedFromSmallerSet(client: Client, prefix: string, docs: number): Promise<number> {
+  const indices = (await client.cat.indices({ index: 'bench-*-log-*', format: 'json', h: 'index' } as any).catch(() => ({ body: [] }))).body as Array<{ index: string }>;
+  const sizes = [...new Set(indices.map((i) => /^bench-(\d+)-log-/.exec(i.index)?.[1]).filter(Boolean).map(Number))].filter((n) => n < docs).sort((a, b) => b - a);
+  for (const size of sizes) {
+    const from = `bench-${size}-`;
+    if ((await countDocs(client, from)) < size * 0.999) continue;
+    const names = indices.map((i) => i.index).filter((i) => i.startsWith(`${from}log-`));
+    console.log(`starting ${prefix} as a clone of ${from} (${names.length} indices)`);
+    for (const name of names) {
+      await client.indices.putSettings({ index: name, body: { 'index.blocks.write': true } } as any);
+      await client.transport.request({
+        method: 'PUT',
+        path: `/${encodeURIComponent(name)}/_clone/${encodeURIComponent(prefix + name.slice(from.length))}`,
+        querystring: { wait_for_active_shards: 1 },
+        body: { settings: { 'index.blocks.write': null } },
+      });
+    }
+    return countDocs(client, prefix);
+  }
+  return 0;
+}
+
+async function countDocs(client: Client, prefix: string): Promise<number> {
+  await client.indices.refresh({ index: `${prefix}log-*`, ignore_unavailable: true, allow_no_indices: true } as any).catch(() => undefined);
+  return client
     .count({ index: `${prefix}log-*`, ignore_unavailable: true, allow_no_indices: true } as any)
     .then((r) => r.body.count as number)
     .catch(() => 0);
-  const scenario = generateScenario({ indexPrefix: prefix, heavy: true });
-  if (count >= docs * 0.99) {
-    console.log(`reusing ${count} documents under ${prefix}`);
-    return scenario;
-  }
-  console.log(`loading ${docs} documents under ${prefix} (had ${count})`);
-  await client.indices.delete({ index: `${prefix}log-*`, ignore_unavailable: true, allow_no_indices: true } as any).catch(() => undefined);
-  await applyIndexTemplates(client, { prefix, force: true });
-  const t0 = performance.now();
-  await loadDocuments(client, scenario.docs, { refresh: false });
-  // A tenth of the documents in the S3 access log, Windows and Linux OS sources, with the corpus
-  // incidents those sources tell (RDP brute force, S3 exfiltration, SSH brute force).
-  const sourceDocs = sourceDemoDocs(prefix, scenario.facts.baseDate, Math.floor(docs / 10));
-  await loadDocuments(client, sourceDocs, { refresh: false });
-  await loadDocuments(client, generateNoise(Math.max(0, docs - scenario.docs.length - sourceDocs.length), { indexPrefix: prefix, seed: 7 }), { refresh: true });
-  console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
-  return scenario;
 }
 
 /**
@@ -100,7 +165,11 @@ async function main() {
   const url = await ensureOpenSearch();
   const client = createClient(url);
   const prefix = `bench-${docs}-`;
-  const scenario = await ensureData(client, prefix, docs);
+  const { scenario, corpus } = process.argv.includes('--no-load') ? describeData(prefix) : await ensureData(client, prefix, docs);
+  if (process.argv.includes('--load-only')) {
+    await client.close();
+    return;
+  }
   const config = prefixedSourcesConfig(prefix);
   const sources = resolveSources((config as any).sources);
   const finding = scenario.facts.iamFinding;
@@ -152,6 +221,7 @@ async function main() {
   const rssAfter = process.memoryUsage().rss;
   const { plugin, direct, manual } = times;
   const heavy = times.heavy ?? [];
+  const scale = await scaleRuns(client, host.url, sources, corpus, scenario, arg('family-runs', 10));
   const newSources = {
     rdp: times.rdp?.length ? { ...summarize(times.rdp), roundTrips: [...roundTripsOf.rdp] } : undefined,
     s3: times.s3?.length ? { ...summarize(times.s3), roundTrips: [...roundTripsOf.s3] } : undefined,
@@ -187,7 +257,119 @@ async function main() {
   fs.mkdirSync(path.join(ROOT, 'build/bench'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'build/bench/result.json'), JSON.stringify(result, null, 2));
   writeReport(result);
+  // One file per data size: the growth report reads them all.
+  fs.writeFileSync(path.join(ROOT, `build/bench/scale-${count}.json`), JSON.stringify({ date: result.date, documents: count, plugin: p, direct: d, heavy: h, serverRssMiB: result.hostRssMiB, ...scale }, null, 2));
+  writeScaleReport();
   console.log(JSON.stringify(result, null, 2));
+}
+
+function describeData(prefix: string) {
+  return { scenario: generateScenario({ indexPrefix: prefix, heavy: true }), corpus: corpusDocs(buildCorpus(), 'current', prefix) };
+}
+
+interface ScaleFigures {
+  families: Record<string, { finding: string; plugin: Summary; direct: Summary; roundTrips: number }>;
+  findingsList: { plugin: Summary; direct: Summary };
+}
+
+/**
+ * Per finding family (one corpus finding each) and for the findings list: the plugin over HTTP
+ * against the same requests sent straight to OpenSearch, interleaved.
+ */
+async function scaleRuns(
+  client: Client,
+  hostUrl: string,
+  sources: ReturnType<typeof resolveSources>,
+  corpus: ReturnType<typeof corpusDocs>,
+  scenario: ReturnType<typeof generateScenario>,
+  runs: number
+): Promise<ScaleFigures> {
+  const families = new Map<string, { index: string; id: string }>();
+  const all = buildCorpus();
+  all.forEach((f, i) => {
+    if (!families.has(f.family)) families.set(f.family, { index: corpus[i]._index, id: corpus[i]._id });
+  });
+  const contenders: Record<string, () => Promise<unknown>> = {};
+  const roundTrips: Record<string, number> = {};
+  for (const [family, ref] of families) {
+    const recorded: Array<Parameters<TransportClient['transport']['request']>[0]> = [];
+    const recorder: TransportClient = { transport: { request: (p, o) => (recorded.push(p), client.transport.request(p as any, o as any) as any) } };
+    const inv = await investigate(createOpenSearchReader(recorder, { budget: new RequestBudget(30_000) }), { finding: ref, sources });
+    roundTrips[family] = inv.took.roundTrips;
+    contenders[`plugin:${family}`] = async () => {
+      const r = await fetch(hostUrl + API_PATHS.investigate, { method: 'POST', headers: { 'content-type': 'application/json', 'osd-xsrf': 'bench' }, body: JSON.stringify({ finding: ref }) });
+      if (r.status !== 200) throw new Error(`investigate ${family} answered ${r.status}: ${await r.text()}`);
+      await r.json();
+    };
+    contenders[`direct:${family}`] = async () => {
+      for (const c of recorded) await client.transport.request(c as any);
+    };
+  }
+  // The findings list over the incident's days, as the list page asks for it.
+  const day = Date.parse(`${scenario.facts.baseDate}T00:00:00Z`);
+  const q: FindingsQuery = { from: new Date(day - 86_400_000).toISOString(), to: new Date(day + 2 * 86_400_000).toISOString(), severity: [], page: 1, perPage: 20, sortField: 'timestamp', sortOrder: 'desc' };
+  contenders['plugin:findings'] = async () => {
+    const r = await fetch(`${hostUrl}${API_PATHS.findings}?from=${q.from}&to=${q.to}&perPage=20`, { headers: { 'osd-xsrf': 'bench' } });
+    if (r.status !== 200) throw new Error(`findings answered ${r.status}`);
+    await r.json();
+  };
+  contenders['direct:findings'] = () => client.search({ index: sources.guardduty.indexPattern, body: buildFindingsSearch(q, sources.guardduty), ignore_unavailable: true, allow_no_indices: true } as any);
+  const t = await interleaved(runs, contenders);
+  const out: ScaleFigures = { families: {}, findingsList: { plugin: summarize(t['plugin:findings']), direct: summarize(t['direct:findings']) } };
+  for (const [family, ref] of families) out.families[family] = { finding: ref.id, plugin: summarize(t[`plugin:${family}`]), direct: summarize(t[`direct:${family}`]), roundTrips: roundTrips[family] };
+  return out;
+}
+
+/** docs/benchmarks.md, section `scale-bench`: every size measured (build/bench/scale-<N>.json), ratios and growth. */
+function writeScaleReport() {
+  const dir = path.join(ROOT, 'build/bench');
+  const runs = fs
+    .readdirSync(dir)
+    .filter((f) => /^scale-\d+\.json$/.test(f))
+    .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')))
+    .sort((a, b) => a.documents - b.documents);
+  if (!runs.length) return;
+  const n = (x: number) => x.toLocaleString('en');
+  const ratio = (a: Summary, b: Summary) => (a.p95 / b.p95).toFixed(2);
+  const families = Object.keys(runs[runs.length - 1].families ?? {});
+  const lines: string[] = [];
+  lines.push('| what | ' + runs.map((r) => `${n(r.documents)} docs: p50 / p95 (plugin ÷ direct at p95)`).join(' | ') + ' |');
+  lines.push('|---|' + runs.map(() => '---|').join(''));
+  const cell = (pl?: Summary, di?: Summary) => (pl && di ? `${fmt(pl.p50)} / ${fmt(pl.p95)} (${ratio(pl, di)})` : '—');
+  lines.push(`| IAM finding (workshop), 2 round trips | ${runs.map((r) => cell(r.plugin, r.direct)).join(' | ')} |`);
+  for (const f of families) lines.push(`| family \`${f}\` | ${runs.map((r) => cell(r.families?.[f]?.plugin, r.families?.[f]?.direct)).join(' | ')} |`);
+  lines.push(`| findings list (page 1 of 20) | ${runs.map((r) => cell(r.findingsList?.plugin, r.findingsList?.direct)).join(' | ')} |`);
+  let growth = '';
+  if (runs.length > 1) {
+    const a = runs[0];
+    const b = runs[runs.length - 1];
+    const g = (x: number, y: number) => (y / x).toFixed(2);
+    const rows = [['IAM finding', a.plugin, a.direct, b.plugin, b.direct] as const];
+    const gl = [`Growth from ${n(a.documents)} to ${n(b.documents)} documents (×${(b.documents / a.documents).toFixed(1)} data), p95 later ÷ p95 earlier:`, '', '| what | plugin | direct | plugin grows no faster? |', '|---|---|---|---|'];
+    const add = (name: string, pa?: Summary, da?: Summary, pb?: Summary, db?: Summary) => {
+      if (!pa || !da || !pb || !db) return;
+      const gp = pb.p95 / pa.p95;
+      const gd = db.p95 / da.p95;
+      gl.push(`| ${name} | ×${g(pa.p95, pb.p95)} | ×${g(da.p95, db.p95)} | ${gp <= gd * 1.1 ? 'yes' : '**no**'} |`);
+    };
+    add(rows[0][0], rows[0][1], rows[0][2], rows[0][3], rows[0][4]);
+    for (const f of families) add(`family \`${f}\``, a.families?.[f]?.plugin, a.families?.[f]?.direct, b.families?.[f]?.plugin, b.families?.[f]?.direct);
+    add('findings list', a.findingsList?.plugin, a.findingsList?.direct, b.findingsList?.plugin, b.findingsList?.direct);
+    growth = gl.join('\n');
+  }
+  const section = `<!-- scale-bench -->
+## Cost growth with the data (issue 15)
+
+Measured by \`npm run bench -- --docs N\` (one run per size, interleaved contenders; per family one corpus finding, ${runs[0].families ? Object.values(runs[0].families as Record<string, { plugin: Summary }>)[0]?.plugin.runs : '?'} runs each; raw figures in \`build/bench/scale-<N>.json\`). "Direct" is the same requests the plugin makes, sent straight to OpenSearch one after another.
+
+${lines.join('\n')}
+
+${growth}
+<!-- /scale-bench -->`;
+  const file = path.join(ROOT, 'docs/benchmarks.md');
+  const existing = fs.readFileSync(file, 'utf8');
+  const re = /<!-- scale-bench -->[\s\S]*<!-- \/scale-bench -->/;
+  fs.writeFileSync(file, re.test(existing) ? existing.replace(re, section) : existing.replace('<!-- ui-bench -->', `${section}\n\n<!-- ui-bench -->`));
 }
 
 function row(name: string, s: Summary | undefined) {

@@ -11,7 +11,7 @@ describe('config schema (what @osd/config-schema does for the types the plugin u
 
   it('gives the defaults for an absent config', () => {
     expect(descriptor.schema).toBeInstanceOf(Type);
-    expect(validate({})).toEqual({ enabled: true, sources: {}, requestTimeout: 30000, cases: { snapshotVisibility: 'source' } });
+    expect(validate({})).toEqual({ enabled: true, sources: {}, requestTimeout: 30000, cases: { snapshotVisibility: 'source', numberPrefix: 'SIR' } });
   });
 
   it('keeps valid settings and turns boolean strings into booleans', () => {
@@ -20,7 +20,7 @@ describe('config schema (what @osd/config-schema does for the types the plugin u
       enabled: false,
       sources,
       requestTimeout: 5000,
-      cases: { snapshotVisibility: 'case' },
+      cases: { snapshotVisibility: 'case', numberPrefix: 'SIR' },
     });
   });
 
@@ -34,6 +34,7 @@ describe('config schema (what @osd/config-schema does for the types the plugin u
     [{ sources: [] }, `${ns}.sources]: expected a plain object value, but found [Array] instead.`],
     [{ enabled: 'yes' }, `${ns}.enabled]: expected value of type [boolean] but got [string]`],
     [{ cases: { snapshotVisibility: 'everyone' } }, `${ns}.cases.snapshotVisibility]: types that failed validation:\n- [0]: expected value to equal [source]\n- [1]: expected value to equal [case]`],
+    [{ cases: { numberPrefix: 'S-1' } }, `${ns}.cases.numberPrefix]: must be 1-10 letters, digits or _ starting with a letter`],
     [{ requestTimeout: 'soon' }, `${ns}.requestTimeout]: expected value of type [number] but got [string]`],
     [{ requestTimeout: 10 }, `${ns}.requestTimeout]: Value must be equal to or greater than [1000].`],
     [{ requestTimeout: 600000 }, `${ns}.requestTimeout]: Value must be equal to or lower than [300000].`],

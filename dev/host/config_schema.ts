@@ -65,12 +65,18 @@ class BooleanType extends Type<boolean> {
 }
 
 class StringType extends Type<string> {
-  constructor(private readonly defaultValue?: string) {
+  constructor(
+    private readonly defaultValue?: string,
+    /** Like @osd/config-schema's `validate`: a message refuses the value. */
+    private readonly validator?: (value: string) => string | void
+  ) {
     super();
   }
   check(value: unknown): string {
     if (value === undefined && this.defaultValue !== undefined) return this.defaultValue;
     if (typeof value !== 'string') throw expected('string', value);
+    const message = this.validator?.(value);
+    if (message) throw new SchemaError(message);
     return value;
   }
 }
@@ -185,7 +191,7 @@ class ObjectType<P extends Props> extends Type<ObjectValue<P>> {
 
 export const schema = {
   boolean: (opts: { defaultValue?: boolean } = {}) => new BooleanType(opts.defaultValue),
-  string: (opts: { defaultValue?: string } = {}) => new StringType(opts.defaultValue),
+  string: (opts: { defaultValue?: string; validate?: (value: string) => string | void } = {}) => new StringType(opts.defaultValue, opts.validate),
   number: (opts: { defaultValue?: number; min?: number; max?: number } = {}) => new NumberType(opts),
   maybe: <V>(type: Type<V>) => new MaybeType(type),
   literal: <V extends string | number | boolean>(value: V) => new LiteralType(value),

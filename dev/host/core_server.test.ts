@@ -10,6 +10,6 @@ describe('dev host plugin loading', () => {
     });
     expect(host.browserConfig).toEqual({ sources: { cloudtrail: { indexPattern: 'ct-*' } } });
     expect(host.capabilities).toEqual({ siemInvestigations: { show: true, save: true } });
-    expect(host.savedObjectTypes.map((t) => t.name)).toEqual(['siem-investigation-case']);
+    expect(host.savedObjectTypes.map((t) => t.name)).toEqual(['siem-investigation-case', 'siem-investigation-case-item', 'siem-investigation-case-sequence', 'siem-investigation-observable', 'siem-investigation-case-template']);
   });
 });

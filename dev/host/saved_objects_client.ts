@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import type http from 'http';
 import type { Client } from '@opensearch-project/opensearch';
-import type { SavedObject, SavedObjectsClientContract, SavedObjectsFindOptions, SavedObjectsType } from '../../server/types';
+import type { KueryNode, SavedObject, SavedObjectReference, SavedObjectsBulkCreateObject, SavedObjectsClientContract, SavedObjectsFindOptions, SavedObjectsType } from '../../server/types';
 import { reasonPhrase } from './response_factory';
 
 /**
@@ -19,7 +19,7 @@ const DEFAULT_REFRESH = 'wait_for' as const;
 const FIND_DEFAULT_PAGE = 1;
 const FIND_DEFAULT_PER_PAGE = 20;
 const DEFAULT_NAMESPACE = 'default';
-const FIND_OPTIONS = ['type', 'page', 'perPage', 'fields', 'search', 'searchFields', 'defaultSearchOperator'];
+const FIND_OPTIONS = ['type', 'page', 'perPage', 'fields', 'search', 'searchFields', 'defaultSearchOperator', 'sortField', 'sortOrder', 'hasReference', 'filter'];
 
 export type DevSavedObjectsClient = SavedObjectsClientContract & { errors: typeof SavedObjectsErrors };
 
@@ -220,14 +220,41 @@ function createClient(opensearch: Client, index: string, types: SavedObjectsType
   return {
     errors: SavedObjectsErrors,
 
-    async create<T>(type: string, attributes: T, options: { id?: string; refresh?: Refresh } = {}) {
-      const { id, refresh = DEFAULT_REFRESH } = options;
+    async create<T>(type: string, attributes: T, options: { id?: string; overwrite?: boolean; references?: SavedObjectReference[]; refresh?: Refresh } = {}) {
+      const { id, overwrite = false, references = [], refresh = DEFAULT_REFRESH } = options;
       if (!registry.has(type)) throw SavedObjectsErrors.createUnsupportedTypeError(type);
       const objectId = id ?? randomUUID();
       const time = new Date().toISOString();
-      const source: RawSource = { type, [type]: attributes, references: [], updated_at: time };
-      const { body } = await call(() => opensearch.create({ id: rawId(type, objectId), index, refresh, body: source }));
-      return { id: objectId, type, updated_at: time, version: encodeVersion(body._seq_no, body._primary_term), attributes, references: [] };
+      const source: RawSource = { type, [type]: attributes, references, updated_at: time };
+      const params = { id: rawId(type, objectId), index, refresh, body: source };
+      const { body } = await call(() => (overwrite ? opensearch.index(params) : opensearch.create(params)));
+      return { id: objectId, type, updated_at: time, version: encodeVersion(body._seq_no, body._primary_term), attributes, references };
+    },
+
+    /** OSD's bulkCreate: one `_bulk`; an object whose id exists (without `overwrite`) answers its own 409. */
+    async bulkCreate<T>(objects: Array<SavedObjectsBulkCreateObject<T>>, options: { overwrite?: boolean; refresh?: Refresh } = {}) {
+      const { overwrite = false, refresh = DEFAULT_REFRESH } = options;
+      if (objects.length === 0) return { saved_objects: [] };
+      const time = new Date().toISOString();
+      const prepared = objects.map((o) => ({ ...o, id: o.id ?? randomUUID(), references: o.references ?? [] }));
+      const unsupported = prepared.find((o) => !registry.has(o.type));
+      if (unsupported) throw SavedObjectsErrors.createUnsupportedTypeError(unsupported.type);
+      const body = prepared.flatMap((o) => [
+        { [overwrite ? 'index' : 'create']: { _id: rawId(o.type, o.id), _index: index } },
+        { type: o.type, [o.type]: o.attributes, references: o.references, updated_at: time },
+      ]);
+      const { body: res } = await call(() => opensearch.bulk({ refresh, body } as any));
+      const items = (res as { items: Array<Record<string, { status: number; _seq_no?: number; _primary_term?: number; error?: { reason?: string } }>> }).items;
+      return {
+        saved_objects: prepared.map((o, i) => {
+          const r = Object.values(items[i])[0];
+          if (r.status >= 300) {
+            const err = r.status === 409 ? SavedObjectsErrors.createConflictError(o.type, o.id) : decorateOpenSearchError({ statusCode: r.status, message: r.error?.reason });
+            return { id: o.id, type: o.type, error: err.output.payload } as SavedObject<T> & { error: { statusCode: number; error: string; message: string } };
+          }
+          return { id: o.id, type: o.type, updated_at: time, version: encodeVersion(r._seq_no as number, r._primary_term as number), attributes: o.attributes, references: o.references };
+        }),
+      };
     },
 
     async get<T>(type: string, id: string) {
@@ -280,6 +307,12 @@ function createClient(opensearch: Client, index: string, types: SavedObjectsType
       if (searchFields && !Array.isArray(searchFields)) throw SavedObjectsErrors.createBadRequestError('options.searchFields must be an array');
       if (fields && !Array.isArray(fields)) throw SavedObjectsErrors.createBadRequestError('options.fields must be an array');
       if (search && !searchFields?.length) throw new Error("The dev host's saved objects client needs searchFields with search");
+      const mappings = registry.get(type)!.mappings as FieldMapping;
+      const query = queryFor(type, search, searchFields ?? [], defaultSearchOperator);
+      const bool = query.bool as Record<string, unknown[]>;
+      if (options.filter) bool.filter = [...bool.filter, filterQuery(type, mappings, options.filter)];
+      if (options.hasReference) bool.must = [...(bool.must ?? []), referenceClause(options.hasReference)];
+      const sort = options.sortField ? sortFor(type, mappings, options.sortField, options.sortOrder) : undefined;
 
       const { body: res, statusCode } = await call(() =>
         opensearch.search(
@@ -289,7 +322,7 @@ function createClient(opensearch: Client, index: string, types: SavedObjectsType
             from: perPage * (page - 1),
             _source: includedFields(type, fields),
             rest_total_hits_as_int: true,
-            body: { seq_no_primary_term: true, query: queryFor(type, search, searchFields ?? [], defaultSearchOperator) },
+            body: { seq_no_primary_term: true, query, ...(sort ? { sort } : {}) },
           } as any,
           { ignore: [404] }
         )
@@ -304,6 +337,59 @@ function createClient(opensearch: Client, index: string, types: SavedObjectsType
       };
     },
   };
+}
+
+/** OSD's getProperty: a mapped field by dotted path, through `properties` and multi-`fields`. */
+function mappedField(mappings: FieldMapping, path: string): FieldMapping | undefined {
+  let node: FieldMapping | undefined = { properties: (mappings as { properties?: unknown }).properties } as FieldMapping;
+  for (const part of path.split('.')) {
+    const props = (node?.properties ?? node?.fields) as Record<string, FieldMapping> | undefined;
+    node = props?.[part];
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+/** OSD's getSortingParams for one type: `<type>.<field>` with `unmapped_type`; an unknown field is a 400. */
+function sortFor(type: string, mappings: FieldMapping, sortField: string, sortOrder: 'asc' | 'desc' = 'asc') {
+  const field = mappedField(mappings, sortField);
+  if (!field) throw SavedObjectsErrors.createBadRequestError(`Unknown sort field ${sortField}`);
+  return [{ [`${type}.${sortField}`]: { order: sortOrder, unmapped_type: field.type } }];
+}
+
+/** OSD's `hasReference` clause. */
+function referenceClause(ref: { type: string; id: string }) {
+  return { nested: { path: 'references', query: { bool: { must: [{ term: { 'references.id': ref.id } }, { term: { 'references.type': ref.type } }] } } } };
+}
+
+/**
+ * OSD's `filter` as a KueryNode: validateConvertFilterToKueryNode (every key is
+ * `<type>.attributes.<mapped field>`, else 400) then the kuery functions' toOpenSearchQuery for the
+ * node types the plugin builds (`and`, `or`, `not`, `is` with a literal value).
+ */
+function filterQuery(type: string, mappings: FieldMapping, node: KueryNode): Record<string, unknown> {
+  if (node.type === 'literal') throw SavedObjectsErrors.createBadRequestError('a filter must be a function node');
+  switch (node.function) {
+    case 'and':
+      return { bool: { filter: node.arguments.map((n) => filterQuery(type, mappings, n)) } };
+    case 'or':
+      return { bool: { should: node.arguments.map((n) => filterQuery(type, mappings, n)), minimum_should_match: 1 } };
+    case 'not':
+      return { bool: { must_not: filterQuery(type, mappings, node.arguments[0]) } };
+    case 'is': {
+      const [key, value, phrase] = node.arguments;
+      const parts = String(key.value).split('.');
+      if (parts[0] !== type || parts[1] !== 'attributes' || parts.length < 3) {
+        throw SavedObjectsErrors.createBadRequestError(`This key '${key.value}' does NOT match the filter proposition SavedObjectType.attributes.key`);
+      }
+      const field = parts.slice(2).join('.');
+      if (!mappedField(mappings, field)) throw SavedObjectsErrors.createBadRequestError(`This key '${key.value}' does NOT exist in ${type} saved object index patterns`);
+      const match = { [phrase.value ? 'match_phrase' : 'match']: { [`${type}.${field}`]: value.value } };
+      return { bool: { filter: [{ term: { type } }, { bool: { should: [match], minimum_should_match: 1 } }] } };
+    }
+    default:
+      throw SavedObjectsErrors.createBadRequestError('unsupported filter node');
+  }
 }
 
 /**

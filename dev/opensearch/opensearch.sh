@@ -6,6 +6,10 @@
 #   dev/opensearch/opensearch.sh stop              SIGTERM (SIGKILL after 30 s); fine if not running
 #   dev/opensearch/opensearch.sh status            "running ..." (exit 0) or "not running" (exit 3)
 #   dev/opensearch/opensearch.sh build [--secure]  only the Maven build (pre-fetches the artifacts)
+#   dev/opensearch/opensearch.sh start --cluster N [--fresh]   N nodes (2-9) of one cluster on loopback:
+#                          HTTP ports OPENSEARCH_PORT..+N-1, transport ports OPENSEARCH_TRANSPORT_PORT..+N-1
+#                          (default OPENSEARCH_PORT+100), discovery among them; prints the first node's URL.
+#                          `stop` and `status` on OPENSEARCH_PORT act on every node of that cluster.
 #
 # Environment (all optional):
 #   OPENSEARCH_PORT        HTTP port on 127.0.0.1 (default 9200)
@@ -23,6 +27,10 @@
 #                          home default <repo>/.opensearch/home-secure-<port>; certificates made at first
 #                          start in <repo>/.opensearch/secure-certs; the security config is secure/config/.
 #   OPENSEARCH_SECURE_JAVA_HOME   JDK 17+ for the secured node (default /usr/lib/jvm/java-17-openjdk-amd64)
+#   OPENSEARCH_TRANSPORT_PORT     transport port (default: the first free of 9300-9399; with --cluster, the
+#                          first node's, default OPENSEARCH_PORT+100). Set it for a node another cluster
+#                          reaches by cross-cluster search (its seed).
+#   OPENSEARCH_CLUSTER_NAME       cluster name (default dev-opensearch; with --cluster, dev-cluster-<port>)
 #
 # Human-readable messages go to stderr; `start` prints only the URL on stdout.
 set -euo pipefail
@@ -32,8 +40,14 @@ REPO_ROOT="$(cd "$SCRIPT_DIR/../.." && pwd -P)"
 STATE_DIR="$REPO_ROOT/.opensearch"
 
 SECURE="${OPENSEARCH_SECURE:-0}"
+CLUSTER_SIZE=0
 if [[ "${1:-}" == start || "${1:-}" == build ]]; then
-  for arg in "${@:2}"; do [[ "$arg" == --secure ]] && SECURE=1; done
+  prev=""
+  for arg in "${@:2}"; do
+    [[ "$arg" == --secure ]] && SECURE=1
+    [[ "$prev" == --cluster ]] && CLUSTER_SIZE="$arg"
+    prev="$arg"
+  done
 fi
 [[ "$SECURE" == 0 || "$SECURE" == 1 ]] || { echo "opensearch.sh: ERROR: OPENSEARCH_SECURE must be 0 or 1" >&2; exit 1; }
 
@@ -112,6 +126,9 @@ run_build() {
     die "Maven build failed"
   fi
   [[ -s "$MODULE_DIR/target/classpath.txt" ]] || die "Maven build did not write target/classpath.txt"
+  # Maven leaves an unchanged classpath.txt alone: mark it as of this build, or build_is_fresh
+  # would see sources newer than it and rebuild at every start.
+  touch "$MODULE_DIR/target/classpath.txt"
   if [[ "$SECURE" == 1 ]]; then
     compgen -G "$MODULE_DIR/target/security-plugin/opensearch-security-*.jar" >/dev/null \
       || die "Maven build did not unpack the security plugin into $MODULE_DIR/target/security-plugin"
@@ -268,15 +285,60 @@ cmd_build() {
   log "build OK ($MODULE_DIR/target/classpath.txt)"
 }
 
+# Nodes of a cluster started by `start --cluster N` on $PORT: their HTTP ports, one per line.
+CLUSTER_FILE="$STATE_DIR/cluster-$PORT.ports"
+
+cmd_start_cluster() { # $1 = fresh (0/1)
+  local fresh="$1" n="$CLUSTER_SIZE" i
+  [[ "$n" =~ ^[2-9]$ ]] || die "--cluster needs a node count from 2 to 9, got '$n'"
+  [[ "$SECURE" == 0 ]] || die "--cluster and --secure cannot be combined"
+  local tport="${OPENSEARCH_TRANSPORT_PORT:-$(( PORT + 100 ))}"
+  [[ "$tport" =~ ^[0-9]+$ ]] || die "OPENSEARCH_TRANSPORT_PORT must be a port number"
+  local name="${OPENSEARCH_CLUSTER_NAME:-dev-cluster-$PORT}" seeds="" managers="" ports=()
+  for (( i = 0; i < n; i++ )); do
+    ports+=($(( PORT + i )))
+    seeds+="${seeds:+,}127.0.0.1:$(( tport + i ))"
+    managers+="${managers:+,}node-$(( PORT + i ))"
+  done
+  mkdir -p "$STATE_DIR"
+  printf '%s\n' "${ports[@]}" > "$CLUSTER_FILE"
+  log "starting a $n-node cluster '$name': HTTP ${ports[0]}-${ports[-1]}, transport $tport-$(( tport + n - 1 ))"
+  # Build once, before the nodes start (in parallel they would each run Maven on one target/).
+  select_jdk
+  build_is_fresh || run_build
+  local pids=() rc=0
+  for (( i = 0; i < n; i++ )); do
+    OPENSEARCH_PORT="${ports[$i]}" OPENSEARCH_TRANSPORT_PORT=$(( tport + i )) OPENSEARCH_CLUSTER_NAME="$name" \
+      OPENSEARCH_NODE_NAME="node-${ports[$i]}" OPENSEARCH_SEED_HOSTS="$seeds" OPENSEARCH_INITIAL_MANAGERS="$managers" \
+      OPENSEARCH_CLUSTER_NODES="$n" OPENSEARCH_FRESH="$fresh" CLUSTER_CHILD=1 OPENSEARCH_HOME="" OPENSEARCH_LOG="" OPENSEARCH_PID_FILE="" \
+      bash "$0" start >/dev/null &
+    pids+=($!)
+  done
+  for i in "${!pids[@]}"; do wait "${pids[$i]}" || rc=1; done
+  if (( rc != 0 )); then
+    log "a node failed to start; stopping the cluster"
+    cmd_stop
+    die "the $n-node cluster failed to start"
+  fi
+  local health
+  health="$(curl -s --max-time 130 "$URL/_cluster/health?wait_for_nodes=$n&wait_for_status=green&timeout=120s")" || true
+  [[ "$health" == *"\"number_of_nodes\":$n"* ]] || { log "cluster health: $health"; cmd_stop; die "the cluster did not form ($n nodes)"; }
+  log "cluster '$name' ready: ${ports[*]/#/http://127.0.0.1:}"
+  echo "$URL"
+}
+
 cmd_start() {
-  local fresh="${OPENSEARCH_FRESH:-0}" arg
+  local fresh="${OPENSEARCH_FRESH:-0}" arg prev=""
   for arg in "$@"; do
     case "$arg" in
       --fresh) fresh=1 ;;
       --secure) ;; # read at the top
-      *) die "unknown option for start: $arg" ;;
+      --cluster) ;;
+      *) [[ "$prev" == --cluster ]] || die "unknown option for start: $arg" ;;
     esac
+    prev="$arg"
   done
+  if [[ "$CLUSTER_SIZE" != 0 ]]; then cmd_start_cluster "$fresh"; return; fi
 
   take_lock
 
@@ -341,6 +403,13 @@ cmd_start() {
     -Dlog4j.shutdownHookEnabled=false -Dlog4j2.disable.jmx=true
     "-Dos.home=$HOME_DIR" "-Dos.http.port=$PORT"
   )
+  [[ -n "${OPENSEARCH_TRANSPORT_PORT:-}" ]] && jvm+=("-Dos.transport.port=$OPENSEARCH_TRANSPORT_PORT")
+  [[ -n "${OPENSEARCH_CLUSTER_NAME:-}" ]] && jvm+=("-Dos.cluster.name=$OPENSEARCH_CLUSTER_NAME")
+  [[ -n "${OPENSEARCH_NODE_NAME:-}" ]] && jvm+=("-Dos.node.name=$OPENSEARCH_NODE_NAME")
+  if [[ -n "${OPENSEARCH_SEED_HOSTS:-}" ]]; then
+    jvm+=("-Dos.seed.hosts=$OPENSEARCH_SEED_HOSTS" "-Dos.initial.cluster.managers=${OPENSEARCH_INITIAL_MANAGERS:-}"
+      "-Dos.cluster.size=${OPENSEARCH_CLUSTER_NODES:-1}")
+  fi
   if [[ "$SECURE" == 1 ]]; then
     # The security plugin's jars (and its own dependencies) after core's: core's versions win.
     cp="$cp:$MODULE_DIR/target/security-plugin/*"
@@ -386,6 +455,16 @@ cmd_start() {
 }
 
 cmd_stop() {
+  if [[ -z "${CLUSTER_CHILD:-}" && -f "$CLUSTER_FILE" ]]; then
+    local p
+    # Every node at once (a cluster manager left alone waits for its peers, slowly).
+    while read -r p; do
+      [[ "$p" =~ ^[0-9]+$ ]] && OPENSEARCH_PORT="$p" CLUSTER_CHILD=1 OPENSEARCH_HOME="" OPENSEARCH_LOG="" OPENSEARCH_PID_FILE="" bash "$0" stop &
+    done < "$CLUSTER_FILE"
+    wait
+    rm -f "$CLUSTER_FILE"
+    return 0
+  fi
   take_lock
   local pid
   pid="$(read_pid)"
@@ -405,6 +484,14 @@ cmd_stop() {
 }
 
 cmd_status() {
+  if [[ -z "${CLUSTER_CHILD:-}" && -f "$CLUSTER_FILE" ]]; then
+    local p rc=0
+    while read -r p; do
+      printf 'node %s: ' "$p"
+      OPENSEARCH_PORT="$p" CLUSTER_CHILD=1 OPENSEARCH_HOME="" OPENSEARCH_LOG="" OPENSEARCH_PID_FILE="" bash "$0" status || rc=3
+    done < "$CLUSTER_FILE"
+    return "$rc"
+  fi
   local pid
   pid="$(read_pid)"
   if is_our_process "$pid"; then

@@ -9,10 +9,12 @@ export interface AddToCaseModalProps {
   /** One line saying what is attached (the finding's title, the event's action…). */
   description: string;
   suggestedTitle: string;
+  /** GuardDuty finding type, to preselect the matching case template. */
+  findingType?: string;
   onClose(): void;
 }
 
-export function AddToCaseModal({ attachment, description, suggestedTitle, onClose }: AddToCaseModalProps) {
+export function AddToCaseModal({ attachment, description, suggestedTitle, findingType, onClose }: AddToCaseModalProps) {
   return (
     <EuiModal onClose={onClose} style={{ width: 560 }} data-test-subj="addToCaseModal">
       <EuiModalHeader>
@@ -25,7 +27,7 @@ export function AddToCaseModal({ attachment, description, suggestedTitle, onClos
           <p style={{ overflowWrap: 'anywhere' }}>{description}</p>
         </EuiText>
         <EuiSpacer size="m" />
-        <CasePicker attachment={attachment} suggestedTitle={suggestedTitle} onAdded={onClose} onCancel={onClose} />
+        <CasePicker attachment={attachment} suggestedTitle={suggestedTitle} findingType={findingType} onAdded={onClose} onCancel={onClose} />
         <EuiSpacer size="m" />
       </EuiModalBody>
     </EuiModal>

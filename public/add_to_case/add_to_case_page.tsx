@@ -116,6 +116,7 @@ export function AddToCasePage() {
               <CasePicker
                 attachment={{ type: attachmentTypeOf(doc.source), ref: doc.ref }}
                 suggestedTitle={suggestedCaseTitle(doc.document, doc.source, doc.ref)}
+                findingType={doc.source === 'guardduty' && typeof doc.document.type === 'string' ? doc.document.type : undefined}
                 onAdded={setAdded}
               />
             )}

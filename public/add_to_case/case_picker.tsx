@@ -18,12 +18,16 @@ import { useCaseSearch } from './use_case_search';
 import { SEVERITY_OPTIONS, STATUS_COLORS, STATUS_LABELS } from '../shared/case_labels';
 import { addToCase, CaseTarget } from '../services/add_to_case';
 import { useAppServices } from '../services/app_services';
+import { TemplateSelect } from '../cases/template_select';
+import { CaseTemplate } from '../../common/case_template_types';
 
 export interface CasePickerProps {
   /** The document to attach. */
   attachment: AddAttachmentRequest;
   /** Title offered for a new case (the finding's title, or what the event was). */
   suggestedTitle: string;
+  /** The GuardDuty type of the finding attached: a template matching it is preselected for a new case. */
+  findingType?: string;
   onAdded(c: Case): void;
   onCancel?(): void;
 }
@@ -35,7 +39,7 @@ type Mode = 'new' | 'existing';
  * first), then attaches the document and confirms with a toast linking to the case. Needs no
  * router, so it also works inside Discover.
  */
-export function CasePicker({ attachment, suggestedTitle, onAdded, onCancel }: CasePickerProps) {
+export function CasePicker({ attachment, suggestedTitle, findingType, onAdded, onCancel }: CasePickerProps) {
   const { api, core } = useAppServices();
   const [mode, setMode] = useState<Mode>('new');
   const [title, setTitle] = useState(suggestedTitle.slice(0, CASE_LIMITS.titleLength));
@@ -43,11 +47,18 @@ export function CasePicker({ attachment, suggestedTitle, onAdded, onCancel }: Ca
   const [term, setTerm] = useState('');
   const [selected, setSelected] = useState<CaseSummary | null>(null);
   const [busy, setBusy] = useState(false);
+  // undefined: never chosen; null: "No template" picked (even if the finding type matches one).
+  const [template, setTemplate] = useState<CaseTemplate | null | undefined>(undefined);
+  const pickTemplate = (t: CaseTemplate | null) => {
+    setTemplate(t);
+    if (t?.severity) setSeverity(t.severity);
+  };
   const search = useCaseSearch(term, mode === 'existing');
 
   const options: Array<EuiSelectableOption<{ summary: CaseSummary }>> = search.cases.map((c) => ({
     label: c.title,
     key: c.id,
+    ...(c.reference ? { prepend: <EuiBadge color="hollow" data-test-subj="casePickerReference">{c.reference}</EuiBadge> } : {}),
     summary: c,
     checked: selected?.id === c.id ? 'on' : undefined,
     append: <EuiBadge color={STATUS_COLORS[c.status]}>{STATUS_LABELS[c.status]}</EuiBadge>,
@@ -55,7 +66,7 @@ export function CasePicker({ attachment, suggestedTitle, onAdded, onCancel }: Ca
   }));
 
   const target: CaseTarget | null =
-    mode === 'new' ? (title.trim() ? { kind: 'new', title: title.trim(), severity } : null) : selected ? { kind: 'existing', id: selected.id, title: selected.title } : null;
+    mode === 'new' ? (title.trim() ? { kind: 'new', title: title.trim(), severity, ...(template !== undefined ? { templateId: template?.id ?? null } : {}) } : null) : selected ? { kind: 'existing', id: selected.id, title: selected.title } : null;
 
   const submit = async () => {
     if (!target) return;
@@ -81,6 +92,7 @@ export function CasePicker({ attachment, suggestedTitle, onAdded, onCancel }: Ca
       <EuiSpacer size="m" />
       {mode === 'new' ? (
         <>
+          <TemplateSelect findingType={findingType} onChange={pickTemplate} data-test-subj="casePickerTemplate" />
           <EuiFormRow label="Case title" fullWidth isInvalid={!title.trim()} error={!title.trim() ? 'A case needs a title.' : undefined}>
             <EuiFieldText fullWidth value={title} maxLength={CASE_LIMITS.titleLength} onChange={(e) => setTitle(e.target.value)} data-test-subj="casePickerTitle" />
           </EuiFormRow>
@@ -103,7 +115,7 @@ export function CasePicker({ attachment, suggestedTitle, onAdded, onCancel }: Ca
           isLoading={search.loading}
           options={options}
           onChange={(next) => setSelected(next.find((o) => o.checked === 'on')?.summary ?? null)}
-          searchProps={{ placeholder: 'Search case titles and descriptions', onSearch: setTerm, onChange: (_visible, value) => setTerm(value), 'data-test-subj': 'casePickerSearch' }}
+          searchProps={{ placeholder: 'Search case titles, descriptions or numbers (SIR-12)', onSearch: setTerm, onChange: (_visible, value) => setTerm(value), 'data-test-subj': 'casePickerSearch' }}
           emptyMessage={search.error ?? 'No cases yet: add to a new case.'}
           noMatchesMessage={search.error ?? 'No case matches.'}
           listProps={{ bordered: true, showIcons: true }}

@@ -7,6 +7,7 @@ import { SEVERITY_OPTIONS, STATUS_LABELS } from '../shared/case_labels';
 import { CloseCaseModal } from './close_case_modal';
 import { NameListInput } from './name_list_input';
 import { SectionTitle } from '../shared/section_title';
+import { useCaseWorkflow } from './case_tasks_panel';
 
 /** Fields saved as soon as they change; a refused save keeps them as unsaved changes. */
 const IMMEDIATE_FIELDS: readonly CaseField[] = ['status', 'closeReason', 'severity', 'tags', 'assignees'];
@@ -24,6 +25,7 @@ const FIELD_NAMES: Record<CaseField, string> = {
 export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
   const c = editor.case!;
   const [closing, setClosing] = useState<'close' | 'reason' | null>(null);
+  const workflow = useCaseWorkflow(editor);
   const status = shownValue(c, editor.draft, 'status');
   const change = (changes: CaseDraft) => {
     editor.setDraft(changes);
@@ -114,10 +116,13 @@ export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
         <CloseCaseModal
           initial={closing === 'reason' ? c.closeReason : undefined}
           confirmLabel={closing === 'close' ? 'Close case' : 'Change reason'}
+          fields={closing === 'close' ? c.closeFields : []}
+          values={c.closeFieldValues}
           onCancel={() => setClosing(null)}
-          onConfirm={(reason: CloseReason) => {
+          onConfirm={(reason: CloseReason, values) => {
             setClosing(null);
-            change(closing === 'close' ? { status: 'closed', closeReason: reason } : { closeReason: reason });
+            if (closing === 'close' && c.closeFields.length) void workflow.closeWithFields(reason, values);
+            else change(closing === 'close' ? { status: 'closed', closeReason: reason } : { closeReason: reason });
           }}
         />
       )}

@@ -3,6 +3,9 @@ import { changedSinceDraft, pendingFields, rebaseDrafts, shownValue, startDrafts
 
 const base: Case = {
   id: 'c1',
+  attachmentCount: 0,
+  commentCount: 0,
+  activityCount: 0,
   version: 'v1',
   title: 'IAM key used from a threat-list IP',
   description: '',
@@ -17,6 +20,10 @@ const base: Case = {
   createdBy: 'alice',
   updatedAt: '2021-04-27T10:00:00.000Z',
   updatedBy: 'alice',
+  tasks: [],
+  closeFields: [],
+  closeFieldValues: {},
+  times: {},
 };
 
 describe('case edits', () => {

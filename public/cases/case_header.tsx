@@ -14,6 +14,13 @@ export function CaseHeader({ editor }: { editor: CaseEditor }) {
   return (
     <EuiPanel paddingSize="l" data-test-subj="caseHeader">
       <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false} wrap>
+        {c.reference && (
+          <EuiFlexItem grow={false}>
+            <EuiBadge color="default" data-test-subj="caseReference">
+              {c.reference}
+            </EuiBadge>
+          </EuiFlexItem>
+        )}
         <EuiFlexItem grow={false}>
           <CaseStatusBadge status={c.status} />
         </EuiFlexItem>
@@ -29,7 +36,7 @@ export function CaseHeader({ editor }: { editor: CaseEditor }) {
         </EuiFlexItem>
         <EuiFlexItem />
         <EuiFlexItem grow={false}>
-          <CopyCaseLinkButton caseId={c.id} />
+          <CopyCaseLinkButton caseId={c.id} reference={c.reference} />
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
           <ExportCaseMenu caseId={c.id} />

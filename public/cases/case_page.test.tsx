@@ -229,7 +229,7 @@ describe('CasePage', () => {
       fireEvent.click(button);
     });
     expect(writeText).toHaveBeenCalledWith('/app/siem-investigations?security_tenant=global#/cases/case-1');
-    expect(toasts.at(-1)).toMatchObject({ kind: 'success', toast: { title: 'Link to the case copied' } });
+    expect(toasts.at(-1)).toMatchObject({ kind: 'success', toast: { title: 'Link to SIR-7 copied' } });
   });
 
   it('says "not found or no access" for 404 and 403, without a toast', async () => {

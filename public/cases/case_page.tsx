@@ -9,8 +9,10 @@ import { CaseConflictCallout } from './case_conflict_callout';
 import { CaseRepairedCallout } from './case_repaired_callout';
 import { CaseDescriptionPanel } from './case_description_panel';
 import { CaseDetailsPanel } from './case_details_panel';
+import { CaseTasksPanel } from './case_tasks_panel';
 import { CaseHeader } from './case_header';
 import { CaseNotFound } from './case_not_found';
+import { CaseItemsPagination, useCaseItemsPager } from './case_items_pager';
 import { DocumentFlyout } from '../shared/document_flyout';
 import { SectionTitle } from '../shared/section_title';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
@@ -55,6 +57,14 @@ export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
     );
   }
 
+  return <CaseView editor={editor} flyoutRef={flyoutRef} setFlyoutRef={setFlyoutRef} />;
+}
+
+function CaseView({ editor, flyoutRef, setFlyoutRef }: { editor: ReturnType<typeof useCaseEditor>; flyoutRef: DocRef | null; setFlyoutRef(ref: DocRef | null): void }) {
+  const c = editor.case!;
+  const attachments = useCaseItemsPager(c, 'attachments');
+  const comments = useCaseItemsPager(c, 'comments');
+  const activity = useCaseItemsPager(c, 'activity');
   return (
     <EuiPage>
       <EuiPageBody data-test-subj="caseView" data-case-id={c.id}>
@@ -74,25 +84,30 @@ export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
             <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
               <SectionTitle>
-                Evidence <EuiNotificationBadge color="subdued">{c.attachments.length}</EuiNotificationBadge>
+                Evidence <EuiNotificationBadge color="subdued">{attachments.total.toLocaleString('en-US')}</EuiNotificationBadge>
               </SectionTitle>
               <EuiSpacer size="s" />
-              <CaseAttachmentsTable attachments={c.attachments} onInspect={setFlyoutRef} />
+              <CaseAttachmentsTable attachments={attachments.items} onInspect={setFlyoutRef} />
+              <CaseItemsPagination pager={attachments} noun="Attachments" />
             </EuiPanel>
             <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
               <SectionTitle>Comments</SectionTitle>
               <EuiSpacer size="m" />
-              <CaseComments comments={c.comments} onAdd={editor.canSave ? editor.addComment : undefined} />
+              <CaseItemsPagination pager={comments} noun="Comments" />
+              <CaseComments comments={comments.items} onAdd={editor.canSave ? editor.addComment : undefined} />
             </EuiPanel>
           </EuiFlexItem>
           <EuiFlexItem grow={1} style={{ minWidth: 300 }}>
             <CaseDetailsPanel editor={editor} />
             <EuiSpacer size="m" />
+            <CaseTasksPanel editor={editor} />
+            <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
               <SectionTitle>Activity</SectionTitle>
               <EuiSpacer size="s" />
-              <CaseActivityLog activity={c.activity} />
+              <CaseActivityLog activity={activity.items} />
+              <CaseItemsPagination pager={activity} noun="Entries" />
             </EuiPanel>
           </EuiFlexItem>
         </EuiFlexGroup>

@@ -35,12 +35,12 @@ const cases = [caseSummary(caseFixture()), caseSummary(caseFixture({ id: 'case-2
 
 describe('CasesPage', () => {
   it('lists cases, newest change first, with links to them', async () => {
-    const { calls } = setup({ [`GET ${API_PATHS.cases}`]: { total: 2, cases } });
+    const { callsTo } = setup({ [`GET ${API_PATHS.cases}`]: { total: 2, cases } });
     const links = await screen.findAllByTestId('caseLink');
     expect(links.map((l) => l.textContent)).toEqual(['IAM key used from a threat-list IP', 'SSH brute force on web-1']);
     expect(links[1]).toHaveAttribute('href', '/app/siem-investigations#/cases/case-2');
     expect(screen.getByTestId('casesCount')).toHaveTextContent('2 cases');
-    expect(calls[0].options.query).toEqual({ page: 1, perPage: 20, sortField: 'updatedAt', sortOrder: 'desc' });
+    expect(callsTo('GET', API_PATHS.cases)[0].options.query).toEqual({ page: 1, perPage: 20, sortField: 'updatedAt', sortOrder: 'desc' });
   });
 
   it('filters by status, severity, tag and search, keeping them in the URL', async () => {

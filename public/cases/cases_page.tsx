@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import React, { useCallback, useMemo, useState } from 'react';
 import { useHistory, useLocation } from 'react-router-dom';
 import { EuiButton, EuiEmptyPrompt, EuiFieldSearch, EuiFlexGroup, EuiFlexItem, EuiPage, EuiPageBody, EuiPageHeader, EuiPanel, EuiSpacer, EuiText } from '@elastic/eui';
@@ -6,6 +7,9 @@ import { APP_ID } from '../../common/constants';
 import { CaseStatusFilter } from './case_status_filter';
 import { CasesTable } from './cases_table';
 import { CreateCaseModal } from './create_case_modal';
+import { CasesBulkActions } from './cases_bulk_actions';
+import { CaseMetricsPanel } from './case_metrics_panel';
+import { caseTemplatesPath } from '../routes';
 import { NameListInput } from './name_list_input';
 import { SeverityFilter } from '../shared/severity_filter';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
@@ -25,6 +29,8 @@ export function CasesPage() {
   const location = useLocation();
   const state = useMemo(() => readCasesState(location.search), [location.search]);
   const [creating, setCreating] = useState(false);
+  const [selected, setSelected] = useState<CaseSummary[]>([]);
+  const [changes, setChanges] = useState(0);
   const canSave = useCanSaveCases();
   useBreadcrumbs([{ text: 'Cases' }]);
 
@@ -35,7 +41,7 @@ export function CasesPage() {
     [history, state]
   );
 
-  const { data, loading, error } = useRequest(JSON.stringify(state), (signal) => api.findCases(state, signal), 'Could not load cases');
+  const { data, loading, error } = useRequest(JSON.stringify([state, changes]), (signal) => api.findCases(state, signal), 'Could not load cases');
   const cases = data?.cases ?? [];
   const total = data?.total ?? 0;
   const filtered = hasFilters(state);
@@ -70,15 +76,18 @@ export function CasesPage() {
         <EuiPageHeader
           pageTitle="Cases"
           description="Investigations kept with their findings, evidence, notes and status."
-          rightSideItems={
-            canSave
+          rightSideItems={[
+            ...(canSave
               ? [
                   <EuiButton key="create" fill iconType="plusInCircle" onClick={() => setCreating(true)} data-test-subj="createCaseButton">
                     Create case
                   </EuiButton>,
                 ]
-              : []
-          }
+              : []),
+            <EuiButton key="templates" iconType="documents" href={core.application.getUrlForApp(APP_ID, { path: `#${caseTemplatesPath()}` })} data-test-subj="caseTemplatesLink">
+              {i18n.translate('siemInvestigations.cases.list.templates', { defaultMessage: 'Templates' })}
+            </EuiButton>,
+          ]}
         />
         <EuiSpacer size="l" />
         <EuiPanel paddingSize="m">
@@ -120,9 +129,18 @@ export function CasesPage() {
             </EuiFlexItem>
           </EuiFlexGroup>
           <EuiSpacer size="m" />
-          <EuiText size="xs" color="subdued" data-test-subj="casesCount">
-            {data ? plural(total, 'case') : '\u00a0'}
-          </EuiText>
+          <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false}>
+            <EuiFlexItem grow={false}>
+              <EuiText size="xs" color="subdued" data-test-subj="casesCount">
+                {data ? plural(total, 'case') : '\u00a0'}
+              </EuiText>
+            </EuiFlexItem>
+            {canSave && (
+              <EuiFlexItem grow={false}>
+                <CasesBulkActions selected={selected} onDone={() => setChanges((n) => n + 1)} />
+              </EuiFlexItem>
+            )}
+          </EuiFlexGroup>
           <EuiSpacer size="s" />
           <CasesTable
             cases={cases}
@@ -134,6 +152,7 @@ export function CasesPage() {
             sortDirection={state.sortOrder}
             noItemsMessage={noItems}
             hrefFor={hrefFor}
+            {...(canSave ? { onSelectionChange: setSelected } : {})}
             onTableChange={({ pageIndex, pageSize, sortField, sortDirection }) =>
               update(
                 { page: pageSize === state.perPage && sortField === state.sortField && sortDirection === state.sortOrder ? pageIndex + 1 : 1, perPage: pageSize, sortField, sortOrder: sortDirection },
@@ -141,6 +160,10 @@ export function CasesPage() {
               )
             }
           />
+        </EuiPanel>
+        <EuiSpacer size="m" />
+        <EuiPanel paddingSize="m">
+          <CaseMetricsPanel filters={state} refreshKey={changes} />
         </EuiPanel>
         {creating && canSave && <CreateCaseModal onClose={() => setCreating(false)} onCreated={(c) => history.push(casePath(c.id))} />}
       </EuiPageBody>

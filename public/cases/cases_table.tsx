@@ -18,9 +18,11 @@ export interface CasesTableProps {
   noItemsMessage: React.ReactNode;
   hrefFor(c: CaseSummary): string;
   onTableChange(change: { pageIndex: number; pageSize: number; sortField: CaseSortField; sortDirection: 'asc' | 'desc' }): void;
+  /** Row checkboxes for bulk actions (only for users who may change cases). */
+  onSelectionChange?(selected: CaseSummary[]): void;
 }
 
-const SORTABLE: readonly string[] = ['title', 'status', 'severity', 'updatedAt', 'createdAt'];
+const SORTABLE: readonly string[] = ['title', 'status', 'severity', 'updatedAt', 'createdAt', 'number'];
 
 export function CasesTable(props: CasesTableProps) {
   const columns: Array<EuiBasicTableColumn<CaseSummary>> = [
@@ -30,6 +32,11 @@ export function CasesTable(props: CasesTableProps) {
       sortable: true,
       render: (_: string, c: CaseSummary) => (
         <div style={{ minWidth: 0 }}>
+          {c.reference && (
+            <EuiBadge color="hollow" data-test-subj="caseReference">
+              {c.reference}
+            </EuiBadge>
+          )}
           <EuiLink href={props.hrefFor(c)} data-test-subj="caseLink">
             {c.title}
           </EuiLink>
@@ -85,6 +92,7 @@ export function CasesTable(props: CasesTableProps) {
       pagination={{ pageIndex: props.pageIndex, pageSize: props.pageSize, totalItemCount: props.total, pageSizeOptions: CASES_PAGE_SIZE_OPTIONS }}
       sorting={{ sort: { field: props.sortField, direction: props.sortDirection } }}
       onChange={onChange}
+      {...(props.onSelectionChange ? { isSelectable: true, selection: { onSelectionChange: props.onSelectionChange, selectable: () => true } } : {})}
       rowProps={(c: CaseSummary) => ({ 'data-case-id': c.id })}
     />
   );

@@ -5,14 +5,16 @@ import { copyText } from '../shared/clipboard';
 import { caseShareUrl } from './share_link';
 import { useAppServices } from '../services/app_services';
 
-/** Copies the case's absolute URL (with `security_tenant` under multi-tenancy) to the clipboard. */
-export function CopyCaseLinkButton({ caseId }: { caseId: string }) {
+/**
+ * Copies the case's absolute URL by id (exact even if an import brought a second case with the
+ * same number; `#/cases/SIR-12` opens the case too) (with `security_tenant` under multi-tenancy) to the clipboard. */
+export function CopyCaseLinkButton({ caseId, reference }: { caseId: string; reference?: string }) {
   const { core } = useAppServices();
   const tenant = useTenant();
   const url = tenant === undefined ? undefined : caseShareUrl(core.application, caseId, tenant);
   const copy = async () => {
     if (!url) return;
-    if (await copyText(url)) core.notifications.toasts.addSuccess({ title: 'Link to the case copied', text: url, 'data-test-subj': 'caseLinkCopiedToast' });
+    if (await copyText(url)) core.notifications.toasts.addSuccess({ title: reference ? `Link to ${reference} copied` : 'Link to the case copied', text: url, 'data-test-subj': 'caseLinkCopiedToast' });
     else core.notifications.toasts.addWarning({ title: 'Could not copy the link; copy it from here', text: url });
   };
   return (

@@ -18,6 +18,8 @@ import { SEVERITY_OPTIONS } from '../shared/case_labels';
 import { useAppServices } from '../services/app_services';
 import { errorMessage } from '../services/http_error';
 import { NameListInput } from './name_list_input';
+import { TemplateSelect } from './template_select';
+import { CaseTemplate } from '../../common/case_template_types';
 
 /** An empty case, from the cases list. */
 export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCreated(c: Case): void }) {
@@ -28,11 +30,19 @@ export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCre
   const [tags, setTags] = useState<string[]>([]);
   const [assignees, setAssignees] = useState<string[]>([]);
   const [busy, setBusy] = useState(false);
+  // undefined: never chosen (the server applies none); null: "No template" picked.
+  const [template, setTemplate] = useState<CaseTemplate | null | undefined>(undefined);
+  const pickTemplate = (t: CaseTemplate | null) => {
+    setTemplate(t);
+    if (t?.title) setTitle(t.title);
+    if (t?.severity) setSeverity(t.severity);
+  };
 
   const create = async () => {
     setBusy(true);
     try {
-      const c = await api.createCase({ title: title.trim(), description, severity, tags, assignees });
+      // The server adds the template's tags, tasks and close fields.
+      const c = await api.createCase({ title: title.trim(), description, severity, tags, assignees, ...(template !== undefined ? { templateId: template?.id ?? null } : {}) });
       core.notifications.toasts.addSuccess({ title: `Case "${c.title}" created` });
       onCreated(c);
     } catch (e) {
@@ -57,6 +67,7 @@ export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCre
             if (title.trim()) void create();
           }}
         >
+          <TemplateSelect onChange={pickTemplate} />
           <EuiFormRow label="Title" fullWidth helpText={`Up to ${CASE_LIMITS.titleLength} characters.`}>
             <EuiFieldText fullWidth autoFocus value={title} maxLength={CASE_LIMITS.titleLength} onChange={(e) => setTitle(e.target.value)} data-test-subj="createCaseTitle" />
           </EuiFormRow>

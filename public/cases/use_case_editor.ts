@@ -35,6 +35,8 @@ export interface CaseEditor extends CaseEditorState {
    */
   save(changes: CaseDraft): Promise<boolean>;
   addComment(text: string): Promise<boolean>;
+  /** Shows a case the server answered to a change made elsewhere (tasks, close with fields). */
+  apply(updated: Case): void;
 }
 
 /** One case as an editable document: load, edit with optimistic concurrency, append. */
@@ -122,5 +124,6 @@ export function useCaseEditor(id: string): CaseEditor {
   );
 
   const reload = useCallback(() => load(), [load]);
-  return { ...state, canSave: canSaveCases(core), reload, setDraft, discard, save, addComment };
+  const apply = useCallback((updated: Case) => setState((s) => ({ ...s, case: updated })), []);
+  return { ...state, canSave: canSaveCases(core), reload, setDraft, discard, save, addComment, apply };
 }

@@ -1,7 +1,7 @@
 import React from 'react';
 import { EuiFlexGroup, EuiFlexItem, EuiLink, EuiText } from '@elastic/eui';
 import { EvidenceGroup, InvestigationWindow, StorySentence } from '../../common/types';
-import { plural } from '../shared/format';
+import { pluralAtLeast } from '../shared/format';
 import { OpenInDiscoverButton } from '../shared/open_in_discover_button';
 
 export interface AttackStoryProps {
@@ -33,7 +33,7 @@ export function AttackStory({ story, evidence, window, onShowGroup }: AttackStor
                       <React.Fragment key={g.id}>
                         {j > 0 && ' · '}
                         <EuiLink onClick={() => onShowGroup(g.id)} data-test-subj="storyEvidenceLink" data-evidence-group={g.id}>
-                          {g.title} ({plural(g.total, 'hit')})
+                          {g.title} ({pluralAtLeast(g.total, g.totalIsLowerBound, 'hit')})
                         </EuiLink>
                       </React.Fragment>
                     ))}

@@ -24,6 +24,24 @@ describe('the coverage callout', () => {
     expect(screen.queryByTestId('coverageCallout')).toBeNull();
   });
 
+  it('lists the clusters of a cross-cluster source, a remote that did not answer as its own line', () => {
+    const ccs: SourceCoverage[] = [
+      {
+        source: 'cloudtrail',
+        indexPattern: 'log-aws-cloudtrail-*,other:log-aws-cloudtrail-*',
+        docsInWindow: 1200,
+        clusters: [
+          { cluster: '(local)', indexPattern: 'log-aws-cloudtrail-*', docsInWindow: 1200 },
+          { cluster: 'other', indexPattern: 'other:log-aws-cloudtrail-*', docsInWindow: 0, error: '1 of 1 clusters did not answer' },
+        ],
+      },
+    ];
+    render(<CoverageCallout coverage={ccs} sources={DEFAULT_SOURCES} asked={['cloudtrail']} />);
+    const lines = screen.getAllByTestId('coverageCluster');
+    expect(lines[0]).toHaveTextContent('cluster (local) (log-aws-cloudtrail-*): 1,200 documents in this window');
+    expect(lines[1]).toHaveTextContent('cluster other (other:log-aws-cloudtrail-*): not searched (1 of 1 clusters did not answer)');
+  });
+
   it('names every missing source when it does not know the playbook (an older saved investigation)', () => {
     render(<CoverageCallout coverage={coverage} sources={DEFAULT_SOURCES} />);
     expect(screen.getByTestId('coverageCallout')).toHaveTextContent('Route 53 Resolver');

@@ -27,6 +27,18 @@ describe('EvidenceGroupPanel', () => {
     expect(screen.getByText('search_phase_execution_exception')).toBeInTheDocument();
   });
 
+  it('says when its counts are lower bounds (counting stopped at the per-shard bound)', () => {
+    renderPanel({ ...calls, total: 200000, totalIsLowerBound: true });
+    expect(screen.getByTestId('evidenceTotal')).toHaveTextContent('200,000+ hits');
+    expect(screen.getByTestId('evidenceLowerBound')).toHaveTextContent(/lower bounds/);
+    expect(screen.getByText(/most relevant of 200,000\+ hits/)).toBeInTheDocument();
+  });
+
+  it('gives an exact count without the lower-bound note', () => {
+    renderPanel(calls);
+    expect(screen.queryByTestId('evidenceLowerBound')).toBeNull();
+  });
+
   it('shows the five largest facet values and the rest on demand', () => {
     const buckets = Array.from({ length: 8 }, (_, i) => ({ value: `user${i}`, count: 10 - i }));
     renderPanel({ ...calls, facets: [{ field: 'user.name', label: 'User name', buckets }] });

@@ -3,7 +3,7 @@ import { EuiBadge, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiPanel, EuiSpacer, E
 import { sourceForGroup } from '../../common/discover_url';
 import { DocRef, EvidenceGroup, EvidenceHit, InvestigationWindow } from '../../common/types';
 import { FocusedEntity, hitMentions } from './entity_match';
-import { plural } from '../shared/format';
+import { plural, pluralAtLeast } from '../shared/format';
 import { THEME } from '../shared/palette';
 import { useAppServices } from '../services/app_services';
 import { EvidenceTable } from './evidence_table';
@@ -48,7 +48,7 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false}>
             <EuiFlexItem grow={false}>
               <EuiBadge color={group.total > 0 ? 'primary' : 'default'} data-test-subj="evidenceTotal">
-                {plural(group.total, 'hit')}
+                {pluralAtLeast(group.total, group.totalIsLowerBound, 'hit')}
               </EuiBadge>
             </EuiFlexItem>
             <EuiFlexItem grow={false}>
@@ -63,6 +63,17 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           <EuiCallOut size="s" color="danger" iconType="alert" title="This search did not complete; its evidence may be missing.">
             <p>{group.error}</p>
           </EuiCallOut>
+        </>
+      )}
+      {group.totalIsLowerBound && (
+        <>
+          <EuiSpacer size="s" />
+          <EuiText size="xs" color="subdued" data-test-subj="evidenceLowerBound">
+            <p>
+              Too many matches to count in time: OpenSearch stopped after a bound number of documents per shard, so this count and the
+              facet counts below are lower bounds, and the rows are the best of the documents it read. Discover counts them all.
+            </p>
+          </EuiText>
         </>
       )}
       {group.total === 0 && !group.error ? (
@@ -92,7 +103,7 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           {group.total > group.hits.length && (
             <EuiText size="xs" color="subdued">
               <p>
-                The table holds the {group.hits.length} most relevant of {plural(group.total, 'hit')}; Discover shows them all.
+                The table holds the {group.hits.length} most relevant of {pluralAtLeast(group.total, group.totalIsLowerBound, 'hit')}; Discover shows them all.
               </p>
             </EuiText>
           )}

@@ -14,7 +14,7 @@ export interface InvestigationChecksProps {
 const BADGE_COLOR: Record<RuleCheckState, string> = { found: 'primary', nothing_found: 'hollow', not_run: 'default' };
 
 function badgeText(check: RuleCheck): string {
-  if (check.state === 'found') return `found ${(check.total ?? 0).toLocaleString('en-US')}`;
+  if (check.state === 'found') return `found ${(check.total ?? 0).toLocaleString('en-US')}${check.totalIsLowerBound ? '+' : ''}`;
   return check.state === 'nothing_found' ? 'nothing found' : 'not asked';
 }
 

@@ -241,7 +241,7 @@ export function InvestigationPage({ match, location, history }: Props) {
           </>
         )}
         {flyoutRef && <DocumentFlyout docRef={flyoutRef} onClose={() => setFlyoutRef(null)} />}
-        {attach && canSave && <AddToCaseModal {...attach} suggestedTitle={data.finding.title} onClose={() => setAttach(null)} />}
+        {attach && canSave && <AddToCaseModal {...attach} suggestedTitle={data.finding.title} findingType={data.finding.type} onClose={() => setAttach(null)} />}
       </EuiPageBody>
     </EuiPage>
   );

@@ -9,7 +9,7 @@ import { InvestigationsApi } from './api_client';
 import { errorMessage } from './http_error';
 
 /** Where "Add to case" puts a document: a case made for it, or one that exists. */
-export type CaseTarget = { kind: 'new'; title: string; severity?: CaseSeverity } | { kind: 'existing'; id: string; title: string };
+export type CaseTarget = { kind: 'new'; title: string; severity?: CaseSeverity; templateId?: string | null } | { kind: 'existing'; id: string; title: string };
 
 /**
  * Attaches the document to the target case (creating it first if new) and tells the user, with a
@@ -21,7 +21,11 @@ export async function addToCase(api: InvestigationsApi, core: CoreStart, target:
   try {
     let caseId: string;
     if (target.kind === 'new') {
-      created = await api.createCase({ title: target.title, ...(target.severity ? { severity: target.severity } : {}) });
+      created = await api.createCase({
+        title: target.title,
+        ...(target.severity ? { severity: target.severity } : {}),
+        ...(target.templateId !== undefined ? { templateId: target.templateId } : {}),
+      });
       caseId = created.id;
     } else caseId = target.id;
     const updated = await api.addAttachment(caseId, attachment);

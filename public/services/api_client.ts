@@ -4,6 +4,7 @@ import {
   CaseExportFormat,
   CaseFromIncidentRequest,
   CaseFromIncidentResponse,
+  CaseItemsPage,
   CaseSeverity,
   CaseSortField,
   CasesFindResponse,
@@ -11,11 +12,21 @@ import {
   CreateCaseRequest,
   UpdateCaseRequest,
 } from '../../common/case_types';
+import {
+  AddCaseTaskRequest,
+  BulkCasesRequest,
+  BulkCasesResponse,
+  CaseMetricsResponse,
+  CaseTemplate,
+  CaseTemplateBody,
+  CaseTemplatesResponse,
+  UpdateCaseTaskRequest,
+} from '../../common/case_template_types';
 import { API_PATHS } from '../../common/constants';
 import { IncidentsResponse } from '../../common/incident_types';
 import { CaseObservable, CaseObservablesResponse, UpdateObservableRequest } from '../../common/observable_types';
 import { DocRef, DocumentResponse, FindingsResponse, InvestigateRequest, Investigation, Severity } from '../../common/types';
-import { HttpResponse, HttpSetup } from '../types';
+import { HttpQuery, HttpResponse, HttpSetup } from '../types';
 
 export interface FindingsParams {
   /** ISO 8601 or date math (`now-7d`), as the super date picker gives them. */
@@ -55,6 +66,19 @@ export interface CaseExportFile {
   filename: string;
   contentType: string;
   text: string;
+}
+
+/** The list's query: repeated keys for list filters (tags and assignees may contain commas). */
+function casesQuery(params: CasesListParams, paging = true): HttpQuery {
+  const { search, status, severity, tag, assignee, ...rest } = params;
+  return {
+    ...(paging ? rest : {}),
+    ...(search?.trim() ? { search: search.trim() } : {}),
+    ...(status?.length ? { status } : {}),
+    ...(severity?.length ? { severity } : {}),
+    ...(tag?.length ? { tag } : {}),
+    ...(assignee?.length ? { assignee } : {}),
+  };
 }
 
 /** The security plugin's "current tenant" endpoint; it exists only when multi-tenancy is on. */
@@ -102,19 +126,41 @@ export class InvestigationsApi {
   }
 
   findCases(params: CasesListParams, signal?: AbortSignal): Promise<CasesFindResponse> {
-    const { search, status, severity, tag, assignee, ...rest } = params;
-    // Repeated keys for list filters: tags and assignees may contain commas.
-    return this.http.get<CasesFindResponse>(API_PATHS.cases, {
-      query: {
-        ...rest,
-        ...(search?.trim() ? { search: search.trim() } : {}),
-        ...(status?.length ? { status } : {}),
-        ...(severity?.length ? { severity } : {}),
-        ...(tag?.length ? { tag } : {}),
-        ...(assignee?.length ? { assignee } : {}),
-      },
-      signal,
-    });
+    return this.http.get<CasesFindResponse>(API_PATHS.cases, { query: casesQuery(params), signal });
+  }
+
+  /** Time to acknowledge / to close per severity over the list's filters (paging ignored). */
+  caseMetrics(params: CasesListParams, signal?: AbortSignal): Promise<CaseMetricsResponse> {
+    const { page: _p, perPage: _pp, sortField: _s, sortOrder: _o, ...filters } = params;
+    return this.http.get<CaseMetricsResponse>(API_PATHS.caseMetrics, { query: casesQuery({ ...filters, page: 1, perPage: 1 }, false), signal });
+  }
+
+  bulkCases(request: BulkCasesRequest): Promise<BulkCasesResponse> {
+    return this.http.post<BulkCasesResponse>(API_PATHS.casesBulk, { body: JSON.stringify(request) });
+  }
+
+  caseTemplates(findingType?: string, signal?: AbortSignal): Promise<CaseTemplatesResponse> {
+    return this.http.get<CaseTemplatesResponse>(API_PATHS.caseTemplates, { query: findingType ? { findingType } : {}, signal });
+  }
+
+  createCaseTemplate(body: CaseTemplateBody): Promise<CaseTemplate> {
+    return this.http.post<CaseTemplate>(API_PATHS.caseTemplates, { body: JSON.stringify(body) });
+  }
+
+  updateCaseTemplate(id: string, body: CaseTemplateBody, version: string): Promise<CaseTemplate> {
+    return this.http.put<CaseTemplate>(API_PATHS.caseTemplate(id), { body: JSON.stringify({ ...body, version }) });
+  }
+
+  deleteCaseTemplate(id: string): Promise<void> {
+    return this.http.delete<void>(API_PATHS.caseTemplate(id));
+  }
+
+  addCaseTask(id: string, request: AddCaseTaskRequest): Promise<Case> {
+    return this.http.post<Case>(API_PATHS.caseTasks(id), { body: JSON.stringify(request) });
+  }
+
+  updateCaseTask(id: string, taskId: string, request: UpdateCaseTaskRequest): Promise<Case> {
+    return this.http.patch<Case>(API_PATHS.caseTask(id, taskId), { body: JSON.stringify(request) });
   }
 
   createCase(request: CreateCaseRequest): Promise<Case> {
@@ -123,6 +169,11 @@ export class InvestigationsApi {
 
   getCase(id: string, signal?: AbortSignal): Promise<Case> {
     return this.http.get<Case>(API_PATHS.case(id), { signal });
+  }
+
+  /** One page of a case's comments, attachments or activity (newest first). */
+  getCaseItems<T>(id: string, kind: 'comments' | 'attachments' | 'activity', page: number, perPage: number, signal?: AbortSignal): Promise<CaseItemsPage<T>> {
+    return this.http.get<CaseItemsPage<T>>(API_PATHS.caseItems(id, kind), { query: { page, perPage, sortOrder: 'desc' }, signal });
   }
 
   /** A stale `version` is refused with 409 and changes nothing. */

@@ -45,6 +45,16 @@ export function describeActivity(a: CaseActivity): string {
       return `attached ${a.attachmentType === 'finding' ? 'finding' : 'event'} "${a.title}"`;
     case 'comment_added':
       return 'commented';
+    case 'task_added':
+      return `added task "${a.title}"`;
+    case 'task_changed':
+      return `${a.done === true ? 'completed' : a.done === false ? 'reopened' : 'changed'} task "${a.title}"${
+        a.assignee !== undefined ? (a.assignee ? ` (assigned to ${a.assignee})` : ' (unassigned)') : ''
+      }`;
+    case 'close_fields_changed':
+      return `filled in close fields ${a.fields.join(', ')}`;
+    case 'migrated':
+      return `moved the case to separate items (${a.comments} comments, ${a.attachments} attachments, ${a.activity} activity entries)`;
     default:
       // A newer server may log actions this browser code does not know yet.
       return String((a as { action: unknown }).action).replace(/_/g, ' ');

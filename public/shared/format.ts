@@ -18,6 +18,11 @@ export function plural(n: number, word: string, words = `${word}s`): string {
   return `${n.toLocaleString('en-US')} ${n === 1 ? word : words}`;
 }
 
+/** A count that may be a lower bound (counting stopped at a limit): `200,000+ hits`. */
+export function pluralAtLeast(n: number, lowerBound: boolean | undefined, word: string, words = `${word}s`): string {
+  return lowerBound ? `${n.toLocaleString('en-US')}+ ${words}` : plural(n, word, words);
+}
+
 /** `1h`, `24h`, `7d` → a label for the window controls. */
 export function durationLabel(d: string): string {
   const m = /^(\d+)([mhd])$/.exec(d);

@@ -40,8 +40,10 @@ const putBucketAcl: CaseAttachment = {
 
 /** A case as the server answers it: a finding, an aged-out event, a comment quoting attacker HTML. */
 export function caseFixture(changes: Partial<Case> = {}): Case {
-  return {
+  const c: Case = {
     id: 'case-1',
+    number: 7,
+    reference: 'SIR-7',
     version: 'WzEsMV0=',
     title: 'IAM key used from a threat-list IP',
     description: `The access key was used from a threat-list IP.\n\nUser agent seen: ${XSS}`,
@@ -59,11 +61,25 @@ export function caseFixture(changes: Partial<Case> = {}): Case {
     createdBy: 'alice',
     updatedAt: '2021-04-28T08:05:00.000Z',
     updatedBy: 'alice',
+    tasks: [],
+    closeFields: [],
+    closeFieldValues: {},
+    times: { acknowledgedAt: '2021-04-28T08:00:00.000Z', timeToAcknowledgeMs: 0 },
+    attachmentCount: 0,
+    commentCount: 0,
+    activityCount: 0,
     ...changes,
+  };
+  // Counts follow the items given, unless the test sets them (a case with more items than its first page).
+  return {
+    ...c,
+    attachmentCount: changes.attachmentCount ?? c.attachments.length,
+    commentCount: changes.commentCount ?? c.comments.length,
+    activityCount: changes.activityCount ?? c.activity.length,
   };
 }
 
 export function caseSummary(c: Case): CaseSummary {
-  const { description: _d, attachments, comments, activity: _a, closedAt: _c, closedBy: _b, ...rest } = c;
-  return { ...rest, attachmentCount: attachments.length, commentCount: comments.length };
+  const { description: _d, attachments: _t, comments: _m, activity: _a, activityCount: _n, closedAt: _c, closedBy: _b, tasks: _k, closeFields: _f, closeFieldValues: _v, template: _p, ...rest } = c;
+  return rest;
 }

@@ -34,6 +34,7 @@ export function fakeHttp(routes: Record<string, FakeRoute | unknown>) {
     get: handler('GET') as HttpSetup['get'],
     post: handler('POST') as HttpSetup['post'],
     patch: handler('PATCH') as HttpSetup['patch'],
+    put: handler('PUT') as HttpSetup['put'],
     delete: handler('DELETE') as HttpSetup['delete'],
   };
   return { http, calls, callsTo: (method: string, path: string) => calls.filter((c) => c.method === method && c.path === path) };

@@ -103,6 +103,9 @@ describe('analystMarkdown', () => {
 
 const theCase: Case = {
   id: 'c-1',
+  attachmentCount: 0,
+  commentCount: 0,
+  activityCount: 0,
   version: 'WzEsMV0=',
   title: 'IAM key <b>used</b> from # a threat-list IP',
   description: 'Started from the GuardDuty finding. <script>alert(1)</script>',
@@ -138,6 +141,10 @@ const theCase: Case = {
   updatedBy: 'bob',
   closedAt: '2026-08-01T10:07:00.000Z',
   closedBy: 'bob',
+  tasks: [],
+  closeFields: [],
+  closeFieldValues: {},
+  times: {},
 };
 
 describe('renderCaseMarkdown', () => {

@@ -11,7 +11,7 @@ import { DEFAULT_SOURCES } from '../../common/sources';
 export function renderCaseMarkdown(c: Case, exportedAt: string): string {
   const out: string[] = [];
   out.push(`# ${escapeText(c.title)}`, '');
-  out.push(`- **Case:** ${inlineCode(c.id)}`);
+  out.push(`- **Case:** ${c.reference ? `${inlineCode(c.reference)} (id ${inlineCode(c.id)})` : inlineCode(c.id)}`);
   out.push(`- **Status:** ${c.status}${c.status === 'closed' && c.closeReason ? ` (${CLOSE_REASON_LABELS[c.closeReason]})` : ''}`);
   out.push(`- **Severity:** ${c.severity}`);
   out.push(`- **Assignees:** ${list(c.assignees)}`);
@@ -75,6 +75,16 @@ export function describeActivity(a: CaseActivity): string {
       return `attached ${a.attachmentType === 'finding' ? 'the finding' : 'the event'} ${inlineCode(a.title)} (index ${inlineCode(a.ref.index)}, id ${inlineCode(a.ref.id)})`;
     case 'comment_added':
       return 'commented';
+    case 'task_added':
+      return `added the task ${inlineCode(a.title)}`;
+    case 'task_changed':
+      return `${a.done === true ? 'completed' : a.done === false ? 'reopened' : 'changed'} the task ${inlineCode(a.title)}${
+        a.assignee !== undefined ? (a.assignee ? ` (assigned to ${inlineCode(a.assignee)})` : ' (unassigned)') : ''
+      }`;
+    case 'close_fields_changed':
+      return `filled in the close fields ${list(a.fields)}`;
+    case 'migrated':
+      return `moved the case to separate items (${a.comments} comments, ${a.attachments} attachments, ${a.activity} activity entries)`;
   }
 }
 

@@ -1,6 +1,10 @@
 import { renderCaseMarkdown } from './markdown_report';
 import { repairCase, repairSummary } from './repair';
 import { toCase } from './service';
+import { LegacyItems, StoredCase } from './types';
+
+/** A case read in the old shape, shown with its inline arrays as its items (as view.ts does before migrating). */
+const wire = (c: StoredCase & { legacy?: LegacyItems }) => ({ ...toCase(c, c.legacy ?? { attachments: [], comments: [], activity: [] }, 'SIR'), attachments: c.legacy?.attachments ?? [] });
 
 const sound = {
   title: 'IAM key used from a threat-list IP',
@@ -33,6 +37,14 @@ const sound = {
   updatedBy: 'bob',
   closedAt: null,
   closedBy: null,
+  templateId: 't1',
+  templateName: 'Compromised IAM credentials',
+  tasks: [{ id: 'k1', title: 'Disable the key', assignee: 'alice', done: true, doneAt: '2026-08-01T10:03:00.000Z', doneBy: 'alice' }],
+  closeFields: [{ key: 'rotated', label: 'Credentials rotated?', type: 'boolean' }],
+  closeFieldValues: { rotated: true },
+  acknowledgedAt: '2026-08-01T10:00:00.000Z',
+  timeToAcknowledgeMs: 0,
+  timeToCloseMs: null,
 };
 
 type Corruption = [string, (c: any) => void];
@@ -56,33 +68,52 @@ const CORRUPTIONS: Corruption[] = [
 ];
 
 describe('repairCase', () => {
-  it('leaves a sound case exactly as it is and reports nothing', () => {
-    const { attributes, problems } = repairCase(JSON.parse(JSON.stringify(sound)));
+  it('reads a case stored before templates and times: no tasks or close fields, times from the activity log, nothing reported', () => {
+    const old = JSON.parse(JSON.stringify(sound));
+    for (const k of ['templateId', 'templateName', 'tasks', 'closeFields', 'closeFieldValues', 'acknowledgedAt', 'timeToAcknowledgeMs', 'timeToCloseMs']) delete old[k];
+    old.assignees = [];
+    old.activity.push({ at: '2026-08-01T10:04:00.000Z', by: 'bob', action: 'assignees_changed', added: ['bob'], removed: [] });
+    const { attributes, problems } = repairCase(old);
     expect(problems).toEqual([]);
-    expect(attributes).toEqual(sound);
+    expect(attributes).toMatchObject({ templateId: null, tasks: [], closeFields: [], closeFieldValues: {}, acknowledgedAt: '2026-08-01T10:04:00.000Z', timeToAcknowledgeMs: 240000, timeToCloseMs: null });
+  });
+
+  it('leaves a sound case exactly as it is and reports nothing', () => {
+    const { attributes, problems, legacy } = repairCase(JSON.parse(JSON.stringify(sound)));
+    expect(problems).toEqual([]);
+    const { attachments, comments, activity, ...fields } = sound;
+    expect(legacy).toEqual({ attachments, comments, activity });
+    expect(attributes).toEqual({ ...fields, number: null, activityCount: 2, severityRank: 2, statusRank: 0, sortTitle: sound.title.toLowerCase() });
   });
 
   it.each(CORRUPTIONS)('repairs %s, keeps every valid item, says so, and the case renders and exports', (_what, corrupt) => {
     const raw = JSON.parse(JSON.stringify(sound));
     corrupt(raw);
-    const { attributes, problems } = repairCase(raw);
+    const { attributes, problems, legacy } = repairCase(raw);
     expect(problems.length).toBeGreaterThan(0);
     // Every item that was valid before the corruption is still there.
-    if (Array.isArray(raw.comments) && raw.comments[0]?.text) expect(attributes.comments.map((c) => c.text)).toContain('ACL reverted');
-    if (Array.isArray(raw.attachments) && raw.attachments[0]?.ref) expect(attributes.attachments.map((a) => a.id)).toContain('a1');
-    if (Array.isArray(raw.activity)) expect(attributes.activity.map((a) => a.action)).toContain('created');
-    expect(attributes.attachmentCount).toBe(attributes.attachments.length);
-    expect(attributes.commentCount).toBe(attributes.comments.length);
+    if (Array.isArray(raw.comments) && raw.comments[0]?.text) expect(legacy!.comments.map((c) => c.text)).toContain('ACL reverted');
+    if (Array.isArray(raw.attachments) && raw.attachments[0]?.ref) expect(legacy!.attachments.map((a) => a.id)).toContain('a1');
+    if (Array.isArray(raw.activity)) expect(legacy!.activity.map((a) => a.action)).toContain('created');
+    expect(attributes.attachmentCount).toBe(legacy!.attachments.length);
+    expect(attributes.commentCount).toBe(legacy!.comments.length);
     for (const list of [attributes.tags, attributes.assignees]) expect(list.every((s) => typeof s === 'string')).toBe(true);
-    const c = toCase({ id: 'c1', version: 'WzEsMV0=', attributes, problems });
+    const c = wire({ id: 'c1', version: 'WzEsMV0=', attributes, problems, legacy });
     expect(c.repaired).toEqual(problems);
     expect(() => renderCaseMarkdown(c, '2026-08-02T00:00:00.000Z')).not.toThrow();
   });
 
   it('reads whatever is stored without throwing', () => {
     for (const raw of [null, undefined, 'x', 3, [], { attachments: [1, 'x', []] }, { activity: [{ action: 'tags_changed' }] }]) {
-      expect(() => renderCaseMarkdown(toCase({ id: 'c', version: 'WzEsMV0=', ...repairCase(raw) }), 'now')).not.toThrow();
+      expect(() => renderCaseMarkdown(wire({ id: 'c', version: 'WzEsMV0=', ...repairCase(raw) }), 'now')).not.toThrow();
     }
+  });
+
+  it('reads a case in the current shape (no inline arrays) without a legacy part', () => {
+    const { attributes, legacy, problems } = repairCase({ ...sound, attachments: null, comments: null, activity: null, number: 12, activityCount: 5 });
+    expect(legacy).toBeUndefined();
+    expect(problems).toEqual([]);
+    expect(attributes).toMatchObject({ number: 12, attachmentCount: 1, commentCount: 1, activityCount: 5 });
   });
 
   it('repairs the summary fields the list reads', () => {

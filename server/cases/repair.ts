@@ -9,7 +9,10 @@ import {
   DEFAULT_CASE_SEVERITY,
 } from '../../common/case_types';
 import { SOURCE_IDS } from '../../common/types';
-import { CaseAttributes, CaseSummaryAttributes, StoredAttachment } from './types';
+import { repairSummaryTimes, repairWorkflowFields } from './templates/repair_fields';
+import { CaseItemKind } from '../../common/case_types';
+import { withSortKeys } from './sort_keys';
+import { CaseAttributes, CaseSummaryAttributes, LegacyItems, StoredAttachment } from './types';
 
 /**
  * Cases arrive through Saved Objects import (and hand edits of the index), which skip this
@@ -133,6 +136,21 @@ function activity(v: unknown, p: Problems): CaseActivity | undefined {
       return { ...base, action: v.action };
     case 'comment_added':
       return { ...base, action: v.action, commentId: str(v.commentId) ?? '' };
+    case 'task_added':
+      return { ...base, action: v.action, taskId: str(v.taskId) ?? '', title: str(v.title) ?? '' };
+    case 'task_changed':
+      return {
+        ...base,
+        action: v.action,
+        taskId: str(v.taskId) ?? '',
+        title: str(v.title) ?? '',
+        ...(typeof v.done === 'boolean' ? { done: v.done } : {}),
+        ...(typeof v.assignee === 'string' || v.assignee === null ? { assignee: v.assignee as string | null } : {}),
+      };
+    case 'close_fields_changed':
+      return { ...base, action: v.action, fields: names(v.fields, 'an activity entry', p) };
+    case 'migrated':
+      return { ...base, action: v.action, comments: count(v.comments), attachments: count(v.attachments), activity: count(v.activity) };
     case 'title_changed':
       return str(v.from) !== undefined && str(v.to) !== undefined ? { ...base, action: v.action, from: str(v.from)!, to: str(v.to)! } : drop();
     case 'status_changed': {
@@ -207,33 +225,56 @@ function summaryFields(a: Rec, p: Problems) {
   };
 }
 
-export function repairCase(raw: unknown): Repaired<CaseAttributes> {
+const count = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
+const caseNumber = (v: unknown) => (typeof v === 'number' && Number.isSafeInteger(v) && v > 0 ? v : null);
+
+/**
+ * A case's own fields, repaired. A case saved by the release before items still holds its
+ * comments, attachments and activity inline: they come back, repaired item by item, as `legacy`
+ * (migrate.ts moves them to item saved objects).
+ */
+export function repairCase(raw: unknown): Repaired<CaseAttributes> & { legacy?: LegacyItems } {
   const p = new Problems();
   const a = isRecord(raw) ? raw : {};
-  const attachments = items(a.attachments, 'the attachments', p, (v, i) => attachment(v, i, p));
-  const comments = items(a.comments, 'the comments', p, (v, i) => comment(v, i, p));
   const summary = summaryFields(a, p);
   const closed = summary.status === 'closed';
-  return {
-    attributes: {
-      ...summary,
-      description: description(a.description, p),
-      attachments,
-      comments,
-      activity: items(a.activity, 'the activity entries', p, (v) => activity(v, p)),
-      attachmentCount: attachments.length,
-      commentCount: comments.length,
-      closedAt: closed && typeof a.closedAt === 'string' ? a.closedAt : null,
-      closedBy: closed && typeof a.closedBy === 'string' ? a.closedBy : null,
-    },
-    problems: p.list(),
-  };
+  const isLegacy = [a.attachments, a.comments, a.activity].some((v) => v !== undefined && v !== null);
+  const legacy: LegacyItems | undefined = isLegacy
+    ? {
+        attachments: items(a.attachments, 'the attachments', p, (v, i) => attachment(v, i, p)),
+        comments: items(a.comments, 'the comments', p, (v, i) => comment(v, i, p)),
+        activity: items(a.activity, 'the activity entries', p, (v) => activity(v, p)),
+      }
+    : undefined;
+  const closedAt = closed && typeof a.closedAt === 'string' ? a.closedAt : null;
+  const attributes = withSortKeys({
+    ...summary,
+    description: description(a.description, p),
+    number: caseNumber(a.number),
+    attachmentCount: legacy ? legacy.attachments.length : count(a.attachmentCount),
+    commentCount: legacy ? legacy.comments.length : count(a.commentCount),
+    activityCount: legacy ? legacy.activity.length : count(a.activityCount),
+    closedAt,
+    closedBy: closed && typeof a.closedBy === 'string' ? a.closedBy : null,
+    ...repairWorkflowFields(a, { ...summary, closedAt }, legacy?.activity ?? [], (what) => p.note(what)),
+  });
+  return { attributes, problems: p.list(), ...(legacy ? { legacy } : {}) };
 }
 
 /** The list reads only the summary fields; the same repairs, without a report. */
 export function repairSummary(raw: unknown): CaseSummaryAttributes {
   const a = isRecord(raw) ? raw : {};
   const p = new Problems();
-  const count = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
-  return { ...summaryFields(a, p), attachmentCount: count(a.attachmentCount), commentCount: count(a.commentCount) };
+  return { ...summaryFields(a, p), number: caseNumber(a.number), attachmentCount: count(a.attachmentCount), commentCount: count(a.commentCount), ...repairSummaryTimes(a) };
+}
+
+/**
+ * One item read from its saved object (imports skip validation too): the wire object, repaired,
+ * or `undefined` when it cannot be shown; `problems` collects what was wrong.
+ */
+export function repairItem(kind: CaseItemKind, data: unknown, problems: string[]): StoredAttachment | CaseComment | CaseActivity | undefined {
+  const p = new Problems();
+  const item = kind === 'attachment' ? attachment(data, 0, p) : kind === 'comment' ? comment(data, 0, p) : activity(data, p);
+  problems.push(...p.list());
+  return item;
 }

@@ -1,18 +1,81 @@
-import { Case, CaseSummary } from '../../common/case_types';
-import { CASE_SAVED_OBJECT_TYPE } from '../../common/constants';
+import { createHash } from 'crypto';
+import { Case, CaseActivity, CaseComment, CaseItemKind, CaseSortField, CaseSummary, CaseStatus, CaseSeverity } from '../../common/case_types';
+import { CASE_ITEM_SAVED_OBJECT_TYPE, CASE_SAVED_OBJECT_TYPE, CASE_SEQUENCE_SAVED_OBJECT_TYPE } from '../../common/constants';
+import { DocRef } from '../../common/types';
 import { conflict, HttpError, notFound } from '../lib/errors';
-import { SavedObject } from '../types';
+import { KueryNode, SavedObject, SavedObjectReference } from '../types';
 import { RequestBudget } from '../lib/request_budget';
-import { repairCase, repairSummary } from './repair';
-import { CASE_SUMMARY_FIELDS, CaseAttributes, CasesSavedObjectsClient, CaseSummaryAttributes, StoredCase } from './types';
+import { toCaseTimes } from './case_times';
+import { allOf, anyOf, is } from './kuery';
+import { repairCase, repairItem, repairSummary } from './repair';
+import { CASE_SUMMARY_FIELDS, CaseAttributes, CasesSavedObjectsClient, CaseSummaryAttributes, ItemAttributes, StoredAttachment, StoredCase } from './types';
 
 /** A write that did not answer in time may still land: say so, so the analyst reloads before retrying. */
 const UNSURE_WRITE = ' (the change may still have been saved: reload the case before trying again)';
 
+/** The id of the one sequence object per tenant. */
+export const CASE_NUMBER_SEQUENCE_ID = 'case-number';
+
+/** Attribute each list sort field is sorted on (severity and status by rank, the title case-insensitively). */
+const SORT_ATTRIBUTE: Record<CaseSortField, keyof CaseAttributes> = {
+  updatedAt: 'updatedAt',
+  createdAt: 'createdAt',
+  title: 'sortTitle',
+  severity: 'severityRank',
+  status: 'statusRank',
+  number: 'number',
+};
+
+/** Items deleted at once when a case is deleted. */
+const DELETE_CONCURRENCY = 20;
+const DELETE_BATCH = 500;
+
+export interface CasesFindOptions {
+  search?: string;
+  number?: number;
+  status: CaseStatus[];
+  severity: CaseSeverity[];
+  tag: string[];
+  assignee: string[];
+  page: number;
+  perPage: number;
+  sortField: CaseSortField;
+  sortOrder: 'asc' | 'desc';
+}
+
+export interface StoredItem<T = StoredAttachment | CaseComment | CaseActivity> {
+  id: string;
+  kind: CaseItemKind;
+  item: T;
+}
+
+export interface NewItem {
+  /** Deterministic where a second write must be a no-op (attachments, migrated items). */
+  id: string;
+  kind: CaseItemKind;
+  sortKey: string;
+  at: string;
+  by: string;
+  data: StoredAttachment | CaseComment | CaseActivity;
+}
+
+/** The reference every item has to its case: it is what `find` pages by and what export/import keeps. */
+export const caseReferenceOf = (caseId: string): SavedObjectReference => ({ name: 'case', type: CASE_SAVED_OBJECT_TYPE, id: caseId });
+
+/** The id of the item attaching `ref` to the case: one per document, so attaching twice is a 409 by construction. */
+export function attachmentItemId(caseId: string, ref: DocRef): string {
+  return `${caseId}.a.${createHash('sha256').update(`${ref.index}\n${ref.id}`).digest('hex').slice(0, 32)}`;
+}
+
+/** Sorts items in write order: the time, then a stable tie-breaker. */
+export function sortKeyOf(at: string, tieBreaker: string): string {
+  return `${at}~${tieBreaker}`;
+}
+
 /**
- * Persistence of cases, over the request-scoped saved objects client only: OSD builds it for the
- * user of the request, so the security plugin stores each case in that user's tenant. Never an
- * internal repository (it would bypass tenants and permissions).
+ * Persistence of cases and their items, over the request-scoped saved objects client only: OSD
+ * builds it for the user of the request, so the security plugin stores each object in that user's
+ * tenant. Never an internal repository (it would bypass tenants and permissions).
  */
 export class CaseService {
   constructor(
@@ -29,6 +92,16 @@ export class CaseService {
     }
   }
 
+  /** The case with this number; the oldest if an import brought a second one with the same number. */
+  async getByNumber(n: number, label: string): Promise<StoredCase> {
+    const res = await this.budget.race(
+      this.client.find<unknown>({ type: CASE_SAVED_OBJECT_TYPE, filter: is(CASE_SAVED_OBJECT_TYPE, 'number', n), sortField: 'createdAt', sortOrder: 'asc', perPage: 1 })
+    );
+    const so = res.saved_objects[0];
+    if (!so) throw notFound(`Case ${label} not found`);
+    return stored(so);
+  }
+
   /** With an `id`, a case of that id that exists already is a 409 and nothing is written. */
   async create(attributes: CaseAttributes, id?: string): Promise<StoredCase> {
     // OSD's default refresh (`wait_for`) makes the new case show up in the list at once.
@@ -36,12 +109,21 @@ export class CaseService {
   }
 
   /**
-   * Writes the whole case if, and only if, it is still at `version` (OpenSearch's `if_seq_no` /
-   * `if_primary_term`); otherwise a 409 `HttpError` and nothing is written.
+   * Writes the case's fields if, and only if, it is still at `version` (OpenSearch `if_seq_no` /
+   * `if_primary_term`); otherwise a 409 `HttpError` and nothing is written. `extra` are stored
+   * fields outside CaseAttributes (e.g. `null` for the inline arrays a migration removes).
    */
-  async update(id: string, attributes: CaseAttributes, version: string): Promise<StoredCase> {
+  async update(
+    id: string,
+    attributes: CaseAttributes,
+    version: string | undefined,
+    { extra = {}, refresh }: { extra?: Record<string, null>; refresh?: false } = {}
+  ): Promise<StoredCase> {
     try {
-      const saved = await this.budget.race(this.client.update<CaseAttributes>(CASE_SAVED_OBJECT_TYPE, id, attributes, { version }), UNSURE_WRITE);
+      const saved = await this.budget.race(
+        this.client.update<CaseAttributes>(CASE_SAVED_OBJECT_TYPE, id, { ...attributes, ...extra }, { ...(version ? { version } : {}), ...(refresh === false ? { refresh } : {}) }),
+        UNSURE_WRITE
+      );
       if (!saved.version) throw new Error('the saved objects client returned no version after an update');
       return { id, version: saved.version, attributes };
     } catch (e) {
@@ -57,16 +139,192 @@ export class CaseService {
     }
   }
 
-  /** Up to `limit` cases matching `search` (OSD's saved-object search on title and description), summary fields only. */
-  async findSummaries(search: string | undefined, limit: number): Promise<{ total: number; cases: Array<StoredCase<CaseSummaryAttributes>> }> {
-    const res = await this.budget.race(this.client.find<unknown>({
-      type: CASE_SAVED_OBJECT_TYPE,
-      page: 1,
-      perPage: limit,
-      fields: [...CASE_SUMMARY_FIELDS],
-      ...(search ? { search, searchFields: ['title', 'description'], defaultSearchOperator: 'AND' as const } : {}),
-    }));
+  /**
+   * One page of the list, searched, filtered, sorted and paged by OpenSearch: OSD's saved-object
+   * search (`simple_query_string`, never fails on syntax) on the text fields, and the filters as a
+   * KueryNode of literal values (kuery.ts).
+   */
+  async find(o: CasesFindOptions): Promise<{ total: number; cases: Array<StoredCase<CaseSummaryAttributes>> }> {
+    const T = CASE_SAVED_OBJECT_TYPE;
+    const filter = allOf([
+      ...(o.number !== undefined ? [is(T, 'number', o.number)] : []),
+      ...(o.status.length ? [anyOf(T, 'status', o.status)] : []),
+      ...(o.severity.length ? [anyOf(T, 'severity', o.severity)] : []),
+      ...(o.tag.length ? [anyOf(T, 'tags', o.tag)] : []),
+      ...(o.assignee.length ? [anyOf(T, 'assignees', o.assignee)] : []),
+    ]);
+    const res = await this.budget.race(
+      this.client.find<unknown>({
+        type: T,
+        page: o.page,
+        perPage: o.perPage,
+        fields: [...CASE_SUMMARY_FIELDS],
+        sortField: SORT_ATTRIBUTE[o.sortField],
+        sortOrder: o.sortOrder,
+        ...(filter ? { filter } : {}),
+        ...(o.search ? { search: o.search, searchFields: ['title', 'description', 'tags', 'assignees'], defaultSearchOperator: 'AND' as const } : {}),
+      })
+    );
     return { total: res.total, cases: res.saved_objects.map(storedSummary) };
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Items
+
+  /**
+   * Creates items in one `_bulk` (plain creates: nothing is read first, so concurrent appends
+   * cannot overwrite each other). Returns the ids that already existed (409), e.g. an attachment
+   * of a document attached before, or items of a migration written twice.
+   */
+  async createItems(caseId: string, items: NewItem[]): Promise<{ existing: string[] }> {
+    if (items.length === 0) return { existing: [] };
+    const res = await this.budget.race(
+      this.client.bulkCreate<ItemAttributes>(
+        items.map((i) => ({
+          type: CASE_ITEM_SAVED_OBJECT_TYPE,
+          id: i.id,
+          attributes: { kind: i.kind, sortKey: i.sortKey, at: i.at, by: i.by, data: i.data },
+          references: [caseReferenceOf(caseId)],
+        }))
+      ),
+      UNSURE_WRITE
+    );
+    const existing: string[] = [];
+    res.saved_objects.forEach((so, i) => {
+      if (!so.error) return;
+      if (so.error.statusCode === 409) existing.push(items[i].id);
+      else throw new HttpError(so.error.statusCode >= 500 ? 502 : so.error.statusCode, `Could not save an item of case ${caseId}: ${so.error.message}`);
+    });
+    return { existing };
+  }
+
+  /** One page of a case's items of one kind, in write order (`asc`) or newest first. */
+  async findItems(
+    caseId: string,
+    kind: CaseItemKind,
+    page: { page: number; perPage: number; sortOrder: 'asc' | 'desc' }
+  ): Promise<{ total: number; items: StoredItem[]; problems: string[] }> {
+    const res = await this.budget.race(
+      this.client.find<ItemAttributes>({
+        type: CASE_ITEM_SAVED_OBJECT_TYPE,
+        hasReference: { type: CASE_SAVED_OBJECT_TYPE, id: caseId },
+        filter: is(CASE_ITEM_SAVED_OBJECT_TYPE, 'kind', kind),
+        sortField: 'sortKey',
+        sortOrder: page.sortOrder,
+        page: page.page,
+        perPage: page.perPage,
+      })
+    );
+    const problems: string[] = [];
+    const items: StoredItem[] = [];
+    for (const so of res.saved_objects) {
+      const item = repairItem(kind, so.attributes?.data, problems);
+      if (item) items.push({ id: so.id, kind, item });
+    }
+    return { total: res.total, items, problems };
+  }
+
+  /** Attachment items by id (those that exist; at most a page of them). */
+  async getAttachments(ids: string[]): Promise<StoredAttachment[]> {
+    const found = await this.budget.race(
+      Promise.all(
+        ids.map((itemId) =>
+          this.client.get<ItemAttributes>(CASE_ITEM_SAVED_OBJECT_TYPE, itemId).catch((e) => {
+            if (statusOf(e) === 404) return undefined;
+            throw e;
+          })
+        )
+      )
+    );
+    const problems: string[] = [];
+    return found.flatMap((so) => {
+      const item = so ? repairItem('attachment', so.attributes?.data, problems) : undefined;
+      return item ? [item as StoredAttachment] : [];
+    });
+  }
+
+  /** How many items of `kind` the case has (exact: every item write waits for the refresh). */
+  async countItems(caseId: string, kind: CaseItemKind): Promise<number> {
+    return (await this.findItems(caseId, kind, { page: 1, perPage: 0, sortOrder: 'asc' })).total;
+  }
+
+  /** Deletes every item of the case, in batches (each batch made visible before the next is looked up). */
+  async deleteItems(caseId: string): Promise<number> {
+    let deleted = 0;
+    for (;;) {
+      const res = await this.budget.race(
+        this.client.find<unknown>({
+          type: CASE_ITEM_SAVED_OBJECT_TYPE,
+          hasReference: { type: CASE_SAVED_OBJECT_TYPE, id: caseId },
+          fields: ['kind'],
+          perPage: DELETE_BATCH,
+        })
+      );
+      const ids = res.saved_objects.map((so) => so.id);
+      if (ids.length === 0) return deleted;
+      for (let i = 0; i < ids.length; i += DELETE_CONCURRENCY) {
+        const chunk = ids.slice(i, i + DELETE_CONCURRENCY);
+        const last = i + DELETE_CONCURRENCY >= ids.length;
+        await this.budget.race(
+          Promise.all(
+            chunk.map((itemId, j) =>
+              this.client
+                .delete(CASE_ITEM_SAVED_OBJECT_TYPE, itemId, { refresh: last && j === chunk.length - 1 ? 'wait_for' : false })
+                .catch((e) => {
+                  if (statusOf(e) !== 404) throw e;
+                })
+            )
+          ),
+          UNSURE_WRITE
+        );
+      }
+      deleted += ids.length;
+    }
+  }
+
+  // ----------------------------------------------------------------------------------------
+  // Case numbers
+
+  /**
+   * The next case number of the tenant: one sequence object, advanced with optimistic
+   * concurrency (a conflict means another case took the number: read again). It never goes
+   * below the highest number a case has (imports bring numbers too).
+   */
+  async nextNumber(attempts = 20): Promise<number> {
+    for (let attempt = 1; ; attempt++) {
+      const [sequence, highest] = await Promise.all([this.readSequence(), this.highestNumber()]);
+      const next = Math.max(sequence?.last ?? 0, highest) + 1;
+      try {
+        if (sequence) {
+          await this.budget.race(this.client.update(CASE_SEQUENCE_SAVED_OBJECT_TYPE, CASE_NUMBER_SEQUENCE_ID, { last: next }, { version: sequence.version }));
+        } else {
+          await this.budget.race(this.client.create(CASE_SEQUENCE_SAVED_OBJECT_TYPE, { last: next }, { id: CASE_NUMBER_SEQUENCE_ID }));
+        }
+        return next;
+      } catch (e) {
+        if (statusOf(e) !== 409 || attempt >= attempts) throw mapError(e, CASE_NUMBER_SEQUENCE_ID);
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * Math.min(200, 5 * 2 ** attempt))));
+      }
+    }
+  }
+
+  private async readSequence(): Promise<{ last: number; version: string } | undefined> {
+    try {
+      const so = await this.budget.race(this.client.get<{ last?: unknown }>(CASE_SEQUENCE_SAVED_OBJECT_TYPE, CASE_NUMBER_SEQUENCE_ID));
+      const last = typeof so.attributes?.last === 'number' ? so.attributes.last : 0;
+      return { last, version: versionOf(so) };
+    } catch (e) {
+      if (statusOf(e) === 404) return undefined;
+      throw e;
+    }
+  }
+
+  private async highestNumber(): Promise<number> {
+    const res = await this.budget.race(
+      this.client.find<{ number?: unknown }>({ type: CASE_SAVED_OBJECT_TYPE, fields: ['number'], sortField: 'number', sortOrder: 'desc', perPage: 1 })
+    );
+    const n = res.saved_objects[0]?.attributes?.number;
+    return typeof n === 'number' && Number.isSafeInteger(n) ? n : 0;
   }
 }
 
@@ -75,23 +333,25 @@ function versionOf(so: SavedObject<unknown>): string {
   return so.version;
 }
 
-/** A whole case, repaired item by item where an import or a hand edit broke it (see repair.ts). */
+/** A case's own fields, repaired where an import or a hand edit broke them (see repair.ts). */
 function stored(so: SavedObject<unknown>): StoredCase {
-  const { attributes, problems } = repairCase(so.attributes);
-  return { id: so.id, version: versionOf(so), attributes, ...(problems.length ? { problems } : {}) };
+  const { attributes, problems, legacy } = repairCase(so.attributes);
+  return { id: so.id, version: versionOf(so), attributes, ...(problems.length ? { problems } : {}), ...(legacy ? { legacy } : {}) };
 }
 
 function storedSummary(so: SavedObject<unknown>): StoredCase<CaseSummaryAttributes> {
   return { id: so.id, version: versionOf(so), attributes: repairSummary(so.attributes) };
 }
 
-function statusOf(e: unknown): number | undefined {
+export function statusOf(e: unknown): number | undefined {
+  if (e instanceof HttpError) return e.statusCode;
   const boom = e as { isBoom?: boolean; output?: { statusCode?: number } };
   return boom?.isBoom ? boom.output?.statusCode : undefined;
 }
 
 function mapError(e: unknown, id: string): unknown {
   const status = statusOf(e);
+  if (e instanceof HttpError) return e;
   if (status === 404) return notFound(`Case ${id} not found`);
   if (status === 409) return conflict(`Case ${id} was changed by someone else since it was read; reload it and try again`);
   return e;
@@ -101,10 +361,16 @@ export function isConflict(e: unknown): boolean {
   return e instanceof HttpError && e.statusCode === 409;
 }
 
-export function toCase(c: StoredCase): Case {
+/** The wire `Case` from the case's own fields and the first page of each kind of item. */
+export function toCase(
+  c: StoredCase,
+  items: { attachments: StoredAttachment[]; comments: CaseComment[]; activity: CaseActivity[] },
+  prefix: string
+): Omit<Case, 'attachments'> & { attachments: StoredAttachment[] } {
   const a = c.attributes;
   return {
     id: c.id,
+    ...(a.number ? { number: a.number, reference: `${prefix}-${a.number}` } : {}),
     version: c.version,
     title: a.title,
     description: a.description,
@@ -113,9 +379,12 @@ export function toCase(c: StoredCase): Case {
     severity: a.severity,
     tags: a.tags,
     assignees: a.assignees,
-    attachments: a.attachments,
-    comments: a.comments,
-    activity: a.activity,
+    attachments: items.attachments,
+    comments: items.comments,
+    activity: items.activity,
+    attachmentCount: a.attachmentCount,
+    commentCount: a.commentCount,
+    activityCount: a.activityCount,
     createdAt: a.createdAt,
     createdBy: a.createdBy,
     updatedAt: a.updatedAt,
@@ -123,13 +392,19 @@ export function toCase(c: StoredCase): Case {
     ...(a.closedAt ? { closedAt: a.closedAt } : {}),
     ...(a.closedBy ? { closedBy: a.closedBy } : {}),
     ...(c.problems ? { repaired: c.problems } : {}),
+    ...(a.templateId ? { template: { id: a.templateId, name: a.templateName ?? a.templateId } } : {}),
+    tasks: a.tasks,
+    closeFields: a.closeFields,
+    closeFieldValues: a.closeFieldValues,
+    times: toCaseTimes(a),
   };
 }
 
-export function toSummary(c: StoredCase<CaseSummaryAttributes>): CaseSummary {
+export function toSummary(c: StoredCase<CaseSummaryAttributes>, prefix: string): CaseSummary {
   const a = c.attributes;
   return {
     id: c.id,
+    ...(a.number ? { number: a.number, reference: `${prefix}-${a.number}` } : {}),
     version: c.version,
     title: a.title,
     status: a.status,
@@ -143,5 +418,8 @@ export function toSummary(c: StoredCase<CaseSummaryAttributes>): CaseSummary {
     createdBy: a.createdBy,
     updatedAt: a.updatedAt,
     updatedBy: a.updatedBy,
+    times: toCaseTimes(a),
   };
 }
+
+export type { KueryNode };

@@ -1,9 +1,11 @@
-import { CaseActivity, CaseAttachment, CaseComment, CaseSeverity, CaseStatus, CloseReason } from '../../common/case_types';
-import { SavedObjectsClientContract, SavedObjectsFindOptions, SavedObjectsFindResponse } from '../types';
+import { CaseActivity, CaseAttachment, CaseComment, CaseItemKind, CaseSeverity, CaseStatus, CloseReason } from '../../common/case_types';
+import { CaseTask, CloseFieldDefinition, CloseFieldValues } from '../../common/case_template_types';
+import { SavedObjectsClientContract } from '../types';
 
 /**
- * A case as stored in its saved object. Optional wire fields are stored as `null`: OSD's `update`
- * is a partial `doc` update, so a field left out would keep its old value instead of being cleared.
+ * A case as stored in its saved object: its own fields and counters only; comments, attachments
+ * and activity are item saved objects (ItemAttributes). Optional wire fields are stored as `null`:
+ * OSD's `update` is a partial `doc` update, so a field left out would keep its old value.
  */
 export interface CaseAttributes {
   title: string;
@@ -13,18 +15,50 @@ export interface CaseAttributes {
   severity: CaseSeverity;
   tags: string[];
   assignees: string[];
-  attachments: StoredAttachment[];
-  comments: CaseComment[];
-  activity: CaseActivity[];
-  /** Copies of the array lengths, so the list can read them without loading the arrays. */
+  /** Per-tenant number (`SIR-<number>`); `null` on a case saved before numbers, until it is migrated. */
+  number: number | null;
+  /** Counters of the items, recounted after every append and whenever the case is opened (docs/cases.md). */
   attachmentCount: number;
   commentCount: number;
+  activityCount: number;
+  /** Sort keys for the list, kept in step with the fields by `withSortKeys`. */
+  severityRank: number;
+  statusRank: number;
+  sortTitle: string;
   createdAt: string;
   createdBy: string;
   updatedAt: string;
   updatedBy: string;
   closedAt: string | null;
   closedBy: string | null;
+  /** Templates, tasks and close fields (templates/): copied from the template when the case was made. */
+  templateId: string | null;
+  templateName: string | null;
+  tasks: CaseTask[];
+  closeFields: CloseFieldDefinition[];
+  closeFieldValues: CloseFieldValues;
+  /** Set by `recordCaseTimes` (case_times.ts) on every write; mapped, so the list can read them. */
+  acknowledgedAt: string | null;
+  timeToAcknowledgeMs: number | null;
+  timeToCloseMs: number | null;
+}
+
+/** The inline arrays of a case saved by the release before items (docs/cases.md "Migration"). */
+export interface LegacyItems {
+  attachments: StoredAttachment[];
+  comments: CaseComment[];
+  activity: CaseActivity[];
+}
+
+/** One item of a case, in its own saved object with a reference `{name: 'case', type: CASE_SAVED_OBJECT_TYPE, id}`. */
+export interface ItemAttributes {
+  kind: CaseItemKind;
+  /** Time + id (or index for migrated entries): sorts items in write order, ties broken stably. */
+  sortKey: string;
+  at: string;
+  by: string;
+  /** The wire object: CaseComment, StoredAttachment or CaseActivity. */
+  data: unknown;
 }
 
 /** `available` is computed when a case is read, never stored. */
@@ -33,6 +67,7 @@ export type StoredAttachment = Omit<CaseAttachment, 'available'>;
 /** What the cases list reads of each case (saved objects `find` with `fields`). */
 export const CASE_SUMMARY_FIELDS = [
   'title',
+  'number',
   'status',
   'closeReason',
   'severity',
@@ -44,6 +79,9 @@ export const CASE_SUMMARY_FIELDS = [
   'createdBy',
   'updatedAt',
   'updatedBy',
+  'acknowledgedAt',
+  'timeToAcknowledgeMs',
+  'timeToCloseMs',
 ] as const;
 
 export type CaseSummaryAttributes = Pick<CaseAttributes, (typeof CASE_SUMMARY_FIELDS)[number]>;
@@ -54,6 +92,8 @@ export interface StoredCase<A = CaseAttributes> {
   attributes: A;
   /** What reading it had to repair or leave out (see repair.ts). */
   problems?: string[];
+  /** Present on a case still in the old shape (inline arrays), until it is migrated. */
+  legacy?: LegacyItems;
 }
 
 /** Who makes a change and when, both decided by the server. */
@@ -63,9 +103,7 @@ export interface Actor {
 }
 
 /** The saved objects calls the cases service makes; OSD's `find` also takes `fields`. */
-export type CasesSavedObjectsClient = Pick<SavedObjectsClientContract, 'create' | 'get' | 'update' | 'delete'> & {
-  find<T>(options: SavedObjectsFindOptions & { fields?: string[] }): Promise<SavedObjectsFindResponse<T>>;
-};
+export type CasesSavedObjectsClient = Pick<SavedObjectsClientContract, 'create' | 'bulkCreate' | 'get' | 'update' | 'delete' | 'find'>;
 
 export interface MgetDoc {
   _index: string;

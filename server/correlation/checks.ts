@@ -16,17 +16,17 @@ export function checkRules(rules: PivotRule[], groups: Map<RuleId, ParsedGroup>,
     const group = groups.get(rule.id);
     if (!group) return { ...base, state: 'not_run', reason: missingInput(rule, entities) };
     if (group.error) return { ...base, state: 'nothing_found', reason: group.error };
-    if (group.total > 0) return { ...base, state: 'found', total: group.total };
+    if (group.total > 0) return { ...base, state: 'found', total: group.total, ...(group.totalIsLowerBound ? { totalIsLowerBound: true } : {}) };
     return { ...base, state: 'nothing_found', reason: emptyReason(rule, coverage, sources) };
   });
 }
 
 function needs(m: PivotMatch): string {
-  return `${m.ipRole === 'remote' ? 'remote ' : ''}${ENTITY_NOUNS[m.entity]}`;
+  return m.noun ?? `${m.ipRole === 'remote' ? 'remote ' : ''}${ENTITY_NOUNS[m.entity]}`;
 }
 
 function missingInput(rule: PivotRule, entities: EntitySet): string {
-  const missing = rule.match.filter((m) => entities.values(m.entity, m.ipRole).length === 0).map(needs);
+  const missing = rule.match.filter((m) => entities.values(m.entity, m.ipRole, m.keep).length === 0).map(needs);
   if (missing.length) return `no ${missing.join(' and no ')} is known for this finding`;
   const any = (rule.matchAny ?? []).map(needs);
   return any.length ? `no ${any.join(', ')} is known for this finding` : 'not asked for this finding';

@@ -83,10 +83,14 @@ export class EntitySet {
     this.unlisted.add(type);
   }
 
-  /** The values of a type that are followed (within the cap, strongest first). */
-  values(type: EntityType, role?: Entity['role']): string[] {
+  /**
+   * The values of a type that are followed (within the cap, strongest first); `keep` chooses among
+   * them by where they were seen (`finding` or the rules whose evidence named them).
+   */
+  values(type: EntityType, role?: Entity['role'], keep?: (seenIn: readonly string[]) => boolean): string[] {
     return this.kept(type)
       .filter((t) => role === undefined || t.entity.role === role)
+      .filter((t) => !keep || keep(t.entity.sources))
       .map((t) => t.entity.value);
   }
 

@@ -1,4 +1,4 @@
-import { DocRef, EntityType, Investigation, SourceCoverage, SourceId, SOURCE_IDS } from '../../common/types';
+import { ClusterCoverage, DocRef, EntityType, Investigation, InvestigationWindow, SourceCoverage, SourceId, SOURCE_IDS } from '../../common/types';
 import { SourceDefinitions } from '../../common/sources';
 import { badRequest, notFound } from '../lib/errors';
 import { OpenSearchReader } from '../lib/opensearch_reader';
@@ -7,8 +7,9 @@ import { addFindingEntities, findingAccount, isGuardDutyFinding, summarizeFindin
 import { first, FlatDoc, flattenDocument, values } from '../../common/flatten';
 import { buildGraph } from './graph';
 import { PivotRule, playbookFor, RuleId } from '../playbooks';
-import { buildCoverageSearch, buildRuleSearch, MsearchItem, ruleInputs, RuleSearch, SearchContext, toMsearchBody } from './query_builder';
-import { errorOf, ParsedGroup, parseRuleResponse, SearchResponseItem, toEvidenceGroup, totalOf } from './response_parser';
+import { seenBy } from '../playbooks/provenance';
+import { buildCoverageSearches, buildRuleSearch, CoverageSearch, MsearchItem, ruleInputs, RuleSearch, SearchContext, toMsearchBody } from './query_builder';
+import { errorOf, ParsedGroup, parseRuleResponse, SearchResponseItem, toEvidenceGroup, totalIsLowerBound, totalOf } from './response_parser';
 import { checkRules } from './checks';
 import { buildStory } from './story';
 import { buildTimeline } from './timeline';
@@ -20,6 +21,8 @@ export interface InvestigateOptions {
   members?: DocRef[];
   window?: { before?: string; after?: string };
   sources: SourceDefinitions;
+  /** `terminate_after` of the evidence searches (siem_investigations.maxDocsPerShard). */
+  maxDocsPerShard?: number;
 }
 
 async function readFinding(reader: OpenSearchReader, ref: DocRef): Promise<FlatDoc> {
@@ -34,10 +37,10 @@ async function readFinding(reader: OpenSearchReader, ref: DocRef): Promise<FlatD
  * Entities revealed by a group, added to `set` with the strength of their evidence: from the
  * group's aggregation over all its documents where there is one, else from its hits.
  */
-function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet, account: string | undefined): void {
+function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet, accounts: LinkedAccounts, window: InvestigationWindow): void {
   (rule.yields ?? []).forEach((y, i) => {
     if (y === 'finding') {
-      for (const h of group.hits) addRelatedFinding(h.doc, h.ref, set, rule.id, account);
+      for (const h of group.hits) addRelatedFinding(h.doc, h.ref, set, rule.id, accounts(set));
       return;
     }
     const aggregated = group.yieldValues[i];
@@ -50,6 +53,9 @@ function collectYields(rule: PivotRule, group: ParsedGroup, set: EntitySet, acco
     }
     for (const h of group.hits) {
       const successes = first(h.doc, 'event.outcome') === 'success' ? 1 : 0;
+      if (y.successOnly && !successes) continue;
+      const t = Date.parse(h.timestamp);
+      if (y.inWindow && !(t >= Date.parse(window.from) && t <= Date.parse(window.to))) continue;
       for (const v of values(h.doc, y.field)) set.add(y.entity, v, rule.id, y.ipRole, { hits: 1, successes }, h.ref);
     }
   });
@@ -61,16 +67,28 @@ const STRONG_KEYS: EntityType[] = ['access_key', 'instance', 'role', 'user', 'pr
 export const RELATED_FINDING_ENTITIES = 20;
 
 /**
- * A related finding's entities join the investigation only when it shares a strong key (access
- * key, principal, instance or a remote address) with what is known, and it is of the same account:
- * a finding of another account that shares an attacker address is related, but its buckets and
- * principals are not this incident's (the evidence would have to show the accounts linked).
+ * The accounts of this incident: the finding's, and those its credentials reached by an
+ * `AssumeRole` into another account (CloudTrail evidence of `cloudtrail.created_credentials`).
+ * Undefined when the finding names no account (nothing to compare with).
  */
-function addRelatedFinding(doc: FlatDoc, ref: DocRef, set: EntitySet, ruleId: string, account: string | undefined): void {
+type LinkedAccounts = (set: EntitySet) => Set<string> | undefined;
+
+function linkedAccounts(account: string | undefined): LinkedAccounts {
+  return (set) => (account ? new Set([account, ...set.values('account', undefined, seenBy('cloudtrail.created_credentials'))]) : undefined);
+}
+
+/**
+ * A related finding's entities join the investigation only when it shares a strong key (access
+ * key, principal, instance or a remote address) with what is known, and it is of one of the
+ * incident's accounts: a finding of another account that shares an attacker address is related,
+ * but its buckets and principals are not this incident's unless the evidence shows the accounts
+ * linked (the credentials assumed a role there).
+ */
+function addRelatedFinding(doc: FlatDoc, ref: DocRef, set: EntitySet, ruleId: string, accounts: Set<string> | undefined): void {
   const its = new EntitySet();
   addFindingEntities(doc, its, 'finding');
   const itsAccount = findingAccount(doc);
-  if (account && itsAccount && itsAccount !== account) return;
+  if (accounts && itsAccount && !accounts.has(itsAccount)) return;
   const remote = new Set(set.values('ip', 'remote'));
   const shares = STRONG_KEYS.some((t) => its.values(t).some((v) => set.has(t, v))) || its.values('ip', 'remote').some((v) => remote.has(v));
   if (!shares) return;
@@ -90,6 +108,37 @@ function newestUpdate(own: ParsedGroup | undefined): { hit: ParsedGroup['hits'][
   const lastSeen = Math.max(...times('service.eventLastSeen'));
   if (!Number.isFinite(firstSeen) || !Number.isFinite(lastSeen)) return undefined;
   return { hit, firstSeen: new Date(firstSeen).toISOString(), lastSeen: new Date(lastSeen).toISOString() };
+}
+
+/**
+ * One coverage line per source; with a pattern over several clusters, the line sums the clusters
+ * that answered and lists each (a remote that is down or skipped is its own line with an error,
+ * not a failure of the investigation).
+ */
+export function readCoverageResponses(ids: SourceId[], sources: SourceDefinitions, searches: CoverageSearch[], responses: SearchResponseItem[]): SourceCoverage[] {
+  const lines = searches.map((s, i) => {
+    const item = responses[i] ?? {};
+    const error = errorOf(item);
+    const absent = !error && item._shards?.total === 0;
+    const lowerBound = totalIsLowerBound(item);
+    return { search: s, line: { indexPattern: s.indexPattern, docsInWindow: totalOf(item), ...(lowerBound ? { docsInWindowIsLowerBound: true } : {}), ...(absent ? { absent } : {}), ...(error ? { error } : {}) } };
+  });
+  return ids.map((source) => {
+    const own = lines.filter((l) => l.search.source === source);
+    if (own.length === 1 && own[0].search.cluster === undefined) return { source, ...own[0].line };
+    const clusters: ClusterCoverage[] = own.map((l) => ({ cluster: l.search.cluster!, ...l.line }));
+    const answered = clusters.filter((c) => !c.error);
+    const lowerBound = answered.some((c) => c.docsInWindowIsLowerBound);
+    return {
+      source,
+      indexPattern: sources[source].indexPattern,
+      docsInWindow: answered.reduce((n, c) => n + c.docsInWindow, 0),
+      ...(lowerBound ? { docsInWindowIsLowerBound: true } : {}),
+      ...(answered.length && answered.every((c) => c.absent) ? { absent: true } : {}),
+      ...(!answered.length ? { error: clusters.map((c) => `${c.cluster}: ${c.error}`).join('; ') } : {}),
+      clusters,
+    };
+  });
 }
 
 /** The other members of an incident, read in one multi-get; a member that is gone or not a finding is a 400. */
@@ -119,10 +168,11 @@ function runMsearch(reader: OpenSearchReader, items: MsearchItem[]): Promise<Sea
 }
 
 /**
- * One investigation in at most two round trips to OpenSearch: the first runs every pivot the
- * finding's own entities allow plus the coverage counts; the second re-runs only the pivots whose
- * inputs grew with what the first found (an IAM finding → its instance → the SSH brute force on
- * that instance → the logins from the brute-force address).
+ * One investigation in two round trips to OpenSearch: the first runs every pivot the finding's own
+ * entities allow plus the coverage counts; the second re-runs only the pivots whose inputs grew
+ * with what the first found (an IAM finding → its instance → the SSH brute force on that instance
+ * → the logins from the brute-force address). A credential chain may need one more, bounded hop:
+ * credentials created by credentials found only in the second round trip (`PivotRule.thirdHop`).
  */
 export async function investigate(reader: OpenSearchReader, opts: InvestigateOptions): Promise<Investigation> {
   const started = Date.now();
@@ -143,7 +193,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   const entities = new EntitySet();
   addFindingEntities(findingDoc, entities, 'finding', opts.finding);
   for (const m of members) addFindingEntities(m.doc, entities, 'finding', m.ref);
-  const ctx = (set: EntitySet): SearchContext => ({ entities: set, window, findingId: finding.findingId, sources: opts.sources });
+  const ctx = (set: EntitySet): SearchContext => ({ entities: set, window, findingId: finding.findingId, sources: opts.sources, maxDocsPerShard: opts.maxDocsPerShard });
   const { playbook, rules } = rulesOf([finding.type, ...memberSummaries.map((m) => m.type)]);
 
   // Round trip 1.
@@ -156,20 +206,15 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
     firstSearches.push(buildRuleSearch(rule, ctx(entities)));
   }
   const coverageSources: SourceId[] = [...SOURCE_IDS];
-  const coverageSearches = coverageSources.map((s) => buildCoverageSearch(opts.sources[s], window));
+  const coverageSearches = buildCoverageSearches(opts.sources, coverageSources, window);
   const firstResponses = await runMsearch(reader, [...firstSearches, ...coverageSearches]);
   let roundTrips = 1;
 
   const groups = new Map<RuleId, ParsedGroup>();
   firstSearches.forEach((s, i) => groups.set(s.rule.id, parseRuleResponse(s, firstResponses[i] ?? {}, opts.sources, 1)));
-  const readCoverage = (responses: SearchResponseItem[], offset: number): SourceCoverage[] =>
-    coverageSources.map((source, i) => {
-      const item = responses[offset + i] ?? {};
-      const error = errorOf(item);
-      const absent = !error && item._shards?.total === 0;
-      return { source, indexPattern: opts.sources[source].indexPattern, docsInWindow: totalOf(item), ...(absent ? { absent } : {}), ...(error ? { error } : {}) };
-    });
-  let coverage = readCoverage(firstResponses, firstSearches.length);
+  const readCoverage = (searches: CoverageSearch[], responses: SearchResponseItem[], offset: number): SourceCoverage[] =>
+    readCoverageResponses(coverageSources, opts.sources, searches, responses.slice(offset));
+  let coverage = readCoverage(coverageSearches, firstResponses, firstSearches.length);
 
   // The analyst may have opened an older update of the finding (GuardDuty writes one document per
   // count update): its newest document, found in round trip 1, sets the window and the summary.
@@ -190,24 +235,48 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   // Round trip 2: only what the first one made newly possible or wider.
   for (const rule of rules) {
     const g = groups.get(rule.id);
-    if (g) collectYields(rule, g, expanded, finding.accountId);
+    if (g) collectYields(rule, g, expanded, linkedAccounts(finding.accountId), window);
   }
+  const inputsUsed = new Map(firstInputs);
   const secondSearches = rules.filter((rule) => !rule.findingItself)
     .filter((rule) => {
       const inputs = ruleInputs(rule, expanded);
-      return inputs !== null && (windowGrew || inputs !== firstInputs.get(rule.id));
+      if (inputs === null || (!windowGrew && inputs === firstInputs.get(rule.id))) return false;
+      inputsUsed.set(rule.id, inputs);
+      return true;
     })
     .map((rule) => buildRuleSearch(rule, ctx(expanded)));
   if (secondSearches.length || windowGrew) {
-    const coverageAgain = windowGrew ? coverageSources.map((src) => buildCoverageSearch(opts.sources[src], window)) : [];
+    const coverageAgain = windowGrew ? buildCoverageSearches(opts.sources, coverageSources, window) : [];
     const second = await runMsearch(reader, [...secondSearches, ...coverageAgain]);
     roundTrips++;
+    const before = expanded.clone();
     secondSearches.forEach((s, i) => {
       const g = parseRuleResponse(s, second[i] ?? {}, opts.sources, 2);
       groups.set(s.rule.id, g);
-      collectYields(s.rule, g, expanded, finding.accountId);
+      collectYields(s.rule, g, expanded, linkedAccounts(finding.accountId), window);
     });
-    if (windowGrew) coverage = readCoverage(second, secondSearches.length);
+    if (windowGrew) coverage = readCoverage(coverageAgain, second, secondSearches.length);
+
+    // Round trip 3, bounded: only the chain's next hop, only if the second round trip found new
+    // credentials or principals for it (compared with what it was last asked with).
+    const thirdSearches = rules
+      .filter((rule) => rule.thirdHop)
+      .filter((rule) => {
+        const bound = rule.thirdHop!.maxValues;
+        const inputs = ruleInputs(rule, expanded, bound);
+        return inputs !== null && inputs !== ruleInputs(rule, before, bound) && inputs !== inputsUsed.get(rule.id);
+      })
+      .map((rule) => buildRuleSearch(rule, { ...ctx(expanded), bound: rule.thirdHop }));
+    if (thirdSearches.length) {
+      const third = await runMsearch(reader, thirdSearches);
+      roundTrips++;
+      thirdSearches.forEach((s, i) => {
+        const g = parseRuleResponse(s, third[i] ?? {}, opts.sources, 3);
+        groups.set(s.rule.id, g);
+        collectYields(s.rule, g, expanded, linkedAccounts(finding.accountId), window);
+      });
+    }
   }
 
   const ordered = rules.map((r) => groups.get(r.id)).filter((g): g is ParsedGroup => !!g);

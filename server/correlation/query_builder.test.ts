@@ -2,7 +2,8 @@ import { DEFAULT_SOURCES, resolveSources } from '../../common/sources';
 import { escapeWildcard } from './entity_values';
 import { EntitySet } from './entity_set';
 import { PIVOT_RULES, ruleById } from '../playbooks';
-import { buildRuleSearch, ruleInputs, toMsearchBody, UNIQUE_AGG } from './query_builder';
+import { buildCoverageSearches, buildRuleSearch, ruleInputs, toMsearchBody, UNIQUE_AGG } from './query_builder';
+import { LIMITS } from '../../common/constants';
 
 const window = { from: '2021-04-26T10:00:00.000Z', to: '2021-04-27T16:00:00.000Z' };
 
@@ -73,7 +74,7 @@ describe('building the pivot queries', () => {
     const s = buildRuleSearch(ruleById('linux_secure.ssh_from_attacker')!, { ...ctxWith(set), sources });
     const includes = (s.body._source as { includes: string[] }).includes;
     expect(includes).toEqual(expect.arrayContaining(['process.pid', 'event.ingested', 'source.ip']));
-    expect(s.body.sort).toEqual([{ 'event.ingested': { order: 'asc', unmapped_type: 'date' } }]);
+    expect(s.body.sort).toEqual([{ 'event.ingested': { order: 'asc', unmapped_type: 'date' } }, { '@id': { order: 'asc', unmapped_type: 'keyword', missing: '_last' } }]);
   });
 
   it('bounds every search in size and time and counts collapsed findings once', () => {
@@ -111,5 +112,26 @@ describe('building the pivot queries', () => {
     const a = buildRuleSearch(ruleById('cloudtrail.access_key')!, ctxWith(set));
     const b = buildRuleSearch(ruleById('cloudtrail.object_access')!, ctxWith(set));
     expect(toMsearchBody([a, b])).toEqual([a.header, a.body, b.header, b.body]);
+  });
+});
+
+describe('at scale: bounded searches, cross-cluster coverage', () => {
+  it('stops every evidence search at the per-shard bound, the configured one when set', () => {
+    const set = new EntitySet();
+    set.add('ip', '10.0.1.214', 'finding', 'remote');
+    const rule = ruleById('linux_secure.ssh_from_attacker')!;
+    expect(buildRuleSearch(rule, ctxWith(set)).body.terminate_after).toBe(LIMITS.maxDocsPerShard);
+    expect(buildRuleSearch(rule, { ...ctxWith(set), maxDocsPerShard: 1000 }).body.terminate_after).toBe(1000);
+  });
+
+  it('counts coverage per cluster when a source pattern spans clusters, and once otherwise', () => {
+    const sources = resolveSources({ cloudtrail: { indexPattern: 'log-aws-cloudtrail-*, other:log-aws-cloudtrail-*,other:archive-ct-*' } });
+    const searches = buildCoverageSearches(sources, ['cloudtrail', 'guardduty'], window);
+    expect(searches.map((s) => [s.source, s.cluster, s.header.index])).toEqual([
+      ['cloudtrail', '(local)', 'log-aws-cloudtrail-*'],
+      ['cloudtrail', 'other', 'other:log-aws-cloudtrail-*,other:archive-ct-*'],
+      ['guardduty', undefined, 'log-aws-guardduty-*'],
+    ]);
+    expect(searches[0].body.track_total_hits).toBe(LIMITS.coverageCountLimit);
   });
 });

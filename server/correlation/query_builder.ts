@@ -1,6 +1,6 @@
 import { LIMITS } from '../../common/constants';
-import { InvestigationWindow } from '../../common/types';
-import { SourceDefinition, SourceDefinitions } from '../../common/sources';
+import { InvestigationWindow, SourceId } from '../../common/types';
+import { patternsByCluster, SourceDefinition, SourceDefinitions } from '../../common/sources';
 import { EntitySet } from './entity_set';
 import { escapeWildcard } from './entity_values';
 import { PivotMatch, PivotRule } from '../playbooks';
@@ -16,10 +16,20 @@ export const SUM_AGG = 'sum';
 /** The number of distinct values of a facet's second field, per value (`PivotFacet.distinct`). */
 export const DISTINCT_AGG = 'distinct';
 export const yieldAggName = (i: number) => `yield_${i}`;
+/** A filtered yield (`successOnly`, `inWindow`): its terms sit one level down. */
+export const YIELD_VALUES = 'values';
 /** The ECS outcome of an action: a success ties a value to the incident more strongly than a failure. */
 export const SUCCESS_FILTER = { term: { 'event.outcome': 'success' } };
 export const SUCCESS_AGG = 'successes';
 export const SPANS_AGG = '__spans';
+
+/**
+ * The second sort key of every evidence and findings search: documents with the same timestamp
+ * come in the same order whatever shard, replica or node answers (without it, equal timestamps
+ * come in shard and segment order, which differs between a single node and a cluster). `@id` is
+ * the es-loader's per-document id (event id, finding id, ASFF id), a keyword in every SIEM index.
+ */
+export const TIE_BREAKER = { '@id': { order: 'asc', unmapped_type: 'keyword', missing: '_last' } };
 
 export interface MsearchItem {
   header: Dsl;
@@ -37,31 +47,47 @@ export interface SearchContext {
   window: InvestigationWindow;
   findingId: string;
   sources: SourceDefinitions;
+  /** `terminate_after` of the evidence searches (default LIMITS.maxDocsPerShard). */
+  maxDocsPerShard?: number;
+  /** A bounded hop (`PivotRule.thirdHop`): at most this many values per clause, this many hits. */
+  bound?: { maxValues: number; size: number };
 }
 
-function matchValues(m: PivotMatch, entities: EntitySet): string[] {
-  return entities.values(m.entity, m.ipRole).sort();
+function matchValues(m: PivotMatch, entities: EntitySet, maxValues?: number): string[] {
+  const values = entities.values(m.entity, m.ipRole, m.keep);
+  // The strongest values first when bounded, then sorted so that equal inputs make equal queries.
+  return (maxValues === undefined ? values : values.slice(0, maxValues)).sort();
+}
+
+/** The accounts a name must belong to (`PivotMatch.accountField`). */
+function accountValues(m: PivotMatch, entities: EntitySet): string[] {
+  return m.accountField ? entities.values('account').sort() : [];
 }
 
 /** The entity values a rule would pivot on, or null when it cannot run yet. */
-export function ruleInputs(rule: PivotRule, entities: EntitySet): string | null {
+export function ruleInputs(rule: PivotRule, entities: EntitySet, maxValues?: number): string | null {
   if (rule.findingItself) return 'finding';
   const parts: string[] = [];
+  const usable = (m: PivotMatch) => {
+    const v = matchValues(m, entities, maxValues);
+    // A name without an account to qualify it matches nothing.
+    return m.accountField && accountValues(m, entities).length === 0 ? [] : v;
+  };
+  const part = (m: PivotMatch) => `${m.entity}=${usable(m).join(',')}` + (m.accountField ? `@${accountValues(m, entities).join(',')}` : '');
   for (const m of rule.match) {
-    const v = matchValues(m, entities);
-    if (!v.length) return null;
-    parts.push(`${m.entity}=${v.join(',')}`);
+    if (!usable(m).length) return null;
+    parts.push(part(m));
   }
   if (rule.matchAny) {
-    const any = rule.matchAny.map((m) => `${m.entity}=${matchValues(m, entities).join(',')}`);
-    if (rule.matchAny.every((m) => matchValues(m, entities).length === 0)) return null;
-    parts.push(...any);
+    if (rule.matchAny.every((m) => usable(m).length === 0)) return null;
+    parts.push(...rule.matchAny.map(part));
   }
+  for (const m of rule.notMatch ?? []) parts.push(`not ${part(m)}`);
   return parts.join(';');
 }
 
 /** One clause: any of its fields holds any of the values, compared literally. */
-function clauseQuery(m: PivotMatch, values: string[]): Dsl {
+function clauseQuery(m: PivotMatch, values: string[], accounts: string[]): Dsl {
   const should: Dsl[] = m.fields.map((f) =>
     typeof f === 'string'
       ? { terms: { [f]: values } }
@@ -70,7 +96,8 @@ function clauseQuery(m: PivotMatch, values: string[]): Dsl {
   for (const f of m.suffixFields ?? []) {
     for (const v of values) should.push({ wildcard: { [f]: { value: `*:${escapeWildcard(v)}` } } });
   }
-  return should.length === 1 ? should[0] : { bool: { should, minimum_should_match: 1 } };
+  const clause = should.length === 1 ? should[0] : { bool: { should, minimum_should_match: 1 } };
+  return m.accountField ? { bool: { filter: [clause, { terms: { [m.accountField]: accounts } }] } } : clause;
 }
 
 function findingIdQuery(findingId: string): Dsl {
@@ -79,18 +106,25 @@ function findingIdQuery(findingId: string): Dsl {
 
 export function ruleQuery(rule: PivotRule, ctx: SearchContext): Dsl {
   const filter: Dsl[] = [];
+  const max = ctx.bound?.maxValues;
   if (rule.findingItself) filter.push(findingIdQuery(ctx.findingId));
-  for (const m of rule.match) filter.push(clauseQuery(m, matchValues(m, ctx.entities)));
+  for (const m of rule.match) filter.push(clauseQuery(m, matchValues(m, ctx.entities, max), accountValues(m, ctx.entities)));
   if (rule.matchAny) {
     const should = rule.matchAny
-      .map((m) => ({ m, v: matchValues(m, ctx.entities) }))
-      .filter(({ v }) => v.length > 0)
-      .map(({ m, v }) => clauseQuery(m, v));
+      .map((m) => ({ m, v: matchValues(m, ctx.entities, max), a: accountValues(m, ctx.entities) }))
+      .filter(({ m, v, a }) => v.length > 0 && (!m.accountField || a.length > 0))
+      .map(({ m, v, a }) => clauseQuery(m, v, a));
     filter.push(should.length === 1 ? should[0] : { bool: { should, minimum_should_match: 1 } });
   }
   filter.push(...(rule.filter ?? []));
   const bool: Dsl = { filter };
-  if (rule.excludeFinding) bool.must_not = [findingIdQuery(ctx.findingId)];
+  const mustNot: Dsl[] = [];
+  if (rule.excludeFinding) mustNot.push(findingIdQuery(ctx.findingId));
+  for (const m of rule.notMatch ?? []) {
+    const v = matchValues(m, ctx.entities);
+    if (v.length) mustNot.push(clauseQuery(m, v, accountValues(m, ctx.entities)));
+  }
+  if (mustNot.length) bool.must_not = mustNot;
   return { bool };
 }
 
@@ -122,11 +156,13 @@ export function buildRuleSearch(rule: PivotRule, ctx: SearchContext): RuleSearch
   // a flood of failed calls on made-up names cannot push a successful one out.
   (rule.yields ?? []).forEach((y, i) => {
     if (y === 'finding') return;
-    aggs[yieldAggName(i)] = {
+    const values = {
       // Twice the cap: the values past it are what the answer reports as left out.
       terms: { field: y.field, size: LIMITS.entitiesPerType * 2, order: [{ [SUCCESS_AGG]: 'desc' }, { _count: 'desc' }, { _key: 'asc' }] },
       aggs: { [SUCCESS_AGG]: { filter: SUCCESS_FILTER } },
     };
+    const only: Dsl[] = [...(y.successOnly ? [SUCCESS_FILTER] : []), ...(y.inWindow ? [timeRange(def, ctx.window)] : [])];
+    aggs[yieldAggName(i)] = only.length ? { filter: { bool: { filter: only } }, aggs: { [YIELD_VALUES]: values } } : values;
   });
   if (rule.spans) {
     const s = rule.spans;
@@ -149,10 +185,13 @@ export function buildRuleSearch(rule: PivotRule, ctx: SearchContext): RuleSearch
   if (rule.collapse) aggs[UNIQUE_AGG] = { cardinality: { field: rule.collapse, precision_threshold: 10000 } };
   const body: Dsl = {
     query: filtered,
-    size: Math.min(rule.size ?? LIMITS.evidenceHits, 200),
-    sort: [{ [def.timeField]: { order: rule.sort ?? 'asc', unmapped_type: 'date' } }],
+    size: Math.min(rule.size ?? LIMITS.evidenceHits, ctx.bound?.size ?? 200, 200),
+    sort: [{ [def.timeField]: { order: rule.sort ?? 'asc', unmapped_type: 'date' } }, TIE_BREAKER],
     track_total_hits: true,
     timeout: LIMITS.searchTimeout,
+    // Bounded under pressure: at most this many documents per shard are collected (hits, counts and
+    // aggregations alike); the answer then marks its counts as lower bounds.
+    terminate_after: ctx.maxDocsPerShard ?? LIMITS.maxDocsPerShard,
     // What the engine reads plus what this deployment shows (its columns and time field).
     _source: { includes: [...new Set([...SERVER_SOURCES[rule.source].reads, ...def.columns, def.timeField])] },
     ...(Object.keys(aggs).length ? { aggs } : {}),
@@ -162,11 +201,34 @@ export function buildRuleSearch(rule: PivotRule, ctx: SearchContext): RuleSearch
 }
 
 /** How many documents each source holds in the window: "no evidence" vs "no data". */
-export function buildCoverageSearch(def: SourceDefinition, window: InvestigationWindow): MsearchItem {
+export function buildCoverageSearch(def: SourceDefinition, window: InvestigationWindow, indexPattern = def.indexPattern): MsearchItem {
   return {
-    header: header(def),
-    body: { size: 0, track_total_hits: true, timeout: LIMITS.searchTimeout, query: { bool: { filter: [timeRange(def, window)] } } },
+    header: { ...header(def), index: indexPattern },
+    body: {
+      size: 0,
+      // Counting stops at this many: on a busy month the exact count costs time and says nothing more.
+      track_total_hits: LIMITS.coverageCountLimit,
+      timeout: LIMITS.searchTimeout,
+      query: { bool: { filter: [timeRange(def, window)] } },
+    },
   };
+}
+
+export interface CoverageSearch extends MsearchItem {
+  source: SourceId;
+  /** Set when the source's pattern spans clusters: one search per cluster. */
+  cluster?: string;
+  indexPattern: string;
+}
+
+/** The coverage searches of the sources: one per source, or one per cluster when its pattern spans several. */
+export function buildCoverageSearches(sources: SourceDefinitions, ids: SourceId[], window: InvestigationWindow): CoverageSearch[] {
+  return ids.flatMap((source) => {
+    const def = sources[source];
+    const parts = patternsByCluster(def.indexPattern);
+    if (parts.length <= 1) return [{ source, indexPattern: def.indexPattern, ...buildCoverageSearch(def, window) }];
+    return parts.map((p) => ({ source, cluster: p.cluster, indexPattern: p.pattern, ...buildCoverageSearch(def, window, p.pattern) }));
+  });
 }
 
 export function toMsearchBody(items: MsearchItem[]): Dsl[] {

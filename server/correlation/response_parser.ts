@@ -3,7 +3,7 @@ import { EvidenceGroup, EvidenceHit, Facet } from '../../common/types';
 import { boundValues, clipText } from '../lib/bounds';
 import { SourceDefinitions } from '../../common/sources';
 import { FlatDoc, first, flattenDocument } from '../../common/flatten';
-import { DISTINCT_AGG, facetAggName, RuleSearch, SUM_AGG, SPANS_AGG, SUCCESS_AGG, UNIQUE_AGG, yieldAggName } from './query_builder';
+import { DISTINCT_AGG, facetAggName, RuleSearch, SUM_AGG, SPANS_AGG, SUCCESS_AGG, UNIQUE_AGG, YIELD_VALUES, yieldAggName } from './query_builder';
 import { permissionError } from './permission';
 
 /** One item of an `_msearch` response, as far as we read it. */
@@ -11,9 +11,13 @@ export interface SearchResponseItem {
   status?: number;
   error?: { type?: string; reason?: string; root_cause?: Array<{ reason?: string }> } | string;
   timed_out?: boolean;
+  /** Set when OpenSearch stopped collecting at `terminate_after` documents per shard. */
+  terminated_early?: boolean;
   _shards?: { total?: number };
+  /** Cross-cluster search: clusters asked, and those skipped because they did not answer (`skip_unavailable`). */
+  _clusters?: { total?: number; successful?: number; skipped?: number };
   hits?: {
-    total?: number | { value: number };
+    total?: number | { value: number; relation?: 'eq' | 'gte' };
     hits?: Array<{ _index: string; _id: string; _source?: Record<string, unknown> }>;
   };
   aggregations?: Record<string, AggregationResult>;
@@ -94,6 +98,17 @@ export function totalOf(item: SearchResponseItem): number {
   return typeof t === 'number' ? t : t?.value ?? 0;
 }
 
+/** The count stopped at a bound (`track_total_hits` as a number, or `terminate_after`): the real one is at least this. */
+export function totalIsLowerBound(item: SearchResponseItem): boolean {
+  const t = item.hits?.total;
+  return (typeof t === 'object' && t?.relation === 'gte') || item.terminated_early === true;
+}
+
+/** Remote clusters of a cross-cluster search that did not answer (their `skip_unavailable` is true). */
+export function skippedClusters(item: SearchResponseItem): number {
+  return item._clusters?.skipped ?? 0;
+}
+
 export function errorOf(item: SearchResponseItem): string | undefined {
   if (item.error) {
     const denied = permissionError(item);
@@ -102,6 +117,8 @@ export function errorOf(item: SearchResponseItem): string | undefined {
     return item.error.root_cause?.[0]?.reason ?? item.error.reason ?? item.error.type ?? 'search failed';
   }
   if (item.timed_out) return 'The search timed out; the results are partial.';
+  const skipped = skippedClusters(item);
+  if (skipped) return `${skipped} of ${item._clusters?.total ?? skipped} clusters did not answer (remote cluster unavailable); the results are partial.`;
   return undefined;
 }
 
@@ -141,7 +158,9 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
   });
   const unique = item.aggregations?.[UNIQUE_AGG]?.value;
   const yieldValues = (rule.yields ?? []).map((_y, i): YieldValues | undefined => {
-    const agg = item.aggregations?.[yieldAggName(i)];
+    const outer = item.aggregations?.[yieldAggName(i)];
+    // A filtered yield (`successOnly`, `inWindow`) has its terms one level down.
+    const agg = outer?.[YIELD_VALUES] ?? outer;
     if (!agg?.buckets) return undefined;
     return {
       values: agg.buckets.map((b) => ({ value: b.key_as_string ?? String(b.key), hits: b.doc_count, successes: b[SUCCESS_AGG]?.doc_count ?? 0 })),
@@ -159,6 +178,7 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
     query: search.query,
     columns,
     total: rule.collapse && typeof unique === 'number' ? unique : totalOf(item),
+    ...(totalIsLowerBound(item) ? { totalIsLowerBound: true } : {}),
     hits,
     facets,
     yieldValues,

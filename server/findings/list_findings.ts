@@ -3,6 +3,7 @@ import { FindingsResponse, Severity } from '../../common/types';
 import { SourceDefinition } from '../../common/sources';
 import { isIP } from 'net';
 import { escapeWildcard } from '../correlation/entity_values';
+import { TIE_BREAKER } from '../correlation/query_builder';
 import { SEVERITY_RANGES, summarizeFinding } from '../correlation/finding';
 import { flattenDocument } from '../../common/flatten';
 import { SearchResponseItem, totalOf } from '../correlation/response_parser';
@@ -52,8 +53,8 @@ export function buildFindingsSearch(q: FindingsQuery, def: SourceDefinition): Re
     },
     sort:
       q.sortField === 'severity'
-        ? [{ severity: { order, unmapped_type: 'float' } }, { [def.timeField]: { order: 'desc' } }]
-        : [{ [def.timeField]: { order } }],
+        ? [{ severity: { order, unmapped_type: 'float' } }, { [def.timeField]: { order: 'desc' } }, TIE_BREAKER]
+        : [{ [def.timeField]: { order } }, TIE_BREAKER],
     from: (q.page - 1) * q.perPage,
     size: q.perPage,
     track_total_hits: true,

@@ -4,7 +4,8 @@
  * generic "An internal server error occurred".
  */
 export class HttpError extends Error {
-  constructor(public readonly statusCode: number, message: string) {
+  /** `attributes`: OSD's structured error details (e.g. `missingFields` of a refused close). */
+  constructor(public readonly statusCode: number, message: string, public readonly attributes?: Record<string, unknown>) {
     super(message);
     this.name = 'HttpError';
   }

@@ -1,6 +1,8 @@
 import { createBrotliDecompress, createGunzip, createInflate } from 'zlib';
 import type { Readable } from 'stream';
 import { DocRef } from '../../common/types';
+import { LIMITS } from '../../common/constants';
+import { remoteClusterOf } from '../../common/sources';
 import { HttpError } from './errors';
 import { RequestBudget } from './request_budget';
 
@@ -89,6 +91,14 @@ export function createOpenSearchReader(client: TransportClient, opts: ReaderOpti
   return {
     budget,
     async getDocument(ref) {
+      if (remoteClusterOf(ref.index)) {
+        // `GET <index>/_doc/<id>` does not cross clusters; a search by id does.
+        const body = await call<SearchByIdResponse>({ method: 'POST', path: `/${indexPath(ref.index)}/_search`, body: byIdSearch(ref.id) });
+        const hit = body.hits?.hits?.find((h) => h._id === ref.id);
+        if (body._clusters?.skipped) throw new HttpError(503, `The remote cluster ${remoteClusterOf(ref.index)} did not answer (cross-cluster search); try again when it is back`);
+        if (!hit?._source || typeof hit._source !== 'object') return null;
+        return { index: hit._index ?? ref.index, id: ref.id, source: hit._source };
+      }
       try {
         const body = await call<{ _index?: string; _id?: string; found?: boolean; _source?: Record<string, unknown> }>({
           method: 'GET',
@@ -109,12 +119,50 @@ export function createOpenSearchReader(client: TransportClient, opts: ReaderOpti
       return body.responses;
     },
     async mget<T>(docs: Array<{ _index: string; _id: string; _source?: string[] | false }>, querystring?: Record<string, unknown>) {
-      const body = await call<{ docs?: T[] }>({ method: 'POST', path: '/_mget', body: { docs }, querystring });
-      if (!Array.isArray(body.docs)) throw new HttpError(502, 'OpenSearch answered the multi-get without its documents');
-      return body.docs;
+      // `_mget` does not cross clusters: documents of a remote cluster (`other:index`) are asked in
+      // one `_msearch` by id, and answered in the multi-get's shape, in the request's order.
+      const local = docs.filter((d) => !remoteClusterOf(d._index));
+      const remote = docs.filter((d) => remoteClusterOf(d._index));
+      const localDocs = local.length ? await call<{ docs?: T[] }>({ method: 'POST', path: '/_mget', body: { docs: local }, querystring }).then((b) => b.docs) : [];
+      if (!Array.isArray(localDocs)) throw new HttpError(502, 'OpenSearch answered the multi-get without its documents');
+      let remoteDocs: unknown[] = [];
+      if (remote.length) {
+        const items = remote.flatMap((d) => [{ index: d._index, ignore_unavailable: false }, { ...byIdSearch(d._id), _source: d._source ?? true }]);
+        const body = await call<{ responses?: SearchByIdResponse[] }>({ method: 'POST', path: '/_msearch', bulkBody: items });
+        if (!Array.isArray(body.responses)) throw new HttpError(502, 'OpenSearch answered the multi-search without its responses');
+        remoteDocs = remote.map((d, i) => asMgetDoc(d, body.responses![i]));
+      }
+      let l = 0;
+      let r = 0;
+      return docs.map((d) => (remoteClusterOf(d._index) ? remoteDocs[r++] : localDocs[l++])) as T[];
     },
     request: (method, path) => call({ method, path }),
   };
+}
+
+interface SearchByIdResponse {
+  error?: { type?: string; reason?: string } | string;
+  _clusters?: { skipped?: number };
+  hits?: { hits?: Array<{ _index?: string; _id: string; _source?: Record<string, unknown> }> };
+}
+
+function byIdSearch(id: string): Record<string, unknown> {
+  return { query: { ids: { values: [id] } }, size: 1, track_total_hits: false, timeout: LIMITS.searchTimeout };
+}
+
+/** An index name in a path: encoded, but with the `:` of a remote cluster kept. */
+function indexPath(index: string): string {
+  return encodeURIComponent(index).replace(/%3A/gi, ':');
+}
+
+/** A search by id answered as `_mget` answers a document: found, not found, or the error. */
+function asMgetDoc(d: { _index: string; _id: string }, item: SearchByIdResponse | undefined): Record<string, unknown> {
+  if (!item) return { _index: d._index, _id: d._id, error: { type: 'no_answer', reason: 'no answer for this document' } };
+  if (item.error) return { _index: d._index, _id: d._id, error: typeof item.error === 'string' ? { type: 'error', reason: item.error } : item.error };
+  // A remote that is down (skip_unavailable) answers with no hits: unknown, not "not found".
+  if (item._clusters?.skipped) return { _index: d._index, _id: d._id, error: { type: 'cluster_unavailable', reason: `remote cluster ${remoteClusterOf(d._index)} did not answer` } };
+  const hit = item.hits?.hits?.find((h) => h._id === d._id);
+  return hit ? { _index: d._index, _id: d._id, found: true, _source: hit._source ?? {} } : { _index: d._index, _id: d._id, found: false };
 }
 
 function headerOf(headers: Record<string, string | string[] | undefined> | null | undefined, name: string): string | undefined {

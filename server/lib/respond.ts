@@ -5,5 +5,5 @@ import { toHttpError } from './errors';
 export function respondError(response: OpenSearchDashboardsResponseFactory, e: unknown, logger: Logger): IOpenSearchDashboardsResponse {
   const err = toHttpError(e);
   if (err.statusCode >= 500) logger.error(e instanceof Error ? e : String(e));
-  return response.customError({ statusCode: err.statusCode, body: { message: err.message } });
+  return response.customError({ statusCode: err.statusCode, body: { message: err.message, ...(err.attributes ? { attributes: err.attributes } : {}) } });
 }

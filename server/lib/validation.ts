@@ -75,9 +75,10 @@ export function stringList(v: unknown, name: string): string[] {
 /**
  * Concrete index names only, by OpenSearch's own rules: lower case, none of `\ / * ? " < > | , #`
  * or spaces or `:`, not starting with `_`, `-` or `+` — so no wildcards, lists or path tricks.
+ * One remote cluster alias may come first (`other:log-aws-cloudtrail-2021-04`, cross-cluster search).
  */
-export const INDEX_NAME = /^(?![_+-])(?!\.{1,2}$)[^A-Z\\/*?"<>|,# :]{1,255}$/;
-export const INDEX_NAME_HINT = 'must be a concrete lower-case index name (no wildcards, commas or spaces)';
+export const INDEX_NAME = /^(?:[A-Za-z0-9][A-Za-z0-9_-]{0,63}:)?(?![_+-])(?!\.{1,2}$)[^A-Z\\/*?"<>|,# :]{1,255}$/;
+export const INDEX_NAME_HINT = 'must be a concrete lower-case index name, optionally after a remote cluster alias and a colon (no wildcards, commas or spaces)';
 
 /** Routes that take no query parameters still refuse unknown ones (`?foo=1` is a 400, not ignored). */
 export const noQuery = validator<Record<string, never>>((data) => object(data, [], 'query') as Record<string, never>);

@@ -1,4 +1,5 @@
 import { ACCESS_KEY, ATTACKER_IP, BUCKET_PERMISSIONS, INSTANCE_CREDENTIALS, OBJECT_ACCESS } from './rules/cloudtrail';
+import { CONSOLE_LOGINS, CREATED_ACTIVITY, CREATED_CREDENTIALS, INSTANCE_CREDENTIALS_ELSEWHERE, KEY_ORIGIN } from './rules/cloudtrail_chains';
 import { ACCOUNT_PUBLIC_ACCESS, S3_DATA_EVENTS } from './rules/cloudtrail_s3';
 import { FINDING, RELATED } from './rules/guardduty';
 import { ACCOUNT_CHANGES, PRIVILEGE_USE } from './rules/linux_os';
@@ -28,6 +29,12 @@ const WORKSHOP_RULES: PivotRule[] = [
   MACIE,
 ];
 
+/**
+ * Credential chains (CloudTrail): who made the finding's key, the console sign-ins, what the
+ * credentials created or handed out and what those did next. Their evidence comes after the rest.
+ */
+const CHAINS: PivotRule[] = [KEY_ORIGIN, CONSOLE_LOGINS, CREATED_CREDENTIALS, CREATED_ACTIVITY];
+
 /** Every rule, in the order its evidence is shown: the sources beyond the workshop's come after its own. */
 export const PIVOT_RULES: PivotRule[] = [
   ...WORKSHOP_RULES,
@@ -44,6 +51,8 @@ export const PIVOT_RULES: PivotRule[] = [
   BUCKET_READS,
   CONTROLS,
   PACKAGE_VULNERABILITIES,
+  INSTANCE_CREDENTIALS_ELSEWHERE,
+  ...CHAINS,
 ];
 
 /**
@@ -52,11 +61,20 @@ export const PIVOT_RULES: PivotRule[] = [
  * Security Hub controls and Inspector v2 vulnerabilities of the affected resources.
  */
 const INSTANCE_AND_CREDENTIALS = [...WORKSHOP_RULES, REMOTE_TRAFFIC, PRIVILEGE_USE, ACCOUNT_CHANGES, PRINCIPAL_REQUESTS, CONTROLS, PACKAGE_VULNERABILITIES];
+/**
+ * IAM credentials (malicious or Tor callers, persistence, privilege escalation, anomalous use): the
+ * instance's and the credentials' questions, then the chains — who made the key, which new
+ * principals it created and what those did.
+ */
+const CREDENTIALS_AND_CHAINS = [...INSTANCE_AND_CREDENTIALS, ...CHAINS];
 /** A DNS finding: who queried the domain, what else they resolved, and the instance's story. */
 const DNS = [...WORKSHOP_RULES, DOMAIN_QUERIES, INSTANCE_QUERIES, REMOTE_TRAFFIC];
 /** An RDP brute force: the Windows logons from the attacker (did it succeed, as whom) and the instance's story. */
 const RDP = [FINDING, RELATED, INSTANCE_CREDENTIALS, ACCESS_KEY, ATTACKER_IP, RDP_LOGONS, RDP_SUCCESS, INSPECTOR, REMOTE_TRAFFIC, CONTROLS, PACKAGE_VULNERABILITIES];
-/** S3: who touched the data (CloudTrail data events, server access logs), how much, and who opened the bucket. */
+/**
+ * S3: who touched the data (CloudTrail data events, server access logs), how much, who opened the
+ * bucket, and back along the chain: who made the key that read it, and what that creator made.
+ */
 const CREDENTIALS_AND_DATA = [
   FINDING,
   RELATED,
@@ -70,6 +88,8 @@ const CREDENTIALS_AND_DATA = [
   PRINCIPAL_REQUESTS,
   BUCKET_READS,
   CONTROLS,
+  KEY_ORIGIN,
+  CREATED_CREDENTIALS,
 ];
 const REMOTE_ADDRESS = [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, SSH_FROM_ATTACKER, SSH_SUCCESS, REMOTE_TRAFFIC];
 
@@ -79,8 +99,14 @@ const REMOTE_ADDRESS = [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, SSH_FROM_ATTA
  * pivots on are known.
  */
 export const PLAYBOOKS: Playbook[] = [
-  { id: 'attack_sequence', title: 'Attack sequence', types: ['AttackSequence:*'], rules: INSTANCE_AND_CREDENTIALS },
-  { id: 'iam', title: 'IAM credentials', types: ['*:IAMUser/*'], rules: INSTANCE_AND_CREDENTIALS },
+  { id: 'attack_sequence', title: 'Attack sequence', types: ['AttackSequence:*'], rules: CREDENTIALS_AND_CHAINS },
+  {
+    id: 'iam_instance_credentials',
+    title: 'Instance credentials used elsewhere',
+    types: ['*:IAMUser/InstanceCredentialExfiltration*'],
+    rules: [...INSTANCE_AND_CREDENTIALS, INSTANCE_CREDENTIALS_ELSEWHERE, ...CHAINS],
+  },
+  { id: 'iam', title: 'IAM credentials', types: ['*:IAMUser/*'], rules: CREDENTIALS_AND_CHAINS },
   { id: 'dns', title: 'DNS activity of an instance', types: ['*!DNS', '*:EC2/DNS*', '*:EC2/DGADomainRequest*', '*:Runtime/*DNS*'], rules: DNS },
   { id: 'rdp', title: 'RDP brute force', types: ['*:EC2/RDPBruteForce*'], rules: RDP },
   { id: 'ec2', title: 'EC2 instance', types: ['*:EC2/*'], rules: INSTANCE_AND_CREDENTIALS },

@@ -22,22 +22,29 @@ describe('playbooks per GuardDuty finding family', () => {
     expect(playbookFor(type).id).toBe(id);
   });
 
-  it('keeps the workshop: the IAM and EC2 playbooks ask every rule of the first release, in its order, before the new sources', () => {
+  it('keeps the workshop: the IAM and EC2 playbooks ask every rule of the first release, in its order, before the new sources and the credential chains', () => {
     const workshop = PIVOT_RULES.slice(0, 11).map((r) => r.id);
     expect(new Set(PIVOT_RULES.slice(0, 11).map((r) => r.source))).toEqual(new Set(['guardduty', 'cloudtrail', 'linux_secure', 'securityhub']));
-    for (const id of ['iam', 'ec2']) {
-      const rules = PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id);
-      expect(rules.slice(0, workshop.length)).toEqual(workshop);
-      // After the workshop: flow logs, what followed the SSH login on the instance, and the S3 server access logs.
-      expect(rules.slice(workshop.length)).toEqual([
-        'vpcflowlogs.remote_traffic',
-        'linux_secure.privilege_use',
-        'linux_os.account_changes',
-        's3accesslog.principal_requests',
-        'securityhub.controls',
-        'securityhub.package_vulnerabilities',
-      ]);
+    // After the workshop: flow logs, what followed the SSH login on the instance, and the S3 server access logs.
+    const after = ['vpcflowlogs.remote_traffic', 'linux_secure.privilege_use', 'linux_os.account_changes', 's3accesslog.principal_requests', 'securityhub.controls', 'securityhub.package_vulnerabilities'];
+    const rulesOf = (id: string) => PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id);
+    expect(rulesOf('ec2')).toEqual([...workshop, ...after]);
+    // The IAM findings then follow the credential chains.
+    expect(rulesOf('iam')).toEqual([...workshop, ...after, 'cloudtrail.key_origin', 'cloudtrail.console_logins', 'cloudtrail.created_credentials', 'cloudtrail.created_activity']);
+  });
+
+  it('follows credential chains for IAM, S3 and attack-sequence findings, and the instance credentials of an exfiltration finding', () => {
+    const rulesOf = (id: string) => PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id);
+    expect(playbookFor('UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.OutsideAWS').id).toBe('iam_instance_credentials');
+    expect(playbookFor('UnauthorizedAccess:IAMUser/InstanceCredentialExfiltration.InsideAWS').id).toBe('iam_instance_credentials');
+    for (const type of ['UnauthorizedAccess:IAMUser/TorIPCaller', 'UnauthorizedAccess:IAMUser/MaliciousIPCaller', 'Persistence:IAMUser/AnomalousBehavior', 'PrivilegeEscalation:IAMUser/AnomalousBehavior']) {
+      expect(playbookFor(type).id).toBe('iam');
     }
+    expect(rulesOf('iam_instance_credentials')).toEqual(expect.arrayContaining(['cloudtrail.instance_credentials_elsewhere', 'cloudtrail.created_credentials', 'cloudtrail.created_activity']));
+    expect(rulesOf('s3')).toEqual(expect.arrayContaining(['cloudtrail.key_origin', 'cloudtrail.created_credentials']));
+    expect(rulesOf('attack_sequence')).toEqual(expect.arrayContaining(['cloudtrail.created_credentials', 'cloudtrail.created_activity']));
+    // Only the next hop of a chain may take a third, bounded round trip.
+    expect(PIVOT_RULES.filter((r) => r.thirdHop).map((r) => r.id)).toEqual(['cloudtrail.created_activity']);
   });
 
   it('asks the Route 53 Resolver questions for DNS findings, and the flow logs wherever a remote address matters', () => {

@@ -12,6 +12,11 @@ export type RuleId =
   | 'cloudtrail.object_access'
   | 'cloudtrail.bucket_permissions'
   | 'cloudtrail.attacker_ip'
+  | 'cloudtrail.created_credentials'
+  | 'cloudtrail.created_activity'
+  | 'cloudtrail.key_origin'
+  | 'cloudtrail.console_logins'
+  | 'cloudtrail.instance_credentials_elsewhere'
   | 'linux_secure.ssh_from_attacker'
   | 'linux_secure.ssh_success'
   | 'securityhub.inspector'
@@ -30,10 +35,25 @@ export type RuleId =
   | 'securityhub.controls'
   | 'securityhub.package_vulnerabilities';
 
+/** Where an entity value was seen: `finding` or the ids of the rules whose evidence named it. */
+export type EntityProvenance = readonly string[];
+
 export interface PivotMatch {
   entity: EntityType;
-  /** For IPs: only the remote side (attacker, caller), or any. */
-  ipRole?: 'remote';
+  /** For IPs: only the remote side (attacker, caller), only the resource's own side, or any. */
+  ipRole?: 'remote' | 'local';
+  /**
+   * Which of the known values this clause uses, by where they were seen (e.g. only the credentials
+   * a chain rule found, or every key but those): see `server/playbooks/provenance.ts`.
+   */
+  keep?: (seenIn: EntityProvenance) => boolean;
+  /**
+   * Names are not unique across accounts (a user `backup` may exist in each): the clause also
+   * requires this field to hold one of the investigation's accounts.
+   */
+  accountField?: string;
+  /** What the clause needs, in "why not asked" (default: the entity's noun, e.g. "access key"). */
+  noun?: string;
   /**
    * The document fields compared with the entity values (exact, literal `terms`); a `prefix` turns
    * a value into the form the field stores (a bucket name into an S3 ARN).
@@ -47,6 +67,13 @@ export interface PivotYield {
   entity: EntityType;
   field: string;
   ipRole?: 'remote';
+  /** Only from documents of a successful action (a failed CreateUser created no one). */
+  successOnly?: boolean;
+  /**
+   * Only from documents inside the investigation window, when the rule looks further back
+   * (`lookbackDays`): who created a key last year is told, not followed.
+   */
+  inWindow?: boolean;
 }
 
 /** A terms breakdown of a rule's evidence; `key` is how the rule's own narration refers to it. */
@@ -65,9 +92,10 @@ export interface PivotFacet {
 /**
  * Where a rule's sentence stands in the story: the attack in the order an analyst tells it —
  * the finding, related detections, how the attacker got in, the weakness, what the credentials
- * did, permission changes, data touched, exposure.
+ * did, permission changes, data touched, exposure, and then what the credentials created and what
+ * those new principals and credentials did (persistence: the credential chain).
  */
-export const STORY_CHAPTERS = ['finding', 'related', 'access', 'weakness', 'activity', 'permissions', 'data', 'exposure'] as const;
+export const STORY_CHAPTERS = ['finding', 'related', 'access', 'weakness', 'activity', 'permissions', 'data', 'exposure', 'persistence'] as const;
 export type StoryChapter = (typeof STORY_CHAPTERS)[number];
 
 export interface NarrationContext {
@@ -98,6 +126,8 @@ export interface PivotRule {
   match: PivotMatch[];
   /** At least one of these clauses must match (OR); clauses without known values are left out. */
   matchAny?: PivotMatch[];
+  /** Documents matching any of these clauses are left out (e.g. calls from the instance's own addresses). */
+  notMatch?: PivotMatch[];
   /** Constant filters (never built from log data). */
   filter?: Array<Record<string, unknown>>;
   facets?: PivotFacet[];
@@ -116,6 +146,12 @@ export interface PivotRule {
    * brute force of thousands of lines as one entry from its first to its last attempt.
    */
   spans?: { by: string; where: Record<string, unknown>; countWhere?: Record<string, unknown>; detail?: string };
+  /**
+   * Following a credential chain one hop further: when this rule's inputs grew in the second round
+   * trip (credentials created by credentials found only then), it runs once more in a bounded third
+   * round trip, with at most `maxValues` values per clause and `size` hits.
+   */
+  thirdHop?: { maxValues: number; size: number };
   /** Leave the finding under investigation out of the hits. */
   excludeFinding?: boolean;
   /** Only runs in the first round trip: the finding's own documents. */

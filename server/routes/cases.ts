@@ -8,6 +8,8 @@ import {
   CASE_SORT_FIELDS,
   CASE_STATUSES,
   CaseExportFormat,
+  CaseItemKind,
+  CaseItemsQuery,
   CasesFindQuery,
   CLOSE_REASONS,
   CreateCaseRequest,
@@ -15,6 +17,8 @@ import {
 } from '../../common/case_types';
 import { API_PATHS } from '../../common/constants';
 import { CasesClient, createCasesClientFactory } from '../cases';
+import { parseCloseFieldValues } from '../cases/templates/template_model';
+import { CASE_TEMPLATE_LIMITS, FINDING_TYPE_PATTERN } from '../../common/case_template_types';
 import { SnapshotVisibility } from '../cases/snapshot_visibility';
 import { ObservableDefaults } from '../cases/observables';
 import { respondError } from '../lib/respond';
@@ -52,12 +56,12 @@ function nameList(v: unknown, name: string, maxItems: number, maxLength: number)
   return out;
 }
 
-const tags = (v: unknown) => nameList(v, 'tags', CASE_LIMITS.tags, CASE_LIMITS.tagLength);
-const assignees = (v: unknown) => nameList(v, 'assignees', CASE_LIMITS.assignees, CASE_LIMITS.assigneeLength);
+export const tags = (v: unknown) => nameList(v, 'tags', CASE_LIMITS.tags, CASE_LIMITS.tagLength);
+export const assignees = (v: unknown) => nameList(v, 'assignees', CASE_LIMITS.assignees, CASE_LIMITS.assigneeLength);
 const description = (v: unknown) => optionalString(v, 'description', { min: 0, max: CASE_LIMITS.descriptionLength });
 
 /** OSD's saved-object versions are base64 of `[seq_no, primary_term]`; anything else is not a version. */
-function savedObjectVersion(v: unknown): string {
+export function savedObjectVersion(v: unknown): string {
   const s = string(v, 'version', { max: 100 });
   let decoded: unknown;
   try {
@@ -76,14 +80,23 @@ export const validateCaseParams = validator<{ id: string }>((data) => {
   return { id: string(p.id, 'id', { max: 250 }) };
 });
 
-export const CREATE_FIELDS = ['title', 'description', 'severity', 'tags', 'assignees'] as const;
+export const CREATE_FIELDS = ['title', 'description', 'severity', 'tags', 'assignees', 'templateId', 'findingType'] as const;
 export const validateCreateCaseBody = validator<CreateCaseRequest>((data) => createCaseFields(requiredBody(data, CREATE_FIELDS)));
 
 /** The fields of a new case, checked (also for a case created from an incident). */
 export function createCaseFields(b: Record<string, unknown>): CreateCaseRequest {
   const desc = description(b.description);
+  const templateId = b.templateId === undefined || b.templateId === null ? b.templateId : string(b.templateId, 'templateId', { max: 250 });
+  const findingType =
+    b.findingType === undefined
+      ? undefined
+      : string(b.findingType, 'findingType', { max: CASE_TEMPLATE_LIMITS.findingTypeLength, pattern: FINDING_TYPE_PATTERN, patternHint: 'is not a GuardDuty finding type' });
+  // Without a template the title is required; a template may give a default one.
+  const mayDefaultTitle = typeof templateId === 'string' || findingType !== undefined;
   return {
-    title: title(b.title),
+    ...(b.title !== undefined || !mayDefaultTitle ? { title: title(b.title) } : {}),
+    ...(templateId !== undefined ? { templateId } : {}),
+    ...(findingType !== undefined ? { findingType } : {}),
     ...(desc !== undefined ? { description: desc } : {}),
     ...(b.severity !== undefined ? { severity: oneOf(b.severity, 'severity', CASE_SEVERITIES) } : {}),
     ...(b.tags !== undefined ? { tags: tags(b.tags) } : {}),
@@ -91,7 +104,7 @@ export function createCaseFields(b: Record<string, unknown>): CreateCaseRequest 
   };
 }
 
-const UPDATE_FIELDS = ['version', 'title', 'description', 'status', 'closeReason', 'severity', 'tags', 'assignees'] as const;
+const UPDATE_FIELDS = ['version', 'title', 'description', 'status', 'closeReason', 'severity', 'tags', 'assignees', 'closeFieldValues'] as const;
 export const validateUpdateCaseBody = validator<UpdateCaseRequest>((data) => {
   const b = requiredBody(data, UPDATE_FIELDS);
   if (b.version === undefined) fail('version is required: the version of the case the change was made on');
@@ -107,6 +120,7 @@ export const validateUpdateCaseBody = validator<UpdateCaseRequest>((data) => {
     ...(b.severity !== undefined ? { severity: oneOf(b.severity, 'severity', CASE_SEVERITIES) } : {}),
     ...(b.tags !== undefined ? { tags: tags(b.tags) } : {}),
     ...(b.assignees !== undefined ? { assignees: assignees(b.assignees) } : {}),
+    ...(b.closeFieldValues !== undefined ? { closeFieldValues: parseCloseFieldValues(b.closeFieldValues) } : {}),
   };
 });
 
@@ -147,6 +161,21 @@ export const validateCasesFindQuery = validator<CasesFindQuery>((data) => {
   };
 });
 
+export const validateItemsQuery = validator<CaseItemsQuery>((data) => {
+  const q = object(data, ['page', 'perPage', 'sortOrder'], 'query');
+  const page = integer(q.page, 'page', 1, CASE_LIMITS.listScan, 1);
+  const perPage = integer(q.perPage, 'perPage', 1, CASE_LIMITS.maxPerPage, CASE_LIMITS.firstPageItems);
+  if (page * perPage > CASE_LIMITS.listScan) fail(`page × perPage may not exceed ${CASE_LIMITS.listScan}`);
+  return { page, perPage, sortOrder: q.sortOrder === undefined ? 'desc' : oneOf(q.sortOrder, 'sortOrder', ['asc', 'desc'] as const) };
+});
+
+/** The paths of the item pages, and the kind each pages. */
+export const ITEM_PATHS: ReadonlyArray<[path: 'comments' | 'attachments' | 'activity', kind: CaseItemKind]> = [
+  ['comments', 'comment'],
+  ['attachments', 'attachment'],
+  ['activity', 'activity'],
+];
+
 export const validateExportQuery = validator<{ format: CaseExportFormat }>((data) => {
   const q = object(data, ['format'], 'query');
   return { format: q.format === undefined ? 'markdown' : oneOf(q.format, 'format', CASE_EXPORT_FORMATS) };
@@ -164,12 +193,14 @@ export function registerCasesRoutes({
   assertCanSave,
   getSnapshotVisibility,
   getObservableDefaults,
+  getNumberPrefix,
 }: RouteDeps & {
   assertCanSave?: (request: CapabilitiesRequest) => Promise<void>;
   getSnapshotVisibility?: () => SnapshotVisibility;
   getObservableDefaults?: () => ObservableDefaults;
+  getNumberPrefix?: () => string;
 }): void {
-  const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf, getSnapshotVisibility, getObservableDefaults });
+  const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf, getSnapshotVisibility, getObservableDefaults, getNumberPrefix });
   const handle =
     <P, Q, B>(
       fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>,
@@ -216,6 +247,12 @@ export function registerCasesRoutes({
     handle(async (cases, req, res) => res.ok({ body: await cases.addComment(req.params.id, req.body) }), WRITE)
   );
   registerIncidentCaseRoutes(router, handle, WRITE);
+  for (const [path, kind] of ITEM_PATHS) {
+    router.get(
+      { path: `${CASE_PATH}/${path}`, validate: { params: validateCaseParams, query: validateItemsQuery } },
+      handle(async (cases, req, res) => res.ok({ body: await cases.listItems(req.params.id, kind, req.query) }))
+    );
+  }
   router.get(
     { path: `${CASE_PATH}/export`, validate: { params: validateCaseParams, query: validateExportQuery } },
     handle(async (cases, req, res) => {

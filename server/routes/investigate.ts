@@ -41,13 +41,13 @@ export const validateInvestigateBody = validator<InvestigateRequest>((data) => {
   return { finding, window: { ...(before ? { before } : {}), ...(after ? { after } : {}) }, ...withMembers };
 });
 
-export function registerInvestigateRoute({ router, getSources, logger, readerOf }: RouteDeps): void {
+export function registerInvestigateRoute({ router, getSources, logger, readerOf, getMaxDocsPerShard }: RouteDeps): void {
   router.post({ path: API_PATHS.investigate, validate: { query: noQuery, body: validateInvestigateBody } }, async (context, request, response) => {
     try {
       const sources = getSources();
       requireSourceIndex(request.body.finding.index, sources, 'guardduty');
       for (const m of request.body.members ?? []) requireSourceIndex(m.index, sources, 'guardduty');
-      const result = await investigate(readerOf(context), { finding: request.body.finding, window: request.body.window, members: request.body.members, sources });
+      const result = await investigate(readerOf(context), { finding: request.body.finding, window: request.body.window, members: request.body.members, sources, maxDocsPerShard: getMaxDocsPerShard?.() });
       return response.ok({ body: result });
     } catch (e) {
       return respondError(response, e, logger);

@@ -9,4 +9,6 @@ export interface RouteDeps {
   logger: Logger;
   /** OpenSearch as the user of this request, within the request's time budget. */
   readerOf: (context: RequestHandlerContext) => OpenSearchReader;
+  /** `siem_investigations.maxDocsPerShard` in force (LIMITS.maxDocsPerShard when not set). */
+  getMaxDocsPerShard?: () => number;
 }

@@ -19,6 +19,8 @@ describe('investigate request validation', () => {
   });
 
   it('accepts a finding reference and an optional window', () => {
+    // A remote cluster's index (cross-cluster search) is a concrete index too.
+    expect(run(validateInvestigateBody, { finding: { index: 'other:log-aws-guardduty-2021-04', id: 'abc_9' } })).toEqual({ value: { finding: { index: 'other:log-aws-guardduty-2021-04', id: 'abc_9' } } });
     expect(run(validateInvestigateBody, { finding: { index: 'log-aws-guardduty-2021-04', id: 'abc_9' }, window: { before: '2h' } })).toEqual({
       value: { finding: { index: 'log-aws-guardduty-2021-04', id: 'abc_9' }, window: { before: '2h' } },
     });
@@ -29,6 +31,9 @@ describe('investigate request validation', () => {
     [{}, /finding is required/],
     [{ finding: { index: 'log-*', id: 'x' } }, /concrete lower-case index name/],
     [{ finding: { index: 'a,b', id: 'x' } }, /concrete/],
+    [{ finding: { index: 'other:log-*', id: 'x' } }, /concrete/],
+    [{ finding: { index: 'a:b:c', id: 'x' } }, /concrete/],
+    [{ finding: { index: ':idx', id: 'x' } }, /concrete/],
     [{ finding: { index: 'idx', id: '' } }, /must not be empty/],
     [{ finding: { index: 'idx', id: 'x', extra: 1 } }, /unknown field\(s\): extra/],
     [{ finding: { index: 'idx', id: 'x' }, other: true }, /unknown field\(s\): other/],

@@ -245,4 +245,65 @@ describe('Cases in the browser', () => {
     expect(comment.body.comments.map((c) => c.text)).toEqual(['kept **comment**', 'after the repair']);
     expect(damaged).toEqual({ dialogs: [], errors: [], consoleErrors: [] });
   });
+
+  it('a template made in the app gives a case made from the finding its tasks and required close fields', async () => {
+    const flow = watchPage(page);
+    const findingType = investigation.finding.type;
+    const pattern = `${findingType.split('/')[0]}/*`;
+    await page.goto(`${env.appUrl}#/case_templates`);
+    await page.click('[data-test-subj="newCaseTemplate"]');
+    const form = page.locator('[data-test-subj="caseTemplateForm"]');
+    await form.locator('[data-test-subj="templateName"]').fill('Compromised IAM credentials');
+    await form.locator('[data-test-subj="templateTitle"]').fill('Compromised IAM credentials');
+    const types = form.locator('[data-test-subj="templateFindingTypes"] input');
+    await types.fill(pattern);
+    await types.press('Enter');
+    await form.locator('[data-test-subj="templateAddTask"]').click();
+    await form.locator('[data-test-subj="templateTaskTitle"]').fill('Disable the access key');
+    await form.locator('[data-test-subj="templateAddField"]').click();
+    await form.locator('[data-test-subj="templateFieldLabel"]').fill('Credentials rotated?');
+    const [saved] = await Promise.all([page.waitForResponse(isPost(API_PATHS.caseTemplates)), form.locator('[data-test-subj="templateSave"]').click()]);
+    expect(saved.status()).toBe(200);
+    expect(JSON.parse(saved.request().postData()!)).toMatchObject({ findingTypes: [pattern], tasks: [{ title: 'Disable the access key' }], closeFields: [{ label: 'Credentials rotated?', type: 'boolean' }] });
+    await page.locator('[data-test-subj="caseTemplatesTable"]', { hasText: 'Compromised IAM credentials' }).waitFor();
+
+    // Adding the finding to a new case: the template matching its type is preselected.
+    await page.goto(`${env.appUrl}#${investigatePath(env.facts.iamFinding)}`);
+    await page.waitForSelector('[data-test-subj="investigationView"]');
+    await page.click('[data-test-subj="addFindingToCase"]');
+    const modal = page.locator('[data-test-subj="addToCaseModal"]');
+    const templateId = ((await saved.json()) as { id: string }).id;
+    await page.waitForFunction((id) => (document.querySelector('[data-test-subj="casePickerTemplate"]') as HTMLSelectElement | null)?.value === id, templateId);
+    const [created] = await Promise.all([
+      page.waitForResponse(isPost(API_PATHS.cases)),
+      page.waitForResponse((r) => /\/cases\/[^/]+\/attachments$/.test(new URL(r.url()).pathname)),
+      modal.locator('[data-test-subj="casePickerSubmit"]').click(),
+    ]);
+    const made = (await created.json()) as Case;
+    expect(made.template?.id).toBe(templateId);
+    expect(made.tasks.map((t) => t.title)).toEqual(['Disable the access key']);
+
+    // The case: tick the task, then closing asks for the required field.
+    await page.goto(`${env.appUrl}#/cases/${made.id}`);
+    await page.waitForSelector(`[data-test-subj="caseView"][data-case-id="${made.id}"]`);
+    const [ticked] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === API_PATHS.caseTask(made.id, made.tasks[0].id)),
+      page.locator('[data-test-subj="caseTask"] label').click(),
+    ]);
+    expect(ticked.status()).toBe(200);
+    await expect(page.textContent('[data-test-subj="caseTaskMeta"]')).resolves.toContain('done by anonymous');
+    await page.selectOption('[data-test-subj="caseStatusSelect"]', 'closed');
+    const close = page.locator('[data-test-subj="closeCaseModal"]');
+    await close.locator('label', { hasText: 'True positive' }).click();
+    await expect(close.locator('[data-test-subj="confirmCloseCase"]').isDisabled()).resolves.toBe(true);
+    await close.locator('[data-test-subj="closeField-field1-yes"]').click();
+    const [closed] = await Promise.all([
+      page.waitForResponse((r) => new URL(r.url()).pathname === API_PATHS.case(made.id) && r.request().method() === 'PATCH'),
+      close.locator('[data-test-subj="confirmCloseCase"]').click(),
+    ]);
+    expect(closed.status()).toBe(200);
+    expect(JSON.parse(closed.request().postData()!)).toMatchObject({ status: 'closed', closeReason: 'true_positive', closeFieldValues: { field1: true } });
+    await expect(page.textContent('[data-test-subj="caseTimes"]')).resolves.toMatch(/Time to close\d/);
+    expect(flow).toEqual({ dialogs: [], errors: [], consoleErrors: [] });
+  });
 });

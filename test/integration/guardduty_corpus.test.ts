@@ -51,6 +51,7 @@ interface Outcome {
 /** The playbook an analyst expects for each family of the corpus (by finding type where a family spans several). */
 function expectedPlaybook(f: CorpusFinding): string[] {
   if (f.type.startsWith('AttackSequence:')) return ['attack_sequence'];
+  if (/:IAMUser\/InstanceCredentialExfiltration/.test(f.type)) return ['iam_instance_credentials'];
   if (/:IAMUser\//.test(f.type)) return ['iam'];
   if (/:S3\//.test(f.type)) return ['s3'];
   if (/:Kubernetes\//.test(f.type)) return ['kubernetes'];

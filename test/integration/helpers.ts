@@ -38,16 +38,17 @@ export async function loadScenario(client: Client, prefix: string, opts: Scenari
 
 export async function startTestHost(
   name: string,
-  opts: Partial<Omit<DevHostOptions, 'port' | 'pluginDir'>> & { config?: Record<string, unknown> } = {}
+  opts: Partial<Omit<DevHostOptions, 'port' | 'pluginDir'>> & { config?: Record<string, unknown>; configFor?: (prefix: string) => Record<string, unknown> } = {}
 ): Promise<TestHost> {
   const prefix = uniquePrefix(name);
+  const { configFor, ...hostOpts } = opts;
   const host = await startDevHost({
     port: 0,
     opensearchUrl: OPENSEARCH_URL,
     pluginDir: REPO_ROOT,
     quiet: true,
-    ...opts,
-    config: { ...prefixedSourcesConfig(prefix), ...(opts.config ?? {}) },
+    ...hostOpts,
+    config: { ...prefixedSourcesConfig(prefix), ...(opts.config ?? {}), ...(configFor?.(prefix) ?? {}) },
   });
   const api: TestHost['api'] = async (method, apiPath, body, headers = {}) => {
     const res = await fetch(host.url + apiPath, {

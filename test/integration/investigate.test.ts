@@ -97,6 +97,18 @@ describe('investigating the workshop incident (real OpenSearch)', () => {
     expect(iam.story.filter((s) => s.evidence.length === 0).every((s) => /no data/.test(s.text))).toBe(true);
   });
 
+  it('tells what the stolen credentials created (the boot script\'s CreateUser Superman and Batman) after the workshop\'s own sentences, and asks the next hop, which finds nothing', () => {
+    const created = group(iam, 'cloudtrail.created_credentials')!;
+    expect(created.hits.map((h) => h.fields['requestParameters.userName'] ?? (h as any).fields['user.name'])).toHaveLength(2);
+    const i = iam.story.findIndex((s) => s.evidence.includes('cloudtrail.created_credentials'));
+    expect(iam.story[i].text).toMatch(new RegExp(`^Key ${S.ACCESS_KEY_ID} \\(${S.INSTANCE_ID}\\) created or handed out: CreateUser Superman at \\S+ 10:20:41 UTC and CreateUser Batman at \\S+ 10:20:43 UTC, from ${S.INSTANCE_PUBLIC_IP.replace(/\./g, '\\.')}\\.$`));
+    // Only the coverage lines come after it: every sentence of the workshop story keeps its place.
+    expect(iam.story.slice(i + 1).every((s) => s.evidence.length === 0)).toBe(true);
+    expect(iam.story.filter((s) => /created or handed out|new credentials were then used|sign-in|was called at/.test(s.text))).toHaveLength(1);
+    expect(iam.checks.find((c) => c.rule === 'cloudtrail.created_activity')).toMatchObject({ state: 'nothing_found' });
+    expect(iam.checks.find((c) => c.rule === 'cloudtrail.key_origin')).toMatchObject({ state: 'nothing_found' });
+  });
+
   it('shows the whole SSH brute force on the timeline: first and last attempt and the count, not the first 50 lines', () => {
     const run = iam.timeline.find((e) => e.source === 'linux_secure' && e.action === 'sshd failed logins')!;
     expect(group(iam, 'linux_secure.ssh_from_attacker')!.hits.length).toBeLessThan(facts.counts.attackerSshFailures);

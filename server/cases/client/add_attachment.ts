@@ -1,13 +1,13 @@
-import { AddAttachmentRequest, Case, CASE_LIMITS, CaseAttachmentSnapshot, CaseAttachmentType } from '../../../common/case_types';
+import { AddAttachmentRequest, Case, CASE_LIMITS, CaseActivity, CaseAttachmentSnapshot, CaseAttachmentType } from '../../../common/case_types';
 import { DocRef } from '../../../common/types';
 import { badRequest, notFound } from '../../lib/errors';
 import { requireSourceIndex } from '../../lib/source_index';
+import { attachmentItemId, sortKeyOf } from '../service';
 import { buildSnapshot } from '../snapshot';
 import { entitiesOfDocument } from '../observables';
-import { Actor, CaseAttributes, StoredAttachment } from '../types';
-import { recordChanges } from './activity';
-import { appendWithRetry } from './append';
-import { withAvailability } from './get';
+import { StoredAttachment } from '../types';
+import { actorOf, activityItems, assertActivityRoom } from './activity';
+import { load, recount, view } from './view';
 import { CasesClientArgs } from './types';
 
 export interface NewAttachment {
@@ -17,36 +17,44 @@ export interface NewAttachment {
   snapshot: CaseAttachmentSnapshot;
 }
 
-/** The case with the document attached, or `null` if that document is attached already. */
-export function appendAttachment(current: CaseAttributes, attachment: NewAttachment, actor: Actor): CaseAttributes | null {
-  if (current.attachments.some((a) => a.ref.index === attachment.ref.index && a.ref.id === attachment.ref.id)) return null;
-  if (current.attachments.length >= CASE_LIMITS.attachments) {
-    throw badRequest(`The case already has ${current.attachments.length} attachments (limit ${CASE_LIMITS.attachments}); the document was not attached`);
-  }
-  const added: StoredAttachment = { ...attachment, addedAt: actor.at, addedBy: actor.by };
-  const attachments = [...current.attachments, added];
-  return recordChanges(
-    current,
-    { attachments, attachmentCount: attachments.length },
-    [{ action: 'attachment_added', attachmentId: attachment.id, attachmentType: attachment.type, ref: attachment.ref, title: attachment.snapshot.title }],
-    actor
-  );
-}
-
 /**
  * Attaches a finding or an event: the document is read as the current user (so index permissions,
  * document- and field-level security apply to what is copied), and its key fields are kept as a
- * snapshot next to the reference.
+ * snapshot next to the reference. The attachment's id is derived from the case and the document,
+ * so attaching a document twice is refused by OpenSearch itself (409 on create) and answers the
+ * case unchanged: no read-modify-write, no retry.
  */
 export async function addAttachment(args: CasesClientArgs, id: string, request: AddAttachmentRequest): Promise<Case> {
   requireSourceIndex(request.ref.index, args.getSources());
   // Fail on an unknown case before reading the document.
-  await args.service.get(id);
+  const c = await load(args, id);
   const { ref, document } = await readDocument(args, request.ref);
-  const attachment: NewAttachment = { id: args.newId(), type: request.type, ref, snapshot: buildSnapshot(ref, document, args.getSources()) };
-  const saved = await appendWithRetry(args, id, (current, actor) => appendAttachment(current, attachment, actor));
-  await args.observables?.record(id, entitiesOfDocument(document));
-  return withAvailability(args, saved);
+  const itemId = attachmentItemId(c.id, ref);
+  const actor = await actorOf(args);
+  const attachment: StoredAttachment = {
+    id: itemId,
+    type: request.type,
+    ref,
+    snapshot: buildSnapshot(ref, document, args.getSources()),
+    addedAt: actor.at,
+    addedBy: actor.by,
+  };
+  // Bounds against the case's counters (see docs/cases.md "Bounds": a burst may pass them by the writes in flight).
+  const count = c.attributes.attachmentCount;
+  if (count >= CASE_LIMITS.attachments) {
+    if ((await args.service.getAttachments([itemId])).length > 0) return view(args, c);
+    throw badRequest(`The case already has ${count} attachments (limit ${CASE_LIMITS.attachments}); the document was not attached`);
+  }
+  assertActivityRoom(c.attributes, 1);
+  const entry: CaseActivity = { at: actor.at, by: actor.by, action: 'attachment_added', attachmentId: itemId, attachmentType: request.type, ref, title: attachment.snapshot.title };
+  // Both ids derive from the case and the document: attaching it again is a 409 on both, and writes nothing.
+  const { existing } = await args.service.createItems(c.id, [
+    { id: itemId, kind: 'attachment', sortKey: sortKeyOf(actor.at, itemId), at: actor.at, by: actor.by, data: attachment },
+    ...activityItems(args, c.id, [entry], [itemId.slice(c.id.length + 1)]),
+  ]);
+  if (existing.includes(itemId)) return view(args, c);
+  await args.observables?.record(c.id, entitiesOfDocument(document));
+  return view(args, await recount(args, c.id, ['attachment', 'activity'], actor), { recounted: true });
 }
 
 async function readDocument(args: CasesClientArgs, ref: DocRef): Promise<{ ref: DocRef; document: Record<string, unknown> }> {

@@ -1,9 +1,11 @@
 import { randomUUID } from 'crypto';
+import { DEFAULT_CASE_NUMBER_PREFIX } from '../../../common/case_types';
 import { SourceDefinitions } from '../../../common/sources';
 import { OpenSearchReader } from '../../lib/opensearch_reader';
 import { Logger, RequestHandlerContext } from '../../types';
 import { resolveCurrentUser } from '../current_user';
 import { CaseService } from '../service';
+import { CaseTemplateService } from '../templates/service';
 import { SnapshotVisibility } from '../snapshot_visibility';
 import { ObservableDefaults, ObservableStore } from '../observables';
 import { CasesClient, createCasesClient } from './client';
@@ -15,6 +17,8 @@ export interface CasesClientFactoryDeps {
   getSnapshotVisibility?(): SnapshotVisibility;
   /** Defaults of new observables (`siem_investigations.observables.*`); without it none are recorded. */
   getObservableDefaults?(): ObservableDefaults;
+  /** `siem_investigations.cases.numberPrefix`. */
+  getNumberPrefix?(): string;
 }
 
 /**
@@ -29,6 +33,7 @@ export function createCasesClientFactory(deps: CasesClientFactoryDeps): (context
     return createCasesClient({
       ...(defaults ? { observables: new ObservableStore(context.core.savedObjects.client, opensearch.budget, defaults) } : {}),
       service: new CaseService(context.core.savedObjects.client, opensearch.budget),
+      templates: new CaseTemplateService(context.core.savedObjects.client, opensearch.budget),
       opensearch,
       currentUser: () => (user ??= resolveCurrentUser(opensearch)),
       now: () => new Date().toISOString(),
@@ -36,6 +41,7 @@ export function createCasesClientFactory(deps: CasesClientFactoryDeps): (context
       getSources: deps.getSources,
       logger: deps.logger,
       snapshotVisibility: deps.getSnapshotVisibility,
+      numberPrefix: () => deps.getNumberPrefix?.() ?? DEFAULT_CASE_NUMBER_PREFIX,
     });
   };
 }

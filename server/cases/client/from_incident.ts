@@ -1,5 +1,5 @@
 import { createHash } from 'crypto';
-import { CaseFromIncidentRequest, CaseFromIncidentResponse, CASE_LIMITS } from '../../../common/case_types';
+import { CaseActivity, CaseFromIncidentRequest, CaseFromIncidentResponse, CASE_LIMITS } from '../../../common/case_types';
 import { DocRef } from '../../../common/types';
 import { flattenDocument } from '../../../common/flatten';
 import { isGuardDutyFinding } from '../../correlation/finding';
@@ -7,12 +7,11 @@ import { badRequest, notFound } from '../../lib/errors';
 import { requireSourceIndex } from '../../lib/source_index';
 import { entitiesOfDocument } from '../observables';
 import { buildSnapshot } from '../snapshot';
-import { MgetDoc } from '../types';
-import { appendAttachment, NewAttachment } from './add_attachment';
-import { actorOf } from './activity';
-import { appendWithRetry } from './append';
+import { attachmentItemId, sortKeyOf } from '../service';
+import { MgetDoc, StoredAttachment } from '../types';
+import { actorOf, activityItems } from './activity';
 import { newCaseAttributes } from './create';
-import { withAvailability } from './get';
+import { load, recount, view } from './view';
 import { CasesClientArgs } from './types';
 
 /** The case id a request id stands for: the same request, retried, lands on the same case. */
@@ -28,6 +27,8 @@ const sameRef = (a: DocRef, b: DocRef) => a.index === b.index && a.id === b.id;
  * already"), and a finding already in the case is not attached again (it is listed as such).
  */
 export async function createCaseFromIncident(args: CasesClientArgs, request: CaseFromIncidentRequest): Promise<CaseFromIncidentResponse> {
+  const title = request.title;
+  if (title === undefined) throw badRequest('title is required for a case created from an incident');
   for (const ref of request.findings) requireSourceIndex(ref.index, args.getSources(), 'guardduty');
   const refs = request.findings.filter((r, i) => request.findings.findIndex((o) => sameRef(o, r)) === i);
   if (refs.length > CASE_LIMITS.attachments) throw badRequest(`An incident of ${refs.length} findings is more than a case holds (${CASE_LIMITS.attachments} attachments)`);
@@ -40,31 +41,44 @@ export async function createCaseFromIncident(args: CasesClientArgs, request: Cas
     const concrete = { index: d._index ?? ref.index, id: ref.id };
     return { ref: concrete, document: d._source };
   });
-  const attachments: NewAttachment[] = read.map(({ ref, document }) => ({ id: args.newId(), type: 'finding', ref, snapshot: buildSnapshot(ref, document, args.getSources()) }));
-
   const id = caseIdForRequest(request.requestId);
+  const actor = await actorOf(args);
   let created = true;
   try {
-    await args.service.create(newCaseAttributes(request, await actorOf(args)), id);
+    await args.service.create(newCaseAttributes({ ...request, title }, actor, await args.service.nextNumber()), id);
   } catch (e) {
     if ((e as { output?: { statusCode?: number } })?.output?.statusCode !== 409) throw e;
     created = false;
   }
-  let attached: DocRef[] = [];
-  let alreadyAttached: DocRef[] = [];
-  const saved = await appendWithRetry(args, id, (current, actor) => {
-    attached = [];
-    alreadyAttached = [];
-    let next = current;
-    for (const a of attachments) {
-      const after = appendAttachment(next, a, actor);
-      if (after) {
-        next = after;
-        attached.push(a.ref);
-      } else alreadyAttached.push(a.ref);
-    }
-    return attached.length ? next : null;
+  // Deterministic ids (from the case and each document): a retried request writes nothing twice.
+  if (created) await args.service.createItems(id, activityItems(args, id, [{ at: actor.at, by: actor.by, action: 'created' }], ['created']));
+  const current = await load(args, id);
+  const items = read.map(({ ref, document }) => {
+    const itemId = attachmentItemId(id, ref);
+    const attachment: StoredAttachment = { id: itemId, type: 'finding', ref, snapshot: buildSnapshot(ref, document, args.getSources()), addedAt: actor.at, addedBy: actor.by };
+    return { ref, itemId, attachment };
   });
+  if (current.attributes.attachmentCount + items.length > CASE_LIMITS.attachments) {
+    throw badRequest(`The case has ${current.attributes.attachmentCount} attachments; ${items.length} more would pass the limit of ${CASE_LIMITS.attachments}`);
+  }
+  const { existing } = await args.service.createItems(
+    id,
+    items.map((i) => ({ id: i.itemId, kind: 'attachment' as const, sortKey: sortKeyOf(actor.at, i.itemId), at: actor.at, by: actor.by, data: i.attachment }))
+  );
+  const attachedItems = items.filter((i) => !existing.includes(i.itemId));
+  const attached: DocRef[] = attachedItems.map((i) => i.ref);
+  const alreadyAttached: DocRef[] = items.filter((i) => existing.includes(i.itemId)).map((i) => i.ref);
+  const entries: CaseActivity[] = attachedItems.map((i) => ({
+    at: actor.at,
+    by: actor.by,
+    action: 'attachment_added',
+    attachmentId: i.itemId,
+    attachmentType: 'finding',
+    ref: i.ref,
+    title: i.attachment.snapshot.title,
+  }));
+  await args.service.createItems(id, activityItems(args, id, entries, attachedItems.map((i) => i.itemId.slice(id.length + 1))));
+  const saved = await recount(args, id, ['attachment', 'activity'], actor);
   await args.observables?.record(id, read.flatMap((r) => entitiesOfDocument(r.document)));
-  return { case: await withAvailability(args, saved), created, attached, alreadyAttached };
+  return { case: await view(args, saved, { recounted: true }), created, attached, alreadyAttached };
 }

@@ -4,10 +4,13 @@ import { CaseService } from '../service';
 import { OpenSearchReader } from '../../lib/opensearch_reader';
 import { SnapshotVisibility } from '../snapshot_visibility';
 import { ObservableStore } from '../observables';
+import { CaseTemplateService } from '../templates/service';
 
 /** What every operation of the cases client works with; built once per request by the factory. */
 export interface CasesClientArgs {
   service: CaseService;
+  /** Case templates of the same tenant (templates/). */
+  templates: CaseTemplateService;
   /** OpenSearch as the current user: attached documents are read with the user's permissions. */
   opensearch: OpenSearchReader;
   /** The author of a change (asked once per request, and only when writing). */
@@ -21,4 +24,6 @@ export interface CasesClientArgs {
   snapshotVisibility?(): SnapshotVisibility;
   /** Case observables (docs/incidents.md): the entities of attached documents are recorded there. */
   observables?: ObservableStore;
+  /** `siem_investigations.cases.numberPrefix` (default `SIR`): case 12 is `SIR-12`. */
+  numberPrefix(): string;
 }

@@ -2,6 +2,7 @@ import {
   Case,
   CASE_LIMITS,
   CASE_STATUS_TRANSITIONS,
+  CaseActivity,
   CaseActivityChange,
   CaseStatus,
   CLOSE_REASONS,
@@ -9,9 +10,10 @@ import {
 } from '../../../common/case_types';
 import { clipText } from '../../lib/bounds';
 import { badRequest, conflict } from '../../lib/errors';
+import { applyCloseFieldValues, assertCloseFieldsComplete } from '../templates/close_fields';
 import { Actor, CaseAttributes } from '../types';
-import { actorOf, recordChanges } from './activity';
-import { withAvailability } from './get';
+import { actorOf, activityItems, recordChanges } from './activity';
+import { load, recount, view } from './view';
 import { CasesClientArgs } from './types';
 
 export type CaseChanges = Omit<UpdateCaseRequest, 'version'>;
@@ -23,7 +25,7 @@ export type CaseChanges = Omit<UpdateCaseRequest, 'version'>;
  * - Closing requires `closeReason`; reopening clears it (and `closedAt`/`closedBy`).
  * - `closeReason` alone may correct the reason of a closed case, and is refused on any other.
  */
-export function applyChanges(current: CaseAttributes, changes: CaseChanges, actor: Actor): CaseAttributes | null {
+export function applyChanges(current: CaseAttributes, changes: CaseChanges, actor: Actor): { attributes: CaseAttributes; entries: CaseActivity[] } | null {
   const next: Partial<CaseAttributes> = {};
   const log: CaseActivityChange[] = [];
 
@@ -35,6 +37,7 @@ export function applyChanges(current: CaseAttributes, changes: CaseChanges, acto
     next.description = changes.description;
     log.push({ action: 'description_changed' });
   }
+  applyCloseFieldValues(current, changes.closeFieldValues, next, log);
   applyStatus(current, changes, actor, next, log);
   if (changes.severity !== undefined && changes.severity !== current.severity) {
     next.severity = changes.severity;
@@ -75,6 +78,7 @@ function applyStatus(current: CaseAttributes, changes: CaseChanges, actor: Actor
     if (changes.closeReason === undefined) {
       throw badRequest(`Closing a case requires closeReason (one of: ${CLOSE_REASONS.join(', ')})`);
     }
+    assertCloseFieldsComplete(current, next);
     Object.assign(next, { status: to, closeReason: changes.closeReason, closedAt: actor.at, closedBy: actor.by });
     log.push({ action: 'status_changed', from: current.status, to, closeReason: changes.closeReason });
     return;
@@ -109,11 +113,14 @@ function setDiff(before: string[], after: string[]): { added: string[]; removed:
  */
 export async function update(args: CasesClientArgs, id: string, request: UpdateCaseRequest): Promise<Case> {
   const { version, ...changes } = request;
-  const current = await args.service.get(id);
+  const current = await load(args, id);
   if (current.version !== version) {
-    throw conflict(`Case ${id} was changed by someone else since version ${version} was read; reload it (it is now at version ${current.version}) and apply the edit again`);
+    throw conflict(`Case ${current.id} was changed by someone else since version ${version} was read; reload it (it is now at version ${current.version}) and apply the edit again`);
   }
   const next = applyChanges(current.attributes, changes, await actorOf(args));
-  if (!next) return withAvailability(args, current);
-  return withAvailability(args, await args.service.update(id, next, version));
+  if (!next) return view(args, current);
+  await args.service.update(current.id, next.attributes, version);
+  // The entries follow the change they describe; a failure in between loses the entries, never the change.
+  await args.service.createItems(current.id, activityItems(args, current.id, next.entries));
+  return view(args, await recount(args, current.id, ['activity']), { recounted: true });
 }

@@ -1,5 +1,6 @@
 import { first, values } from '../../../common/flatten';
 import { formatTime, list, plural } from '../narration';
+import { CHAIN_RULES, notOnlyFoundBy } from '../provenance';
 import { PivotRule } from '../types';
 
 const S3_PERMISSION_CHANGES = [
@@ -28,7 +29,8 @@ export const ACCESS_KEY: PivotRule = {
   source: 'cloudtrail',
   title: 'API calls with the credentials',
   question: 'What did the credentials do, and from where?',
-  match: [{ entity: 'access_key', fields: ['user.id'] }],
+  // The credentials a chain found (created by these, or their creator) have questions of their own.
+  match: [{ entity: 'access_key', fields: ['user.id'], keep: notOnlyFoundBy(CHAIN_RULES) }],
   size: 100,
   facets: [
     { key: 'calls', field: 'event.action', label: 'API call' },
@@ -58,7 +60,7 @@ export const OBJECT_ACCESS: PivotRule = {
   source: 'cloudtrail',
   title: 'S3 objects read',
   question: 'Which S3 objects were read with the credentials?',
-  match: [{ entity: 'access_key', fields: ['user.id'] }],
+  match: [{ entity: 'access_key', fields: ['user.id'], keep: notOnlyFoundBy(CHAIN_RULES) }],
   filter: [{ terms: { eventName: ['GetObject'] } }, { term: { 'event.outcome': 'success' } }],
   size: 50,
   facets: [

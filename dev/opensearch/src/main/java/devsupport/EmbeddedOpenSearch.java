@@ -33,7 +33,15 @@ import org.opensearch.plugins.PluginInfo;
  * {@code Bootstrap}: no root check, no security manager, no bootstrap checks, no jar-hell check.
  *
  * <p>System properties: {@code os.home} (home directory, default {@code target/os-home}),
- * {@code os.http.port} (default 9200), {@code os.cluster.name} (default {@code dev-opensearch}).
+ * {@code os.http.port} (default 9200), {@code os.cluster.name} (default {@code dev-opensearch}),
+ * {@code os.transport.port} (default the first free of 9300-9399), {@code os.node.name} (default
+ * {@code node-1}).
+ *
+ * <p>Cluster mode, when {@code os.seed.hosts} is set (comma-separated {@code host:port} transport
+ * addresses of every node, this one included): no {@code single-node} discovery; the nodes named
+ * in {@code os.initial.cluster.managers} elect the first cluster manager, and
+ * {@code os.cluster.size} nodes must have joined before the node reports ready. New indices then
+ * get one replica by default (as on a real multi-node domain) instead of none.
  *
  * <p>Prints {@code OPENSEARCH_READY http://127.0.0.1:<port>} on stdout once the node answers REST
  * and the cluster is at least yellow, then blocks until SIGTERM/SIGINT.
@@ -82,6 +90,11 @@ public final class EmbeddedOpenSearch {
         Path home = Paths.get(System.getProperty("os.home", "target/os-home")).toAbsolutePath().normalize();
         int httpPort = Integer.parseInt(System.getProperty("os.http.port", "9200"));
         String clusterName = System.getProperty("os.cluster.name", "dev-opensearch");
+        String nodeName = System.getProperty("os.node.name", "node-1");
+        String transportPort = System.getProperty("os.transport.port", "9300-9399");
+        String seedHosts = System.getProperty("os.seed.hosts", "");
+        boolean cluster = !seedHosts.isBlank();
+        int clusterSize = Integer.parseInt(System.getProperty("os.cluster.size", "1"));
 
         for (String dir : new String[] {"config", "data", "logs", "modules", "plugins"}) {
             Files.createDirectories(home.resolve(dir));
@@ -92,21 +105,27 @@ public final class EmbeddedOpenSearch {
             "EmbeddedOpenSearch: OpenSearch %s on Java %s, max heap %d MiB, home %s%n",
             Version.CURRENT, Runtime.version(), rt.maxMemory() / (1024 * 1024), home);
 
-        Settings settings = Settings.builder()
+        Settings.Builder builder = Settings.builder()
             .put("path.home", home.toString())
             .put("path.data", home.resolve("data").toString())
             .put("path.logs", home.resolve("logs").toString())
             .put("cluster.name", clusterName)
-            .put("node.name", "node-1")
+            .put("node.name", nodeName)
             .put("network.host", "127.0.0.1")
             .put("http.port", Integer.toString(httpPort))
-            .put("transport.port", "9300-9399")
-            .put("discovery.type", "single-node")
-            .put("cluster.routing.allocation.disk.threshold_enabled", "false")
-            .build();
+            .put("transport.port", transportPort)
+            .put("cluster.routing.allocation.disk.threshold_enabled", "false");
+        if (cluster) {
+            builder.putList("discovery.seed_hosts", List.of(seedHosts.split(",")))
+                .putList("cluster.initial_cluster_manager_nodes",
+                    List.of(System.getProperty("os.initial.cluster.managers", nodeName).split(",")));
+        } else {
+            builder.put("discovery.type", "single-node");
+        }
+        Settings settings = builder.build();
 
         Environment env = InternalSettingsPreparer.prepareEnvironment(
-            settings, Collections.emptyMap(), home.resolve("config"), () -> "node-1");
+            settings, Collections.emptyMap(), home.resolve("config"), () -> nodeName);
 
         List<PluginInfo> plugins = new ArrayList<>();
         for (String name : REQUIRED_PLUGINS) {
@@ -147,9 +166,16 @@ public final class EmbeddedOpenSearch {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
         // cluster.default_number_of_replicas as a node setting is ignored at index creation
         // (OpenSearch issue #20389), so set it as a persistent cluster setting instead.
-        request(client, "PUT", url + "/_cluster/settings",
-            "{\"persistent\":{\"cluster.default_number_of_replicas\":0}}");
-        request(client, "GET", url + "/_cluster/health?wait_for_status=yellow&timeout=60s", null);
+        if (cluster) {
+            request(client, "GET", url + "/_cluster/health?wait_for_nodes=" + clusterSize
+                + "&wait_for_status=yellow&timeout=120s", null);
+            request(client, "PUT", url + "/_cluster/settings",
+                "{\"persistent\":{\"cluster.default_number_of_replicas\":1}}");
+        } else {
+            request(client, "PUT", url + "/_cluster/settings",
+                "{\"persistent\":{\"cluster.default_number_of_replicas\":0}}");
+            request(client, "GET", url + "/_cluster/health?wait_for_status=yellow&timeout=60s", null);
+        }
 
         System.out.println("OPENSEARCH_READY " + url);
         System.out.flush();

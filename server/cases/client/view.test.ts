@@ -1,5 +1,5 @@
 import { StoredAttachment } from '../types';
-import { markAvailability } from './get';
+import { markAvailability } from './view';
 
 const attachment = (index: string, id: string): StoredAttachment => ({
   id: `att-${id}`,

@@ -1,0 +1,265 @@
+import { first } from '../../../common/flatten';
+import { CREATION_CALLS, describeCreation } from '../../sources/cloudtrail';
+import { formatTime, list, plural } from '../narration';
+import { CHAIN_RULES, foundBy, namedByFinding, notOnlyFoundBy, seenBy } from '../provenance';
+import { PivotRule } from '../types';
+
+/**
+ * Credential chains in CloudTrail: what the finding's credentials created or handed out, what those
+ * new credentials and principals did next, who created the finding's own key or user, and the
+ * console sign-ins of the user and from the attacker's addresses.
+ *
+ * Fields as es-loader stores them (aws.ini [cloudtrail], sf_cloudtrail.py): the raw record is kept at
+ * its paths, so the new key of `CreateAccessKey` is `responseElements.accessKey.accessKeyId` and the
+ * temporary key of `AssumeRole` / `GetSessionToken` / `GetFederationToken` is
+ * `responseElements.credentials.accessKeyId`; `responseElements.role` (CreateRole) is flattened to
+ * text by `json_to_text`, so a created role is read from `requestParameters.roleName`. Names are
+ * qualified by the account (`cloud.account.id` = `recipientAccountId`).
+ */
+
+/** Calls that issue an access key (the backward question: who issued this one?). */
+const ISSUING_CALLS = ['CreateUser', 'CreateAccessKey', 'AssumeRole', 'GetSessionToken', 'GetFederationToken'];
+
+/** EC2 delivering instance-role credentials: told by `cloudtrail.instance_credentials`, not a chain. */
+const NOT_EC2_DELIVERY = { bool: { must_not: [{ term: { 'source.address': 'ec2.amazonaws.com' } }] } };
+
+const KEY_FIELDS = ['responseElements.accessKey.accessKeyId', 'responseElements.credentials.accessKeyId'];
+
+export const CREATED_CREDENTIALS: PivotRule = {
+  id: 'cloudtrail.created_credentials',
+  source: 'cloudtrail',
+  title: 'Principals and credentials created or handed out',
+  question: 'Which users, keys, roles, permissions and temporary credentials did the credentials create or hand out?',
+  match: [{ entity: 'access_key', fields: ['user.id'] }],
+  filter: [{ terms: { eventName: CREATION_CALLS } }],
+  size: 50,
+  facets: [
+    { key: 'calls', field: 'event.action', label: 'Call' },
+    { key: 'outcomes', field: 'event.outcome', label: 'Outcome' },
+    { key: 'users', field: 'requestParameters.userName', label: 'User' },
+    { key: 'roles', field: 'requestParameters.roleName', label: 'Role' },
+    { key: 'sourceIps', field: 'source.ip', label: 'Source IP' },
+  ],
+  // The next hop: the new keys (also temporary ones), the users and roles created or changed, and
+  // the accounts whose roles were assumed (the evidence that links the accounts).
+  yields: [
+    { entity: 'access_key', field: 'responseElements.accessKey.accessKeyId', successOnly: true },
+    { entity: 'access_key', field: 'responseElements.credentials.accessKeyId', successOnly: true },
+    { entity: 'user', field: 'requestParameters.userName', successOnly: true },
+    { entity: 'role', field: 'requestParameters.roleName', successOnly: true },
+    { entity: 'account', field: 'resources.accountId', successOnly: true },
+  ],
+  narrate: {
+    chapter: 'persistence',
+    tell({ group }) {
+      if (group.total === 0) return [];
+      // Per calling key: in an S3 finding's investigation the caller is the key's creator, not the finding's key.
+      const callers = [...new Set(group.hits.map((h) => first(h.doc, 'user.id') ?? ''))].filter(Boolean);
+      return callers.slice(0, 3).map((caller) => {
+        const hits = group.hits.filter((h) => first(h.doc, 'user.id') === caller);
+        const done = hits.filter((h) => first(h.doc, 'event.outcome') === 'success');
+        const failed = hits.length - done.length;
+        const calls = done.slice(0, 5).map((h) => `${describeCreation(h.doc)} at ${formatTime(h.timestamp)}`);
+        const ips = [...new Set(hits.map((h) => first(h.doc, 'source.ip', 'source.address') ?? ''))].filter(Boolean);
+        const name = first(hits[0].doc, 'user.name');
+        const who = `Key ${caller}${name ? ` (${name})` : ''}`;
+        return {
+          text:
+            (calls.length ? `${who} created or handed out: ${list(calls, 5)}` : `${who} tried to create principals or credentials`) +
+            (done.length > calls.length ? ` and ${plural(done.length - calls.length, 'more')}` : '') +
+            (ips.length ? `, from ${list(ips, 3)}` : '') +
+            (failed ? ` (${plural(failed, 'attempt')} failed)` : '') +
+            '.',
+          evidence: [CREATED_CREDENTIALS.id],
+        };
+      });
+    },
+  },
+};
+
+const createdByChain = foundBy('cloudtrail.created_credentials');
+
+export const CREATED_ACTIVITY: PivotRule = {
+  id: 'cloudtrail.created_activity',
+  source: 'cloudtrail',
+  title: 'What the new credentials and principals did',
+  question: 'What did the credentials and principals created or handed out do next, and from where?',
+  match: [],
+  matchAny: [
+    { entity: 'access_key', fields: ['user.id'], keep: createdByChain, noun: 'access key created or handed out by the credentials' },
+    // A created user acts with its keys or signs in to the console; a created role through its sessions.
+    { entity: 'user', fields: ['user.name'], keep: createdByChain, accountField: 'cloud.account.id', noun: 'user created or changed by the credentials' },
+    { entity: 'role', fields: ['userIdentity.sessionContext.sessionIssuer.userName'], keep: createdByChain, accountField: 'cloud.account.id', noun: 'role created or changed by the credentials' },
+  ],
+  size: 50,
+  thirdHop: { maxValues: 10, size: 30 },
+  facets: [
+    { key: 'keys', field: 'user.id', label: 'Access key' },
+    { key: 'principals', field: 'user.name', label: 'Principal' },
+    { key: 'calls', field: 'event.action', label: 'API call' },
+    { key: 'outcomes', field: 'event.outcome', label: 'Outcome' },
+    { key: 'sourceIps', field: 'source.ip', label: 'Source IP' },
+    { key: 'buckets', field: 'requestParameters.bucketName', label: 'Bucket' },
+  ],
+  yields: [
+    { entity: 'bucket', field: 'requestParameters.bucketName' },
+    { entity: 'ip', field: 'source.ip', ipRole: 'remote', successOnly: true },
+  ],
+  narrate: {
+    chapter: 'persistence',
+    tell({ group, facet }) {
+      if (group.total === 0) return [];
+      const failed = facet('outcomes').find((b) => b.value === 'failure')?.count ?? 0;
+      // Each key with the principal it belongs to, then the principals seen without a key (console sign-ins).
+      const owner = (key: string) => first(group.hits.find((h) => first(h.doc, 'user.id') === key)?.doc ?? {}, 'user.name');
+      const keys = facet('keys').map((b) => ({ key: b.value, name: owner(b.value) }));
+      const named = new Set(keys.map((k) => k.name));
+      const who = [...keys.map((k) => `key ${k.key}${k.name ? ` (${k.name})` : ''}`), ...facet('principals').map((b) => b.value).filter((n) => !named.has(n))];
+      const calls = facet('calls').map((b) => `${b.value} (${b.count})`);
+      const ips = facet('sourceIps').map((b) => b.value);
+      const buckets = facet('buckets').map((b) => b.value);
+      const logins = group.hits.filter((h) => first(h.doc, 'event.action') === 'ConsoleLogin' && first(h.doc, 'event.outcome') === 'success');
+      const sentences = [
+        {
+          text:
+            `The new credentials were then used: ${list(who.length ? who : ['the created principals'], 3)} made ${plural(group.total, 'call')} (${failed} failed)` +
+            (ips.length ? ` from ${list(ips, 3)}` : '') +
+            `: ${list(calls, 5)}` +
+            (buckets.length ? `, on bucket ${list(buckets, 3)}` : '') +
+            '.',
+          evidence: [CREATED_ACTIVITY.id],
+        },
+      ];
+      for (const h of logins.slice(0, 2)) {
+        const mfa = first(h.doc, 'additionalEventData.MFAUsed') === 'Yes' ? 'with MFA' : 'without MFA';
+        sentences.push({
+          text: `${first(h.doc, 'user.name') ?? 'A created user'} signed in to the console ${mfa} at ${formatTime(h.timestamp)} from ${first(h.doc, 'source.ip', 'source.address') ?? 'an unknown address'}.`,
+          evidence: [CREATED_ACTIVITY.id],
+        });
+      }
+      return sentences;
+    },
+  },
+};
+
+export const KEY_ORIGIN: PivotRule = {
+  id: 'cloudtrail.key_origin',
+  source: 'cloudtrail',
+  title: 'Who created the credentials',
+  question: 'Who created the access key or the user of the finding, when and from where?',
+  match: [],
+  matchAny: [
+    // Keys a chain rule found were created by what that rule shows; this asks for the others.
+    { entity: 'access_key', fields: KEY_FIELDS, keep: notOnlyFoundBy(CHAIN_RULES) },
+    { entity: 'user', fields: ['requestParameters.userName'], keep: namedByFinding, accountField: 'cloud.account.id', noun: 'IAM user named by the finding' },
+  ],
+  filter: [{ terms: { eventName: ISSUING_CALLS } }, { term: { 'event.outcome': 'success' } }, NOT_EC2_DELIVERY],
+  // A long-term key is used long after it was made.
+  lookbackDays: 90,
+  size: 20,
+  sort: 'desc',
+  facets: [
+    { key: 'creators', field: 'user.name', label: 'Created by' },
+    { key: 'sourceIps', field: 'source.ip', label: 'Source IP' },
+  ],
+  // The creator is followed (what else it created) only when it acted inside the window: a key made
+  // by an administrator months ago is told, not chased.
+  yields: [{ entity: 'access_key', field: 'user.id', inWindow: true }],
+  narrate: {
+    chapter: 'access',
+    tell({ group }) {
+      return group.hits.slice(0, 3).map((h) => {
+        const by = first(h.doc, 'user.name') ?? first(h.doc, 'userIdentity.arn') ?? 'an unknown principal';
+        const key = first(h.doc, 'user.id');
+        return {
+          text:
+            `${describeCreation(h.doc)} was called at ${formatTime(h.timestamp)} by ${by}${key ? ` (key ${key})` : ''}` +
+            ` from ${first(h.doc, 'source.ip', 'source.address') ?? 'an unknown address'}.`,
+          evidence: [KEY_ORIGIN.id],
+        };
+      });
+    },
+  },
+};
+
+export const CONSOLE_LOGINS: PivotRule = {
+  id: 'cloudtrail.console_logins',
+  source: 'cloudtrail',
+  title: 'Console sign-ins',
+  question: 'Did the user sign in to the console, with or without MFA, and did anyone sign in from the attacker’s addresses?',
+  match: [],
+  matchAny: [
+    { entity: 'user', fields: ['user.name'], keep: namedByFinding, accountField: 'cloud.account.id', noun: 'IAM user named by the finding' },
+    { entity: 'ip', ipRole: 'remote', fields: ['source.ip'] },
+  ],
+  filter: [{ term: { eventName: 'ConsoleLogin' } }],
+  size: 30,
+  facets: [
+    { key: 'users', field: 'user.name', label: 'User' },
+    { key: 'mfa', field: 'additionalEventData.MFAUsed', label: 'MFA used' },
+    { key: 'results', field: 'responseElements.ConsoleLogin', label: 'Result' },
+    { key: 'sourceIps', field: 'source.ip', label: 'Source IP' },
+  ],
+  narrate: {
+    chapter: 'access',
+    tell({ group, entities }) {
+      if (group.total === 0) return [];
+      const remote = new Set(entities.values('ip', 'remote'));
+      const line = (h: (typeof group.hits)[number]) => {
+        const ok = first(h.doc, 'event.outcome') === 'success';
+        const mfa = first(h.doc, 'additionalEventData.MFAUsed') === 'Yes' ? 'with MFA' : 'without MFA';
+        const ip = first(h.doc, 'source.ip', 'source.address') ?? 'an unknown address';
+        return `${ok ? 'signed in' : 'failed to sign in'} as ${first(h.doc, 'user.name') ?? 'an unknown user'} ${mfa} at ${formatTime(h.timestamp)} from ${ip}${remote.has(ip) ? ' (an attacker address)' : ''}`;
+      };
+      // The attacker's sign-ins first, then the user's own.
+      const ordered = [...group.hits].sort((a, b) => Number(remote.has(first(b.doc, 'source.ip') ?? '')) - Number(remote.has(first(a.doc, 'source.ip') ?? '')));
+      const shown = ordered.slice(0, 3).map(line);
+      const noMfa = group.hits.filter((h) => first(h.doc, 'event.outcome') === 'success' && first(h.doc, 'additionalEventData.MFAUsed') !== 'Yes').length;
+      return [
+        {
+          text:
+            `Console sign-ins (${plural(group.total, 'sign-in')}, ${noMfa} successful without MFA): ${list(shown, 3)}` +
+            (group.total > shown.length ? ` and ${group.total - shown.length} more` : '') +
+            '.',
+          evidence: [CONSOLE_LOGINS.id],
+        },
+      ];
+    },
+  },
+};
+
+export const INSTANCE_CREDENTIALS_ELSEWHERE: PivotRule = {
+  id: 'cloudtrail.instance_credentials_elsewhere',
+  source: 'cloudtrail',
+  title: 'The instance’s credentials used elsewhere',
+  question: 'Where else were the instance’s role credentials used, from addresses that are not the instance’s?',
+  match: [{ entity: 'access_key', fields: ['user.id'], keep: seenBy('cloudtrail.instance_credentials'), noun: 'credential the instance received' }],
+  notMatch: [{ entity: 'ip', ipRole: 'local', fields: ['source.ip'] }],
+  filter: [{ exists: { field: 'source.ip' } }],
+  size: 30,
+  facets: [
+    { key: 'sourceIps', field: 'source.ip', label: 'Source IP' },
+    { key: 'calls', field: 'event.action', label: 'API call' },
+  ],
+  spans: { by: 'source.ip', where: { match_all: {} } },
+  narrate: {
+    chapter: 'activity',
+    tell({ group, facet, entities }) {
+      if (group.total === 0 || !group.spans) return [];
+      const spans = group.spans;
+      const where = facet('sourceIps').map((b) => {
+        const s = spans[b.value];
+        return s ? `${b.value} (${plural(b.count, 'call')}, ${formatTime(s.first)} to ${formatTime(s.last)})` : `${b.value} (${plural(b.count, 'call')})`;
+      });
+      const own = entities.values('ip', 'local');
+      return [
+        {
+          text: own.length
+            ? `The instance’s role credentials were used away from the instance (${list(own, 3)}): from ${list(where, 4)}.`
+            : `The instance’s role credentials were used from ${list(where, 4)}; the instance’s own addresses are not known, so they may be among these.`,
+          evidence: [INSTANCE_CREDENTIALS_ELSEWHERE.id],
+        },
+      ];
+    },
+  },
+};
