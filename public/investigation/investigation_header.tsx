@@ -1,5 +1,5 @@
 import React from 'react';
-import { EuiButton, EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, EuiPanel, EuiSpacer, EuiText, EuiTitle } from '@elastic/eui';
+import { EuiButton, EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, EuiPanel, EuiSpacer, EuiText, EuiTextColor, EuiTitle } from '@elastic/eui';
 import { Investigation } from '../../common/types';
 import { fieldText, formatTime, plural } from '../shared/format';
 import { HeaderFact as Fact } from './header_fact';
@@ -57,7 +57,9 @@ export function InvestigationHeader({ investigation, before, after, loading, onW
         <EuiFlexItem grow={false}>
           <EuiText size="s" data-test-subj="investigationWindow">
             Evidence window <strong>{formatTime(w.from)}</strong> → <strong>{formatTime(w.to, true)}</strong>
-            <span style={{ color: '#69707D', fontSize: 12 }}>{` · ${investigation.took.ms} ms, ${plural(investigation.took.roundTrips, 'round trip')}`}</span>
+            <EuiTextColor color="subdued">
+              <small>{` · ${investigation.took.ms} ms, ${plural(investigation.took.roundTrips, 'round trip')}`}</small>
+            </EuiTextColor>
           </EuiText>
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
