@@ -12,7 +12,11 @@ jest.spyOn(console, 'warn').mockImplementation(() => undefined);
 
 function setupPlugin(deps?: SiemInvestigationsSetupDeps, context: PluginInitializerContext = {}, { start = true, chrome }: { start?: boolean; chrome?: CoreSetup['chrome'] } = {}) {
   const apps: App[] = [];
-  const { core } = fakeCore({ get: (async () => ({ total: 0, findings: [] })) as any });
+  // The landing page is Incidents: an empty answer of its shape (IncidentsResponse); the findings list's otherwise.
+  const { core } = fakeCore({
+    get: (async (path: string) =>
+      String(path).endsWith('/incidents') ? { total: 0, findings: 0, page: 1, perPage: 20, window: '24h', incidents: [], took: { ms: 1 } } : { total: 0, findings: [] }) as any,
+  });
   const coreSetup: CoreSetup = {
     application: { register: (app) => apps.push(app) },
     http: core.http,
