@@ -14,5 +14,26 @@ module.exports = {
     'react-hooks/exhaustive-deps': 'warn',
     'no-control-regex': 'off',
   },
+  overrides: [
+    {
+      // Colours come from OUI's theme and palettes (public/shared/palette.ts), never hex codes: a
+      // hard-coded colour ignores dark mode and OSD's newer themes (docs/ui.md, "Theme").
+      files: ['public/**/*.ts', 'public/**/*.tsx'],
+      excludedFiles: ['**/*.test.ts', '**/*.test.tsx', 'public/testing/**'],
+      rules: {
+        'no-restricted-syntax': [
+          'error',
+          {
+            selector: 'Literal[value=/#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})(?![0-9a-zA-Z_])/]',
+            message: 'No hex colours in the browser code: use OUI props, euiThemeVars or a palette of public/shared/palette.ts.',
+          },
+          {
+            selector: 'TemplateElement[value.raw=/#([0-9a-fA-F]{3,4}|[0-9a-fA-F]{6}|[0-9a-fA-F]{8})(?![0-9a-zA-Z_])/]',
+            message: 'No hex colours in the browser code: use OUI props, euiThemeVars or a palette of public/shared/palette.ts.',
+          },
+        ],
+      },
+    },
+  ],
   ignorePatterns: ['node_modules/', '/build/', '/target/', '/.opensearch/', '/dev/opensearch/target/', '/test-results/', '*.d.ts'],
 };

@@ -14,6 +14,8 @@ const common = {
     '\\.(css|less|scss)$': '<rootDir>/test/stubs/style_stub.js',
     // OSD provides @osd/config-schema at run time; outside OSD it is this repository's implementation.
     '^@osd/config-schema$': '<rootDir>/dev/host/config_schema.ts',
+    // OSD provides @osd/ui-shared-deps/theme (the page's OUI theme variables) as a shared module.
+    '^@osd/ui-shared-deps/theme$': '<rootDir>/dev/host/browser/ui_shared_deps_theme.ts',
     // Likewise @osd/i18n and @osd/i18n/react (dev/host/i18n: ICU messages with intl-messageformat).
     '^@osd/i18n$': '<rootDir>/dev/host/i18n/index.ts',
     '^@osd/i18n/react$': '<rootDir>/dev/host/i18n/react.tsx',

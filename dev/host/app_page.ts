@@ -1,5 +1,6 @@
 /**
- * The browser half of the dev host: serves `/app/<id>` as OSD does — a page with OUI's theme CSS,
+ * The browser half of the dev host: serves `/app/<id>` as OSD does — a page with the CSS of the
+ * theme the uiSettings name (light or dark, `theme:version`),
  * the injected metadata, and a bootstrap script that defines `window.__osdBundles__` (OSD's
  * osd_bundles_loader semantics), loads the shared deps, the core and the plugin bundle in order,
  * then calls `__osdBundles__.get('entry/core/public').__osdBootstrap__()`. Bundles are (re)built
@@ -16,8 +17,38 @@ import { createDevDiscoverHandler, DevDiscoverOptions } from './dev_discover';
 /** OSD 3.6+'s strict policy (no `unsafe-eval`), so a bundle that needs eval fails here first. */
 export const CONTENT_SECURITY_POLICY = "script-src 'self'; worker-src blob: 'self'; style-src 'unsafe-inline' 'self'";
 
+/**
+ * OSD's themes: `theme:version` (v7, or v8/v9 — stored by their labels too) and `theme:darkMode`
+ * make the theme tag (`v7dark`, …) the page exposes as `window.__osdThemeTag__`, which
+ * `@osd/ui-shared-deps/theme` reads, and pick the stylesheet `osd-ui-shared-deps.<version>.<mode>.css`
+ * (packages/osd-ui-shared-deps/theme_config.js). Here each is OUI's CSS of that theme.
+ */
+const THEME_VERSIONS: Record<string, 'v7' | 'v8' | 'v9'> = { v7: 'v7', v8: 'v8', 'Next (preview)': 'v8', v9: 'v9', 'v9 (preview)': 'v9' };
+const OUI_CSS: Record<'v7' | 'v8' | 'v9', string> = { v7: 'eui_theme', v8: 'eui_theme_next', v9: 'eui_theme_v9' };
+
+export interface UiSettingsOverrides {
+  'theme:darkMode'?: boolean;
+  'theme:version'?: string;
+}
+
+/** The theme of a page, as OSD's rendering service derives it from the uiSettings. */
+export function themeOf(settings: UiSettingsOverrides = {}): { version: 'v7' | 'v8' | 'v9'; mode: 'light' | 'dark'; tag: string; stylesheet: string } {
+  const version = THEME_VERSIONS[settings['theme:version'] ?? 'v7'] ?? 'v7';
+  const mode = settings['theme:darkMode'] === true ? 'dark' : 'light';
+  return { version, mode, tag: `${version}${mode}`, stylesheet: `/bundles/osd-ui-shared-deps/osd-ui-shared-deps.${version}.${mode}.css` };
+}
+
+const THEME_FILES = Object.fromEntries(
+  (['v7', 'v8', 'v9'] as const).flatMap((v) =>
+    (['light', 'dark'] as const).map((m) => [
+      `/bundles/osd-ui-shared-deps/osd-ui-shared-deps.${v}.${m}.css`,
+      { file: path.join(REPO_ROOT, `node_modules/@elastic/eui/dist/${OUI_CSS[v]}_${m}.min.css`), type: 'text/css' },
+    ])
+  )
+);
+
 const FILES: Record<string, { file: string; type: string }> = {
-  '/ui/eui_theme_light.min.css': { file: path.join(REPO_ROOT, 'node_modules/@elastic/eui/dist/eui_theme_light.min.css'), type: 'text/css' },
+  ...THEME_FILES,
   '/bundles/osd-ui-shared-deps/osd-ui-shared-deps.js': { file: OUTPUTS.sharedDeps, type: 'application/javascript' },
   '/bundles/core/core.entry.js': { file: OUTPUTS.core, type: 'application/javascript' },
   [`/bundles/plugin/${PLUGIN_ID}/${PLUGIN_ID}.plugin.js`]: { file: OUTPUTS.plugin, type: 'application/javascript' },
@@ -26,8 +57,9 @@ const FILES: Record<string, { file: string; type: string }> = {
 const SCRIPTS = ['/bundles/osd-ui-shared-deps/osd-ui-shared-deps.js', '/bundles/core/core.entry.js', `/bundles/plugin/${PLUGIN_ID}/${PLUGIN_ID}.plugin.js`];
 
 /** OSD's `__osdBundles__` (src/optimize/bundles_route/osd_bundles_loader_source.js) and its script loader. */
-function bootstrapScript(basePath: string): string {
-  return `(function () {
+function bootstrapScript(basePath: string, themeTag: string): string {
+  return `window.__osdThemeTag__ = ${JSON.stringify(themeTag)};
+(function () {
   var modules = {};
   function has(key) { return Object.prototype.hasOwnProperty.call(modules, key); }
   function define(key, bundleRequire, bundleModuleKey) {
@@ -65,14 +97,14 @@ function escapeAttribute(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }
 
-function pageHtml(basePath: string, locale: string, metadata: Record<string, unknown>): string {
+function pageHtml(basePath: string, locale: string, metadata: Record<string, unknown>, stylesheet: string): string {
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width">
 <title>OpenSearch Dashboards</title>
-<link rel="stylesheet" href="${basePath}/ui/eui_theme_light.min.css">
+<link rel="stylesheet" href="${basePath}${stylesheet}">
 </head>
 <body>
 <osd-injected-metadata data="${escapeAttribute(JSON.stringify(metadata))}"></osd-injected-metadata>
@@ -95,6 +127,8 @@ export interface AppServerOptions {
   manifestDir?: string;
   /** Documents for the Discover stand-in at `/app/dev-discover`; without it the page lists nothing. */
   discover?: DevDiscoverOptions;
+  /** OSD's `uiSettings.overrides` (opensearch_dashboards.yml): `theme:darkMode`, `theme:version`. */
+  uiSettings?: UiSettingsOverrides;
 }
 
 /** `uiPlugins[].plugin` of OSD's injected metadata: the parts of the manifest the browser reads. */
@@ -109,6 +143,7 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
   if (opts.pluginBundle) files[`/bundles/plugin/${PLUGIN_ID}/${PLUGIN_ID}.plugin.js`] = { file: opts.pluginBundle, type: 'application/javascript' };
   const plugin = discoveredPlugin(opts.manifestDir ?? REPO_ROOT);
   const discoverHits = opts.discover ? createDevDiscoverHandler(opts.discover) : undefined;
+  const theme = themeOf(opts.uiSettings);
   let building: Promise<unknown> | null = null;
   const bundlesReady = () => {
     // A given plugin bundle is served as it is; only the host's own bundles are (re)built.
@@ -154,7 +189,7 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
           appId: decodeURIComponent(app[1]),
           uiPlugins: [{ id: PLUGIN_ID, plugin, config: host.browserConfig }],
           capabilities: await host.resolveCapabilities(req),
-        }),
+        }, theme.stylesheet),
         { 'content-security-policy': CONTENT_SECURITY_POLICY }
       );
       return true;
@@ -184,7 +219,7 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
       return true;
     }
     if (pathname === '/bootstrap.js') {
-      send(res, 200, 'application/javascript', bootstrapScript(basePath));
+      send(res, 200, 'application/javascript', bootstrapScript(basePath, theme.tag));
       return true;
     }
     const file = files[pathname];

@@ -11,7 +11,7 @@ describe('config schema (what @osd/config-schema does for the types the plugin u
 
   it('gives the defaults for an absent config', () => {
     expect(descriptor.schema).toBeInstanceOf(Type);
-    expect(validate({})).toEqual({ enabled: true, sources: {}, requestTimeout: 30000, cases: { snapshotVisibility: 'source', numberPrefix: 'SIR' } });
+    expect(validate({})).toEqual({ enabled: true, sources: {}, requestTimeout: 30000, cases: { snapshotVisibility: 'source', numberPrefix: 'SIR' }, incidents: { window: '24h', maxFindings: 20000 }, maxDocsPerShard: 200000, observables: { excludeFromCorrelation: [], iocTypes: ['ip', 'domain', 'file_hash'] } });
   });
 
   it('keeps valid settings and turns boolean strings into booleans', () => {
@@ -21,6 +21,7 @@ describe('config schema (what @osd/config-schema does for the types the plugin u
       sources,
       requestTimeout: 5000,
       cases: { snapshotVisibility: 'case', numberPrefix: 'SIR' },
+      incidents: { window: '24h', maxFindings: 20000 }, maxDocsPerShard: 200000, observables: { excludeFromCorrelation: [], iocTypes: ['ip', 'domain', 'file_hash'] },
     });
   });
 

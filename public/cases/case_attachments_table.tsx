@@ -1,5 +1,5 @@
 import React, { ReactNode, useState } from 'react';
-import { EuiBadge, EuiBasicTable, EuiBasicTableColumn, EuiButtonEmpty, EuiButtonIcon, EuiFlexGroup, EuiFlexItem, EuiInMemoryTable, EuiText, EuiToolTip } from '@elastic/eui';
+import { EuiBadge, EuiBasicTable, EuiBasicTableColumn, EuiButtonEmpty, EuiButtonIcon, EuiFlexGroup, EuiFlexItem, EuiInMemoryTable, EuiText, EuiTextColor, EuiToolTip } from '@elastic/eui';
 import { CaseAttachment, orderedSnapshotFields } from '../../common/case_types';
 import { APP_ID } from '../../common/constants';
 import { DocRef } from '../../common/types';
@@ -105,7 +105,7 @@ export function CaseAttachmentsTable({ attachments, onInspect }: { attachments: 
         <EuiText size="xs">
           {a.addedBy}
           <br />
-          <span style={{ color: '#69707D' }}>{formatTime(a.addedAt)}</span>
+          <EuiTextColor color="subdued">{formatTime(a.addedAt)}</EuiTextColor>
         </EuiText>
       ),
     },

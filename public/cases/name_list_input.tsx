@@ -1,5 +1,5 @@
-import React from 'react';
-import { EuiComboBox } from '@elastic/eui';
+import React, { useMemo } from 'react';
+import { EuiComboBox, EuiScreenReaderOnly, htmlIdGenerator } from '@elastic/eui';
 import { i18n } from '@osd/i18n';
 
 export interface NameListInputProps {
@@ -18,8 +18,15 @@ export interface NameListInputProps {
 /** Free-text names (tags, assignees) as OUI pills: type a name and press Enter. */
 export function NameListInput({ noun, values, suggestions = [], maxLength, isDisabled, compressed, onChange, 'data-test-subj': testSubj }: NameListInputProps) {
   const options = [...new Set([...suggestions, ...values])].map((label) => ({ label }));
+  // OUI's combo box puts `aria-label` on its wrapper, not on the text field: a label names the field.
+  const id = useMemo(() => htmlIdGenerator('siemNameList')(), []);
   return (
+    <>
+    <EuiScreenReaderOnly>
+      <label htmlFor={id}>{noun}</label>
+    </EuiScreenReaderOnly>
     <EuiComboBox
+      id={id}
       aria-label={noun}
       placeholder={i18n.translate('siemInvestigations.cases.nameList.placeholder', { defaultMessage: 'Add {noun}', values: { noun } })}
       fullWidth
@@ -35,5 +42,6 @@ export function NameListInput({ noun, values, suggestions = [], maxLength, isDis
       }}
       data-test-subj={testSubj}
     />
+    </>
   );
 }

@@ -88,7 +88,9 @@ export function FindingsTable(props: FindingsTableProps) {
       sorting={{ sort: { field: props.sortField, direction: props.sortDirection } }}
       onChange={onChange}
       rowProps={(f: FindingSummary) => ({
-        onClick: (e: React.MouseEvent) => {
+        // A mouse convenience only (the title link is the keyboard's way in): as `onClick`, OUI
+        // would make the row a button around the link (nested interactive controls).
+        onClickCapture: (e: React.MouseEvent) => {
           // The title is a real link (new tab, copy URL); a click elsewhere on the row opens it too.
           if ((e.target as HTMLElement).closest('a,button')) return;
           props.onOpen(f);

@@ -3,6 +3,7 @@ import { EuiBadge, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiPanel, EuiSpacer, E
 import { sourceForGroup } from '../../common/discover_url';
 import { DocRef, EvidenceGroup, EvidenceHit, InvestigationWindow } from '../../common/types';
 import { FocusedEntity, hitMentions } from './entity_match';
+import { THEME } from '../shared/palette';
 import { useAppServices } from '../services/app_services';
 import { EvidenceTable } from './evidence_table';
 import { FacetList } from './facet_list';
@@ -32,7 +33,7 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
       data-evidence-group={group.id}
       hasBorder
       paddingSize="m"
-      style={{ scrollMarginTop: 96, ...(highlighted ? { boxShadow: '0 0 0 2px #006BB8' } : {}) }}
+      style={{ scrollMarginTop: 96, ...(highlighted ? { boxShadow: `0 0 0 2px ${THEME.primary}` } : {}) }}
     >
       <EuiFlexGroup gutterSize="s" alignItems="flexStart" justifyContent="spaceBetween" responsive={false}>
         <EuiFlexItem>

@@ -1,7 +1,8 @@
 import { formatNumber } from '../shared/format';
 import React, { useState } from 'react';
-import { EuiButtonEmpty, EuiFlexGrid, EuiFlexItem, EuiText } from '@elastic/eui';
+import { EuiButtonEmpty, EuiFlexGrid, EuiFlexItem, EuiText, EuiTextColor } from '@elastic/eui';
 import { Facet } from '../../common/types';
+import { BAR_COLOR } from '../shared/palette';
 import { i18n } from '@osd/i18n';
 
 const SHOWN = 5;
@@ -20,7 +21,7 @@ export function FacetList({ facets, total }: { facets: Facet[]; total: number })
         return (
           <EuiFlexItem key={facet.field} data-test-subj="facet" data-facet-field={facet.field}>
             <EuiText size="xs">
-              <strong>{facet.label}</strong> <span style={{ color: '#69707D' }}>{facet.field}</span>
+              <strong>{facet.label}</strong> <EuiTextColor color="subdued">{facet.field}</EuiTextColor>
             </EuiText>
             <table style={{ width: '100%', marginTop: 4, borderCollapse: 'collapse' }}>
               <tbody>
@@ -30,7 +31,7 @@ export function FacetList({ facets, total }: { facets: Facet[]; total: number })
                       {b.value}
                     </td>
                     <td style={{ width: '45%', padding: '1px 0' }}>
-                      <div aria-hidden style={{ height: 8, borderRadius: 2, background: '#6092C0', width: `${Math.max(2, Math.round((b.count / max) * 100))}%` }} />
+                      <div aria-hidden style={{ height: 8, borderRadius: 2, background: BAR_COLOR, width: `${Math.max(2, Math.round((b.count / max) * 100))}%` }} />
                     </td>
                     <td style={{ fontSize: 12, textAlign: 'right', paddingLeft: 6, whiteSpace: 'nowrap' }} title={total ? i18n.translate('siemInvestigations.investigation.facets.share', { defaultMessage: '{share, number, percent} of {total, number}', values: { share: b.count / total, total } }) : undefined}>
                       {formatNumber(b.count)}

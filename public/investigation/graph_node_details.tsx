@@ -1,12 +1,13 @@
 import React from 'react';
 import { EuiLink, EuiText } from '@elastic/eui';
-import { EntityGraph, GraphNode } from '../../common/types';
+import { GraphNode } from '../../common/types';
+import { DrawnGraph, DrawnNode } from './graph_layout';
 import { entityLabel } from '../shared/palette';
 import { i18n } from '@osd/i18n';
 
 export interface GraphNodeDetailsProps {
-  graph: EntityGraph;
-  node: GraphNode;
+  graph: DrawnGraph;
+  node: DrawnNode;
   onSelect(node: GraphNode): void;
 }
 
@@ -20,8 +21,21 @@ export function GraphNodeDetails({ graph, node, onSelect }: GraphNodeDetailsProp
   return (
     <EuiText size="s" data-test-subj="graphNodeDetails">
       <p style={{ marginBottom: 4 }}>
-        <strong>{entityLabel(node.type)}</strong> <code style={{ overflowWrap: 'anywhere' }}>{node.label ? `${node.label} (${node.value})` : node.value}</code>
+        <strong>
+          {node.members
+            ? i18n.translate('siemInvestigations.graph.details.groupTitle', {
+                defaultMessage: '{count, plural, one {# related finding} other {# related findings}}',
+                values: { count: node.members.length },
+              })
+            : entityLabel(node.type)}
+        </strong>{' '}
+        <code className="eui-textBreakAll">{node.label && !node.members ? `${node.label} (${node.value})` : node.value}</code>
       </p>
+      {node.members && (
+        <p style={{ marginBottom: 4 }} className="eui-textBreakAll" data-test-subj="graphNodeMembers">
+          {node.members.map((m) => m.value).join(', ')}
+        </p>
+      )}
       {relations.length === 0 ? (
         <p>{i18n.translate('siemInvestigations.investigation.graphNodeDetails.noConnectionsFoundIn', { defaultMessage: 'No connections found in the evidence.' })}</p>
       ) : (

@@ -1,6 +1,6 @@
 import { FormattedMessage } from '@osd/i18n/react';
 import React from 'react';
-import { EuiBadge, EuiFlexGroup, EuiFlexItem, EuiLink, EuiText } from '@elastic/eui';
+import { EuiBadge, EuiFlexGroup, EuiFlexItem, EuiLink, EuiText, EuiTextColor } from '@elastic/eui';
 import { RuleCheck, RuleCheckState } from '../../common/types';
 import { useAppServices } from '../services/app_services';
 import { i18n } from '@osd/i18n';
@@ -73,8 +73,8 @@ export function InvestigationChecks({ playbook, checks, onShowGroup }: Investiga
                   </small>
                 </p>
                 {c.reason && (
-                  <p style={{ marginBottom: 0, color: '#69707D' }} data-test-subj="ruleCheckReason">
-                    {c.reason}
+                  <p style={{ marginBottom: 0 }} data-test-subj="ruleCheckReason">
+                    <EuiTextColor color="subdued">{c.reason}</EuiTextColor>
                   </p>
                 )}
               </EuiText>

@@ -1,5 +1,5 @@
 import React from 'react';
-import { EuiButton, EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, EuiPanel, EuiSpacer, EuiText, EuiTitle } from '@elastic/eui';
+import { EuiButton, EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, EuiPanel, EuiSpacer, EuiText, EuiTextColor, EuiTitle } from '@elastic/eui';
 import { Investigation } from '../../common/types';
 import { fieldText, formatTime } from '../shared/format';
 import { HeaderFact as Fact } from './header_fact';
@@ -62,7 +62,9 @@ export function InvestigationHeader({ investigation, before, after, loading, onW
               defaultMessage="Evidence window {from} → {to}"
               values={{ from: <strong>{formatTime(w.from)}</strong>, to: <strong>{formatTime(w.to, true)}</strong> }}
             />
-            <span style={{ color: '#69707D', fontSize: 12 }}>{i18n.translate('siemInvestigations.investigation.header.took', { defaultMessage: ' · {ms, number} ms, {roundTrips, plural, one {# round trip} other {# round trips}}', values: { ms: investigation.took.ms, roundTrips: investigation.took.roundTrips } })}</span>
+            <EuiTextColor color="subdued">
+              <small>{i18n.translate('siemInvestigations.investigation.header.took', { defaultMessage: ' · {ms, number} ms, {roundTrips, plural, one {# round trip} other {# round trips}}', values: { ms: investigation.took.ms, roundTrips: investigation.took.roundTrips } })}</small>
+            </EuiTextColor>
           </EuiText>
         </EuiFlexItem>
         <EuiFlexItem grow={false}>

@@ -1,5 +1,5 @@
 import React, { useState } from 'react';
-import { EuiBadge, EuiFilterButton, EuiFilterGroup, EuiLink, EuiSpacer, EuiText } from '@elastic/eui';
+import { EuiBadge, EuiFilterButton, EuiFilterGroup, EuiLink, EuiSpacer, EuiText, EuiTextColor } from '@elastic/eui';
 import { DocRef, SourceId, SOURCE_IDS, TimelineEvent } from '../../common/types';
 import { formatNumber, formatTime } from '../shared/format';
 import { SOURCE_COLORS } from '../shared/palette';
@@ -46,7 +46,8 @@ export function InvestigationTimeline({ events, onInspect }: InvestigationTimeli
           <p>{i18n.translate('siemInvestigations.investigation.investigationTimeline.noEventsToShow', { defaultMessage: 'No events to show.' })}</p>
         </EuiText>
       ) : (
-        <ol style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 520, overflowY: 'auto' }}>
+        // A scroll box: focusable, so the keyboard can scroll it (WCAG 2.1.1).
+        <ol style={{ listStyle: 'none', margin: 0, padding: 0, maxHeight: 520, overflowY: 'auto' }} tabIndex={0} aria-label={i18n.translate('siemInvestigations.timeline.listLabel', { defaultMessage: 'Timeline events' })} data-test-subj="timelineList">
           {shown.map((e, i) => {
             const day = e.timestamp.slice(0, 10);
             const dayHeader = day !== lastDay;
@@ -68,7 +69,9 @@ export function InvestigationTimeline({ events, onInspect }: InvestigationTimeli
                   style={{ display: 'flex', gap: 12, alignItems: 'baseline', padding: '4px 0 4px 10px', borderLeft: `3px solid ${SOURCE_COLORS[e.source]}` }}
                 >
                   <span style={{ fontFamily: 'monospace', fontSize: 12, whiteSpace: 'nowrap' }}>{formatTime(e.timestamp).slice(11)}</span>
-                  <span style={{ width: 92, flexShrink: 0, fontSize: 12, color: '#69707D' }}>{sources[e.source].label}</span>
+                  <EuiTextColor color="subdued" style={{ width: 92, flexShrink: 0, fontSize: 12 }}>
+                    {sources[e.source].label}
+                  </EuiTextColor>
                   <EuiText size="s" style={{ flex: 1, minWidth: 0 }}>
                     <EuiLink onClick={() => onInspect(e.ref)} data-test-subj="timelineAction">
                       <strong>{e.action}</strong>

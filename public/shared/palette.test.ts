@@ -15,7 +15,7 @@ describe('entity palette', () => {
     const icons = ICON_TYPES as readonly string[];
     for (const t of NODE_TYPES) {
       expect([t, icons.includes(ENTITY_ICONS[t])]).toEqual([t, true]);
-      expect([t, ENTITY_COLORS[t]]).toEqual([t, expect.stringMatching(/^#[0-9A-F]{6}$/i)]);
+      expect([t, ENTITY_COLORS[t]]).toEqual([t, expect.stringMatching(/^#[0-9A-F]{3,6}$/i)]);
       expect([t, ENTITY_LABELS[t]]).toEqual([t, expect.any(String)]);
     }
     expect(new Set(NODE_TYPES.map((t) => ENTITY_LABELS[t])).size).toBe(NODE_TYPES.length);

@@ -1,26 +1,57 @@
-import { i18n } from '@osd/i18n';
+import { euiPaletteColorBlind } from '@elastic/eui';
+import { darkMode, euiThemeVars } from '@osd/ui-shared-deps/theme';
 import { ENTITY_NOUNS } from '../../common/entity_nouns';
 import { EntityType, GraphNodeType, Severity, SourceId } from '../../common/types';
+import { i18n } from '@osd/i18n';
 
-/** Elastic Security's severity colours, so a SOC analyst reads them without a legend. */
+/**
+ * Colours come from OUI, never from hex codes here: the colour-blind-safe visualisation palette
+ * (`euiPaletteColorBlind`, the same in light and dark themes) for categories, and the page's theme
+ * variables (`euiThemeVars` of `@osd/ui-shared-deps/theme`, which OSD sets from `theme:darkMode`
+ * and `theme:version`) for everything drawn on the page's background.
+ */
+const VIS = euiPaletteColorBlind();
+/** 30 colours: the 10 of the palette, then two lighter turns of each. */
+const VIS_WIDE = euiPaletteColorBlind({ rotations: 3 });
+
+/** Elastic Security's severity colours (palette 0, 5, 7, 9), so a SOC analyst reads them without a legend. */
 export const SEVERITY_COLORS: Record<Severity, string> = {
-  low: '#54B399',
-  medium: '#D6BF57',
-  high: '#DA8B45',
-  critical: '#E7664C',
+  low: VIS[0],
+  medium: VIS[5],
+  high: VIS[7],
+  critical: VIS[9],
 };
 
-/** OUI's colour-blind-safe visualisation palette, one hue per log source. */
+/** Bars of a breakdown (facets). */
+export const BAR_COLOR = VIS[1];
+
+/** One hue of the colour-blind-safe palette per log source. */
 export const SOURCE_COLORS: Record<SourceId, string> = {
-  guardduty: '#6092C0',
-  cloudtrail: '#D36086',
-  linux_secure: '#9170B8',
-  securityhub: '#54B399',
-  vpcflowlogs: '#CA8EAE',
-  r53resolver: '#B9A888',
-  s3accesslog: '#E7664C',
-  windows_event: '#6092C0',
-  linux_os: '#AA6556',
+  guardduty: VIS[1],
+  cloudtrail: VIS[2],
+  linux_secure: VIS[3],
+  securityhub: VIS[0],
+  vpcflowlogs: VIS[4],
+  r53resolver: VIS[6],
+  s3accesslog: VIS[9],
+  windows_event: VIS[7],
+  linux_os: VIS[8],
+};
+
+/** The page's colours, for what the app draws itself (the graph's SVG, small marks). */
+export const THEME = {
+  darkMode,
+  background: euiThemeVars.euiColorEmptyShade,
+  subtleBackground: euiThemeVars.euiPageBackgroundColor,
+  border: euiThemeVars.euiBorderColor,
+  text: euiThemeVars.euiTextColor,
+  subduedText: euiThemeVars.euiTextSubduedColor,
+  line: euiThemeVars.euiColorMediumShade,
+  strongLine: euiThemeVars.euiColorDarkestShade,
+  /** Drawn on a palette colour (icons on graph nodes). */
+  onVis: euiThemeVars.euiColorGhost,
+  primary: euiThemeVars.euiColorPrimary,
+  focusRing: euiThemeVars.euiFocusRingColor,
 };
 
 /** Entity types as labels: the nouns the server's sentences use (common/entity_nouns.ts), capitalised. */
@@ -60,32 +91,33 @@ export const ENTITY_ICONS: Record<GraphNodeType, string> = {
   signal: 'securitySignal',
 };
 
+/** Entity types by colour: the common ten from the palette itself, the rest from its lighter turns; an attack-sequence signal in the theme's danger colour. */
 export const ENTITY_COLORS: Record<GraphNodeType, string> = {
-  finding: '#E7664C',
-  access_key: '#D6BF57',
-  role: '#9170B8',
-  user: '#CA8EAE',
-  instance: '#6092C0',
-  ip: '#D36086',
-  account: '#B9A888',
-  region: '#AA6556',
-  bucket: '#54B399',
-  object: '#7DE2D1',
-  principal_arn: '#7B61A6',
-  k8s_cluster: '#326CE5',
-  k8s_namespace: '#5A8DEE',
-  k8s_user: '#A06DA8',
-  k8s_workload: '#3F8FA8',
-  container_image: '#4C9F8A',
-  ecs_cluster: '#D08B3E',
-  ecs_task: '#E0A458',
-  lambda_function: '#E38B2C',
-  rds_instance: '#4A76B8',
-  db_user: '#B07AA1',
-  domain: '#6E9E3F',
-  process: '#69707D',
-  file_hash: '#8D7B68',
-  signal: '#BD271E',
+  finding: VIS_WIDE[9],
+  access_key: VIS_WIDE[5],
+  role: VIS_WIDE[3],
+  user: VIS_WIDE[4],
+  instance: VIS_WIDE[1],
+  ip: VIS_WIDE[2],
+  account: VIS_WIDE[6],
+  region: VIS_WIDE[8],
+  bucket: VIS_WIDE[0],
+  object: VIS_WIDE[10],
+  principal_arn: VIS_WIDE[13],
+  k8s_cluster: VIS_WIDE[11],
+  k8s_namespace: VIS_WIDE[21],
+  k8s_user: VIS_WIDE[14],
+  k8s_workload: VIS_WIDE[20],
+  container_image: VIS_WIDE[18],
+  ecs_cluster: VIS_WIDE[7],
+  ecs_task: VIS_WIDE[27],
+  lambda_function: VIS_WIDE[17],
+  rds_instance: VIS_WIDE[12],
+  db_user: VIS_WIDE[24],
+  domain: VIS_WIDE[15],
+  process: VIS_WIDE[16],
+  file_hash: VIS_WIDE[26],
+  signal: euiThemeVars.euiColorDanger,
 };
 
 /**
@@ -101,7 +133,7 @@ export function entityIcon(type: string): string {
 }
 
 export function entityColor(type: string): string {
-  return own(ENTITY_COLORS, type) ?? '#98A2B3';
+  return own(ENTITY_COLORS, type) ?? THEME.line;
 }
 
 function own(map: Record<GraphNodeType, string>, key: string): string | undefined {

@@ -58,7 +58,7 @@ export const OUTPUTS = {
 /** What each output is built from: rebuilt when any of these is newer than the output. */
 const INPUTS: Record<keyof typeof OUTPUTS, string[]> = {
   plugin: ['public', 'common', 'package-lock.json', 'scripts/build/bundle_public.ts'],
-  sharedDeps: ['scripts/build/shared_deps_entry.ts', 'dev/host/i18n', 'package-lock.json', 'scripts/build/bundle_public.ts'],
+  sharedDeps: ['scripts/build/shared_deps_entry.ts', 'dev/host/browser/ui_shared_deps_theme.ts', 'dev/host/i18n', 'package-lock.json', 'scripts/build/bundle_public.ts'],
   core: ['dev/host/browser', 'package-lock.json', 'scripts/build/bundle_public.ts'],
 };
 

@@ -26,8 +26,6 @@ window.__osdSharedDeps__ = {
   ElasticNumeral: require('numeral'),
   Moment: require('moment'),
   Lodash: require('lodash'),
-  Theme: {
-    euiLightVars: require('@elastic/eui/dist/eui_theme_light.json'),
-    euiDarkVars: require('@elastic/eui/dist/eui_theme_dark.json'),
-  },
+  // `@osd/ui-shared-deps/theme`: the variables of the theme the page was rendered with.
+  Theme: require('../../dev/host/browser/ui_shared_deps_theme'),
 };

@@ -99,6 +99,9 @@ type Client = Pick<SavedObjectsClientContract, 'create' | 'get' | 'update' | 'fi
 
 const iso = (t: number) => new Date(t).toISOString();
 
+/** Attempts to widen an observable's first/last seen against concurrent attaches of the same entity. */
+const OBSERVABLE_UPDATE_ATTEMPTS = 20;
+
 export class ObservableStore {
   constructor(private readonly client: Client, private readonly budget: RequestBudget, private readonly defaults: ObservableDefaults) {}
 
@@ -152,12 +155,23 @@ export class ObservableStore {
     } catch (err) {
       if ((err as { output?: { statusCode?: number } })?.output?.statusCode !== 409) throw err;
     }
-    const existing = await this.budget.race(this.client.get<ObservableAttributes>(OBSERVABLE_SAVED_OBJECT_TYPE, id));
-    const a = existing.attributes;
-    const firstSeen = iso(Math.min(Date.parse(a.firstSeen), Date.parse(e.at.first)));
-    const lastSeen = iso(Math.max(Date.parse(a.lastSeen), Date.parse(e.at.last)));
-    if (firstSeen !== a.firstSeen || lastSeen !== a.lastSeen) {
-      await this.budget.race(this.client.update(OBSERVABLE_SAVED_OBJECT_TYPE, id, { firstSeen, lastSeen }, { refresh: last ? 'wait_for' : false }));
+    // Widen first/last seen with the version just read; a concurrent attach of the same entity is
+    // a conflict: read again (a few times — the observable exists, only its span is at stake).
+    for (let attempt = 1; ; attempt++) {
+      const existing = await this.budget.race(this.client.get<ObservableAttributes>(OBSERVABLE_SAVED_OBJECT_TYPE, id));
+      const a = existing.attributes;
+      const firstSeen = iso(Math.min(Date.parse(a.firstSeen), Date.parse(e.at.first)));
+      const lastSeen = iso(Math.max(Date.parse(a.lastSeen), Date.parse(e.at.last)));
+      if (firstSeen === a.firstSeen && lastSeen === a.lastSeen) break;
+      try {
+        await this.budget.race(
+          this.client.update(OBSERVABLE_SAVED_OBJECT_TYPE, id, { firstSeen, lastSeen }, { refresh: last ? 'wait_for' : false, ...(existing.version ? { version: existing.version } : {}) })
+        );
+        break;
+      } catch (err) {
+        if ((err as { output?: { statusCode?: number } })?.output?.statusCode !== 409 || attempt >= OBSERVABLE_UPDATE_ATTEMPTS) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20 * attempt)));
+      }
     }
     return false;
   }

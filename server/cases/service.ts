@@ -290,7 +290,12 @@ export class CaseService {
    * concurrency (a conflict means another case took the number: read again). It never goes
    * below the highest number a case has (imports bring numbers too).
    */
-  async nextNumber(attempts = 20): Promise<number> {
+  /**
+   * The tenant's next case number: the counter advanced with optimistic concurrency. Each round of
+   * concurrent creators has one winner, so the bound on attempts is high (100 creators at once need
+   * up to ~100); the request budget still ends a hopeless wait in time.
+   */
+  async nextNumber(attempts = 200): Promise<number> {
     for (let attempt = 1; ; attempt++) {
       const [sequence, highest] = await Promise.all([this.readSequence(), this.highestNumber()]);
       const next = Math.max(sequence?.last ?? 0, highest) + 1;
@@ -303,7 +308,7 @@ export class CaseService {
         return next;
       } catch (e) {
         if (statusOf(e) !== 409 || attempt >= attempts) throw mapError(e, CASE_NUMBER_SEQUENCE_ID);
-        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * Math.min(200, 5 * 2 ** attempt))));
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * Math.min(100, 5 * 2 ** attempt))));
       }
     }
   }

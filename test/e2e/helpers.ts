@@ -12,7 +12,7 @@ import { Browser, chromium, Locator, Page } from 'playwright-core';
 import { APP_ID } from '../../common/constants';
 import { DEFAULT_SOURCES } from '../../common/sources';
 import { SOURCE_IDS } from '../../common/types';
-import { createAppServer } from '../../dev/host/app_page';
+import { createAppServer, UiSettingsOverrides } from '../../dev/host/app_page';
 import { RunningDevHost, startDevHost } from '../../dev/host/dev_host';
 import { deleteIndexTemplates } from '../../dev/index_templates';
 import { ScenarioFacts } from '../fixtures/scenario/generate';
@@ -59,6 +59,11 @@ export interface E2eEnv {
   unrelated: { index: string; id: string };
   /** Calls the plugin's HTTP API as the browser's core.http would (JSON, osd-xsrf). */
   api<T = any>(method: string, apiPath: string, body?: unknown): Promise<{ status: number; body: T }>;
+  /**
+   * A second host on the same data and cases, with other uiSettings (e.g. `theme:darkMode`), as
+   * another OSD with its own `uiSettings.overrides` would be. Closed with the environment.
+   */
+  withUiSettings(settings: UiSettingsOverrides): Promise<{ appUrl: string }>;
   close(): Promise<void>;
 }
 
@@ -90,22 +95,32 @@ export async function startE2eEnv(name: string, opts: { locale?: string } = {}):
   // Cases of this run live in their own saved objects index (OSD's `.kibana` stand-in).
   const savedObjectsIndex = `${prefix}osd-saved-objects`;
   const client = new Client({ node: OPENSEARCH_URL });
-  const host = await startDevHost({
-    port: 0,
-    opensearchUrl: OPENSEARCH_URL,
-    pluginDir,
-    quiet: true,
-    config,
-    i18n: { locale: opts.locale },
-    savedObjectsIndex,
-    serveStatic: (h) =>
-      createAppServer(h, {
-        pluginBundle,
-        manifestDir: pluginDir,
-        discover: { opensearch: client, indexPatterns: [...SOURCE_IDS.map((id) => `${prefix}${DEFAULT_SOURCES[id].indexPattern}`), `${prefix}app-logs-*`] },
-      }),
-  });
+  const startHost = (uiSettings?: UiSettingsOverrides) =>
+    startDevHost({
+      port: 0,
+      opensearchUrl: OPENSEARCH_URL,
+      pluginDir,
+      quiet: true,
+      config,
+      i18n: { locale: opts.locale },
+      savedObjectsIndex,
+      serveStatic: (h) =>
+        createAppServer(h, {
+          pluginBundle,
+          manifestDir: pluginDir,
+          uiSettings,
+          discover: { opensearch: client, indexPatterns: [...SOURCE_IDS.map((id) => `${prefix}${DEFAULT_SOURCES[id].indexPattern}`), `${prefix}app-logs-*`] },
+        }),
+    });
+  const host = await startHost();
+  const others: RunningDevHost[] = [];
+  const withUiSettings: E2eEnv['withUiSettings'] = async (settings) => {
+    const other = await startHost(settings);
+    others.push(other);
+    return { appUrl: `${other.url}/app/${APP_ID}` };
+  };
   const close = async () => {
+    for (const o of others) await o.close().catch(() => undefined);
     await host.opensearch.indices.delete({ index: savedObjectsIndex, ignore_unavailable: true } as any).catch(() => undefined);
     await host.opensearch.indices.delete({ index: `${prefix}*`, ignore_unavailable: true, allow_no_indices: true } as any).catch(() => undefined);
     await deleteIndexTemplates(host.opensearch, { prefix }).catch(() => undefined);
@@ -139,6 +154,7 @@ export async function startE2eEnv(name: string, opts: { locale?: string } = {}):
       appUrl: `${host.url}/app/${APP_ID}`,
       unrelated,
       api,
+      withUiSettings,
       close: async () => {
         await browser.close();
         await close();

@@ -3,7 +3,7 @@
  * the toast list (`notifications.toasts`, src/core/public/notifications/toasts/toasts_api.tsx).
  */
 import React, { useEffect, useRef, useState } from 'react';
-import { EuiGlobalToastList, EuiHeader, EuiHeaderBreadcrumbs, EuiHeaderSection, EuiHeaderSectionItem, EuiIcon, EuiText } from '@elastic/eui';
+import { EuiGlobalToastList, EuiHeader, EuiHeaderBreadcrumbs, EuiHeaderSection, EuiHeaderSectionItem, EuiIcon, EuiText, EuiTextColor } from '@elastic/eui';
 
 type MountPoint = (element: HTMLElement) => () => void;
 
@@ -99,7 +99,7 @@ export function createChrome(appTitle: string) {
         <EuiHeaderSection grow={false}>
           <EuiHeaderSectionItem border="right">
             <EuiText size="s" style={{ padding: '0 16px', whiteSpace: 'nowrap' }}>
-              <EuiIcon type="logoOpenSearch" size="l" /> <strong>OpenSearch Dashboards</strong> <span style={{ color: '#69707D' }}>· dev host</span>
+              <EuiIcon type="logoOpenSearch" size="l" /> <strong>OpenSearch Dashboards</strong> <EuiTextColor color="subdued">· dev host</EuiTextColor>
             </EuiText>
           </EuiHeaderSectionItem>
         </EuiHeaderSection>
