@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 /**
  * Wire types of the cases API (ARCHITECTURE.md "Cases"), shared by the browser and the server.
  * Decisions behind the rules and numbers here: docs/cases.md.
@@ -23,11 +24,21 @@ export const CASE_STATUS_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseS
 export type CloseReason = 'true_positive' | 'benign_positive' | 'false_positive' | 'duplicate' | 'undetermined';
 export const CLOSE_REASONS: readonly CloseReason[] = ['true_positive', 'benign_positive', 'false_positive', 'duplicate', 'undetermined'];
 export const CLOSE_REASON_LABELS: Readonly<Record<CloseReason, string>> = {
-  true_positive: 'True positive',
-  benign_positive: 'Benign positive (expected activity)',
-  false_positive: 'False positive',
-  duplicate: 'Duplicate of another case',
-  undetermined: 'Undetermined',
+  get true_positive() {
+    return i18n.translate('siemInvestigations.case.closeReason.true_positive', { defaultMessage: 'True positive' });
+  },
+  get benign_positive() {
+    return i18n.translate('siemInvestigations.case.closeReason.benign_positive', { defaultMessage: 'Benign positive (expected activity)' });
+  },
+  get false_positive() {
+    return i18n.translate('siemInvestigations.case.closeReason.false_positive', { defaultMessage: 'False positive' });
+  },
+  get duplicate() {
+    return i18n.translate('siemInvestigations.case.closeReason.duplicate', { defaultMessage: 'Duplicate of another case' });
+  },
+  get undetermined() {
+    return i18n.translate('siemInvestigations.case.closeReason.undetermined', { defaultMessage: 'Undetermined' });
+  },
 };
 
 export type CaseSeverity = Severity;

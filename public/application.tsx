@@ -6,5 +6,12 @@ import { SourceDefinitions } from '../common/sources';
 import { AppMountParameters, CoreStart } from './types';
 
 export function renderApp(core: CoreStart, params: AppMountParameters, sources?: SourceDefinitions): () => void {
-  return renderRoot(<SiemInvestigationsApp services={createAppServices(core, sources)} />, params.element);
+  // As OSD's own apps: inside core's i18n context, which also translates OUI's strings (pagination, date picker).
+  const I18nContext = core.i18n?.Context ?? React.Fragment;
+  return renderRoot(
+    <I18nContext>
+      <SiemInvestigationsApp services={createAppServices(core, sources)} />
+    </I18nContext>,
+    params.element
+  );
 }

@@ -13,12 +13,19 @@ import {
   SiemInvestigationsPublicStart,
   SiemInvestigationsSetupDeps,
 } from './types';
+import { i18n } from '@osd/i18n';
 
 /**
  * Where third-party security plugins sit in the classic OSD navigation (Security Analytics,
  * Alerting, Anomaly Detection declare the same category), so analysts find it next to them.
  */
-export const APP_CATEGORY: AppCategory = { id: 'opensearch', label: 'OpenSearch Plugins', order: 2000 };
+export const APP_CATEGORY: AppCategory = {
+  id: 'opensearch',
+  get label() {
+    return i18n.translate('siemInvestigations.app.category', { defaultMessage: 'OpenSearch Plugins' });
+  },
+  order: 2000,
+};
 
 /**
  * The source index patterns the browser matches documents against: the server's deployment

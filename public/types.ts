@@ -142,6 +142,8 @@ export interface CoreStart {
   http: HttpSetup;
   notifications: NotificationsStart;
   chrome: ChromeStart;
+  /** OSD's I18nStart: `Context` gives a tree the locale, and OUI's own strings in it (core's mapping). */
+  i18n?: { Context: ComponentType<{ children?: ReactNode }> };
 }
 
 /** OSD's `ChromeNavGroup` (new left navigation): a use case such as "Security analytics". */

@@ -1,8 +1,8 @@
 import React from 'react';
 import { EuiModal, EuiModalBody, EuiModalHeader, EuiModalHeaderTitle, EuiSpacer, EuiText } from '@elastic/eui';
 import { AddAttachmentRequest } from '../../common/case_types';
-import { ATTACHMENT_TYPE_LABELS } from '../shared/case_labels';
 import { CasePicker } from './case_picker';
+import { i18n } from '@osd/i18n';
 
 export interface AddToCaseModalProps {
   attachment: AddAttachmentRequest;
@@ -19,7 +19,7 @@ export function AddToCaseModal({ attachment, description, suggestedTitle, findin
     <EuiModal onClose={onClose} style={{ width: 560 }} data-test-subj="addToCaseModal">
       <EuiModalHeader>
         <EuiModalHeaderTitle>
-          <h2>Add {ATTACHMENT_TYPE_LABELS[attachment.type].toLowerCase()} to a case</h2>
+          <h2>{i18n.translate('siemInvestigations.addToCase.modal.title', { defaultMessage: 'Add {type, select, finding {finding} other {event}} to a case', values: { type: attachment.type } })}</h2>
         </EuiModalHeaderTitle>
       </EuiModalHeader>
       <EuiModalBody>

@@ -15,6 +15,8 @@ import { suggestedCaseTitle } from '../shared/document_fields';
 import { casePath, investigatePath } from '../routes';
 import { useAppServices } from '../services/app_services';
 import { errorMessage, errorStatus, isAbortError } from '../services/http_error';
+import { i18n } from '@osd/i18n';
+import { FormattedMessage } from '@osd/i18n/react';
 
 type Load = { state: 'loading' } | { state: 'loaded'; doc: DocumentResponse } | { state: 'missing'; message: string } | { state: 'failed'; message: string };
 
@@ -27,7 +29,7 @@ export function AddToCasePage() {
   const [load, setLoad] = useState<Load>({ state: 'loading' });
   const [added, setAdded] = useState<Case | null>(null);
   const canSave = useCanSaveCases();
-  useBreadcrumbs([{ text: 'Cases', path: '/cases' }, { text: 'Add to case' }]);
+  useBreadcrumbs([{ text: i18n.translate('siemInvestigations.addToCase.addToCasePage.cases', { defaultMessage: 'Cases' }), path: '/cases' }, { text: i18n.translate('siemInvestigations.addToCase.addToCasePage.addToCase', { defaultMessage: 'Add to case' }) }]);
 
   useEffect(() => {
     if (!index || !id) return;
@@ -50,8 +52,8 @@ export function AddToCasePage() {
     body = (
       <EuiEmptyPrompt
         iconType="help"
-        title={<h2>No document named</h2>}
-        body={<p>This link should name a document with `index` and `id`, as Discover&apos;s &quot;Add to case&quot; link does.</p>}
+        title={<h2>{i18n.translate('siemInvestigations.addToCase.addToCasePage.noDocumentNamed', { defaultMessage: 'No document named' })}</h2>}
+        body={<p>{i18n.translate('siemInvestigations.addToCase.addToCasePage.thisLinkShouldName', { defaultMessage: 'This link should name a document with `index` and `id`, as Discover’s “Add to case” link does.' })}</p>}
         data-test-subj="addToCaseNoDocument"
       />
     );
@@ -67,13 +69,23 @@ export function AddToCasePage() {
       <EuiEmptyPrompt
         iconType={missing ? 'questionInCircle' : 'alert'}
         color={missing ? undefined : 'danger'}
-        title={<h2>{missing ? 'Document not found' : 'The document could not be read'}</h2>}
+        title={<h2>{missing ? i18n.translate('siemInvestigations.addToCase.page.notFoundTitle', { defaultMessage: 'Document not found' }) : i18n.translate('siemInvestigations.addToCase.page.readFailedTitle', { defaultMessage: 'The document could not be read' })}</h2>}
         body={
           <>
             <p>
-              {missing ? 'There is no document ' : 'Reading document '}
-              <code>{id}</code> in <code>{index}</code>
-              {missing ? ' that you can read. It may have aged out of the logs, or the link may be wrong. Nothing was added to a case.' : '. Nothing was added to a case.'}
+              {missing ? (
+                <FormattedMessage
+                  id="siemInvestigations.addToCase.page.notFoundBody"
+                  defaultMessage="There is no document {id} in {index} that you can read. It may have aged out of the logs, or the link may be wrong. Nothing was added to a case."
+                  values={{ id: <code>{id}</code>, index: <code>{index}</code> }}
+                />
+              ) : (
+                <FormattedMessage
+                  id="siemInvestigations.addToCase.page.readFailedBody"
+                  defaultMessage="Reading document {id} in {index} failed. Nothing was added to a case."
+                  values={{ id: <code>{id}</code>, index: <code>{index}</code> }}
+                />
+              )}
             </p>
             <p>{load.message}</p>
           </>
@@ -87,28 +99,26 @@ export function AddToCasePage() {
       <EuiFlexGroup gutterSize="m" alignItems="flexStart">
         <EuiFlexItem grow={3} style={{ minWidth: 0 }}>
           <EuiPanel paddingSize="l">
-            <SectionTitle>Document</SectionTitle>
+            <SectionTitle>{i18n.translate('siemInvestigations.addToCase.addToCasePage.document', { defaultMessage: 'Document' })}</SectionTitle>
             <EuiSpacer size="m" />
             <DocumentSummary docRef={doc.ref} source={doc.source} timestamp={doc.timestamp} document={doc.document} />
             {doc.source === 'guardduty' && (
               <>
                 <EuiSpacer size="m" />
                 <EuiButton size="s" iconType="inspect" href={url(investigatePath(doc.ref))} data-test-subj="addToCaseInvestigate">
-                  Investigate this finding
-                </EuiButton>
+                  {i18n.translate('siemInvestigations.addToCase.addToCasePage.investigateThisFinding', { defaultMessage: 'Investigate this finding' })}</EuiButton>
               </>
             )}
           </EuiPanel>
         </EuiFlexItem>
         <EuiFlexItem grow={2} style={{ minWidth: 320 }}>
           <EuiPanel paddingSize="l">
-            <SectionTitle>Case</SectionTitle>
+            <SectionTitle>{i18n.translate('siemInvestigations.addToCase.addToCasePage.case', { defaultMessage: 'Case' })}</SectionTitle>
             <EuiSpacer size="m" />
             {added ? (
-              <EuiCallOut color="success" iconType="check" title={`Added to case "${added.title}"`} data-test-subj="addToCaseDone">
+              <EuiCallOut color="success" iconType="check" title={i18n.translate('siemInvestigations.addToCase.page.added', { defaultMessage: 'Added to case "{title}"', values: { title: added.title } })} data-test-subj="addToCaseDone">
                 <EuiButton size="s" href={url(casePath(added.id))} data-test-subj="addToCaseOpenCase">
-                  Open the case
-                </EuiButton>
+                  {i18n.translate('siemInvestigations.addToCase.addToCasePage.openTheCase', { defaultMessage: 'Open the case' })}</EuiButton>
               </EuiCallOut>
             ) : !canSave ? (
               <NoCasePermission size="m" />
@@ -129,7 +139,7 @@ export function AddToCasePage() {
   return (
     <EuiPage>
       <EuiPageBody data-test-subj="addToCasePage">
-        <EuiPageHeader pageTitle="Add to case" description="Keep this document as evidence in a case, with a copy of its key fields." />
+        <EuiPageHeader pageTitle={i18n.translate('siemInvestigations.addToCase.page.title', { defaultMessage: 'Add to case' })} description={i18n.translate('siemInvestigations.addToCase.addToCasePage.keepThisDocumentAs', { defaultMessage: 'Keep this document as evidence in a case, with a copy of its key fields.' })} />
         <EuiSpacer size="l" />
         {body}
       </EuiPageBody>

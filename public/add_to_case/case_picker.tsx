@@ -20,6 +20,7 @@ import { addToCase, CaseTarget } from '../services/add_to_case';
 import { useAppServices } from '../services/app_services';
 import { TemplateSelect } from '../cases/template_select';
 import { CaseTemplate } from '../../common/case_template_types';
+import { i18n } from '@osd/i18n';
 
 export interface CasePickerProps {
   /** The document to attach. */
@@ -79,10 +80,10 @@ export function CasePicker({ attachment, suggestedTitle, findingType, onAdded, o
   return (
     <div data-test-subj="casePicker">
       <EuiButtonGroup
-        legend="Which case"
+        legend={i18n.translate('siemInvestigations.addToCase.casePicker.whichCase', { defaultMessage: 'Which case' })}
         options={[
-          { id: 'new', label: 'Add to new case', 'data-test-subj': 'casePickerNew' },
-          { id: 'existing', label: 'Add to existing case', 'data-test-subj': 'casePickerExisting' },
+          { id: 'new', label: i18n.translate('siemInvestigations.addToCase.casePicker.addToNewCase', { defaultMessage: 'Add to new case' }), 'data-test-subj': 'casePickerNew' },
+          { id: 'existing', label: i18n.translate('siemInvestigations.addToCase.casePicker.addToExistingCase', { defaultMessage: 'Add to existing case' }), 'data-test-subj': 'casePickerExisting' },
         ]}
         idSelected={mode}
         onChange={(id) => setMode(id as Mode)}
@@ -93,10 +94,10 @@ export function CasePicker({ attachment, suggestedTitle, findingType, onAdded, o
       {mode === 'new' ? (
         <>
           <TemplateSelect findingType={findingType} onChange={pickTemplate} data-test-subj="casePickerTemplate" />
-          <EuiFormRow label="Case title" fullWidth isInvalid={!title.trim()} error={!title.trim() ? 'A case needs a title.' : undefined}>
+          <EuiFormRow label={i18n.translate('siemInvestigations.addToCase.casePicker.caseTitle', { defaultMessage: 'Case title' })} fullWidth isInvalid={!title.trim()} error={!title.trim() ? i18n.translate('siemInvestigations.addToCase.picker.titleRequired', { defaultMessage: 'A case needs a title.' }) : undefined}>
             <EuiFieldText fullWidth value={title} maxLength={CASE_LIMITS.titleLength} onChange={(e) => setTitle(e.target.value)} data-test-subj="casePickerTitle" />
           </EuiFormRow>
-          <EuiFormRow label="Severity" fullWidth>
+          <EuiFormRow label={i18n.translate('siemInvestigations.addToCase.casePicker.severity', { defaultMessage: 'Severity' })} fullWidth>
             <EuiSelect
               fullWidth
               options={SEVERITY_OPTIONS}
@@ -108,16 +109,16 @@ export function CasePicker({ attachment, suggestedTitle, findingType, onAdded, o
         </>
       ) : (
         <EuiSelectable<{ summary: CaseSummary }>
-          aria-label="Cases"
+          aria-label={i18n.translate('siemInvestigations.addToCase.casePicker.cases', { defaultMessage: 'Cases' })}
           searchable
           isPreFiltered
           singleSelection
           isLoading={search.loading}
           options={options}
           onChange={(next) => setSelected(next.find((o) => o.checked === 'on')?.summary ?? null)}
-          searchProps={{ placeholder: 'Search case titles, descriptions or numbers (SIR-12)', onSearch: setTerm, onChange: (_visible, value) => setTerm(value), 'data-test-subj': 'casePickerSearch' }}
-          emptyMessage={search.error ?? 'No cases yet: add to a new case.'}
-          noMatchesMessage={search.error ?? 'No case matches.'}
+          searchProps={{ placeholder: i18n.translate('siemInvestigations.addToCase.casePicker.searchCaseTitlesDescriptions', { defaultMessage: 'Search case titles, descriptions or numbers (SIR-12)' }), onSearch: setTerm, onChange: (_visible, value) => setTerm(value), 'data-test-subj': 'casePickerSearch' }}
+          emptyMessage={search.error ?? i18n.translate('siemInvestigations.addToCase.picker.noCases', { defaultMessage: 'No cases yet: add to a new case.' })}
+          noMatchesMessage={search.error ?? i18n.translate('siemInvestigations.addToCase.picker.noMatch', { defaultMessage: 'No case matches.' })}
           listProps={{ bordered: true, showIcons: true }}
           data-test-subj="casePickerList"
         >
@@ -135,13 +136,12 @@ export function CasePicker({ attachment, suggestedTitle, findingType, onAdded, o
         {onCancel && (
           <EuiFlexItem grow={false}>
             <EuiButtonEmpty onClick={onCancel} data-test-subj="casePickerCancel">
-              Cancel
-            </EuiButtonEmpty>
+              {i18n.translate('siemInvestigations.addToCase.casePicker.cancel', { defaultMessage: 'Cancel' })}</EuiButtonEmpty>
           </EuiFlexItem>
         )}
         <EuiFlexItem grow={false}>
           <EuiButton fill iconType="folderCheck" isDisabled={!target || busy} isLoading={busy} onClick={submit} data-test-subj="casePickerSubmit">
-            {mode === 'new' ? 'Create case and add' : 'Add to case'}
+            {mode === 'new' ? i18n.translate('siemInvestigations.addToCase.picker.createAndAdd', { defaultMessage: 'Create case and add' }) : i18n.translate('siemInvestigations.addToCase.picker.addToCase', { defaultMessage: 'Add to case' })}
           </EuiButton>
         </EuiFlexItem>
       </EuiFlexGroup>

@@ -7,6 +7,7 @@ import { ATTACHMENT_TYPE_LABELS } from '../shared/case_labels';
 import { fieldText, formatTime } from '../shared/format';
 import { investigatePath } from '../routes';
 import { useAppServices } from '../services/app_services';
+import { i18n } from '@osd/i18n';
 
 /** Event time first, so the evidence reads as the story it tells; undated documents last. */
 function byEventTime(a: CaseAttachment, b: CaseAttachment): number {
@@ -25,13 +26,13 @@ function SnapshotFields({ attachment }: { attachment: CaseAttachment }) {
         compressed
         tableLayout="auto"
         columns={[
-          { field: 'field', name: 'Field', width: '30%', render: (f: string) => <code>{f}</code> },
-          { field: 'value', name: 'Value (as attached)', render: (v: string) => <span style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{v}</span> },
+          { field: 'field', name: i18n.translate('siemInvestigations.cases.caseAttachmentsTable.field', { defaultMessage: 'Field' }), width: '30%', render: (f: string) => <code>{f}</code> },
+          { field: 'value', name: i18n.translate('siemInvestigations.cases.caseAttachmentsTable.valueAsAttached', { defaultMessage: 'Value (as attached)' }), render: (v: string) => <span style={{ overflowWrap: 'anywhere', whiteSpace: 'pre-wrap' }}>{v}</span> },
         ]}
       />
       {attachment.snapshot.truncated && (
         <EuiText size="xs" color="subdued">
-          <p>Some fields or values were cut to the snapshot limits.</p>
+          <p>{i18n.translate('siemInvestigations.cases.caseAttachmentsTable.someFieldsOrValues', { defaultMessage: 'Some fields or values were cut to the snapshot limits.' })}</p>
         </EuiText>
       )}
     </div>
@@ -58,7 +59,7 @@ export function CaseAttachmentsTable({ attachments, onInspect }: { attachments: 
       render: (a: CaseAttachment) => (
         <EuiButtonIcon
           onClick={() => toggle(a)}
-          aria-label={expanded[a.id] ? 'Hide the attached fields' : 'Show the attached fields'}
+          aria-label={expanded[a.id] ? i18n.translate('siemInvestigations.cases.attachments.hideFields', { defaultMessage: 'Hide the attached fields' }) : i18n.translate('siemInvestigations.cases.attachments.showFields', { defaultMessage: 'Show the attached fields' })}
           iconType={expanded[a.id] ? 'arrowDown' : 'arrowRight'}
           data-test-subj="attachmentToggle"
         />
@@ -66,30 +67,29 @@ export function CaseAttachmentsTable({ attachments, onInspect }: { attachments: 
     },
     {
       field: 'type',
-      name: 'Type',
+      name: i18n.translate('siemInvestigations.cases.caseAttachmentsTable.type', { defaultMessage: 'Type' }),
       width: '140px',
       render: (_: string, a: CaseAttachment) => (
         <div>
           <EuiBadge color={a.type === 'finding' ? 'accent' : 'default'}>{ATTACHMENT_TYPE_LABELS[a.type]}</EuiBadge>
           <EuiText size="xs" color="subdued">
-            {a.snapshot.source ? sources[a.snapshot.source].label : 'Other index'}
+            {a.snapshot.source ? sources[a.snapshot.source].label : i18n.translate('siemInvestigations.cases.attachments.otherIndex', { defaultMessage: 'Other index' })}
           </EuiText>
         </div>
       ),
     },
-    { name: 'Event time (UTC)', width: '165px', render: (a: CaseAttachment) => formatTime(a.snapshot.timestamp) },
+    { name: i18n.translate('siemInvestigations.cases.caseAttachmentsTable.eventTimeUTC', { defaultMessage: 'Event time (UTC)' }), width: '165px', render: (a: CaseAttachment) => formatTime(a.snapshot.timestamp) },
     {
-      name: 'Document',
+      name: i18n.translate('siemInvestigations.cases.caseAttachmentsTable.document', { defaultMessage: 'Document' }),
       render: (a: CaseAttachment) => (
         <div style={{ minWidth: 0 }}>
           <span style={{ overflowWrap: 'anywhere' }} data-test-subj="attachmentTitle">
             {a.snapshot.title}
           </span>{' '}
           {a.available === false && (
-            <EuiToolTip content="The source document has aged out of the logs or was deleted; the fields shown are the copy made when it was attached.">
+            <EuiToolTip content={i18n.translate('siemInvestigations.cases.caseAttachmentsTable.theSourceDocumentHas', { defaultMessage: 'The source document has aged out of the logs or was deleted; the fields shown are the copy made when it was attached.' })}>
               <EuiBadge color="warning" iconType="clock" data-test-subj="attachmentUnavailable">
-                No longer in the logs
-              </EuiBadge>
+                {i18n.translate('siemInvestigations.cases.caseAttachmentsTable.noLongerInThe', { defaultMessage: 'No longer in the logs' })}</EuiBadge>
             </EuiToolTip>
           )}
           <EuiText size="xs" color="subdued" style={{ overflowWrap: 'anywhere' }}>
@@ -99,7 +99,7 @@ export function CaseAttachmentsTable({ attachments, onInspect }: { attachments: 
       ),
     },
     {
-      name: 'Added',
+      name: i18n.translate('siemInvestigations.cases.caseAttachmentsTable.added', { defaultMessage: 'Added' }),
       width: '170px',
       render: (a: CaseAttachment) => (
         <EuiText size="xs">
@@ -110,22 +110,20 @@ export function CaseAttachmentsTable({ attachments, onInspect }: { attachments: 
       ),
     },
     {
-      name: 'Actions',
+      name: i18n.translate('siemInvestigations.cases.caseAttachmentsTable.actions', { defaultMessage: 'Actions' }),
       width: '170px',
       render: (a: CaseAttachment) => (
         <EuiFlexGroup gutterSize="xs" responsive={false} wrap>
           {a.type === 'finding' && a.snapshot.source === 'guardduty' && (
             <EuiFlexItem grow={false}>
               <EuiButtonEmpty size="xs" iconType="inspect" href={core.application.getUrlForApp(APP_ID, { path: `#${investigatePath(a.ref)}` })} data-test-subj="attachmentInvestigate">
-                Investigate
-              </EuiButtonEmpty>
+                {i18n.translate('siemInvestigations.cases.caseAttachmentsTable.investigate', { defaultMessage: 'Investigate' })}</EuiButtonEmpty>
             </EuiFlexItem>
           )}
           {a.available !== false && (
             <EuiFlexItem grow={false}>
               <EuiButtonEmpty size="xs" iconType="document" onClick={() => onInspect(a.ref)} data-test-subj="attachmentViewDocument">
-                Document
-              </EuiButtonEmpty>
+                {i18n.translate('siemInvestigations.cases.caseAttachmentsTable.document2', { defaultMessage: 'Document' })}</EuiButtonEmpty>
             </EuiFlexItem>
           )}
         </EuiFlexGroup>
@@ -143,7 +141,7 @@ export function CaseAttachmentsTable({ attachments, onInspect }: { attachments: 
           onClick={() => setExpanded(allOpen ? {} : Object.fromEntries(attachments.map((a) => [a.id, <SnapshotFields key={a.id} attachment={a} />])))}
           data-test-subj="attachmentsToggleAll"
         >
-          {allOpen ? 'Hide all fields' : 'Show all fields'}
+          {allOpen ? i18n.translate('siemInvestigations.cases.attachments.hideAllFields', { defaultMessage: 'Hide all fields' }) : i18n.translate('siemInvestigations.cases.attachments.showAllFields', { defaultMessage: 'Show all fields' })}
         </EuiButtonEmpty>
       )}
       <EuiBasicTable<CaseAttachment>
@@ -154,7 +152,7 @@ export function CaseAttachmentsTable({ attachments, onInspect }: { attachments: 
         columns={columns}
         itemIdToExpandedRowMap={expanded}
         isExpandable
-        noItemsMessage="Nothing attached yet. Add findings and events from an investigation or from Discover."
+        noItemsMessage={i18n.translate('siemInvestigations.cases.caseAttachmentsTable.nothingAttachedYetAdd', { defaultMessage: 'Nothing attached yet. Add findings and events from an investigation or from Discover.' })}
         rowProps={(a: CaseAttachment) => ({ 'data-doc-index': a.ref.index, 'data-doc-id': a.ref.id, 'data-attachment-type': a.type })}
       />
     </>

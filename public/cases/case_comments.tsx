@@ -3,6 +3,7 @@ import { EuiButton, EuiComment, EuiCommentList, EuiFlexGroup, EuiFlexItem, EuiFo
 import { CASE_LIMITS, CaseComment } from '../../common/case_types';
 import { formatTime } from '../shared/format';
 import { CaseMarkdown } from './case_markdown';
+import { i18n } from '@osd/i18n';
 
 /** The analysts' notes (Markdown, rendered safely) and, given `onAdd`, the box to add one. */
 export function CaseComments({ comments, onAdd }: { comments: CaseComment[]; onAdd?(text: string): Promise<boolean> }) {
@@ -23,7 +24,7 @@ export function CaseComments({ comments, onAdd }: { comments: CaseComment[]; onA
     <div data-test-subj="caseComments">
       {comments.length === 0 ? (
         <EuiText size="s" color="subdued">
-          <p>No comments yet.</p>
+          <p>{i18n.translate('siemInvestigations.cases.caseComments.noCommentsYet', { defaultMessage: 'No comments yet.' })}</p>
         </EuiText>
       ) : (
         <EuiCommentList>
@@ -39,22 +40,20 @@ export function CaseComments({ comments, onAdd }: { comments: CaseComment[]; onA
           <EuiSpacer size="m" />
           <EuiTabs size="s">
             <EuiTab isSelected={!preview} onClick={() => setPreview(false)}>
-              Write
-            </EuiTab>
+              {i18n.translate('siemInvestigations.cases.caseComments.write', { defaultMessage: 'Write' })}</EuiTab>
             <EuiTab isSelected={preview} onClick={() => setPreview(true)} data-test-subj="previewComment">
-              Preview
-            </EuiTab>
+              {i18n.translate('siemInvestigations.cases.caseComments.preview', { defaultMessage: 'Preview' })}</EuiTab>
           </EuiTabs>
           <EuiSpacer size="s" />
           {preview ? (
-            <CaseMarkdown text={text} emptyText="Nothing to preview." />
+            <CaseMarkdown text={text} emptyText={i18n.translate('siemInvestigations.cases.comments.nothingToPreview', { defaultMessage: 'Nothing to preview.' })} />
           ) : (
             <EuiFormRow fullWidth helpText="Markdown.">
               <EuiTextArea
                 fullWidth
                 rows={4}
-                placeholder="Add a comment: what you found, what you did, what is next"
-                aria-label="New comment"
+                placeholder={i18n.translate('siemInvestigations.cases.caseComments.addACommentWhat', { defaultMessage: 'Add a comment: what you found, what you did, what is next' })}
+                aria-label={i18n.translate('siemInvestigations.cases.caseComments.newComment', { defaultMessage: 'New comment' })}
                 value={text}
                 maxLength={CASE_LIMITS.commentLength}
                 onChange={(e) => setText(e.target.value)}
@@ -66,8 +65,7 @@ export function CaseComments({ comments, onAdd }: { comments: CaseComment[]; onA
           <EuiFlexGroup justifyContent="flexEnd" responsive={false}>
             <EuiFlexItem grow={false}>
               <EuiButton size="s" fill iconType="editorComment" isDisabled={!text.trim() || busy} isLoading={busy} onClick={add} data-test-subj="addComment">
-                Add comment
-              </EuiButton>
+                {i18n.translate('siemInvestigations.cases.caseComments.addComment', { defaultMessage: 'Add comment' })}</EuiButton>
             </EuiFlexItem>
           </EuiFlexGroup>
         </>

@@ -8,18 +8,13 @@ import { CloseCaseModal } from './close_case_modal';
 import { NameListInput } from './name_list_input';
 import { SectionTitle } from '../shared/section_title';
 import { useCaseWorkflow } from './case_tasks_panel';
+import { i18n } from '@osd/i18n';
+import { FormattedMessage } from '@osd/i18n/react';
 
 /** Fields saved as soon as they change; a refused save keeps them as unsaved changes. */
 const IMMEDIATE_FIELDS: readonly CaseField[] = ['status', 'closeReason', 'severity', 'tags', 'assignees'];
-const FIELD_NAMES: Record<CaseField, string> = {
-  title: 'title',
-  description: 'description',
-  status: 'status',
-  closeReason: 'close reason',
-  severity: 'severity',
-  tags: 'tags',
-  assignees: 'assignees',
-};
+const fieldName = (field: CaseField): string =>
+  i18n.translate('siemInvestigations.cases.details.fieldName', { defaultMessage: '{field, select, title {title} description {description} status {status} closeReason {close reason} severity {severity} tags {tags} other {assignees}}', values: { field } });
 
 /** Status (with its close reason), severity, assignees and tags. */
 export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
@@ -36,32 +31,33 @@ export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
 
   return (
     <EuiPanel paddingSize="l" data-test-subj="caseDetails">
-      <SectionTitle>Details</SectionTitle>
+      <SectionTitle>{i18n.translate('siemInvestigations.cases.caseDetailsPanel.details', { defaultMessage: 'Details' })}</SectionTitle>
       <EuiSpacer size="m" />
       {unsaved.length > 0 && (
         <>
-          <EuiCallOut size="s" color="warning" iconType="pencil" title={`Unsaved changes: ${unsaved.map((f) => FIELD_NAMES[f]).join(', ')}`} data-test-subj="caseUnsaved">
+          <EuiCallOut size="s" color="warning" iconType="pencil" title={i18n.translate('siemInvestigations.cases.details.unsaved', { defaultMessage: 'Unsaved changes: {fields}', values: { fields: unsaved.map(fieldName).join(', ') } })} data-test-subj="caseUnsaved">
             <EuiButton size="s" onClick={() => void editor.save(Object.fromEntries(unsaved.map((f) => [f, editor.draft[f]])) as CaseDraft)} data-test-subj="saveUnsaved">
-              Save changes
-            </EuiButton>{' '}
+              {i18n.translate('siemInvestigations.cases.caseDetailsPanel.saveChanges', { defaultMessage: 'Save changes' })}</EuiButton>{' '}
             <EuiButtonEmpty size="s" color="text" onClick={() => editor.discard(unsaved)}>
-              Discard
-            </EuiButtonEmpty>
+              {i18n.translate('siemInvestigations.cases.caseDetailsPanel.discard', { defaultMessage: 'Discard' })}</EuiButtonEmpty>
           </EuiCallOut>
           <EuiSpacer size="m" />
         </>
       )}
       <EuiFormRow
-        label="Status"
+        label={i18n.translate('siemInvestigations.cases.caseDetailsPanel.status', { defaultMessage: 'Status' })}
         fullWidth
         helpText={
           c.status === 'closed' ? (
             <>
-              Closed as <strong data-test-subj="caseCloseReasonText">{c.closeReason ? CLOSE_REASON_LABELS[c.closeReason] : 'unknown'}</strong>.{' '}
+              <FormattedMessage
+                id="siemInvestigations.cases.details.closedAs"
+                defaultMessage="Closed as {reason}."
+                values={{ reason: <strong data-test-subj="caseCloseReasonText">{c.closeReason ? CLOSE_REASON_LABELS[c.closeReason] : i18n.translate('siemInvestigations.cases.details.unknownReason', { defaultMessage: 'unknown' })}</strong> }}
+              />{' '}
               {editor.canSave && (
                 <EuiLink onClick={() => setClosing('reason')} data-test-subj="changeCloseReason">
-                  Change reason
-                </EuiLink>
+                  {i18n.translate('siemInvestigations.cases.caseDetailsPanel.changeReason', { defaultMessage: 'Change reason' })}</EuiLink>
               )}
             </>
           ) : undefined
@@ -80,7 +76,7 @@ export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
           data-test-subj="caseStatusSelect"
         />
       </EuiFormRow>
-      <EuiFormRow label="Severity" fullWidth>
+      <EuiFormRow label={i18n.translate('siemInvestigations.cases.caseDetailsPanel.severity', { defaultMessage: 'Severity' })} fullWidth>
         <EuiSelect
           fullWidth
           options={SEVERITY_OPTIONS}
@@ -90,9 +86,9 @@ export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
           data-test-subj="caseSeveritySelect"
         />
       </EuiFormRow>
-      <EuiFormRow label="Assignees" fullWidth>
+      <EuiFormRow label={i18n.translate('siemInvestigations.cases.caseDetailsPanel.assignees', { defaultMessage: 'Assignees' })} fullWidth>
         <NameListInput
-          noun="assignees"
+          noun={i18n.translate('siemInvestigations.cases.details.assigneesNoun', { defaultMessage: 'assignees' })}
           values={shownValue(c, editor.draft, 'assignees')}
           maxLength={CASE_LIMITS.assigneeLength}
           isDisabled={!editor.canSave}
@@ -100,22 +96,22 @@ export function CaseDetailsPanel({ editor }: { editor: CaseEditor }) {
           data-test-subj="caseAssignees"
         />
       </EuiFormRow>
-      <EuiFormRow label="Tags" fullWidth>
-        <NameListInput noun="tags" values={shownValue(c, editor.draft, 'tags')} maxLength={CASE_LIMITS.tagLength} isDisabled={!editor.canSave} onChange={(tags) => change({ tags })} data-test-subj="caseTags" />
+      <EuiFormRow label={i18n.translate('siemInvestigations.cases.caseDetailsPanel.tags', { defaultMessage: 'Tags' })} fullWidth>
+        <NameListInput noun={i18n.translate('siemInvestigations.cases.details.tagsNoun', { defaultMessage: 'tags' })} values={shownValue(c, editor.draft, 'tags')} maxLength={CASE_LIMITS.tagLength} isDisabled={!editor.canSave} onChange={(tags) => change({ tags })} data-test-subj="caseTags" />
       </EuiFormRow>
       <EuiSpacer size="m" />
       <EuiDescriptionList
         compressed
         type="column"
         listItems={[
-          { title: 'Evidence', description: `${c.attachments.length}` },
-          { title: 'Comments', description: `${c.comments.length}` },
+          { title: i18n.translate('siemInvestigations.cases.caseDetailsPanel.evidence', { defaultMessage: 'Evidence' }), description: `${c.attachments.length}` },
+          { title: i18n.translate('siemInvestigations.cases.caseDetailsPanel.comments', { defaultMessage: 'Comments' }), description: `${c.comments.length}` },
         ]}
       />
       {closing && (
         <CloseCaseModal
           initial={closing === 'reason' ? c.closeReason : undefined}
-          confirmLabel={closing === 'close' ? 'Close case' : 'Change reason'}
+          confirmLabel={closing === 'close' ? i18n.translate('siemInvestigations.cases.details.closeCase', { defaultMessage: 'Close case' }) : i18n.translate('siemInvestigations.cases.details.confirmChangeReason', { defaultMessage: 'Change reason' })}
           fields={closing === 'close' ? c.closeFields : []}
           values={c.closeFieldValues}
           onCancel={() => setClosing(null)}

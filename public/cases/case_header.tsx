@@ -1,3 +1,4 @@
+import { FormattedMessage } from '@osd/i18n/react';
 import React from 'react';
 import { EuiBadge, EuiFlexGroup, EuiFlexItem, EuiPanel, EuiSpacer, EuiText } from '@elastic/eui';
 import { CLOSE_REASON_LABELS } from '../../common/case_types';
@@ -8,6 +9,7 @@ import { CaseTitle } from './case_title';
 import { CopyCaseLinkButton } from './copy_case_link_button';
 import { ExportCaseMenu } from './export_case_menu';
 import { SeverityBadge } from '../shared/severity_badge';
+import { i18n } from '@osd/i18n';
 
 export function CaseHeader({ editor }: { editor: CaseEditor }) {
   const c = editor.case!;
@@ -46,8 +48,16 @@ export function CaseHeader({ editor }: { editor: CaseEditor }) {
       <CaseTitle editor={editor} />
       <EuiSpacer size="s" />
       <EuiText size="xs" color="subdued" data-test-subj="caseMeta">
-        Opened by <strong>{c.createdBy}</strong> on {formatTime(c.createdAt, true)} · last changed by <strong>{c.updatedBy}</strong> on {formatTime(c.updatedAt, true)}
-        {c.closedAt ? ` · closed on ${formatTime(c.closedAt, true)}${c.closedBy ? ` by ${c.closedBy}` : ''}` : ''}
+        <FormattedMessage
+          id="siemInvestigations.cases.header.meta"
+          defaultMessage="Opened by {createdBy} on {createdAt} · last changed by {updatedBy} on {updatedAt}"
+          values={{ createdBy: <strong>{c.createdBy}</strong>, createdAt: formatTime(c.createdAt, true), updatedBy: <strong>{c.updatedBy}</strong>, updatedAt: formatTime(c.updatedAt, true) }}
+        />
+        {c.closedAt
+          ? c.closedBy
+            ? i18n.translate('siemInvestigations.cases.header.closedOnBy', { defaultMessage: ' · closed on {closedAt} by {closedBy}', values: { closedAt: formatTime(c.closedAt, true), closedBy: c.closedBy } })
+            : i18n.translate('siemInvestigations.cases.header.closedOn', { defaultMessage: ' · closed on {closedAt}', values: { closedAt: formatTime(c.closedAt, true) } })
+          : ''}
       </EuiText>
     </EuiPanel>
   );

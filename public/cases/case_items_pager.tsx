@@ -2,6 +2,7 @@ import React, { useEffect, useState } from 'react';
 import { EuiFlexGroup, EuiFlexItem, EuiPagination, EuiText } from '@elastic/eui';
 import { Case, CASE_LIMITS } from '../../common/case_types';
 import { useAppServices } from '../services/app_services';
+import { i18n } from '@osd/i18n';
 
 type Kind = 'comments' | 'attachments' | 'activity';
 type ItemOf<K extends Kind> = Case[K][number];
@@ -55,11 +56,13 @@ export function CaseItemsPagination({ pager, noun }: { pager: ReturnType<typeof 
     <EuiFlexGroup gutterSize="s" alignItems="center" justifyContent="spaceBetween" responsive={false} data-test-subj={`casePager-${noun}`}>
       <EuiFlexItem grow={false}>
         <EuiText size="xs" color={pager.error ? 'danger' : 'subdued'}>
-          {pager.error ? `Could not load this page: ${pager.error}` : `${noun} ${newest.toLocaleString('en-US')}–${oldest.toLocaleString('en-US')} of ${pager.total.toLocaleString('en-US')}, newest first`}
+          {pager.error
+            ? i18n.translate('siemInvestigations.cases.pager.error', { defaultMessage: 'Could not load this page: {error}', values: { error: pager.error } })
+            : i18n.translate('siemInvestigations.cases.pager.range', { defaultMessage: '{noun} {newest, number}–{oldest, number} of {total, number}, newest first', values: { noun, newest, oldest, total: pager.total } })}
         </EuiText>
       </EuiFlexItem>
       <EuiFlexItem grow={false}>
-        <EuiPagination aria-label={`${noun} pages`} pageCount={pager.pageCount} activePage={pager.pageIndex} onPageClick={pager.setPageIndex} compressed />
+        <EuiPagination aria-label={i18n.translate('siemInvestigations.cases.pager.pages', { defaultMessage: '{noun} pages', values: { noun } })} pageCount={pager.pageCount} activePage={pager.pageIndex} onPageClick={pager.setPageIndex} compressed />
       </EuiFlexItem>
     </EuiFlexGroup>
   );

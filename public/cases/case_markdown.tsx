@@ -1,9 +1,10 @@
 import React, { useMemo } from 'react';
 import { EuiMarkdownFormat, EuiText } from '@elastic/eui';
 import { safeMarkdownParsingPlugins } from './safe_markdown';
+import { i18n } from '@osd/i18n';
 
 /** Renders an analyst's Markdown; raw HTML and attacker strings in it stay text. */
-export function CaseMarkdown({ text, emptyText = 'No description.', 'data-test-subj': testSubj }: { text: string; emptyText?: string; 'data-test-subj'?: string }) {
+export function CaseMarkdown({ text, emptyText = i18n.translate('siemInvestigations.cases.markdown.empty', { defaultMessage: 'No description.' }), 'data-test-subj': testSubj }: { text: string; emptyText?: string; 'data-test-subj'?: string }) {
   const plugins = useMemo(() => safeMarkdownParsingPlugins(), []);
   if (!text.trim()) {
     return (

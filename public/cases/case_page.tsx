@@ -1,3 +1,4 @@
+import { formatNumber } from '../shared/format';
 import React, { useState } from 'react';
 import { RouteComponentProps } from 'react-router-dom';
 import { EuiButton, EuiEmptyPrompt, EuiFlexGroup, EuiFlexItem, EuiLoadingContent, EuiNotificationBadge, EuiPage, EuiPageBody, EuiPanel, EuiProgress, EuiSpacer } from '@elastic/eui';
@@ -18,13 +19,14 @@ import { SectionTitle } from '../shared/section_title';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useCaseEditor } from './use_case_editor';
 import { decodePathSegment } from '../routes';
+import { i18n } from '@osd/i18n';
 
 export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
   const id = decodePathSegment(match.params.id);
   const editor = useCaseEditor(id);
   const [flyoutRef, setFlyoutRef] = useState<DocRef | null>(null);
   const c = editor.case;
-  useBreadcrumbs([{ text: 'Cases', path: '/cases' }, { text: c?.title ?? 'Case' }]);
+  useBreadcrumbs([{ text: i18n.translate('siemInvestigations.cases.casePage.cases', { defaultMessage: 'Cases' }), path: '/cases' }, { text: c?.title ?? i18n.translate('siemInvestigations.cases.casePage.breadcrumb', { defaultMessage: 'Case' }) }]);
 
   if (!c) {
     const notFound = editor.loadError?.status === 404 || editor.loadError?.status === 403;
@@ -37,12 +39,11 @@ export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
             <EuiEmptyPrompt
               iconType="alert"
               color="danger"
-              title={<h2>The case could not be loaded</h2>}
+              title={<h2>{i18n.translate('siemInvestigations.cases.casePage.theCaseCouldNot', { defaultMessage: 'The case could not be loaded' })}</h2>}
               body={<p data-test-subj="caseLoadError">{editor.loadError.message}</p>}
               actions={
                 <EuiButton iconType="refresh" onClick={() => void editor.reload()}>
-                  Try again
-                </EuiButton>
+                  {i18n.translate('siemInvestigations.cases.casePage.tryAgain', { defaultMessage: 'Try again' })}</EuiButton>
               }
             />
           ) : (
@@ -84,17 +85,17 @@ function CaseView({ editor, flyoutRef, setFlyoutRef }: { editor: ReturnType<type
             <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
               <SectionTitle>
-                Evidence <EuiNotificationBadge color="subdued">{attachments.total.toLocaleString('en-US')}</EuiNotificationBadge>
+                {i18n.translate('siemInvestigations.cases.page.evidence', { defaultMessage: 'Evidence' })} <EuiNotificationBadge color="subdued">{formatNumber(attachments.total)}</EuiNotificationBadge>
               </SectionTitle>
               <EuiSpacer size="s" />
               <CaseAttachmentsTable attachments={attachments.items} onInspect={setFlyoutRef} />
-              <CaseItemsPagination pager={attachments} noun="Attachments" />
+              <CaseItemsPagination pager={attachments} noun={i18n.translate('siemInvestigations.cases.casePage.attachments', { defaultMessage: 'Attachments' })} />
             </EuiPanel>
             <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
-              <SectionTitle>Comments</SectionTitle>
+              <SectionTitle>{i18n.translate('siemInvestigations.cases.casePage.comments', { defaultMessage: 'Comments' })}</SectionTitle>
               <EuiSpacer size="m" />
-              <CaseItemsPagination pager={comments} noun="Comments" />
+              <CaseItemsPagination pager={comments} noun={i18n.translate('siemInvestigations.cases.casePage.comments2', { defaultMessage: 'Comments' })} />
               <CaseComments comments={comments.items} onAdd={editor.canSave ? editor.addComment : undefined} />
             </EuiPanel>
           </EuiFlexItem>
@@ -104,10 +105,10 @@ function CaseView({ editor, flyoutRef, setFlyoutRef }: { editor: ReturnType<type
             <CaseTasksPanel editor={editor} />
             <EuiSpacer size="m" />
             <EuiPanel paddingSize="l">
-              <SectionTitle>Activity</SectionTitle>
+              <SectionTitle>{i18n.translate('siemInvestigations.cases.casePage.activity', { defaultMessage: 'Activity' })}</SectionTitle>
               <EuiSpacer size="s" />
               <CaseActivityLog activity={activity.items} />
-              <CaseItemsPagination pager={activity} noun="Entries" />
+              <CaseItemsPagination pager={activity} noun={i18n.translate('siemInvestigations.cases.casePage.entries', { defaultMessage: 'Entries' })} />
             </EuiPanel>
           </EuiFlexItem>
         </EuiFlexGroup>

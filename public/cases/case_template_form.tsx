@@ -103,14 +103,14 @@ export function CaseTemplateForm({
             />
           </EuiFormRow>
           <EuiFormRow label={i18n.translate('siemInvestigations.cases.templateForm.tags', { defaultMessage: 'Tags' })} fullWidth>
-            <NameListInput noun="tags" values={body.tags} maxLength={CASE_LIMITS.tagLength} onChange={(tags) => set({ tags })} />
+            <NameListInput noun={i18n.translate('siemInvestigations.cases.caseTemplateForm.tags2', { defaultMessage: 'tags' })} values={body.tags} maxLength={CASE_LIMITS.tagLength} onChange={(tags) => set({ tags })} />
           </EuiFormRow>
           <EuiFormRow
             label={i18n.translate('siemInvestigations.cases.templateForm.findingTypes', { defaultMessage: 'GuardDuty finding types' })}
             fullWidth
             helpText={i18n.translate('siemInvestigations.cases.templateForm.findingTypesHelp', { defaultMessage: 'A case created from a finding of one of these types starts from this template. * matches any characters, e.g. UnauthorizedAccess:IAMUser/*' })}
           >
-            <NameListInput noun="finding types" values={body.findingTypes} maxLength={CASE_TEMPLATE_LIMITS.findingTypeLength} onChange={(findingTypes) => set({ findingTypes })} data-test-subj="templateFindingTypes" />
+            <NameListInput noun={i18n.translate('siemInvestigations.cases.caseTemplateForm.findingTypes', { defaultMessage: 'finding types' })} values={body.findingTypes} maxLength={CASE_TEMPLATE_LIMITS.findingTypeLength} onChange={(findingTypes) => set({ findingTypes })} data-test-subj="templateFindingTypes" />
           </EuiFormRow>
 
           <EuiSpacer size="m" />
@@ -123,7 +123,7 @@ export function CaseTemplateForm({
               <EuiFlexItem grow={3}>
                 <EuiFieldText
                   compressed
-                  aria-label={`Task ${i + 1}`}
+                  aria-label={i18n.translate('siemInvestigations.cases.templateForm.task', { defaultMessage: 'Task {n}', values: { n: i + 1 } })}
                   placeholder={i18n.translate('siemInvestigations.cases.templateForm.taskPlaceholder', { defaultMessage: 'Task' })}
                   value={t.title}
                   maxLength={CASE_TEMPLATE_LIMITS.taskTitleLength}
@@ -134,7 +134,7 @@ export function CaseTemplateForm({
               <EuiFlexItem grow={1}>
                 <EuiFieldText
                   compressed
-                  aria-label={`Assignee of task ${i + 1}`}
+                  aria-label={i18n.translate('siemInvestigations.cases.templateForm.taskAssignee', { defaultMessage: 'Assignee of task {n}', values: { n: i + 1 } })}
                   placeholder={i18n.translate('siemInvestigations.cases.templateForm.assigneePlaceholder', { defaultMessage: 'Assignee' })}
                   value={t.assignee ?? ''}
                   maxLength={CASE_LIMITS.assigneeLength}
@@ -142,7 +142,7 @@ export function CaseTemplateForm({
                 />
               </EuiFlexItem>
               <EuiFlexItem grow={false}>
-                <EuiButtonIcon iconType="trash" color="danger" aria-label={`Remove task ${i + 1}`} onClick={() => set({ tasks: body.tasks.filter((_, j) => j !== i) })} />
+                <EuiButtonIcon iconType="trash" color="danger" aria-label={i18n.translate('siemInvestigations.cases.templateForm.removeTask', { defaultMessage: 'Remove task {n}', values: { n: i + 1 } })} onClick={() => set({ tasks: body.tasks.filter((_, j) => j !== i) })} />
               </EuiFlexItem>
             </EuiFlexGroup>
           ))}
@@ -159,12 +159,12 @@ export function CaseTemplateForm({
             <div key={f.key} data-test-subj="templateCloseField">
               <EuiFlexGroup gutterSize="s" responsive={false}>
                 <EuiFlexItem grow={3}>
-                  <EuiFieldText compressed aria-label={`Label of field ${i + 1}`} placeholder={i18n.translate('siemInvestigations.cases.templateForm.labelPlaceholder', { defaultMessage: 'Label' })} value={f.label} maxLength={CASE_TEMPLATE_LIMITS.fieldLabelLength} onChange={(e) => setField(i, { ...f, label: e.target.value })} data-test-subj="templateFieldLabel" />
+                  <EuiFieldText compressed aria-label={i18n.translate('siemInvestigations.cases.templateForm.fieldLabel', { defaultMessage: 'Label of field {n}', values: { n: i + 1 } })} placeholder={i18n.translate('siemInvestigations.cases.templateForm.labelPlaceholder', { defaultMessage: 'Label' })} value={f.label} maxLength={CASE_TEMPLATE_LIMITS.fieldLabelLength} onChange={(e) => setField(i, { ...f, label: e.target.value })} data-test-subj="templateFieldLabel" />
                 </EuiFlexItem>
                 <EuiFlexItem grow={1}>
                   <EuiSelect
                     compressed
-                    aria-label={`Type of field ${i + 1}`}
+                    aria-label={i18n.translate('siemInvestigations.cases.templateForm.fieldType', { defaultMessage: 'Type of field {n}', values: { n: i + 1 } })}
                     options={CLOSE_FIELD_TYPES.map((t) => ({ value: t, text: TYPE_LABELS[t] }))}
                     value={f.type}
                     onChange={(e) => setField(i, fieldOfType(f, e.target.value as CloseFieldType))}
@@ -172,19 +172,19 @@ export function CaseTemplateForm({
                   />
                 </EuiFlexItem>
                 <EuiFlexItem grow={false}>
-                  <EuiButtonIcon iconType="trash" color="danger" aria-label={`Remove field ${i + 1}`} onClick={() => set({ closeFields: body.closeFields.filter((_, j) => j !== i) })} />
+                  <EuiButtonIcon iconType="trash" color="danger" aria-label={i18n.translate('siemInvestigations.cases.templateForm.removeField', { defaultMessage: 'Remove field {n}', values: { n: i + 1 } })} onClick={() => set({ closeFields: body.closeFields.filter((_, j) => j !== i) })} />
                 </EuiFlexItem>
               </EuiFlexGroup>
               {f.type === 'select' && (
                 <EuiFormRow label={i18n.translate('siemInvestigations.cases.templateForm.options', { defaultMessage: 'Options' })} fullWidth display="rowCompressed" helpText={i18n.translate('siemInvestigations.cases.templateForm.optionsHelp', { defaultMessage: 'At least two.' })}>
-                  <NameListInput noun="options" compressed values={f.options} maxLength={CASE_TEMPLATE_LIMITS.optionLength} onChange={(options) => setField(i, { ...f, options })} data-test-subj="templateFieldOptions" />
+                  <NameListInput noun={i18n.translate('siemInvestigations.cases.caseTemplateForm.options2', { defaultMessage: 'options' })} compressed values={f.options} maxLength={CASE_TEMPLATE_LIMITS.optionLength} onChange={(options) => setField(i, { ...f, options })} data-test-subj="templateFieldOptions" />
                 </EuiFormRow>
               )}
               {f.type === 'text' && (
                 <EuiFormRow label={i18n.translate('siemInvestigations.cases.templateForm.bounds', { defaultMessage: 'Characters (at least / at most)' })} display="rowCompressed">
                   <EuiFlexGroup gutterSize="s" responsive={false}>
                     <EuiFlexItem>
-                      <EuiFieldNumber compressed min={1} max={f.maxLength} value={f.minLength} onChange={(e) => setField(i, { ...f, minLength: Math.max(1, Number(e.target.value) || 1) })} aria-label="At least" />
+                      <EuiFieldNumber compressed min={1} max={f.maxLength} value={f.minLength} onChange={(e) => setField(i, { ...f, minLength: Math.max(1, Number(e.target.value) || 1) })} aria-label={i18n.translate('siemInvestigations.cases.caseTemplateForm.atLeast', { defaultMessage: 'At least' })} />
                     </EuiFlexItem>
                     <EuiFlexItem>
                       <EuiFieldNumber
@@ -193,7 +193,7 @@ export function CaseTemplateForm({
                         max={CASE_TEMPLATE_LIMITS.textLength}
                         value={f.maxLength}
                         onChange={(e) => setField(i, { ...f, maxLength: Math.min(CASE_TEMPLATE_LIMITS.textLength, Math.max(1, Number(e.target.value) || 1)) })}
-                        aria-label="At most"
+                        aria-label={i18n.translate('siemInvestigations.cases.caseTemplateForm.atMost', { defaultMessage: 'At most' })}
                       />
                     </EuiFlexItem>
                   </EuiFlexGroup>

@@ -13,7 +13,7 @@ import { CaseTemplateForm } from './case_template_form';
 export function CaseTemplatesPage() {
   const { api, core } = useAppServices();
   const canSave = useCanSaveCases();
-  useBreadcrumbs([{ text: 'Cases', path: '/cases' }, { text: 'Templates' }]);
+  useBreadcrumbs([{ text: i18n.translate('siemInvestigations.cases.caseTemplatesPage.cases', { defaultMessage: 'Cases' }), path: '/cases' }, { text: i18n.translate('siemInvestigations.cases.caseTemplatesPage.templates', { defaultMessage: 'Templates' }) }]);
   const [changes, setChanges] = useState(0);
   const [editing, setEditing] = useState<CaseTemplate | 'new' | null>(null);
   const [deleting, setDeleting] = useState<CaseTemplate | null>(null);
@@ -111,8 +111,8 @@ export function CaseTemplatesPage() {
                       width: '100px',
                       render: (t: CaseTemplate) => (
                         <>
-                          <EuiButtonIcon iconType="pencil" aria-label={`Edit ${t.name}`} onClick={() => setEditing(t)} data-test-subj="editCaseTemplate" />
-                          <EuiButtonIcon iconType="trash" color="danger" aria-label={`Delete ${t.name}`} onClick={() => setDeleting(t)} data-test-subj="deleteCaseTemplate" />
+                          <EuiButtonIcon iconType="pencil" aria-label={i18n.translate('siemInvestigations.cases.templates.edit', { defaultMessage: 'Edit {name}', values: { name: t.name } })} onClick={() => setEditing(t)} data-test-subj="editCaseTemplate" />
+                          <EuiButtonIcon iconType="trash" color="danger" aria-label={i18n.translate('siemInvestigations.cases.templates.deleteNamed', { defaultMessage: 'Delete {name}', values: { name: t.name } })} onClick={() => setDeleting(t)} data-test-subj="deleteCaseTemplate" />
                         </>
                       ),
                     },

@@ -2,6 +2,7 @@ import React from 'react';
 import { EuiButtonEmpty, EuiButtonIcon, EuiFieldText, EuiFlexGroup, EuiFlexItem, EuiTitle } from '@elastic/eui';
 import { CASE_LIMITS } from '../../common/case_types';
 import { CaseEditor } from './use_case_editor';
+import { i18n } from '@osd/i18n';
 
 /** The case title; the pencil turns it into a field (a title draft) until saved or cancelled. */
 export function CaseTitle({ editor }: { editor: CaseEditor }) {
@@ -19,7 +20,7 @@ export function CaseTitle({ editor }: { editor: CaseEditor }) {
         </EuiFlexItem>
         {editor.canSave && (
           <EuiFlexItem grow={false}>
-            <EuiButtonIcon iconType="pencil" aria-label="Edit title" onClick={() => editor.setDraft({ title: c.title })} data-test-subj="editCaseTitle" />
+            <EuiButtonIcon iconType="pencil" aria-label={i18n.translate('siemInvestigations.cases.caseTitle.editTitle', { defaultMessage: 'Edit title' })} onClick={() => editor.setDraft({ title: c.title })} data-test-subj="editCaseTitle" />
           </EuiFlexItem>
         )}
       </EuiFlexGroup>
@@ -38,7 +39,7 @@ export function CaseTitle({ editor }: { editor: CaseEditor }) {
           <EuiFieldText
             fullWidth
             autoFocus
-            aria-label="Case title"
+            aria-label={i18n.translate('siemInvestigations.cases.caseTitle.caseTitle', { defaultMessage: 'Case title' })}
             value={draft}
             maxLength={CASE_LIMITS.titleLength}
             isInvalid={!draft.trim()}
@@ -48,13 +49,11 @@ export function CaseTitle({ editor }: { editor: CaseEditor }) {
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
           <EuiButtonEmpty size="s" type="submit" iconType="check" isDisabled={!draft.trim() || editor.saving} data-test-subj="saveCaseTitle">
-            Save
-          </EuiButtonEmpty>
+            {i18n.translate('siemInvestigations.cases.caseTitle.save', { defaultMessage: 'Save' })}</EuiButtonEmpty>
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
           <EuiButtonEmpty size="s" color="text" onClick={() => editor.discard(['title'])}>
-            Cancel
-          </EuiButtonEmpty>
+            {i18n.translate('siemInvestigations.cases.caseTitle.cancel', { defaultMessage: 'Cancel' })}</EuiButtonEmpty>
         </EuiFlexItem>
       </EuiFlexGroup>
     </form>

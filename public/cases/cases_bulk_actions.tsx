@@ -167,14 +167,14 @@ export function CasesBulkActions({ selected, onDone }: { selected: CaseSummary[]
           <EuiModalHeader>
             <EuiModalHeaderTitle>
               <h2>
-                {listAction.mode === 'add' ? 'Add' : 'Remove'} {listAction.type === 'tag' ? 'tags' : 'assignees'}
+                {i18n.translate('siemInvestigations.cases.bulk.listTitle', { defaultMessage: '{mode, select, add {Add} other {Remove}} {type, select, tag {tags} other {assignees}}', values: { mode: listAction.mode, type: listAction.type } })}
               </h2>
             </EuiModalHeaderTitle>
           </EuiModalHeader>
           <EuiModalBody>
-            <EuiFormRow label={listAction.type === 'tag' ? 'Tags' : 'Assignees'} fullWidth>
+            <EuiFormRow label={listAction.type === 'tag' ? i18n.translate('siemInvestigations.cases.bulk.tags', { defaultMessage: 'Tags' }) : i18n.translate('siemInvestigations.cases.bulk.assignees', { defaultMessage: 'Assignees' })} fullWidth>
               <NameListInput
-                noun={listAction.type === 'tag' ? 'tags' : 'assignees'}
+                noun={listAction.type === 'tag' ? i18n.translate('siemInvestigations.cases.details.tagsNoun', { defaultMessage: 'tags' }) : i18n.translate('siemInvestigations.cases.details.assigneesNoun', { defaultMessage: 'assignees' })}
                 values={names}
                 maxLength={listAction.type === 'tag' ? CASE_LIMITS.tagLength : CASE_LIMITS.assigneeLength}
                 onChange={setNames}

@@ -15,7 +15,6 @@ import { SeverityFilter } from '../shared/severity_filter';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useRequest } from '../shared/use_request';
 import { CasesState, hasFilters, readCasesState, writeCasesState } from './cases_url_state';
-import { plural } from '../shared/format';
 import { useCanSaveCases } from '../shared/capabilities';
 import { casePath } from '../routes';
 import { useAppServices } from '../services/app_services';
@@ -32,7 +31,7 @@ export function CasesPage() {
   const [selected, setSelected] = useState<CaseSummary[]>([]);
   const [changes, setChanges] = useState(0);
   const canSave = useCanSaveCases();
-  useBreadcrumbs([{ text: 'Cases' }]);
+  useBreadcrumbs([{ text: i18n.translate('siemInvestigations.cases.casesPage.cases', { defaultMessage: 'Cases' }) }]);
 
   const update = useCallback(
     (change: Partial<CasesState>, resetPage = true) => {
@@ -49,21 +48,20 @@ export function CasesPage() {
   const suggestions = (key: 'tags' | 'assignees') => [...new Set(cases.flatMap((c) => c[key]))].sort();
 
   const noItems = error ? (
-    <EuiEmptyPrompt iconType="alert" color="danger" title={<h3>Cases could not be loaded</h3>} body={<p>{error}</p>} />
+    <EuiEmptyPrompt iconType="alert" color="danger" title={<h3>{i18n.translate('siemInvestigations.cases.casesPage.casesCouldNotBe', { defaultMessage: 'Cases could not be loaded' })}</h3>} body={<p>{error}</p>} />
   ) : loading ? (
-    'Loading cases…'
+    i18n.translate('siemInvestigations.cases.page.loading', { defaultMessage: 'Loading cases…' })
   ) : filtered ? (
-    <EuiEmptyPrompt iconType="search" title={<h3>No case matches</h3>} body={<p>Nothing matches this search and these filters. Clear them to see every case.</p>} data-test-subj="casesNoMatch" />
+    <EuiEmptyPrompt iconType="search" title={<h3>{i18n.translate('siemInvestigations.cases.casesPage.noCaseMatches', { defaultMessage: 'No case matches' })}</h3>} body={<p>{i18n.translate('siemInvestigations.cases.casesPage.nothingMatchesThisSearch', { defaultMessage: 'Nothing matches this search and these filters. Clear them to see every case.' })}</p>} data-test-subj="casesNoMatch" />
   ) : (
     <EuiEmptyPrompt
       iconType="folderCheck"
-      title={<h3>No cases yet</h3>}
-      body={<p>Keep an investigation as a case: its findings and evidence, notes, status and a link to share. Add a finding to a case from its investigation, or start an empty one.</p>}
+      title={<h3>{i18n.translate('siemInvestigations.cases.casesPage.noCasesYet', { defaultMessage: 'No cases yet' })}</h3>}
+      body={<p>{i18n.translate('siemInvestigations.cases.casesPage.keepAnInvestigationAs', { defaultMessage: 'Keep an investigation as a case: its findings and evidence, notes, status and a link to share. Add a finding to a case from its investigation, or start an empty one.' })}</p>}
       actions={
         canSave ? (
           <EuiButton fill iconType="plusInCircle" onClick={() => setCreating(true)}>
-            Create case
-          </EuiButton>
+            {i18n.translate('siemInvestigations.cases.casesPage.createCase', { defaultMessage: 'Create case' })}</EuiButton>
         ) : undefined
       }
       data-test-subj="casesEmpty"
@@ -74,14 +72,13 @@ export function CasesPage() {
     <EuiPage>
       <EuiPageBody>
         <EuiPageHeader
-          pageTitle="Cases"
-          description="Investigations kept with their findings, evidence, notes and status."
+          pageTitle={i18n.translate('siemInvestigations.cases.casesPage.cases2', { defaultMessage: 'Cases' })}
+          description={i18n.translate('siemInvestigations.cases.casesPage.investigationsKeptWithTheir', { defaultMessage: 'Investigations kept with their findings, evidence, notes and status.' })}
           rightSideItems={[
             ...(canSave
               ? [
                   <EuiButton key="create" fill iconType="plusInCircle" onClick={() => setCreating(true)} data-test-subj="createCaseButton">
-                    Create case
-                  </EuiButton>,
+                    {i18n.translate('siemInvestigations.cases.casesPage.createCase2', { defaultMessage: 'Create case' })}</EuiButton>,
                 ]
               : []),
             <EuiButton key="templates" iconType="documents" href={core.application.getUrlForApp(APP_ID, { path: `#${caseTemplatesPath()}` })} data-test-subj="caseTemplatesLink">
@@ -95,13 +92,13 @@ export function CasesPage() {
             <EuiFlexItem grow={3} style={{ minWidth: 260 }}>
               <EuiFieldSearch
                 fullWidth
-                placeholder="Search titles and descriptions"
+                placeholder={i18n.translate('siemInvestigations.cases.casesPage.searchTitlesAndDescriptions', { defaultMessage: 'Search titles and descriptions' })}
                 defaultValue={state.search}
                 key={state.search}
                 maxLength={CASE_LIMITS.searchLength}
                 onSearch={(search) => update({ search: search.trim() })}
                 isClearable
-                aria-label="Search cases"
+                aria-label={i18n.translate('siemInvestigations.cases.casesPage.searchCases', { defaultMessage: 'Search cases' })}
                 data-test-subj="casesSearch"
               />
             </EuiFlexItem>
@@ -115,11 +112,11 @@ export function CasesPage() {
           <EuiSpacer size="s" />
           <EuiFlexGroup gutterSize="m" wrap>
             <EuiFlexItem style={{ minWidth: 220 }}>
-              <NameListInput noun="tag filter" compressed values={state.tag} suggestions={suggestions('tags')} onChange={(tag) => update({ tag })} data-test-subj="casesTagFilter" />
+              <NameListInput noun={i18n.translate('siemInvestigations.cases.page.tagFilterNoun', { defaultMessage: 'tag filter' })} compressed values={state.tag} suggestions={suggestions('tags')} onChange={(tag) => update({ tag })} data-test-subj="casesTagFilter" />
             </EuiFlexItem>
             <EuiFlexItem style={{ minWidth: 220 }}>
               <NameListInput
-                noun="assignee filter"
+                noun={i18n.translate('siemInvestigations.cases.page.assigneeFilterNoun', { defaultMessage: 'assignee filter' })}
                 compressed
                 values={state.assignee}
                 suggestions={suggestions('assignees')}
@@ -132,7 +129,7 @@ export function CasesPage() {
           <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false}>
             <EuiFlexItem grow={false}>
               <EuiText size="xs" color="subdued" data-test-subj="casesCount">
-                {data ? plural(total, 'case') : '\u00a0'}
+                {data ? i18n.translate('siemInvestigations.cases.page.count', { defaultMessage: '{total, plural, one {# case} other {# cases}}', values: { total } }) : '\u00a0'}
               </EuiText>
             </EuiFlexItem>
             {canSave && (

@@ -5,6 +5,7 @@ import { formatTime } from '../shared/format';
 import { CASES_PAGE_SIZE_OPTIONS } from './cases_url_state';
 import { CaseStatusBadge } from './case_status_badge';
 import { SeverityBadge } from '../shared/severity_badge';
+import { i18n } from '@osd/i18n';
 
 export interface CasesTableProps {
   cases: CaseSummary[];
@@ -28,7 +29,7 @@ export function CasesTable(props: CasesTableProps) {
   const columns: Array<EuiBasicTableColumn<CaseSummary>> = [
     {
       field: 'title',
-      name: 'Case',
+      name: i18n.translate('siemInvestigations.cases.casesTable.case', { defaultMessage: 'Case' }),
       sortable: true,
       render: (_: string, c: CaseSummary) => (
         <div style={{ minWidth: 0 }}>
@@ -52,22 +53,22 @@ export function CasesTable(props: CasesTableProps) {
         </div>
       ),
     },
-    { field: 'status', name: 'Status', sortable: true, width: '120px', render: (_: string, c: CaseSummary) => <CaseStatusBadge status={c.status} /> },
-    { field: 'severity', name: 'Severity', sortable: true, width: '100px', render: (_: string, c: CaseSummary) => <SeverityBadge label={c.severity} /> },
+    { field: 'status', name: i18n.translate('siemInvestigations.cases.casesTable.status', { defaultMessage: 'Status' }), sortable: true, width: '120px', render: (_: string, c: CaseSummary) => <CaseStatusBadge status={c.status} /> },
+    { field: 'severity', name: i18n.translate('siemInvestigations.cases.casesTable.severity', { defaultMessage: 'Severity' }), sortable: true, width: '100px', render: (_: string, c: CaseSummary) => <SeverityBadge label={c.severity} /> },
     {
       field: 'assignees',
-      name: 'Assignees',
+      name: i18n.translate('siemInvestigations.cases.casesTable.assignees', { defaultMessage: 'Assignees' }),
       width: '160px',
       render: (a: string[]) => (
         <EuiText size="s" color={a.length ? 'default' : 'subdued'}>
-          {a.length ? a.join(', ') : 'Unassigned'}
+          {a.length ? a.join(', ') : i18n.translate('siemInvestigations.cases.table.unassigned', { defaultMessage: 'Unassigned' })}
         </EuiText>
       ),
     },
-    { field: 'attachmentCount', name: 'Evidence', width: '90px', align: 'right', render: (n: number) => n.toLocaleString('en-US') },
-    { field: 'commentCount', name: 'Comments', width: '100px', align: 'right', render: (n: number) => n.toLocaleString('en-US') },
-    { field: 'updatedAt', name: 'Updated (UTC)', sortable: true, width: '165px', render: (t: string) => formatTime(t) },
-    { field: 'createdAt', name: 'Opened (UTC)', sortable: true, width: '165px', render: (t: string, c: CaseSummary) => <span title={`by ${c.createdBy}`}>{formatTime(t)}</span> },
+    { field: 'attachmentCount', name: i18n.translate('siemInvestigations.cases.casesTable.evidence', { defaultMessage: 'Evidence' }), width: '90px', align: 'right', render: (n: number) => n.toLocaleString('en-US') },
+    { field: 'commentCount', name: i18n.translate('siemInvestigations.cases.casesTable.comments', { defaultMessage: 'Comments' }), width: '100px', align: 'right', render: (n: number) => n.toLocaleString('en-US') },
+    { field: 'updatedAt', name: i18n.translate('siemInvestigations.cases.casesTable.updatedUTC', { defaultMessage: 'Updated (UTC)' }), sortable: true, width: '165px', render: (t: string) => formatTime(t) },
+    { field: 'createdAt', name: i18n.translate('siemInvestigations.cases.casesTable.openedUTC', { defaultMessage: 'Opened (UTC)' }), sortable: true, width: '165px', render: (t: string, c: CaseSummary) => <span title={i18n.translate('siemInvestigations.cases.table.openedBy', { defaultMessage: 'by {user}', values: { user: c.createdBy } })}>{formatTime(t)}</span> },
   ];
 
   const onChange = ({ page, sort }: Criteria<CaseSummary>) => {

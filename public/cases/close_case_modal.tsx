@@ -57,25 +57,25 @@ export function CloseCaseModal({
     <EuiModal onClose={onCancel} style={{ width: 520 }} data-test-subj="closeCaseModal">
       <EuiModalHeader>
         <EuiModalHeaderTitle>
-          <h2>Why is the case closed?</h2>
+          <h2>{i18n.translate('siemInvestigations.cases.closeCaseModal.whyIsTheCase', { defaultMessage: 'Why is the case closed?' })}</h2>
         </EuiModalHeaderTitle>
       </EuiModalHeader>
       <EuiModalBody>
         <EuiText size="s" color="subdued">
-          <p>The reason goes into the activity log and the SOC&apos;s metrics. A closed case can be reopened.</p>
+          <p>{i18n.translate('siemInvestigations.cases.closeCaseModal.theReasonGoesInto', { defaultMessage: 'The reason goes into the activity log and the SOC’s metrics. A closed case can be reopened.' })}</p>
         </EuiText>
         <EuiRadioGroup
           name="closeReason"
           options={CLOSE_REASONS.map((r) => ({ id: r, label: CLOSE_REASON_LABELS[r], 'data-test-subj': `closeReason-${r}` }))}
           idSelected={reason}
           onChange={(id) => setReason(id as CloseReason)}
-          legend={{ children: 'Close reason', display: 'hidden' }}
+          legend={{ children: i18n.translate('siemInvestigations.cases.closeModal.legend', { defaultMessage: 'Close reason' }), display: 'hidden' }}
         />
         {fields.length > 0 && (
           <div data-test-subj="closeFields">
             <EuiSpacer size="m" />
             <EuiTitle size="xxs">
-              <h3>{i18n.translate('siemInvestigations.cases.closeFields.title', { defaultMessage: 'Required by the case\'s template' })}</h3>
+              <h3>{i18n.translate('siemInvestigations.cases.closeFields.title', { defaultMessage: 'Required by the case’s template' })}</h3>
             </EuiTitle>
             <EuiSpacer size="s" />
             {fields.map((f) => {
@@ -121,7 +121,7 @@ export function CloseCaseModal({
         )}
       </EuiModalBody>
       <EuiModalFooter>
-        <EuiButtonEmpty onClick={onCancel}>Cancel</EuiButtonEmpty>
+        <EuiButtonEmpty onClick={onCancel}>{i18n.translate('siemInvestigations.cases.closeCaseModal.cancel', { defaultMessage: 'Cancel' })}</EuiButtonEmpty>
         <EuiButton fill isDisabled={!ready} onClick={() => reason && onConfirm(reason, values)} data-test-subj="confirmCloseCase">
           {confirmLabel}
         </EuiButton>

@@ -20,6 +20,7 @@ import { errorMessage } from '../services/http_error';
 import { NameListInput } from './name_list_input';
 import { TemplateSelect } from './template_select';
 import { CaseTemplate } from '../../common/case_template_types';
+import { i18n } from '@osd/i18n';
 
 /** An empty case, from the cases list. */
 export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCreated(c: Case): void }) {
@@ -43,10 +44,10 @@ export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCre
     try {
       // The server adds the template's tags, tasks and close fields.
       const c = await api.createCase({ title: title.trim(), description, severity, tags, assignees, ...(template !== undefined ? { templateId: template?.id ?? null } : {}) });
-      core.notifications.toasts.addSuccess({ title: `Case "${c.title}" created` });
+      core.notifications.toasts.addSuccess({ title: i18n.translate('siemInvestigations.cases.create.created', { defaultMessage: 'Case "{title}" created', values: { title: c.title } }) });
       onCreated(c);
     } catch (e) {
-      core.notifications.toasts.addDanger({ title: 'Could not create the case', text: errorMessage(e) });
+      core.notifications.toasts.addDanger({ title: i18n.translate('siemInvestigations.cases.createCaseModal.couldNotCreateThe', { defaultMessage: 'Could not create the case' }), text: errorMessage(e) });
       setBusy(false);
     }
   };
@@ -55,7 +56,7 @@ export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCre
     <EuiModal onClose={onClose} style={{ width: 640 }} data-test-subj="createCaseModal">
       <EuiModalHeader>
         <EuiModalHeaderTitle>
-          <h2>Create case</h2>
+          <h2>{i18n.translate('siemInvestigations.cases.createCaseModal.createCase', { defaultMessage: 'Create case' })}</h2>
         </EuiModalHeaderTitle>
       </EuiModalHeader>
       <EuiModalBody>
@@ -68,13 +69,13 @@ export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCre
           }}
         >
           <TemplateSelect onChange={pickTemplate} />
-          <EuiFormRow label="Title" fullWidth helpText={`Up to ${CASE_LIMITS.titleLength} characters.`}>
+          <EuiFormRow label={i18n.translate('siemInvestigations.cases.createCaseModal.title', { defaultMessage: 'Title' })} fullWidth helpText={i18n.translate('siemInvestigations.cases.create.titleHelp', { defaultMessage: 'Up to {max, number} characters.', values: { max: CASE_LIMITS.titleLength } })}>
             <EuiFieldText fullWidth autoFocus value={title} maxLength={CASE_LIMITS.titleLength} onChange={(e) => setTitle(e.target.value)} data-test-subj="createCaseTitle" />
           </EuiFormRow>
-          <EuiFormRow label="Description" fullWidth helpText="Markdown.">
+          <EuiFormRow label={i18n.translate('siemInvestigations.cases.createCaseModal.description', { defaultMessage: 'Description' })} fullWidth helpText="Markdown.">
             <EuiTextArea fullWidth rows={5} value={description} maxLength={CASE_LIMITS.descriptionLength} onChange={(e) => setDescription(e.target.value)} data-test-subj="createCaseDescription" />
           </EuiFormRow>
-          <EuiFormRow label="Severity" fullWidth>
+          <EuiFormRow label={i18n.translate('siemInvestigations.cases.createCaseModal.severity', { defaultMessage: 'Severity' })} fullWidth>
             <EuiSelect
               fullWidth
               options={SEVERITY_OPTIONS}
@@ -83,19 +84,18 @@ export function CreateCaseModal({ onClose, onCreated }: { onClose(): void; onCre
               data-test-subj="createCaseSeverity"
             />
           </EuiFormRow>
-          <EuiFormRow label="Tags" fullWidth>
-            <NameListInput noun="tags" values={tags} maxLength={CASE_LIMITS.tagLength} onChange={setTags} data-test-subj="createCaseTags" />
+          <EuiFormRow label={i18n.translate('siemInvestigations.cases.createCaseModal.tags', { defaultMessage: 'Tags' })} fullWidth>
+            <NameListInput noun={i18n.translate('siemInvestigations.cases.create.tagsNoun', { defaultMessage: 'tags' })} values={tags} maxLength={CASE_LIMITS.tagLength} onChange={setTags} data-test-subj="createCaseTags" />
           </EuiFormRow>
-          <EuiFormRow label="Assignees" fullWidth>
-            <NameListInput noun="assignees" values={assignees} maxLength={CASE_LIMITS.assigneeLength} onChange={setAssignees} data-test-subj="createCaseAssignees" />
+          <EuiFormRow label={i18n.translate('siemInvestigations.cases.createCaseModal.assignees', { defaultMessage: 'Assignees' })} fullWidth>
+            <NameListInput noun={i18n.translate('siemInvestigations.cases.create.assigneesNoun', { defaultMessage: 'assignees' })} values={assignees} maxLength={CASE_LIMITS.assigneeLength} onChange={setAssignees} data-test-subj="createCaseAssignees" />
           </EuiFormRow>
         </EuiForm>
       </EuiModalBody>
       <EuiModalFooter>
-        <EuiButtonEmpty onClick={onClose}>Cancel</EuiButtonEmpty>
+        <EuiButtonEmpty onClick={onClose}>{i18n.translate('siemInvestigations.cases.createCaseModal.cancel', { defaultMessage: 'Cancel' })}</EuiButtonEmpty>
         <EuiButton fill type="submit" form="createCaseForm" isDisabled={!title.trim() || busy} isLoading={busy} data-test-subj="createCaseSubmit">
-          Create case
-        </EuiButton>
+          {i18n.translate('siemInvestigations.cases.createCaseModal.createCase2', { defaultMessage: 'Create case' })}</EuiButton>
       </EuiModalFooter>
     </EuiModal>
   );

@@ -1,5 +1,6 @@
 import React, { useMemo } from 'react';
 import { EuiComboBox, EuiScreenReaderOnly, htmlIdGenerator } from '@elastic/eui';
+import { i18n } from '@osd/i18n';
 
 export interface NameListInputProps {
   /** What the names are, for screen readers and the placeholder ("tags", "assignees"). */
@@ -27,7 +28,7 @@ export function NameListInput({ noun, values, suggestions = [], maxLength, isDis
     <EuiComboBox
       id={id}
       aria-label={noun}
-      placeholder={`Add ${noun}`}
+      placeholder={i18n.translate('siemInvestigations.cases.nameList.placeholder', { defaultMessage: 'Add {noun}', values: { noun } })}
       fullWidth
       compressed={compressed}
       isDisabled={isDisabled}

@@ -4,6 +4,7 @@ import { CaseDraft, CaseField, changedSinceDraft, DraftBase, rebaseDrafts, start
 import { canSaveCases } from '../shared/capabilities';
 import { useAppServices } from '../services/app_services';
 import { errorMessage, errorStatus, isAbortError } from '../services/http_error';
+import { i18n } from '@osd/i18n';
 
 export interface CaseEditorState {
   case?: Case;
@@ -58,7 +59,7 @@ export function useCaseEditor(id: string): CaseEditor {
         const status = errorStatus(e);
         const message = errorMessage(e);
         // "Not found or no access" has its own page; anything else is worth a toast.
-        if (status !== 404 && status !== 403) core.notifications.toasts.addDanger({ title: 'Could not load the case', text: message });
+        if (status !== 404 && status !== 403) core.notifications.toasts.addDanger({ title: i18n.translate('siemInvestigations.cases.useCaseEditor.couldNotLoadThe', { defaultMessage: 'Could not load the case' }), text: message });
         setState((s) => ({ ...s, loading: false, loadError: { status, message } }));
       }
     },
@@ -101,7 +102,7 @@ export function useCaseEditor(id: string): CaseEditor {
         return true;
       } catch (e) {
         const conflict = errorStatus(e) === 409;
-        if (!conflict) core.notifications.toasts.addDanger({ title: 'Could not save the case', text: errorMessage(e) });
+        if (!conflict) core.notifications.toasts.addDanger({ title: i18n.translate('siemInvestigations.cases.useCaseEditor.couldNotSaveThe', { defaultMessage: 'Could not save the case' }), text: errorMessage(e) });
         setState((s) => ({ ...s, saving: false, conflict: s.conflict || conflict, draft: { ...s.draft, ...changes } }));
         return false;
       }
@@ -116,7 +117,7 @@ export function useCaseEditor(id: string): CaseEditor {
         setState((s) => ({ ...s, case: updated }));
         return true;
       } catch (e) {
-        core.notifications.toasts.addDanger({ title: 'Could not add the comment', text: errorMessage(e) });
+        core.notifications.toasts.addDanger({ title: i18n.translate('siemInvestigations.cases.useCaseEditor.couldNotAddThe', { defaultMessage: 'Could not add the comment' }), text: errorMessage(e) });
         return false;
       }
     },

@@ -10,6 +10,7 @@ import { casePath, investigatePath } from '../routes';
 import { useAppServices } from '../services/app_services';
 import { OpenSearchSearchHit } from '../types';
 import { refOfHit, sourceOfHit } from './document_of';
+import { i18n } from '@osd/i18n';
 
 /**
  * The "Investigations" tab of a Discover document: "Investigate" for a GuardDuty finding, and
@@ -32,7 +33,13 @@ export function DocViewPanel({ hit }: { hit: OpenSearchSearchHit }) {
       <EuiText size="s">
         <p>
           {sources[source].label} {attachmentTypeOf(source)}.{' '}
-          {canSave ? `${isFinding ? 'Investigate it, or keep it' : 'Keep it'} in a case with a copy of its key fields.` : isFinding ? 'Investigate it.' : ''}
+          {canSave
+            ? isFinding
+              ? i18n.translate('siemInvestigations.discover.docView.investigateOrKeep', { defaultMessage: 'Investigate it, or keep it in a case with a copy of its key fields.' })
+              : i18n.translate('siemInvestigations.discover.docView.keep', { defaultMessage: 'Keep it in a case with a copy of its key fields.' })
+            : isFinding
+              ? i18n.translate('siemInvestigations.discover.docView.investigate', { defaultMessage: 'Investigate it.' })
+              : ''}
         </p>
       </EuiText>
       <EuiSpacer size="s" />
@@ -40,8 +47,7 @@ export function DocViewPanel({ hit }: { hit: OpenSearchSearchHit }) {
         {isFinding && (
           <EuiFlexItem grow={false}>
             <EuiButton size="s" fill iconType="inspect" href={url(investigatePath(ref))} data-test-subj="docViewInvestigate">
-              Investigate
-            </EuiButton>
+              {i18n.translate('siemInvestigations.discover.docViewPanel.investigate', { defaultMessage: 'Investigate' })}</EuiButton>
           </EuiFlexItem>
         )}
         {canSave && (
@@ -56,18 +62,16 @@ export function DocViewPanel({ hit }: { hit: OpenSearchSearchHit }) {
               }}
               data-test-subj="docViewAddToCase"
             >
-              Add to case
-            </EuiButton>
+              {i18n.translate('siemInvestigations.discover.docViewPanel.addToCase', { defaultMessage: 'Add to case' })}</EuiButton>
           </EuiFlexItem>
         )}
       </EuiFlexGroup>
       {added && (
         <>
           <EuiSpacer size="m" />
-          <EuiCallOut size="s" color="success" iconType="check" title={`Added to case "${added.title}"`} data-test-subj="docViewAdded">
+          <EuiCallOut size="s" color="success" iconType="check" title={i18n.translate('siemInvestigations.discover.docView.added', { defaultMessage: 'Added to case "{title}"', values: { title: added.title } })} data-test-subj="docViewAdded">
             <EuiLink href={url(casePath(added.id))} data-test-subj="docViewOpenCase">
-              Open the case
-            </EuiLink>
+              {i18n.translate('siemInvestigations.discover.docViewPanel.openTheCase', { defaultMessage: 'Open the case' })}</EuiLink>
           </EuiCallOut>
         </>
       )}

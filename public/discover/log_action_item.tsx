@@ -8,6 +8,7 @@ import { suggestedCaseTitle } from '../shared/document_fields';
 import { useAppServices } from '../services/app_services';
 import { LogActionItemProps } from '../types';
 import { refOfLogContext, sourceOfLogContext } from './document_of';
+import { i18n } from '@osd/i18n';
 
 /** Explore's "Add to case" row action: the case picker for the row's document. */
 export function LogActionItem({ context, onClose, onResult }: LogActionItemProps) {
@@ -24,8 +25,8 @@ export function LogActionItem({ context, onClose, onResult }: LogActionItemProps
   if (!ref) {
     return (
       <EuiPanel paddingSize="m" style={{ maxWidth: 420 }} data-test-subj="siemLogActionNoRef">
-        <EuiCallOut size="s" color="warning" iconType="iInCircle" title="This row does not say which stored document it is">
-          <p>Discover passed the row&apos;s fields without its index and id. Open the document&apos;s details and use its Investigations tab to add it to a case.</p>
+        <EuiCallOut size="s" color="warning" iconType="iInCircle" title={i18n.translate('siemInvestigations.discover.logActionItem.thisRowDoesNot', { defaultMessage: 'This row does not say which stored document it is' })}>
+          <p>{i18n.translate('siemInvestigations.discover.logActionItem.discoverPassedTheRow', { defaultMessage: 'Discover passed the row’s fields without its index and id. Open the document’s details and use its Investigations tab to add it to a case.' })}</p>
         </EuiCallOut>
       </EuiPanel>
     );

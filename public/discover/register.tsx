@@ -7,6 +7,7 @@ import { DocViewInput, DocViewLink, DocViewRenderProps, LogActionDefinition, Log
 import { DocViewPanel } from './doc_view_panel';
 import { refOfHit, sourceOfHit, sourceOfLogContext } from './document_of';
 import { LogActionItem } from './log_action_item';
+import { i18n } from '@osd/i18n';
 
 export const LOG_ACTION_ID = 'siem-investigations-add-to-case';
 const ORDER = 30;
@@ -34,7 +35,7 @@ function withServices<P extends object>(Component: ComponentType<P>, getServices
 export function createDocView({ sources, getServices }: DiscoverIntegrationDeps): DocViewInput {
   const Panel = withServices(DocViewPanel, getServices);
   return {
-    title: 'Investigations',
+    title: i18n.translate('siemInvestigations.discover.register.investigations', { defaultMessage: 'Investigations' }),
     order: ORDER,
     shouldShow: (hit) => sourceOfHit(hit, sources) !== null,
     component: function InvestigationsDocView({ hit }: DocViewRenderProps) {
@@ -50,7 +51,7 @@ export function createDocViewLink({ sources, appUrl, getServices }: DiscoverInte
   const generate = ({ hit }: { hit: DocViewRenderProps['hit'] }) =>
     sourceOfHit(hit, sources) && mayAddToCase(getServices) ? { url: appUrl(addToCasePath(refOfHit(hit))) } : { url: '', hide: true };
   return {
-    label: 'Add to case',
+    label: i18n.translate('siemInvestigations.discover.register.addToCase', { defaultMessage: 'Add to case' }),
     order: ORDER,
     generateCb: generate,
     // Discover before `generateCb` (2.x) read `generateurlcb` and had no `hide`.
@@ -64,7 +65,9 @@ export function createDocViewLink({ sources, appUrl, getServices }: DiscoverInte
 export function createLogAction({ sources, getServices }: DiscoverIntegrationDeps): LogActionDefinition {
   return {
     id: LOG_ACTION_ID,
-    displayName: 'Add to case',
+    get displayName() {
+      return i18n.translate('siemInvestigations.discover.register.logActionName', { defaultMessage: 'Add to case' });
+    },
     iconType: 'folderCheck',
     order: ORDER,
     isCompatible: (context) => sourceOfLogContext(context, sources) !== null && mayAddToCase(getServices),

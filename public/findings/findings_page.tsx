@@ -21,10 +21,10 @@ import { SeverityFilter } from '../shared/severity_filter';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useRequest } from '../shared/use_request';
 import { FindingsState, readFindingsState, writeFindingsState } from './findings_url_state';
-import { plural } from '../shared/format';
 import { investigatePath, ROUTE_PATHS } from '../routes';
 import { sectionTabs } from '../shared/section_tabs';
 import { useAppServices } from '../services/app_services';
+import { i18n } from '@osd/i18n';
 
 /** The API refuses to page past 10,000 findings (page × perPage). */
 const MAX_WINDOW = 10000;
@@ -34,7 +34,7 @@ export function FindingsPage() {
   const history = useHistory();
   const location = useLocation();
   const state = useMemo(() => readFindingsState(location.search), [location.search]);
-  useBreadcrumbs([{ text: 'Findings' }]);
+  useBreadcrumbs([{ text: i18n.translate('siemInvestigations.findings.findingsPage.findings', { defaultMessage: 'Findings' }) }]);
 
   const update = useCallback(
     (change: Partial<FindingsState>, resetPage = true) => {
@@ -47,7 +47,7 @@ export function FindingsPage() {
   const { data, loading, error, reload } = useRequest(
     JSON.stringify(state),
     (signal) => api.findings(state, signal),
-    'Could not load findings'
+    i18n.translate('siemInvestigations.findings.page.loadFailed', { defaultMessage: 'Could not load findings' })
   );
 
   const hrefFor = (f: FindingSummary) => core.application.getUrlForApp(APP_ID, { path: `#${investigatePath(f.ref)}` });
@@ -55,14 +55,14 @@ export function FindingsPage() {
   const pageable = Math.min(total, Math.floor(MAX_WINDOW / state.perPage) * state.perPage);
 
   const noItems = error ? (
-    <EuiEmptyPrompt iconType="alert" color="danger" title={<h3>Findings could not be loaded</h3>} body={<p>{error}</p>} />
+    <EuiEmptyPrompt iconType="alert" color="danger" title={<h3>{i18n.translate('siemInvestigations.findings.findingsPage.findingsCouldNotBe', { defaultMessage: 'Findings could not be loaded' })}</h3>} body={<p>{error}</p>} />
   ) : loading ? (
-    'Loading findings…'
+    i18n.translate('siemInvestigations.findings.page.loading', { defaultMessage: 'Loading findings…' })
   ) : (
     <EuiEmptyPrompt
       iconType="securitySignalResolved"
-      title={<h3>No GuardDuty findings</h3>}
-      body={<p>Nothing matches these filters in the selected time range. Widen the time range or clear the filters.</p>}
+      title={<h3>{i18n.translate('siemInvestigations.findings.findingsPage.noGuardDutyFindings', { defaultMessage: 'No GuardDuty findings' })}</h3>}
+      body={<p>{i18n.translate('siemInvestigations.findings.findingsPage.nothingMatchesTheseFilters', { defaultMessage: 'Nothing matches these filters in the selected time range. Widen the time range or clear the filters.' })}</p>}
     />
   );
 
@@ -70,13 +70,12 @@ export function FindingsPage() {
     <EuiPage>
       <EuiPageBody>
         <EuiPageHeader
-          pageTitle="GuardDuty findings"
+          pageTitle={i18n.translate('siemInvestigations.findings.page.title', { defaultMessage: 'GuardDuty findings' })}
           tabs={sectionTabs('findings', history)}
-          description="Pick a finding to see its evidence across CloudTrail, Linux secure logs and Security Hub, with a timeline, an entity graph and the attack story."
+          description={i18n.translate('siemInvestigations.findings.findingsPage.pickAFindingTo', { defaultMessage: 'Pick a finding to see its evidence across CloudTrail, Linux secure logs and Security Hub, with a timeline, an entity graph and the attack story.' })}
           rightSideItems={[
             <EuiButton key="cases" iconType="folderCheck" href={core.application.getUrlForApp(APP_ID, { path: '#/cases' })} data-test-subj="goToCases">
-              Cases
-            </EuiButton>,
+              {i18n.translate('siemInvestigations.findings.findingsPage.cases', { defaultMessage: 'Cases' })}</EuiButton>,
           ]}
         />
         <EuiSpacer size="l" />
@@ -85,12 +84,12 @@ export function FindingsPage() {
             <EuiFlexItem grow={3} style={{ minWidth: 260 }}>
               <EuiFieldSearch
                 fullWidth
-                placeholder="Search type, title, access key, instance, IP…"
+                placeholder={i18n.translate('siemInvestigations.findings.findingsPage.searchTypeTitleAccess', { defaultMessage: 'Search type, title, access key, instance, IP…' })}
                 defaultValue={state.query}
                 key={state.query}
                 onSearch={(query) => update({ query: query.trim() })}
                 isClearable
-                aria-label="Search findings"
+                aria-label={i18n.translate('siemInvestigations.findings.findingsPage.searchFindings', { defaultMessage: 'Search findings' })}
                 data-test-subj="findingsSearch"
               />
             </EuiFlexItem>
@@ -110,7 +109,7 @@ export function FindingsPage() {
           </EuiFlexGroup>
           <EuiSpacer size="m" />
           <EuiText size="xs" color="subdued" data-test-subj="findingsCount">
-            {data ? `${plural(total, 'finding')} (duplicates collapsed to the latest update)` : '\u00a0'}
+            {data ? i18n.translate('siemInvestigations.findings.page.count', { defaultMessage: '{total, plural, one {# finding} other {# findings}} (duplicates collapsed to the latest update)', values: { total } }) : '\u00a0'}
           </EuiText>
           <EuiSpacer size="s" />
           <FindingsTable

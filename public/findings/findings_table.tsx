@@ -4,6 +4,7 @@ import { FindingSummary } from '../../common/types';
 import { fieldText, formatTime } from '../shared/format';
 import { FindingsSortField, PAGE_SIZE_OPTIONS } from './findings_url_state';
 import { SeverityBadge } from '../shared/severity_badge';
+import { i18n } from '@osd/i18n';
 
 export interface FindingsTableProps {
   findings: FindingSummary[];
@@ -24,14 +25,14 @@ export function FindingsTable(props: FindingsTableProps) {
   const columns: Array<EuiBasicTableColumn<FindingSummary>> = [
     {
       field: 'severity',
-      name: 'Severity',
+      name: i18n.translate('siemInvestigations.findings.findingsTable.severity', { defaultMessage: 'Severity' }),
       sortable: true,
       width: '110px',
       render: (_: number, f: FindingSummary) => <SeverityBadge label={f.severityLabel} score={f.severity} />,
     },
     {
       field: 'title',
-      name: 'Finding',
+      name: i18n.translate('siemInvestigations.findings.findingsTable.finding', { defaultMessage: 'Finding' }),
       render: (_: string, f: FindingSummary) => (
         <div>
           <EuiLink href={props.hrefFor(f)} data-test-subj="findingLink">
@@ -43,21 +44,21 @@ export function FindingsTable(props: FindingsTableProps) {
         </div>
       ),
     },
-    { field: 'count', name: 'Count', width: '80px', align: 'right', render: (n: number) => n.toLocaleString('en-US') },
-    { field: 'firstSeen', name: 'First seen (UTC)', width: '160px', render: (t: string | undefined) => formatTime(t) },
+    { field: 'count', name: i18n.translate('siemInvestigations.findings.findingsTable.count', { defaultMessage: 'Count' }), width: '80px', align: 'right', render: (n: number) => n.toLocaleString('en-US') },
+    { field: 'firstSeen', name: i18n.translate('siemInvestigations.findings.findingsTable.firstSeenUTC', { defaultMessage: 'First seen (UTC)' }), width: '160px', render: (t: string | undefined) => formatTime(t) },
     // GuardDuty's eventLastSeen: not what the list can be sorted by, so no sort arrow here.
-    { field: 'lastSeen', name: 'Last seen (UTC)', width: '160px', render: (_: string | undefined, f: FindingSummary) => formatTime(f.lastSeen ?? f.timestamp) },
+    { field: 'lastSeen', name: i18n.translate('siemInvestigations.findings.findingsTable.lastSeenUTC', { defaultMessage: 'Last seen (UTC)' }), width: '160px', render: (_: string | undefined, f: FindingSummary) => formatTime(f.lastSeen ?? f.timestamp) },
     {
       // The `timestamp` sort is by `@timestamp` (the finding's last update): the column with the arrow shows exactly that.
       field: 'timestamp',
-      name: 'Updated (UTC)',
+      name: i18n.translate('siemInvestigations.findings.findingsTable.updatedUTC', { defaultMessage: 'Updated (UTC)' }),
       sortable: true,
       width: '160px',
       render: (t: string) => formatTime(t),
     },
-    { field: 'accountId', name: 'Account', width: '130px', render: (v?: string) => fieldText(v) },
-    { field: 'region', name: 'Region', width: '110px', render: (v?: string) => fieldText(v) },
-    { field: 'resourceType', name: 'Resource', width: '120px', render: (v?: string) => fieldText(v) },
+    { field: 'accountId', name: i18n.translate('siemInvestigations.findings.findingsTable.account', { defaultMessage: 'Account' }), width: '130px', render: (v?: string) => fieldText(v) },
+    { field: 'region', name: i18n.translate('siemInvestigations.findings.findingsTable.region', { defaultMessage: 'Region' }), width: '110px', render: (v?: string) => fieldText(v) },
+    { field: 'resourceType', name: i18n.translate('siemInvestigations.findings.findingsTable.resource', { defaultMessage: 'Resource' }), width: '120px', render: (v?: string) => fieldText(v) },
   ];
 
   const onChange = ({ page, sort }: Criteria<FindingSummary>) => {

@@ -1,8 +1,8 @@
 import React from 'react';
 import { EuiFlexGroup, EuiFlexItem, EuiLink, EuiText } from '@elastic/eui';
 import { EvidenceGroup, InvestigationWindow, StorySentence } from '../../common/types';
-import { pluralAtLeast } from '../shared/format';
 import { OpenInDiscoverButton } from '../shared/open_in_discover_button';
+import { i18n } from '@osd/i18n';
 
 export interface AttackStoryProps {
   story: StorySentence[];
@@ -28,12 +28,12 @@ export function AttackStory({ story, evidence, window, onShowGroup }: AttackStor
                 </EuiText>
                 {groups.length > 0 && (
                   <EuiText size="xs" color="subdued">
-                    Evidence:{' '}
+                    {i18n.translate('siemInvestigations.investigation.story.evidence', { defaultMessage: 'Evidence:' })}{' '}
                     {groups.map((g, j) => (
                       <React.Fragment key={g.id}>
                         {j > 0 && ' · '}
                         <EuiLink onClick={() => onShowGroup(g.id)} data-test-subj="storyEvidenceLink" data-evidence-group={g.id}>
-                          {g.title} ({pluralAtLeast(g.total, g.totalIsLowerBound, 'hit')})
+                          {i18n.translate('siemInvestigations.investigation.story.groupHitsAtLeast', { defaultMessage: '{title} ({lowerBound, select, true {{total, number}+ hits} other {{total, plural, one {# hit} other {# hits}}}})', values: { title: g.title, total: g.total, lowerBound: String(!!g.totalIsLowerBound) } })}
                         </EuiLink>
                       </React.Fragment>
                     ))}

@@ -1,3 +1,4 @@
+import { I18nProvider } from '@osd/i18n/react';
 import React from 'react';
 import { render, screen } from '@testing-library/react';
 import '../testing/test_ids';
@@ -13,14 +14,14 @@ const coverage: SourceCoverage[] = [
 
 describe('the coverage callout', () => {
   it('names only the missing sources the playbook searches', () => {
-    render(<CoverageCallout coverage={coverage} sources={DEFAULT_SOURCES} asked={['guardduty', 'vpcflowlogs']} />);
+    render(<I18nProvider><CoverageCallout coverage={coverage} sources={DEFAULT_SOURCES} asked={['guardduty', 'vpcflowlogs']} /></I18nProvider>);
     const callout = screen.getByTestId('coverageCallout');
     expect(callout).toHaveTextContent('VPC Flow Logs has no documents in log-aws-vpcflowlogs-* for this window.');
     expect(callout).not.toHaveTextContent('Route 53 Resolver');
   });
 
   it('shows nothing when every source the playbook searches has data', () => {
-    render(<CoverageCallout coverage={coverage} sources={DEFAULT_SOURCES} asked={['guardduty']} />);
+    render(<I18nProvider><CoverageCallout coverage={coverage} sources={DEFAULT_SOURCES} asked={['guardduty']} /></I18nProvider>);
     expect(screen.queryByTestId('coverageCallout')).toBeNull();
   });
 
@@ -36,14 +37,14 @@ describe('the coverage callout', () => {
         ],
       },
     ];
-    render(<CoverageCallout coverage={ccs} sources={DEFAULT_SOURCES} asked={['cloudtrail']} />);
+    render(<I18nProvider><CoverageCallout coverage={ccs} sources={DEFAULT_SOURCES} asked={['cloudtrail']} /></I18nProvider>);
     const lines = screen.getAllByTestId('coverageCluster');
     expect(lines[0]).toHaveTextContent('cluster (local) (log-aws-cloudtrail-*): 1,200 documents in this window');
     expect(lines[1]).toHaveTextContent('cluster other (other:log-aws-cloudtrail-*): not searched (1 of 1 clusters did not answer)');
   });
 
   it('names every missing source when it does not know the playbook (an older saved investigation)', () => {
-    render(<CoverageCallout coverage={coverage} sources={DEFAULT_SOURCES} />);
+    render(<I18nProvider><CoverageCallout coverage={coverage} sources={DEFAULT_SOURCES} /></I18nProvider>);
     expect(screen.getByTestId('coverageCallout')).toHaveTextContent('Route 53 Resolver');
   });
 });

@@ -4,6 +4,7 @@ import { Entity, ENTITY_TYPES } from '../../common/types';
 import { entityKey, FocusedEntity } from './entity_match';
 import { entityIcon, entityLabel } from '../shared/palette';
 import { useAppServices } from '../services/app_services';
+import { i18n } from '@osd/i18n';
 
 export interface EntityChipsProps {
   entities: Entity[];
@@ -21,8 +22,7 @@ export function EntityChips({ entities, focused, onFocus }: EntityChipsProps) {
   if (!rows.length) {
     return (
       <EuiText size="s" color="subdued">
-        No entities could be extracted from this finding.
-      </EuiText>
+        {i18n.translate('siemInvestigations.investigation.entityChips.noEntitiesCouldBe', { defaultMessage: 'No entities could be extracted from this finding.' })}</EuiText>
     );
   }
   return (
@@ -42,24 +42,24 @@ export function EntityChips({ entities, focused, onFocus }: EntityChipsProps) {
                 // Why it is here: the rules that found it, and a document that names it.
                 const where = e.sources.map((s) => (e.refs?.[s] ? `${s} (document ${e.refs[s].id})` : s)).join(', ');
                 return (
-                  <EuiToolTip key={key} content={`${on ? 'Clear the focus' : 'Show only evidence that mentions it'} · from ${where}`} position="top">
+                  <EuiToolTip key={key} content={on ? i18n.translate('siemInvestigations.investigation.entities.clearFocus', { defaultMessage: 'Clear the focus · from {where}', values: { where } }) : i18n.translate('siemInvestigations.investigation.entities.focus', { defaultMessage: 'Show only evidence that mentions it · from {where}', values: { where } })} position="top">
                     <EuiBadge
                       color={on ? 'primary' : 'hollow'}
                       style={{ marginRight: 4, marginBottom: 4, maxWidth: 280 }}
                       data-test-subj="entityChip"
                       data-entity-type={e.type}
                       onClick={() => onFocus(on ? null : { type: e.type, value: e.value })}
-                      onClickAriaLabel={`Focus on ${entityLabel(e.type)} ${e.value}`}
+                      onClickAriaLabel={i18n.translate('siemInvestigations.investigation.entities.focusOn', { defaultMessage: 'Focus on {type} {value}', values: { type: entityLabel(e.type), value: e.value } })}
                       iconType="copyClipboard"
                       iconSide="right"
                       iconOnClick={() => {
                         copyToClipboard(e.value);
-                        core.notifications.toasts.addSuccess({ title: `Copied ${entityLabel(e.type).toLowerCase()}`, text: e.value, toastLifeTimeMs: 3000 });
+                        core.notifications.toasts.addSuccess({ title: i18n.translate('siemInvestigations.investigation.entities.copied', { defaultMessage: 'Copied {type}', values: { type: entityLabel(e.type).toLowerCase() } }), text: e.value, toastLifeTimeMs: 3000 });
                       }}
-                      iconOnClickAriaLabel={`Copy ${e.value}`}
+                      iconOnClickAriaLabel={i18n.translate('siemInvestigations.investigation.entities.copyValue', { defaultMessage: 'Copy {value}', values: { value: e.value } })}
                     >
                       {e.value}
-                      {e.role === 'remote' ? ' (remote)' : ''}
+                      {e.role === 'remote' ? i18n.translate('siemInvestigations.investigation.entities.remote', { defaultMessage: ' (remote)' }) : ''}
                     </EuiBadge>
                   </EuiToolTip>
                 );

@@ -71,7 +71,7 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
   if (!graph.nodes.length) {
     return (
       <EuiText size="s" color="subdued">
-        <p>No entities to draw.</p>
+        <p>{i18n.translate('siemInvestigations.investigation.entityGraph.noEntitiesToDraw', { defaultMessage: 'No entities to draw.' })}</p>
       </EuiText>
     );
   }
@@ -248,8 +248,7 @@ export function EntityGraph({ graph, focused, onFocus, height = 560 }: EntityGra
           </EuiFlexItem>
           <EuiFlexItem grow={false}>
             <EuiButtonEmpty size="xs" iconType="cross" onClick={() => onFocus(null)}>
-              Clear focus
-            </EuiButtonEmpty>
+              {i18n.translate('siemInvestigations.investigation.entityGraph.clearFocus', { defaultMessage: 'Clear focus' })}</EuiButtonEmpty>
           </EuiFlexItem>
         </EuiFlexGroup>
       ) : (

@@ -3,12 +3,13 @@ import { EuiBadge, EuiCallOut, EuiFlexGroup, EuiFlexItem, EuiPanel, EuiSpacer, E
 import { sourceForGroup } from '../../common/discover_url';
 import { DocRef, EvidenceGroup, EvidenceHit, InvestigationWindow } from '../../common/types';
 import { FocusedEntity, hitMentions } from './entity_match';
-import { plural, pluralAtLeast } from '../shared/format';
 import { THEME } from '../shared/palette';
 import { useAppServices } from '../services/app_services';
 import { EvidenceTable } from './evidence_table';
 import { FacetList } from './facet_list';
 import { OpenInDiscoverButton } from '../shared/open_in_discover_button';
+import { i18n } from '@osd/i18n';
+import { FormattedMessage } from '@osd/i18n/react';
 
 export interface EvidenceGroupPanelProps {
   group: EvidenceGroup;
@@ -41,14 +42,14 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           </EuiTitle>
           <EuiText size="xs" color="subdued">
             {group.title} · <code>{group.indexPattern}</code>
-            {group.hop > 1 ? ' · found by following the first results' : ''}
+            {group.hop > 1 ? i18n.translate('siemInvestigations.investigation.group.secondHop', { defaultMessage: ' · found by following the first results' }) : ''}
           </EuiText>
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
           <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false}>
             <EuiFlexItem grow={false}>
               <EuiBadge color={group.total > 0 ? 'primary' : 'default'} data-test-subj="evidenceTotal">
-                {pluralAtLeast(group.total, group.totalIsLowerBound, 'hit')}
+                {i18n.translate('siemInvestigations.investigation.group.hitsAtLeast', { defaultMessage: '{lowerBound, select, true {{total, number}+ hits} other {{total, plural, one {# hit} other {# hits}}}}', values: { total: group.total, lowerBound: String(!!group.totalIsLowerBound) } })}
               </EuiBadge>
             </EuiFlexItem>
             <EuiFlexItem grow={false}>
@@ -60,7 +61,7 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
       {group.error && (
         <>
           <EuiSpacer size="s" />
-          <EuiCallOut size="s" color="danger" iconType="alert" title="This search did not complete; its evidence may be missing.">
+          <EuiCallOut size="s" color="danger" iconType="alert" title={i18n.translate('siemInvestigations.investigation.evidenceGroupPanel.thisSearchDidNot', { defaultMessage: 'This search did not complete; its evidence may be missing.' })}>
             <p>{group.error}</p>
           </EuiCallOut>
         </>
@@ -70,16 +71,14 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           <EuiSpacer size="s" />
           <EuiText size="xs" color="subdued" data-test-subj="evidenceLowerBound">
             <p>
-              Too many matches to count in time: OpenSearch stopped after a bound number of documents per shard, so this count and the
-              facet counts below are lower bounds, and the rows are the best of the documents it read. Discover counts them all.
-            </p>
+              {i18n.translate('siemInvestigations.investigation.evidenceGroupPanel.tooManyMatchesTo', { defaultMessage: 'Too many matches to count in time: OpenSearch stopped after a bound number of documents per shard, so this count and the facet counts below are lower bounds, and the rows are the best of the documents it read. Discover counts them all.' })}</p>
           </EuiText>
         </>
       )}
       {group.total === 0 && !group.error ? (
         <EuiText size="s" color="subdued">
           <EuiSpacer size="s" />
-          <p>No matching documents in this window.</p>
+          <p>{i18n.translate('siemInvestigations.investigation.evidenceGroupPanel.noMatchingDocumentsIn', { defaultMessage: 'No matching documents in this window.' })}</p>
         </EuiText>
       ) : (
         <>
@@ -89,7 +88,11 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           {filtering && (
             <EuiText size="xs" color="subdued">
               <p>
-                {plural(hits.length, 'row')} of {group.hits.length} mention <strong>{focused.value}</strong>.
+                <FormattedMessage
+                  id="siemInvestigations.investigation.group.focusedRows"
+                  defaultMessage="{rows, plural, one {# row} other {# rows}} of {all, number} mention {value}."
+                  values={{ rows: hits.length, all: group.hits.length, value: <strong>{focused.value}</strong> }}
+                />
               </p>
             </EuiText>
           )}
@@ -103,7 +106,7 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           {group.total > group.hits.length && (
             <EuiText size="xs" color="subdued">
               <p>
-                The table holds the {group.hits.length} most relevant of {pluralAtLeast(group.total, group.totalIsLowerBound, 'hit')}; Discover shows them all.
+                {i18n.translate('siemInvestigations.investigation.group.truncatedAtLeast', { defaultMessage: 'The table holds the {shown, number} most relevant of {lowerBound, select, true {{total, number}+ hits} other {{total, plural, one {# hit} other {# hits}}}}; Discover shows them all.', values: { shown: group.hits.length, total: group.total, lowerBound: String(!!group.totalIsLowerBound) } })}
               </p>
             </EuiText>
           )}

@@ -2,6 +2,7 @@ import React from 'react';
 import { EuiBasicTableColumn, EuiInMemoryTable } from '@elastic/eui';
 import { DocRef, EvidenceHit } from '../../common/types';
 import { fieldText, formatTime } from '../shared/format';
+import { i18n } from '@osd/i18n';
 
 export interface EvidenceTableProps {
   hits: EvidenceHit[];
@@ -25,8 +26,8 @@ export function EvidenceTable({ hits, columns, timeField, onInspect, onAddToCase
       width: onAddToCase ? '72px' : '48px',
       actions: [
         {
-          name: 'View document',
-          description: 'View the whole document',
+          name: i18n.translate('siemInvestigations.investigation.evidenceTable.viewDocument', { defaultMessage: 'View document' }),
+          description: i18n.translate('siemInvestigations.investigation.evidenceTable.viewTheWholeDocument', { defaultMessage: 'View the whole document' }),
           icon: 'inspect' as const,
           type: 'icon' as const,
           onClick: (hit: EvidenceHit) => onInspect(hit.ref),
@@ -35,8 +36,8 @@ export function EvidenceTable({ hits, columns, timeField, onInspect, onAddToCase
         ...(onAddToCase
           ? [
               {
-                name: 'Add to case',
-                description: 'Add this document to a case',
+                name: i18n.translate('siemInvestigations.investigation.evidenceTable.addToCase', { defaultMessage: 'Add to case' }),
+                description: i18n.translate('siemInvestigations.investigation.evidenceTable.addThisDocumentTo', { defaultMessage: 'Add this document to a case' }),
                 icon: 'folderCheck' as const,
                 type: 'icon' as const,
                 onClick: (hit: EvidenceHit) => onAddToCase(hit),

@@ -1,7 +1,9 @@
+import { formatNumber } from '../shared/format';
 import React, { useState } from 'react';
 import { EuiButtonEmpty, EuiFlexGrid, EuiFlexItem, EuiText, EuiTextColor } from '@elastic/eui';
 import { Facet } from '../../common/types';
 import { BAR_COLOR } from '../shared/palette';
+import { i18n } from '@osd/i18n';
 
 const SHOWN = 5;
 
@@ -31,8 +33,8 @@ export function FacetList({ facets, total }: { facets: Facet[]; total: number })
                     <td style={{ width: '45%', padding: '1px 0' }}>
                       <div aria-hidden style={{ height: 8, borderRadius: 2, background: BAR_COLOR, width: `${Math.max(2, Math.round((b.count / max) * 100))}%` }} />
                     </td>
-                    <td style={{ fontSize: 12, textAlign: 'right', paddingLeft: 6, whiteSpace: 'nowrap' }} title={total ? `${Math.round((b.count / total) * 100)}% of ${total}` : undefined}>
-                      {b.count.toLocaleString('en-US')}
+                    <td style={{ fontSize: 12, textAlign: 'right', paddingLeft: 6, whiteSpace: 'nowrap' }} title={total ? i18n.translate('siemInvestigations.investigation.facets.share', { defaultMessage: '{share, number, percent} of {total, number}', values: { share: b.count / total, total } }) : undefined}>
+                      {formatNumber(b.count)}
                     </td>
                   </tr>
                 ))}
@@ -44,7 +46,7 @@ export function FacetList({ facets, total }: { facets: Facet[]; total: number })
                 flush="left"
                 onClick={() => setExpanded(open ? expanded.filter((f) => f !== facet.field) : [...expanded, facet.field])}
               >
-                {open ? 'Show fewer' : `Show ${facet.buckets.length - SHOWN} more`}
+                {open ? i18n.translate('siemInvestigations.investigation.facets.showFewer', { defaultMessage: 'Show fewer' }) : i18n.translate('siemInvestigations.investigation.facets.showMore', { defaultMessage: 'Show {count, number} more', values: { count: facet.buckets.length - SHOWN } })}
               </EuiButtonEmpty>
             )}
           </EuiFlexItem>

@@ -1,9 +1,9 @@
-import { i18n } from '@osd/i18n';
 import React from 'react';
 import { EuiLink, EuiText } from '@elastic/eui';
 import { GraphNode } from '../../common/types';
 import { DrawnGraph, DrawnNode } from './graph_layout';
 import { entityLabel } from '../shared/palette';
+import { i18n } from '@osd/i18n';
 
 export interface GraphNodeDetailsProps {
   graph: DrawnGraph;
@@ -37,7 +37,7 @@ export function GraphNodeDetails({ graph, node, onSelect }: GraphNodeDetailsProp
         </p>
       )}
       {relations.length === 0 ? (
-        <p>No connections found in the evidence.</p>
+        <p>{i18n.translate('siemInvestigations.investigation.graphNodeDetails.noConnectionsFoundIn', { defaultMessage: 'No connections found in the evidence.' })}</p>
       ) : (
         <ul style={{ marginTop: 0 }}>
           {relations.map(({ edge, other, outgoing }, i) => (

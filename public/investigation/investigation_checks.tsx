@@ -1,8 +1,9 @@
+import { FormattedMessage } from '@osd/i18n/react';
 import React from 'react';
 import { EuiBadge, EuiFlexGroup, EuiFlexItem, EuiLink, EuiText, EuiTextColor } from '@elastic/eui';
 import { RuleCheck, RuleCheckState } from '../../common/types';
-import { plural } from '../shared/format';
 import { useAppServices } from '../services/app_services';
+import { i18n } from '@osd/i18n';
 
 export interface InvestigationChecksProps {
   playbook?: { id: string; title: string };
@@ -32,12 +33,12 @@ export function InvestigationChecks({ playbook, checks, onShowGroup }: Investiga
         <p data-test-subj="playbookTitle">
           {playbook ? (
             <>
-              Playbook: <strong>{playbook.title}</strong>.{' '}
+              <FormattedMessage id="siemInvestigations.investigation.checks.playbook" defaultMessage="Playbook: {title}." values={{ title: <strong>{playbook.title}</strong> }} />{' '}
             </>
           ) : null}
           {checks.length
-            ? `${plural(asked, 'question')} of ${checks.length} asked, ${found} with an answer.`
-            : 'The server reported no checks for this investigation.'}
+            ? i18n.translate('siemInvestigations.investigation.checks.summary', { defaultMessage: '{asked, plural, one {# question} other {# questions}} of {total, number} asked, {found, number} with an answer.', values: { asked, total: checks.length, found } })
+            : i18n.translate('siemInvestigations.investigation.checks.none', { defaultMessage: 'The server reported no checks for this investigation.' })}
         </p>
       </EuiText>
       {checks.map((c, i) => {

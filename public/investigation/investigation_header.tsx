@@ -1,10 +1,12 @@
 import React from 'react';
 import { EuiButton, EuiFlexGroup, EuiFlexItem, EuiHorizontalRule, EuiPanel, EuiSpacer, EuiText, EuiTextColor, EuiTitle } from '@elastic/eui';
 import { Investigation } from '../../common/types';
-import { fieldText, formatTime, plural } from '../shared/format';
+import { fieldText, formatTime } from '../shared/format';
 import { HeaderFact as Fact } from './header_fact';
 import { SeverityBadge } from '../shared/severity_badge';
 import { WindowControls } from './window_controls';
+import { i18n } from '@osd/i18n';
+import { FormattedMessage } from '@osd/i18n/react';
 
 export interface InvestigationHeaderProps {
   investigation: Investigation;
@@ -34,8 +36,7 @@ export function InvestigationHeader({ investigation, before, after, loading, onW
         {onAddToCase && (
           <EuiFlexItem grow={false}>
             <EuiButton size="s" iconType="folderCheck" onClick={onAddToCase} data-test-subj="addFindingToCase">
-              Add to case
-            </EuiButton>
+              {i18n.translate('siemInvestigations.investigation.investigationHeader.addToCase', { defaultMessage: 'Add to case' })}</EuiButton>
           </EuiFlexItem>
         )}
       </EuiFlexGroup>
@@ -45,20 +46,24 @@ export function InvestigationHeader({ investigation, before, after, loading, onW
       </EuiTitle>
       <EuiSpacer size="m" />
       <EuiFlexGroup gutterSize="l" wrap responsive={false}>
-        <Fact label="Account" value={fieldText(f.accountId)} />
-        <Fact label="Region" value={fieldText(f.region)} />
-        <Fact label="Resource" value={fieldText(f.resourceType)} />
-        <Fact label="First seen (UTC)" value={formatTime(f.firstSeen ?? f.timestamp)} />
-        <Fact label="Last seen (UTC)" value={formatTime(f.lastSeen ?? f.timestamp)} />
-        <Fact label="Seen" value={plural(f.count, 'time')} />
+        <Fact label={i18n.translate('siemInvestigations.investigation.investigationHeader.account', { defaultMessage: 'Account' })} value={fieldText(f.accountId)} />
+        <Fact label={i18n.translate('siemInvestigations.investigation.investigationHeader.region', { defaultMessage: 'Region' })} value={fieldText(f.region)} />
+        <Fact label={i18n.translate('siemInvestigations.investigation.investigationHeader.resource', { defaultMessage: 'Resource' })} value={fieldText(f.resourceType)} />
+        <Fact label={i18n.translate('siemInvestigations.investigation.investigationHeader.firstSeenUTC', { defaultMessage: 'First seen (UTC)' })} value={formatTime(f.firstSeen ?? f.timestamp)} />
+        <Fact label={i18n.translate('siemInvestigations.investigation.investigationHeader.lastSeenUTC', { defaultMessage: 'Last seen (UTC)' })} value={formatTime(f.lastSeen ?? f.timestamp)} />
+        <Fact label={i18n.translate('siemInvestigations.investigation.investigationHeader.seen', { defaultMessage: 'Seen' })} value={i18n.translate('siemInvestigations.investigation.header.seenTimes', { defaultMessage: '{count, plural, one {# time} other {# times}}', values: { count: f.count } })} />
       </EuiFlexGroup>
       <EuiHorizontalRule margin="m" />
       <EuiFlexGroup gutterSize="m" alignItems="center" justifyContent="spaceBetween" wrap>
         <EuiFlexItem grow={false}>
           <EuiText size="s" data-test-subj="investigationWindow">
-            Evidence window <strong>{formatTime(w.from)}</strong> → <strong>{formatTime(w.to, true)}</strong>
+            <FormattedMessage
+              id="siemInvestigations.investigation.header.window"
+              defaultMessage="Evidence window {from} → {to}"
+              values={{ from: <strong>{formatTime(w.from)}</strong>, to: <strong>{formatTime(w.to, true)}</strong> }}
+            />
             <EuiTextColor color="subdued">
-              <small>{` · ${investigation.took.ms} ms, ${plural(investigation.took.roundTrips, 'round trip')}`}</small>
+              <small>{i18n.translate('siemInvestigations.investigation.header.took', { defaultMessage: ' · {ms, number} ms, {roundTrips, plural, one {# round trip} other {# round trips}}', values: { ms: investigation.took.ms, roundTrips: investigation.took.roundTrips } })}</small>
             </EuiTextColor>
           </EuiText>
         </EuiFlexItem>

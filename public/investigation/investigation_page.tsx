@@ -39,6 +39,7 @@ import { entityLabel } from '../shared/palette';
 import { decodePathSegment, investigatePath, readMembers } from '../routes';
 import { INCIDENT_STRINGS } from '../incidents/strings';
 import { useAppServices } from '../services/app_services';
+import { i18n } from '@osd/i18n';
 
 type Props = RouteComponentProps<{ index: string; id: string }>;
 
@@ -55,7 +56,7 @@ function describeHit(group: EvidenceGroup, hit: EvidenceHit, label: string): str
     .filter((v) => v !== undefined && v !== '')
     .slice(0, 4)
     .map((v) => fieldText(v));
-  return `${label} document of ${formatTime(hit.timestamp, true)}: ${values.join(' · ')}`;
+  return i18n.translate('siemInvestigations.investigation.page.hitDescription', { defaultMessage: '{source} document of {time}: {values}', values: { source: label, time: formatTime(hit.timestamp, true), values: values.join(' · ') } });
 }
 
 export function InvestigationPage({ match, location, history }: Props) {
@@ -73,7 +74,7 @@ export function InvestigationPage({ match, location, history }: Props) {
   const { data, error, loading, reload } = useRequest(
     JSON.stringify([ref, before, after, members]),
     (signal) => api.investigate({ finding: ref, window: { before, after }, ...(members.length ? { members } : {}) }, signal),
-    'Could not investigate the finding'
+    i18n.translate('siemInvestigations.investigation.page.failed', { defaultMessage: 'Could not investigate the finding' })
   );
 
   const [focused, setFocused] = useState<FocusedEntity | null>(null);
@@ -82,7 +83,7 @@ export function InvestigationPage({ match, location, history }: Props) {
   const [flyoutRef, setFlyoutRef] = useState<DocRef | null>(null);
   const [attach, setAttach] = useState<AttachRequest | null>(null);
 
-  useBreadcrumbs([{ text: 'Findings', path: '/' }, { text: data?.finding.type ?? 'Investigation' }]);
+  useBreadcrumbs([{ text: i18n.translate('siemInvestigations.investigation.investigationPage.findings', { defaultMessage: 'Findings' }), path: '/' }, { text: data?.finding.type ?? i18n.translate('siemInvestigations.investigation.page.breadcrumb', { defaultMessage: 'Investigation' }) }]);
 
   const showGroup = useCallback(
     (groupId: string) => {
@@ -113,15 +114,13 @@ export function InvestigationPage({ match, location, history }: Props) {
             <EuiEmptyPrompt
               iconType="alert"
               color="danger"
-              title={<h2>This finding could not be investigated</h2>}
+              title={<h2>{i18n.translate('siemInvestigations.investigation.investigationPage.thisFindingCouldNot', { defaultMessage: 'This finding could not be investigated' })}</h2>}
               body={<p data-test-subj="investigationError">{error}</p>}
               actions={[
                 <EuiButton key="retry" onClick={reload} iconType="refresh">
-                  Try again
-                </EuiButton>,
+                  {i18n.translate('siemInvestigations.investigation.investigationPage.tryAgain', { defaultMessage: 'Try again' })}</EuiButton>,
                 <EuiButtonEmpty key="back" onClick={() => history.push('/')}>
-                  Back to findings
-                </EuiButtonEmpty>,
+                  {i18n.translate('siemInvestigations.investigation.investigationPage.backToFindings', { defaultMessage: 'Back to findings' })}</EuiButtonEmpty>,
               ]}
             />
           ) : (
@@ -151,7 +150,7 @@ export function InvestigationPage({ match, location, history }: Props) {
           loading={loading}
           onWindowChange={(w) => (w.before === before && w.after === after ? reload() : history.push(investigatePath(ref, w, members)))}
           onAddToCase={
-            canSave ? () => setAttach({ attachment: { type: 'finding', ref: data.finding.ref }, description: `GuardDuty finding: ${data.finding.title}` }) : undefined
+            canSave ? () => setAttach({ attachment: { type: 'finding', ref: data.finding.ref }, description: i18n.translate('siemInvestigations.investigation.page.attachDescription', { defaultMessage: 'GuardDuty finding: {title}', values: { title: data.finding.title } }) }) : undefined
           }
         />
         <EuiSpacer size="m" />
@@ -165,14 +164,14 @@ export function InvestigationPage({ match, location, history }: Props) {
         <EuiFlexGroup gutterSize="m" alignItems="flexStart">
           <EuiFlexItem grow={3}>
             <EuiPanel paddingSize="l">
-              <SectionTitle>Attack story</SectionTitle>
+              <SectionTitle>{i18n.translate('siemInvestigations.investigation.investigationPage.attackStory', { defaultMessage: 'Attack story' })}</SectionTitle>
               <EuiSpacer size="m" />
               <AttackStory story={data.story} evidence={data.evidence} window={data.window} onShowGroup={showGroup} />
             </EuiPanel>
           </EuiFlexItem>
           <EuiFlexItem grow={2}>
             <EuiPanel paddingSize="l">
-              <SectionTitle>Entities</SectionTitle>
+              <SectionTitle>{i18n.translate('siemInvestigations.investigation.investigationPage.entities', { defaultMessage: 'Entities' })}</SectionTitle>
               <EuiSpacer size="m" />
               <EntityChips entities={data.entities} focused={focused} onFocus={setFocused} />
             </EuiPanel>
@@ -181,33 +180,32 @@ export function InvestigationPage({ match, location, history }: Props) {
         <EuiSpacer size="m" />
         {focused && (
           <>
-            <EuiCallOut size="s" iconType="filter" title={`Focused on ${entityLabel(focused.type).toLowerCase()} ${focused.value}`} data-test-subj="focusCallout">
+            <EuiCallOut size="s" iconType="filter" title={i18n.translate('siemInvestigations.investigation.page.focused', { defaultMessage: 'Focused on {type} {value}', values: { type: entityLabel(focused.type).toLowerCase(), value: focused.value } })} data-test-subj="focusCallout">
               <EuiButtonEmpty size="xs" flush="left" onClick={() => setFocused(null)}>
-                Show everything again
-              </EuiButtonEmpty>
+                {i18n.translate('siemInvestigations.investigation.investigationPage.showEverythingAgain', { defaultMessage: 'Show everything again' })}</EuiButtonEmpty>
             </EuiCallOut>
             <EuiSpacer size="m" />
           </>
         )}
         <EuiPanel paddingSize="l">
-          <SectionTitle>Entity graph</SectionTitle>
+          <SectionTitle>{i18n.translate('siemInvestigations.investigation.investigationPage.entityGraph', { defaultMessage: 'Entity graph' })}</SectionTitle>
           <EuiSpacer size="m" />
           <EntityGraph graph={data.graph} focused={focused} onFocus={setFocused} />
         </EuiPanel>
         <EuiSpacer size="m" />
         <EuiPanel paddingSize="l">
-          <SectionTitle>Timeline</SectionTitle>
+          <SectionTitle>{i18n.translate('siemInvestigations.investigation.investigationPage.timeline', { defaultMessage: 'Timeline' })}</SectionTitle>
           <EuiSpacer size="m" />
           <InvestigationTimeline events={timeline} onInspect={setFlyoutRef} />
         </EuiPanel>
         <EuiSpacer size="m" />
         <EuiPanel paddingSize="l" data-test-subj="evidencePanel">
-          <SectionTitle>Evidence</SectionTitle>
+          <SectionTitle>{i18n.translate('siemInvestigations.investigation.investigationPage.evidence', { defaultMessage: 'Evidence' })}</SectionTitle>
           <EuiSpacer size="s" />
           {!hasEvidence ? (
             <>
-              <EuiCallOut size="s" iconType="iInCircle" title="Nothing was found beyond the finding itself" data-test-subj="noEvidenceCallout">
-                <p>These are the questions the playbook asked, and why each came back empty or could not be asked.</p>
+              <EuiCallOut size="s" iconType="iInCircle" title={i18n.translate('siemInvestigations.investigation.investigationPage.nothingWasFoundBeyond', { defaultMessage: 'Nothing was found beyond the finding itself' })} data-test-subj="noEvidenceCallout">
+                <p>{i18n.translate('siemInvestigations.investigation.investigationPage.theseAreTheQuestions', { defaultMessage: 'These are the questions the playbook asked, and why each came back empty or could not be asked.' })}</p>
               </EuiCallOut>
               <EuiSpacer size="m" />
               {checksPanel}
@@ -234,7 +232,7 @@ export function InvestigationPage({ match, location, history }: Props) {
           <>
             <EuiSpacer size="m" />
             <EuiPanel paddingSize="l" data-test-subj="checksPanel">
-              <SectionTitle>What was checked</SectionTitle>
+              <SectionTitle>{i18n.translate('siemInvestigations.investigation.investigationPage.whatWasChecked', { defaultMessage: 'What was checked' })}</SectionTitle>
               <EuiSpacer size="s" />
               {checksPanel}
             </EuiPanel>

@@ -1,10 +1,10 @@
-import { i18n } from '@osd/i18n';
 import React, { useState } from 'react';
 import { EuiBadge, EuiFilterButton, EuiFilterGroup, EuiLink, EuiSpacer, EuiText, EuiTextColor } from '@elastic/eui';
 import { DocRef, SourceId, SOURCE_IDS, TimelineEvent } from '../../common/types';
-import { formatTime } from '../shared/format';
+import { formatNumber, formatTime } from '../shared/format';
 import { SOURCE_COLORS } from '../shared/palette';
 import { useAppServices } from '../services/app_services';
+import { i18n } from '@osd/i18n';
 
 export interface InvestigationTimelineProps {
   /** Ascending, as the server sends them. */
@@ -23,7 +23,7 @@ export function InvestigationTimeline({ events, onInspect }: InvestigationTimeli
   let lastDay = '';
   return (
     <div data-test-subj="timeline">
-      <EuiFilterGroup aria-label="Sources on the timeline">
+      <EuiFilterGroup aria-label={i18n.translate('siemInvestigations.investigation.investigationTimeline.sourcesOnTheTimeline', { defaultMessage: 'Sources on the timeline' })}>
         {present.map((s) => {
           const on = !hidden.includes(s);
           return (
@@ -43,7 +43,7 @@ export function InvestigationTimeline({ events, onInspect }: InvestigationTimeli
       <EuiSpacer size="s" />
       {shown.length === 0 ? (
         <EuiText size="s" color="subdued">
-          <p>No events to show.</p>
+          <p>{i18n.translate('siemInvestigations.investigation.investigationTimeline.noEventsToShow', { defaultMessage: 'No events to show.' })}</p>
         </EuiText>
       ) : (
         // A scroll box: focusable, so the keyboard can scroll it (WCAG 2.1.1).
@@ -85,11 +85,11 @@ export function InvestigationTimeline({ events, onInspect }: InvestigationTimeli
                       <EuiBadge
                         color="warning"
                         data-test-subj="timelineCount"
-                        title={e.partial ? 'At least this many: the evidence group has more hits than the investigation reads' : undefined}
+                        title={e.partial ? i18n.translate('siemInvestigations.investigation.timeline.partial', { defaultMessage: 'At least this many: the evidence group has more hits than the investigation reads' }) : undefined}
                       >
                         {e.partial ? '≥' : '×'}
-                        {count.toLocaleString('en-US')}
-                        {e.lastTimestamp ? ` until ${e.lastTimestamp.slice(0, 10) === day ? formatTime(e.lastTimestamp).slice(11) : formatTime(e.lastTimestamp)}` : ''}
+                        {formatNumber(count)}
+                        {e.lastTimestamp ? i18n.translate('siemInvestigations.investigation.timeline.until', { defaultMessage: ' until {time}', values: { time: e.lastTimestamp.slice(0, 10) === day ? formatTime(e.lastTimestamp).slice(11) : formatTime(e.lastTimestamp) } }) : ''}
                       </EuiBadge>
                     )}
                     {e.outcome && <EuiBadge color={OUTCOME_COLORS[e.outcome] ?? 'default'}>{e.outcome}</EuiBadge>}

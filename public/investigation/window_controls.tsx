@@ -1,6 +1,7 @@
 import React, { useState } from 'react';
 import { EuiButton, EuiFlexGroup, EuiFlexItem, EuiSelect } from '@elastic/eui';
 import { durationLabel } from '../shared/format';
+import { i18n } from '@osd/i18n';
 
 const WINDOW_CHOICES = ['1h', '6h', '24h', '3d', '7d'];
 
@@ -22,8 +23,8 @@ export function WindowControls({ before, after, loading, onApply }: WindowContro
       <EuiFlexItem grow={false}>
         <EuiSelect
           compressed
-          prepend="Before"
-          aria-label="Window before the finding"
+          prepend={i18n.translate('siemInvestigations.investigation.windowControls.before', { defaultMessage: 'Before' })}
+          aria-label={i18n.translate('siemInvestigations.investigation.windowControls.windowBeforeTheFinding', { defaultMessage: 'Window before the finding' })}
           data-test-subj="windowBefore"
           options={options(draft.before)}
           value={draft.before}
@@ -33,8 +34,8 @@ export function WindowControls({ before, after, loading, onApply }: WindowContro
       <EuiFlexItem grow={false}>
         <EuiSelect
           compressed
-          prepend="After"
-          aria-label="Window after the finding"
+          prepend={i18n.translate('siemInvestigations.investigation.windowControls.after', { defaultMessage: 'After' })}
+          aria-label={i18n.translate('siemInvestigations.investigation.windowControls.windowAfterTheFinding', { defaultMessage: 'Window after the finding' })}
           data-test-subj="windowAfter"
           options={options(draft.after)}
           value={draft.after}
@@ -43,7 +44,7 @@ export function WindowControls({ before, after, loading, onApply }: WindowContro
       </EuiFlexItem>
       <EuiFlexItem grow={false}>
         <EuiButton size="s" iconType="refresh" fill={changed} isLoading={loading} onClick={() => onApply(draft)} data-test-subj="windowApply">
-          {changed ? 'Re-run' : 'Refresh'}
+          {changed ? i18n.translate('siemInvestigations.investigation.window.rerun', { defaultMessage: 'Re-run' }) : i18n.translate('siemInvestigations.investigation.window.refresh', { defaultMessage: 'Refresh' })}
         </EuiButton>
       </EuiFlexItem>
     </EuiFlexGroup>

@@ -7,6 +7,7 @@ import { casePath } from '../routes';
 import { CoreStart } from '../types';
 import { InvestigationsApi } from './api_client';
 import { errorMessage } from './http_error';
+import { i18n } from '@osd/i18n';
 
 /** Where "Add to case" puts a document: a case made for it, or one that exists. */
 export type CaseTarget = { kind: 'new'; title: string; severity?: CaseSeverity; templateId?: string | null } | { kind: 'existing'; id: string; title: string };
@@ -30,14 +31,16 @@ export async function addToCase(api: InvestigationsApi, core: CoreStart, target:
     } else caseId = target.id;
     const updated = await api.addAttachment(caseId, attachment);
     core.notifications.toasts.addSuccess({
-      title: `Added to case "${updated.title}"`,
+      title: i18n.translate('siemInvestigations.services.addToCase.added', { defaultMessage: 'Added to case "{title}"', values: { title: updated.title } }),
       text: caseLinkMountPoint(core, updated),
       'data-test-subj': 'addedToCaseToast',
     });
     return updated;
   } catch (e) {
     core.notifications.toasts.addDanger({
-      title: created ? `Case "${created.title}" was created, but the document could not be attached` : 'Could not add to the case',
+      title: created
+        ? i18n.translate('siemInvestigations.services.addToCase.createdNotAttached', { defaultMessage: 'Case "{title}" was created, but the document could not be attached', values: { title: created.title } })
+        : i18n.translate('siemInvestigations.services.addToCase.failed', { defaultMessage: 'Could not add to the case' }),
       text: errorMessage(e),
     });
     return null;
@@ -50,8 +53,7 @@ export function caseLinkMountPoint(core: CoreStart, c: Pick<Case, 'id'>) {
   return (element: HTMLElement) =>
     renderRoot(
       <EuiLink href={href} data-test-subj="addedToCaseLink">
-        Open the case
-      </EuiLink>,
+        {i18n.translate('siemInvestigations.services.addToCase.openTheCase', { defaultMessage: 'Open the case' })}</EuiLink>,
       element
     );
 }

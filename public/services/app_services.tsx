@@ -2,6 +2,7 @@ import React, { createContext, ReactNode, useContext } from 'react';
 import { DEFAULT_SOURCES, SourceDefinitions } from '../../common/sources';
 import { CoreStart } from '../types';
 import { InvestigationsApi } from './api_client';
+import { I18nProvider } from '@osd/i18n/react';
 
 /** Everything a page needs from the platform, handed down once at mount. */
 export interface AppServices {
@@ -21,7 +22,12 @@ export function createAppServices(core: CoreStart, sources: SourceDefinitions = 
 }
 
 export function AppServicesProvider({ services, children }: { services: AppServices; children: ReactNode }) {
-  return <AppServicesContext.Provider value={services}>{children}</AppServicesContext.Provider>;
+  // Every tree that gets the services (the app, Discover's doc views, tests) also gets OSD's locale.
+  return (
+    <I18nProvider>
+      <AppServicesContext.Provider value={services}>{children}</AppServicesContext.Provider>
+    </I18nProvider>
+  );
 }
 
 export function useAppServices(): AppServices {

@@ -4,6 +4,7 @@ import { DocRef, SourceId } from '../../common/types';
 import { keyFields } from './document_fields';
 import { formatTime } from './format';
 import { useAppServices } from '../services/app_services';
+import { i18n } from '@osd/i18n';
 
 /** A document's source, time, reference and key fields, every value as text. */
 export function DocumentSummary({ docRef, source, timestamp, document }: { docRef: DocRef; source: SourceId | null; timestamp?: string; document: Record<string, unknown> }) {
@@ -14,11 +15,11 @@ export function DocumentSummary({ docRef, source, timestamp, document }: { docRe
       <EuiFlexGroup gutterSize="s" alignItems="center" responsive={false} wrap>
         <EuiFlexItem grow={false}>
           <EuiBadge color={source ? 'primary' : 'default'} data-test-subj="documentSource">
-            {source ? sources[source].label : 'Not a configured log source'}
+            {source ? sources[source].label : i18n.translate('siemInvestigations.shared.documentSummary.noSource', { defaultMessage: 'Not a configured log source' })}
           </EuiBadge>
         </EuiFlexItem>
         <EuiFlexItem grow={false}>
-          <EuiText size="s">{timestamp ? formatTime(timestamp, true) : 'No timestamp'}</EuiText>
+          <EuiText size="s">{timestamp ? formatTime(timestamp, true) : i18n.translate('siemInvestigations.shared.documentSummary.noTimestamp', { defaultMessage: 'No timestamp' })}</EuiText>
         </EuiFlexItem>
       </EuiFlexGroup>
       <EuiText size="xs" color="subdued" style={{ overflowWrap: 'anywhere' }}>

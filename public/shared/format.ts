@@ -1,3 +1,5 @@
+import { i18n } from '@osd/i18n';
+
 /** `2021-04-27 10:21:19`: analysts compare times across sources, so the app shows UTC everywhere. */
 export function formatTime(iso: string | undefined, withZone = false): string {
   if (!iso) return '—';
@@ -14,19 +16,14 @@ export function fieldText(value: string | string[] | undefined | null): string {
   return value === '' ? '""' : value;
 }
 
-export function plural(n: number, word: string, words = `${word}s`): string {
-  return `${n.toLocaleString('en-US')} ${n === 1 ? word : words}`;
-}
-
-/** A count that may be a lower bound (counting stopped at a limit): `200,000+ hits`. */
-export function pluralAtLeast(n: number, lowerBound: boolean | undefined, word: string, words = `${word}s`): string {
-  return lowerBound ? `${n.toLocaleString('en-US')}+ ${words}` : plural(n, word, words);
+/** A count in the user's locale (OSD's `i18n.locale`). */
+export function formatNumber(n: number): string {
+  return new Intl.NumberFormat(i18n.getLocale()).format(n);
 }
 
 /** `1h`, `24h`, `7d` → a label for the window controls. */
 export function durationLabel(d: string): string {
   const m = /^(\d+)([mhd])$/.exec(d);
   if (!m) return d;
-  const unit = { m: 'minute', h: 'hour', d: 'day' }[m[2] as 'm' | 'h' | 'd'];
-  return plural(Number(m[1]), unit);
+  return i18n.translate('siemInvestigations.shared.format.duration', { defaultMessage: '{unit, select, m {{n, plural, one {# minute} other {# minutes}}} h {{n, plural, one {# hour} other {# hours}}} other {{n, plural, one {# day} other {# days}}}}', values: { n: Number(m[1]), unit: m[2] } });
 }

@@ -3,6 +3,7 @@ import { EuiButtonEmpty, EuiButtonIcon, EuiToolTip } from '@elastic/eui';
 import { DISCOVER_APP_ID, discoverPathForGroup } from '../../common/discover_url';
 import { EvidenceGroup, InvestigationWindow } from '../../common/types';
 import { useAppServices } from '../services/app_services';
+import { i18n } from '@osd/i18n';
 
 export interface OpenInDiscoverButtonProps {
   group: EvidenceGroup;
@@ -24,14 +25,13 @@ export function OpenInDiscoverButton({ group, window, iconOnly }: OpenInDiscover
   };
   if (iconOnly) {
     return (
-      <EuiToolTip content={`Open "${group.title}" in Discover`}>
-        <EuiButtonIcon iconType="discoverApp" aria-label={`Open "${group.title}" in Discover`} {...common} />
+      <EuiToolTip content={i18n.translate('siemInvestigations.shared.openInDiscover.group', { defaultMessage: 'Open "{title}" in Discover', values: { title: group.title } })}>
+        <EuiButtonIcon iconType="discoverApp" aria-label={i18n.translate('siemInvestigations.shared.openInDiscover.group', { defaultMessage: 'Open "{title}" in Discover', values: { title: group.title } })} {...common} />
       </EuiToolTip>
     );
   }
   return (
     <EuiButtonEmpty size="s" iconType="discoverApp" {...common}>
-      Open in Discover
-    </EuiButtonEmpty>
+      {i18n.translate('siemInvestigations.shared.openInDiscoverButton.openInDiscover', { defaultMessage: 'Open in Discover' })}</EuiButtonEmpty>
   );
 }

@@ -2,6 +2,7 @@ import { euiPaletteColorBlind } from '@elastic/eui';
 import { darkMode, euiThemeVars } from '@osd/ui-shared-deps/theme';
 import { ENTITY_NOUNS } from '../../common/entity_nouns';
 import { EntityType, GraphNodeType, Severity, SourceId } from '../../common/types';
+import { i18n } from '@osd/i18n';
 
 /**
  * Colours come from OUI, never from hex codes here: the colour-blind-safe visualisation palette
@@ -54,10 +55,12 @@ export const THEME = {
 };
 
 /** Entity types as labels: the nouns the server's sentences use (common/entity_nouns.ts), capitalised. */
-export const ENTITY_LABELS: Record<GraphNodeType, string> = {
-  finding: 'Finding',
-  ...(Object.fromEntries(Object.entries(ENTITY_NOUNS).map(([type, noun]) => [type, noun.charAt(0).toUpperCase() + noun.slice(1)])) as Record<EntityType, string>),
-};
+export const ENTITY_LABELS: Record<GraphNodeType, string> = Object.defineProperties({} as Record<GraphNodeType, string>, {
+  finding: { enumerable: true, get: () => i18n.translate('siemInvestigations.entity.finding', { defaultMessage: 'Finding' }) },
+  ...Object.fromEntries(
+    (Object.keys(ENTITY_NOUNS) as EntityType[]).map((type) => [type, { enumerable: true, get: () => ENTITY_NOUNS[type].charAt(0).toUpperCase() + ENTITY_NOUNS[type].slice(1) }])
+  ),
+});
 
 /** OUI 1.x icon names (see `typeToPathMap` of @elastic/eui's icon). */
 export const ENTITY_ICONS: Record<GraphNodeType, string> = {
@@ -139,5 +142,5 @@ function own(map: Record<GraphNodeType, string>, key: string): string | undefine
 
 function humanize(type: string): string {
   const words = String(type).replace(/[_.-]+/g, ' ').trim();
-  return words ? words.charAt(0).toUpperCase() + words.slice(1) : 'Entity';
+  return words ? words.charAt(0).toUpperCase() + words.slice(1) : i18n.translate('siemInvestigations.entity.unknown', { defaultMessage: 'Entity' });
 }

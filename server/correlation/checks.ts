@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { ENTITY_NOUNS } from '../../common/entity_nouns';
 import { SourceDefinitions } from '../../common/sources';
 import { RuleCheck, SourceCoverage } from '../../common/types';
@@ -22,21 +23,35 @@ export function checkRules(rules: PivotRule[], groups: Map<RuleId, ParsedGroup>,
 }
 
 function needs(m: PivotMatch): string {
-  return m.noun ?? `${m.ipRole === 'remote' ? 'remote ' : ''}${ENTITY_NOUNS[m.entity]}`;
+  return (
+    m.noun ??
+    (m.ipRole === 'remote'
+      ? i18n.translate('siemInvestigations.checks.remoteEntity', { defaultMessage: 'remote {noun}', values: { noun: ENTITY_NOUNS[m.entity] } })
+      : ENTITY_NOUNS[m.entity])
+  );
 }
 
 function missingInput(rule: PivotRule, entities: EntitySet): string {
   const missing = rule.match.filter((m) => entities.values(m.entity, m.ipRole, m.keep).length === 0).map(needs);
-  if (missing.length) return `no ${missing.join(' and no ')} is known for this finding`;
+  if (missing.length) {
+    return i18n.translate('siemInvestigations.checks.missingAll', {
+      defaultMessage: 'no {entities} is known for this finding',
+      values: { entities: missing.join(i18n.translate('siemInvestigations.checks.andNo', { defaultMessage: ' and no ' })) },
+    });
+  }
   const any = (rule.matchAny ?? []).map(needs);
-  return any.length ? `no ${any.join(', ')} is known for this finding` : 'not asked for this finding';
+  return any.length
+    ? i18n.translate('siemInvestigations.checks.missingAny', { defaultMessage: 'no {entities} is known for this finding', values: { entities: any.join(i18n.translate('siemInvestigations.story.list.separator', { defaultMessage: ', ' })) } })
+    : i18n.translate('siemInvestigations.checks.notAsked', { defaultMessage: 'not asked for this finding' });
 }
 
 function emptyReason(rule: PivotRule, coverage: SourceCoverage[], sources: SourceDefinitions): string {
   const def = sources[rule.source];
   const c = coverage.find((x) => x.source === rule.source);
   if (c?.error) return c.error;
-  if (c?.absent) return `no index matches ${def.indexPattern}`;
-  if (c && c.docsInWindow === 0 && !rule.lookbackDays) return `${def.label} has no documents in this time window`;
-  return `no ${def.label} document in the window matches`;
+  if (c?.absent) return i18n.translate('siemInvestigations.checks.absent', { defaultMessage: 'no index matches {indexPattern}', values: { indexPattern: def.indexPattern } });
+  if (c && c.docsInWindow === 0 && !rule.lookbackDays) {
+    return i18n.translate('siemInvestigations.checks.emptyWindow', { defaultMessage: '{source} has no documents in this time window', values: { source: def.label } });
+  }
+  return i18n.translate('siemInvestigations.checks.noMatch', { defaultMessage: 'no {source} document in the window matches', values: { source: def.label } });
 }

@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { FindingSummary, SourceCoverage, StorySentence } from '../../common/types';
 import { SourceDefinitions } from '../../common/sources';
 import { LIMITS } from '../../common/constants';
@@ -39,16 +40,26 @@ export function buildStory(
   }
 
   for (const g of groups.values()) {
-    if (g.error) say(`The search "${g.title}" did not complete (${g.error}); its evidence may be missing.`, [g.id]);
+    if (g.error) {
+      say(
+        i18n.translate('siemInvestigations.story.searchFailed', {
+          defaultMessage: 'The search "{title}" did not complete ({error}); its evidence may be missing.',
+          values: { title: g.title, error: g.error },
+        }),
+        [g.id]
+      );
+    }
   }
   // Only the sources this playbook searches: a deployment without, say, Route 53 Resolver logs is
   // not missing part of an IAM finding's picture.
   const asked = new Set(rules.map((r) => r.source));
   for (const c of coverage) {
     if (!asked.has(c.source)) continue;
-    if (c.absent) say(`No ${sources[c.source].label} index matches ${c.indexPattern}, so that part of the picture is missing (no data).`, []);
-    else if (c.docsInWindow === 0 && !c.error) {
-      say(`${sources[c.source].label} has no data in ${c.indexPattern} for this time window, so that part of the picture is missing.`, []);
+    const values = { source: sources[c.source].label, indexPattern: c.indexPattern };
+    if (c.absent) {
+      say(i18n.translate('siemInvestigations.story.sourceAbsent', { defaultMessage: 'No {source} index matches {indexPattern}, so that part of the picture is missing (no data).', values }), []);
+    } else if (c.docsInWindow === 0 && !c.error) {
+      say(i18n.translate('siemInvestigations.story.sourceEmpty', { defaultMessage: '{source} has no data in {indexPattern} for this time window, so that part of the picture is missing.', values }), []);
     }
   }
   return story;

@@ -1,3 +1,5 @@
+import { i18n } from '@osd/i18n';
+import { list } from '../playbooks/narration';
 import { BlockList, isIP } from 'net';
 import { EntityType, FindingSummary } from '../../common/types';
 import { ENTITY_NOUNS } from '../../common/entity_nouns';
@@ -316,18 +318,18 @@ function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
   const explanation = explain(links, typeOf);
   if (members.length === 1) explanation.push(signals.length ? 'An attack sequence: GuardDuty itself bundled its signals.' : 'Shares no access key, principal, instance, remote address, bucket or cluster with another finding in the window.');
   const families = [...new Set(ordered.map((m) => playbookFor(m.input.summary.type).title))];
-  const sharedText = shared
-    .slice(0, 2)
-    .map((e) => `${noun(e.type)} ${e.value}`)
-    .join(' and ');
+  const sharedText = list(shared.slice(0, 2).map((e) => `${noun(e.type)} ${e.value}`));
   const more = members.length - 1;
   const title = top.input.summary.title.replace(/[.\s]+$/, '');
   const headline =
     more === 0
       ? signals.length
-        ? `${title} (${signals.length} signals).`
-        : `${title}.`
-      : `${title}, with ${more} related finding${more === 1 ? '' : 's'}${sharedText ? ` sharing ${sharedText}` : ''}.`;
+        ? i18n.translate('siemInvestigations.incidents.headline.signals', { defaultMessage: '{title} ({signals} signals).', values: { title, signals: signals.length } })
+        : i18n.translate('siemInvestigations.incidents.headline.alone', { defaultMessage: '{title}.', values: { title } })
+      : i18n.translate('siemInvestigations.incidents.headline.related', {
+          defaultMessage: '{title}, with {more, plural, one {# related finding} other {# related findings}}{hasShared, select, yes { sharing {shared}} other {}}.',
+          values: { title, more, hasShared: sharedText ? 'yes' : 'no', shared: sharedText },
+        });
   return {
     id: [...memberIds].sort()[0],
     memberCount: members.length,
@@ -359,19 +361,34 @@ function explain(links: IncidentLink[], typeOf: (id: string) => string): string[
   const out: string[] = [];
   for (const { entity, findings, from } of byEntity.values()) {
     if (out.length >= INCIDENT_LIMITS.explanationSentences) {
-      out.push(`…and ${byEntity.size - out.length} more shared entities.`);
+      out.push(i18n.translate('siemInvestigations.incidents.explain.more', { defaultMessage: '…and {n} more shared entities.', values: { n: byEntity.size - out.length } }));
       break;
     }
     const ids = [...findings];
     if (entity.type === 'signal') {
       const other = ids.find((id) => id !== from) ?? from;
-      out.push(`Grouped because the attack sequence ${typeOf(from)} names ${typeOf(other)} (${other}) as one of its signals.`);
+      out.push(
+        i18n.translate('siemInvestigations.incidents.explain.signal', {
+          defaultMessage: 'Grouped because the attack sequence {sequence} names {type} ({id}) as one of its signals.',
+          values: { sequence: typeOf(from), type: typeOf(other), id: other },
+        })
+      );
     } else if (ids.length === 2) {
-      out.push(`Grouped because ${typeOf(ids[0])} and ${typeOf(ids[1])} both name ${noun(entity.type)} ${entity.value}.`);
+      out.push(
+        i18n.translate('siemInvestigations.incidents.explain.pair', {
+          defaultMessage: 'Grouped because {a} and {b} both name {noun} {value}.',
+          values: { a: typeOf(ids[0]), b: typeOf(ids[1]), noun: noun(entity.type), value: entity.value },
+        })
+      );
     } else {
       const types = [...new Set(ids.map(typeOf))];
       const typeText = types.slice(0, 3).join(', ') + (types.length > 3 ? ', …' : '');
-      out.push(`Grouped because ${ids.length} findings (${typeText}) name ${noun(entity.type)} ${entity.value}.`);
+      out.push(
+        i18n.translate('siemInvestigations.incidents.explain.many', {
+          defaultMessage: 'Grouped because {n} findings ({types}) name {noun} {value}.',
+          values: { n: ids.length, types: typeText, noun: noun(entity.type), value: entity.value },
+        })
+      );
     }
   }
   return out;

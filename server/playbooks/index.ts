@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { ACCESS_KEY, ATTACKER_IP, BUCKET_PERMISSIONS, INSTANCE_CREDENTIALS, OBJECT_ACCESS } from './rules/cloudtrail';
 import { CONSOLE_LOGINS, CREATED_ACTIVITY, CREATED_CREDENTIALS, INSTANCE_CREDENTIALS_ELSEWHERE, KEY_ORIGIN } from './rules/cloudtrail_chains';
 import { ACCOUNT_PUBLIC_ACCESS, S3_DATA_EVENTS } from './rules/cloudtrail_s3';
@@ -99,24 +100,24 @@ const REMOTE_ADDRESS = [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, SSH_FROM_ATTA
  * pivots on are known.
  */
 export const PLAYBOOKS: Playbook[] = [
-  { id: 'attack_sequence', title: 'Attack sequence', types: ['AttackSequence:*'], rules: CREDENTIALS_AND_CHAINS },
+  { id: 'attack_sequence', get title() { return i18n.translate('siemInvestigations.playbook.attack_sequence.title', { defaultMessage: 'Attack sequence' }); }, types: ['AttackSequence:*'], rules: CREDENTIALS_AND_CHAINS },
   {
     id: 'iam_instance_credentials',
     title: 'Instance credentials used elsewhere',
     types: ['*:IAMUser/InstanceCredentialExfiltration*'],
     rules: [...INSTANCE_AND_CREDENTIALS, INSTANCE_CREDENTIALS_ELSEWHERE, ...CHAINS],
   },
-  { id: 'iam', title: 'IAM credentials', types: ['*:IAMUser/*'], rules: CREDENTIALS_AND_CHAINS },
-  { id: 'dns', title: 'DNS activity of an instance', types: ['*!DNS', '*:EC2/DNS*', '*:EC2/DGADomainRequest*', '*:Runtime/*DNS*'], rules: DNS },
-  { id: 'rdp', title: 'RDP brute force', types: ['*:EC2/RDPBruteForce*'], rules: RDP },
-  { id: 'ec2', title: 'EC2 instance', types: ['*:EC2/*'], rules: INSTANCE_AND_CREDENTIALS },
-  { id: 'runtime', title: 'Runtime (EC2, EKS, ECS)', types: ['*:Runtime/*'], rules: INSTANCE_AND_CREDENTIALS },
-  { id: 's3', title: 'S3 data', types: ['*:S3/*'], rules: CREDENTIALS_AND_DATA },
-  { id: 'kubernetes', title: 'Kubernetes (EKS)', types: ['*:Kubernetes/*'], rules: REMOTE_ADDRESS },
-  { id: 'ecs', title: 'ECS and other containers', types: ['*:ECS/*', '*:Container/*'], rules: REMOTE_ADDRESS },
-  { id: 'rds', title: 'RDS database', types: ['*:RDS/*'], rules: REMOTE_ADDRESS },
-  { id: 'lambda', title: 'Lambda function', types: ['*:Lambda/*'], rules: REMOTE_ADDRESS },
-  { id: 'generic', title: 'Any finding', types: ['*'], rules: [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, REMOTE_TRAFFIC] },
+  { id: 'iam', get title() { return i18n.translate('siemInvestigations.playbook.iam.title', { defaultMessage: 'IAM credentials' }); }, types: ['*:IAMUser/*'], rules: CREDENTIALS_AND_CHAINS },
+  { id: 'dns', get title() { return i18n.translate('siemInvestigations.playbook.dns.title', { defaultMessage: 'DNS activity of an instance' }); }, types: ['*!DNS', '*:EC2/DNS*', '*:EC2/DGADomainRequest*', '*:Runtime/*DNS*'], rules: DNS },
+  { id: 'rdp', get title() { return i18n.translate('siemInvestigations.playbook.rdp.title', { defaultMessage: 'RDP brute force' }); }, types: ['*:EC2/RDPBruteForce*'], rules: RDP },
+  { id: 'ec2', get title() { return i18n.translate('siemInvestigations.playbook.ec2.title', { defaultMessage: 'EC2 instance' }); }, types: ['*:EC2/*'], rules: INSTANCE_AND_CREDENTIALS },
+  { id: 'runtime', get title() { return i18n.translate('siemInvestigations.playbook.runtime.title', { defaultMessage: 'Runtime (EC2, EKS, ECS)' }); }, types: ['*:Runtime/*'], rules: INSTANCE_AND_CREDENTIALS },
+  { id: 's3', get title() { return i18n.translate('siemInvestigations.playbook.s3.title', { defaultMessage: 'S3 data' }); }, types: ['*:S3/*'], rules: CREDENTIALS_AND_DATA },
+  { id: 'kubernetes', get title() { return i18n.translate('siemInvestigations.playbook.kubernetes.title', { defaultMessage: 'Kubernetes (EKS)' }); }, types: ['*:Kubernetes/*'], rules: REMOTE_ADDRESS },
+  { id: 'ecs', get title() { return i18n.translate('siemInvestigations.playbook.ecs.title', { defaultMessage: 'ECS and other containers' }); }, types: ['*:ECS/*', '*:Container/*'], rules: REMOTE_ADDRESS },
+  { id: 'rds', get title() { return i18n.translate('siemInvestigations.playbook.rds.title', { defaultMessage: 'RDS database' }); }, types: ['*:RDS/*'], rules: REMOTE_ADDRESS },
+  { id: 'lambda', get title() { return i18n.translate('siemInvestigations.playbook.lambda.title', { defaultMessage: 'Lambda function' }); }, types: ['*:Lambda/*'], rules: REMOTE_ADDRESS },
+  { id: 'generic', get title() { return i18n.translate('siemInvestigations.playbook.generic.title', { defaultMessage: 'Any finding' }); }, types: ['*'], rules: [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, REMOTE_TRAFFIC] },
 ];
 
 export function playbookFor(findingType: string): Playbook {

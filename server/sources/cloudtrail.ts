@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { first, FlatDoc } from '../../common/flatten';
 import type { GraphBuilder } from '../correlation/graph_builder';
 import { ServerSourceAdapter } from './types';
@@ -116,7 +117,7 @@ export const cloudtrailServer: ServerSourceAdapter = {
     'cloud.region',
   ],
   describe(doc, timestamp) {
-    const action = first(doc, 'event.action', 'eventName') ?? 'API call';
+    const action = first(doc, 'event.action', 'eventName') ?? i18n.translate('siemInvestigations.timeline.cloudtrail.apiCall', { defaultMessage: 'API call' });
     const bucket = first(doc, 'requestParameters.bucketName');
     const key = first(doc, 'requestParameters.key');
     let target = bucket ? ` ${bucket}${key ? `/${key}` : ''}` : first(doc, 'requestParameters.userName') ? ` ${first(doc, 'requestParameters.userName')}` : '';
@@ -133,9 +134,9 @@ export const cloudtrailServer: ServerSourceAdapter = {
       action,
       summary:
         `${action}${target}` +
-        (grant?.includes('AllUsers') ? ' (read granted to everyone)' : '') +
-        (who ? ` by ${who}` : '') +
-        (from ? ` from ${from}` : '') +
+        (grant?.includes('AllUsers') ? i18n.translate('siemInvestigations.timeline.cloudtrail.readToEveryone', { defaultMessage: ' (read granted to everyone)' }) : '') +
+        (who ? i18n.translate('siemInvestigations.timeline.cloudtrail.by', { defaultMessage: ' by {who}', values: { who } }) : '') +
+        (from ? i18n.translate('siemInvestigations.timeline.cloudtrail.from', { defaultMessage: ' from {from}', values: { from } }) : '') +
         (error ? ` — ${error}` : ''),
       outcome,
       mergeKey: `cloudtrail|${action}|${target}|${who}|${from}|${outcome}`,
@@ -158,16 +159,16 @@ export const cloudtrailServer: ServerSourceAdapter = {
     if (action === 'AssumeRole') {
       const issued = b.node('access_key', first(d, 'responseElements.credentials.accessKeyId'));
       const inst = b.node('instance', first(d, 'cloud.instance.id', 'requestParameters.roleSessionName'));
-      b.edge(inst, issued, 'received credentials');
+      b.edge(inst, issued, i18n.translate('siemInvestigations.graph.receivedCredentials', { defaultMessage: 'received credentials' }));
       return;
     }
-    b.edge(key, b.node('ip', first(d, 'source.ip')), 'called from');
+    b.edge(key, b.node('ip', first(d, 'source.ip')), i18n.translate('siemInvestigations.graph.calledFrom', { defaultMessage: 'called from' }));
     const bucket = b.node('bucket', first(d, 'requestParameters.bucketName'));
     const objectKey = first(d, 'requestParameters.key');
     if (objectKey && bucket) {
       const obj = b.node('object', `${first(d, 'requestParameters.bucketName')}/${objectKey}`, objectKey);
       b.edge(key, obj, action);
-      b.edge(obj, bucket, 'stored in');
+      b.edge(obj, bucket, i18n.translate('siemInvestigations.graph.storedIn', { defaultMessage: 'stored in' }));
     } else {
       b.edge(key, bucket, action);
     }

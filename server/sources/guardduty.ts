@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { first, FlatDoc, values } from '../../common/flatten';
 import { guardDutyType } from '../../common/sources/guardduty';
 import { EntityType } from '../../common/types';
@@ -6,11 +7,21 @@ import { instanceFromPrincipalId } from '../correlation/entity_values';
 import { ServerSourceAdapter } from './types';
 
 const FINDING_RELATION: Partial<Record<EntityType, string>> = {
-  access_key: 'involves key',
-  role: 'involves role',
-  user: 'involves user',
-  instance: 'involves instance',
-  bucket: 'targets bucket',
+  get access_key() {
+    return i18n.translate('siemInvestigations.graph.involvesKey', { defaultMessage: 'involves key' });
+  },
+  get role() {
+    return i18n.translate('siemInvestigations.graph.involvesRole', { defaultMessage: 'involves role' });
+  },
+  get user() {
+    return i18n.translate('siemInvestigations.graph.involvesUser', { defaultMessage: 'involves user' });
+  },
+  get instance() {
+    return i18n.translate('siemInvestigations.graph.involvesInstance', { defaultMessage: 'involves instance' });
+  },
+  get bucket() {
+    return i18n.translate('siemInvestigations.graph.targetsBucket', { defaultMessage: 'targets bucket' });
+  },
 };
 
 /** A GuardDuty finding on the graph: the credentials, principal, instance, remote addresses and buckets it names. */
@@ -23,14 +34,14 @@ export function linkGuardDutyFinding(b: GraphBuilder, findingNode: string | unde
   b.edge(findingNode, key, FINDING_RELATION.access_key!);
   b.edge(findingNode, instance, FINDING_RELATION.instance!);
   b.edge(findingNode, principal, assumedRole ? FINDING_RELATION.role! : FINDING_RELATION.user!);
-  b.edge(principal, key, 'issued');
-  if (assumedRole) b.edge(instance, principal, 'runs as');
+  b.edge(principal, key, i18n.translate('siemInvestigations.graph.issued', { defaultMessage: 'issued' }));
+  if (assumedRole) b.edge(instance, principal, i18n.translate('siemInvestigations.graph.runsAs', { defaultMessage: 'runs as' }));
   for (const ip of [
     ...values(doc, 'service.action.awsApiCallAction.remoteIpDetails.ipAddressV4'),
     ...values(doc, 'service.action.networkConnectionAction.remoteIpDetails.ipAddressV4'),
     ...values(doc, 'service.action.portProbeAction.portProbeDetails.remoteIpDetails.ipAddressV4'),
   ]) {
-    b.edge(findingNode, b.node('ip', ip), 'remote address');
+    b.edge(findingNode, b.node('ip', ip), i18n.translate('siemInvestigations.graph.remoteAddress', { defaultMessage: 'remote address' }));
   }
   for (const bucket of values(doc, 'service.action.awsApiCallAction.affectedResources.AWS::S3::Bucket')) {
     b.edge(findingNode, b.node('bucket', bucket), FINDING_RELATION.bucket!);

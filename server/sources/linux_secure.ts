@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { first } from '../../common/flatten';
 import { ServerSourceAdapter } from './types';
 
@@ -8,7 +9,7 @@ export const linuxSecureServer: ServerSourceAdapter = {
   id: 'linux_secure',
   reads: ['@timestamp', 'event.action', 'event.outcome', 'user.name', 'source.ip', 'host.hostname', 'cloud.instance.id', 'process.name', 'syslog_message'],
   describe(doc, timestamp) {
-    const action = first(doc, 'event.action') ?? first(doc, 'process.name') ?? 'log line';
+    const action = first(doc, 'event.action') ?? first(doc, 'process.name') ?? i18n.translate('siemInvestigations.timeline.linux.logLine', { defaultMessage: 'log line' });
     const outcome = first(doc, 'event.outcome');
     const ip = first(doc, 'source.ip');
     const user = first(doc, 'user.name');
@@ -17,7 +18,7 @@ export const linuxSecureServer: ServerSourceAdapter = {
     return {
       timestamp,
       action: `sshd ${action}`,
-      summary: first(doc, 'syslog_message') ?? `${action}${user ? ` ${user}` : ''}${ip ? ` from ${ip}` : ''}`,
+      summary: first(doc, 'syslog_message') ?? i18n.translate('siemInvestigations.timeline.linux.line', { defaultMessage: '{action}{user}{hasIp, select, yes { from {ip}} other {}}', values: { action, user: user ? ` ${user}` : '', hasIp: ip ? 'yes' : 'no', ip: ip ?? '' } }),
       outcome,
       // The logins that succeed stay apart, one entry per user.
       mergeKey: outcome === 'success' ? `linux|success|${user}|${ip}|${host}` : `${ATTEMPTS}${ip}|${host}`,
@@ -30,13 +31,14 @@ export const linuxSecureServer: ServerSourceAdapter = {
     if (!mergeKey.startsWith(ATTEMPTS) || failures === 0 || (e.count ?? 1) === 1) return e;
     const top = [...users.entries()].sort((x, y) => y[1] - x[1]);
     const names = top.slice(0, 3).map(([u, n]) => `${u} ×${n}`).join(', ') + (top.length > 3 ? ', …' : '');
-    const from = /from (\S+)/.exec(e.summary)?.[1];
+    // The address: from sshd's own line when it is there, else the run's key (`linux|attempts|<ip>|<host>`).
+    const from = /from (\S+)/.exec(e.summary)?.[1] ?? (mergeKey.slice(ATTEMPTS.length).split('|')[0] || undefined);
     return {
       ...e,
-      action: 'sshd failed logins',
+      action: i18n.translate('siemInvestigations.timeline.linux.failedLoginsAction', { defaultMessage: 'sshd failed logins' }),
       outcome: 'failure',
       count: failures,
-      summary: `${failures} failed logins${names ? ` as ${names}` : ''}${from ? ` from ${from}` : ''}`,
+      summary: i18n.translate('siemInvestigations.timeline.linux.failedLogins', { defaultMessage: '{failures} failed logins{hasNames, select, yes { as {names}} other {}}{hasFrom, select, yes { from {from}} other {}}', values: { failures: String(failures), hasNames: names ? 'yes' : 'no', names, hasFrom: from && from !== 'undefined' ? 'yes' : 'no', from: from ?? '' } }),
     };
   },
   link(b, d) {
@@ -46,8 +48,8 @@ export const linuxSecureServer: ServerSourceAdapter = {
     const user = first(d, 'user.name');
     if (outcome === 'success' && user) {
       const u = b.node('user', user);
-      b.edge(ip, u, 'logged in as');
-      b.edge(u, inst, 'logged into');
+      b.edge(ip, u, i18n.translate('siemInvestigations.graph.loggedInAs', { defaultMessage: 'logged in as' }));
+      b.edge(u, inst, i18n.translate('siemInvestigations.graph.loggedInto', { defaultMessage: 'logged into' }));
     } else if (outcome === 'failure') {
       b.edge(ip, inst, 'failed SSH login');
     }

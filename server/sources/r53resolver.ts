@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { first } from '../../common/flatten';
 import { ServerSourceAdapter } from './types';
 
@@ -12,9 +13,12 @@ export const r53resolverServer: ServerSourceAdapter = {
     const who = first(doc, 'srcids.instance', 'cloud.instance.id', 'source.ip');
     return {
       timestamp,
-      action: 'DNS query',
+      action: i18n.translate('siemInvestigations.timeline.dns.action', { defaultMessage: 'DNS query' }),
       summary:
-        `${who ? `${who} resolved` : 'Query for'} ${name}${type ? ` (${type})` : ''}` +
+        (who
+          ? i18n.translate('siemInvestigations.timeline.dns.resolved', { defaultMessage: '{who} resolved {name}', values: { who, name } })
+          : i18n.translate('siemInvestigations.timeline.dns.queryFor', { defaultMessage: 'Query for {name}', values: { name } })) +
+        (type ? ` (${type})` : '') +
         (answer ? ` → ${answer}` : '') +
         (rcode && rcode !== 'NOERROR' ? ` — ${rcode}` : ''),
       ...(rcode ? { outcome: rcode === 'NOERROR' ? 'success' : 'failure' } : {}),
@@ -24,6 +28,6 @@ export const r53resolverServer: ServerSourceAdapter = {
   link(b, d) {
     const inst = b.node('instance', first(d, 'srcids.instance', 'cloud.instance.id'));
     const domain = b.node('domain', first(d, 'dns.question.name'));
-    b.edge(inst ?? b.node('ip', first(d, 'source.ip')), domain, 'queried');
+    b.edge(inst ?? b.node('ip', first(d, 'source.ip')), domain, i18n.translate('siemInvestigations.graph.queried', { defaultMessage: 'queried' }));
   },
 };

@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { first, values } from '../../common/flatten';
 import { ServerSourceAdapter } from './types';
 
@@ -30,7 +31,7 @@ export const securityhubServer: ServerSourceAdapter = {
   ],
   describe(doc, timestamp) {
     const module = first(doc, 'event.module') ?? 'securityhub';
-    const label = module === 'inspector' ? 'Inspector finding' : module === 'macie' ? 'Macie finding' : 'Security Hub finding';
+    const label = i18n.translate('siemInvestigations.timeline.securityhub.finding', { defaultMessage: '{module, select, inspector {Inspector finding} macie {Macie finding} other {Security Hub finding}}', values: { module } });
     return { timestamp, action: label, summary: first(doc, 'Title', 'rule.name') ?? label, mergeKey: `securityhub|${first(doc, '@id')}` };
   },
   link(b, d, rank) {

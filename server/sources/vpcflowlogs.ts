@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { first } from '../../common/flatten';
 import { ServerSourceAdapter } from './types';
 
@@ -53,11 +54,11 @@ export const vpcflowlogsServer: ServerSourceAdapter = {
     const outcome = first(doc, 'event.outcome');
     return {
       timestamp,
-      action: `flow ${action}`,
+      action: i18n.translate('siemInvestigations.timeline.flow.action', { defaultMessage: 'flow {action}', values: { action } }),
       summary:
         `${action} ${src} → ${dst}${port ? `:${port}` : ''}${transport ? `/${transport}` : ''}` +
-        (bytes ? `, ${bytes} bytes` : '') +
-        (packets ? ` in ${packets} packets` : '') +
+        (bytes ? i18n.translate('siemInvestigations.timeline.flow.bytes', { defaultMessage: ', {bytes} bytes', values: { bytes } }) : '') +
+        (packets ? i18n.translate('siemInvestigations.timeline.flow.packets', { defaultMessage: ' in {packets} packets', values: { packets } }) : '') +
         (instance ? ` (${instance})` : ''),
       outcome,
       // Repeated records of one connection (every capture interval) merge into one entry.
@@ -71,7 +72,7 @@ export const vpcflowlogsServer: ServerSourceAdapter = {
     const inst = b.node('instance', first(d, 'cloud.instance.id'));
     const port = first(d, 'destination.port');
     const rejected = first(d, 'event.action') === 'REJECT';
-    const relation = `${rejected ? 'rejected flow' : 'flow'}${port ? ` to port ${port}` : ''}`;
+    const relation = i18n.translate('siemInvestigations.graph.flow', { defaultMessage: '{rejected, select, yes {rejected flow} other {flow}}{hasPort, select, yes { to port {port}} other {}}', values: { rejected: rejected ? 'yes' : 'no', hasPort: port ? 'yes' : 'no', port: port ?? '' } });
     if (end === 'source') b.edge(remote, inst, relation);
     else b.edge(inst, remote, relation);
   },

@@ -85,7 +85,8 @@ export function shippedPluginDir(): Promise<string> {
   return shipped;
 }
 
-export async function startE2eEnv(name: string): Promise<E2eEnv> {
+/** `locale`: OSD's `i18n.locale` of the dev host (default `en`). */
+export async function startE2eEnv(name: string, opts: { locale?: string } = {}): Promise<E2eEnv> {
   const prefix = uniquePrefix(`e2e-${name}`);
   const pluginDir = process.env.E2E_FROM_SOURCE ? REPO_ROOT : await shippedPluginDir();
   const pluginBundle = pluginDir === REPO_ROOT ? undefined : path.join(pluginDir, 'target/public', `${PLUGIN_ID}.plugin.js`);
@@ -101,6 +102,7 @@ export async function startE2eEnv(name: string): Promise<E2eEnv> {
       pluginDir,
       quiet: true,
       config,
+      i18n: { locale: opts.locale },
       savedObjectsIndex,
       serveStatic: (h) =>
         createAppServer(h, {

@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { first } from '../../../common/flatten';
 import { CREATION_CALLS, describeCreation } from '../../sources/cloudtrail';
 import { formatTime, list, plural } from '../narration';
@@ -28,17 +29,21 @@ const KEY_FIELDS = ['responseElements.accessKey.accessKeyId', 'responseElements.
 export const CREATED_CREDENTIALS: PivotRule = {
   id: 'cloudtrail.created_credentials',
   source: 'cloudtrail',
-  title: 'Principals and credentials created or handed out',
-  question: 'Which users, keys, roles, permissions and temporary credentials did the credentials create or hand out?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.created_credentials.title', { defaultMessage: 'Principals and credentials created or handed out' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.created_credentials.question', { defaultMessage: 'Which users, keys, roles, permissions and temporary credentials did the credentials create or hand out?' });
+  },
   match: [{ entity: 'access_key', fields: ['user.id'] }],
   filter: [{ terms: { eventName: CREATION_CALLS } }],
   size: 50,
   facets: [
-    { key: 'calls', field: 'event.action', label: 'Call' },
-    { key: 'outcomes', field: 'event.outcome', label: 'Outcome' },
-    { key: 'users', field: 'requestParameters.userName', label: 'User' },
-    { key: 'roles', field: 'requestParameters.roleName', label: 'Role' },
-    { key: 'sourceIps', field: 'source.ip', label: 'Source IP' },
+    { key: 'calls', field: 'event.action', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.created_credentials.facet.calls', { defaultMessage: 'Call' }); } },
+    { key: 'outcomes', field: 'event.outcome', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.created_credentials.facet.outcomes', { defaultMessage: 'Outcome' }); } },
+    { key: 'users', field: 'requestParameters.userName', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.created_credentials.facet.users', { defaultMessage: 'User' }); } },
+    { key: 'roles', field: 'requestParameters.roleName', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.created_credentials.facet.roles', { defaultMessage: 'Role' }); } },
+    { key: 'sourceIps', field: 'source.ip', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.created_credentials.facet.sourceIps', { defaultMessage: 'Source IP' }); } },
   ],
   // The next hop: the new keys (also temporary ones), the users and roles created or changed, and
   // the accounts whose roles were assumed (the evidence that links the accounts).
@@ -82,8 +87,12 @@ const createdByChain = foundBy('cloudtrail.created_credentials');
 export const CREATED_ACTIVITY: PivotRule = {
   id: 'cloudtrail.created_activity',
   source: 'cloudtrail',
-  title: 'What the new credentials and principals did',
-  question: 'What did the credentials and principals created or handed out do next, and from where?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.created_activity.title', { defaultMessage: 'What the new credentials and principals did' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.created_activity.question', { defaultMessage: 'What did the credentials and principals created or handed out do next, and from where?' });
+  },
   match: [],
   matchAny: [
     { entity: 'access_key', fields: ['user.id'], keep: createdByChain, noun: 'access key created or handed out by the credentials' },
@@ -94,12 +103,12 @@ export const CREATED_ACTIVITY: PivotRule = {
   size: 50,
   thirdHop: { maxValues: 10, size: 30 },
   facets: [
-    { key: 'keys', field: 'user.id', label: 'Access key' },
-    { key: 'principals', field: 'user.name', label: 'Principal' },
-    { key: 'calls', field: 'event.action', label: 'API call' },
-    { key: 'outcomes', field: 'event.outcome', label: 'Outcome' },
-    { key: 'sourceIps', field: 'source.ip', label: 'Source IP' },
-    { key: 'buckets', field: 'requestParameters.bucketName', label: 'Bucket' },
+    { key: 'keys', field: 'user.id', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.created_activity.facet.keys', { defaultMessage: 'Access key' }); } },
+    { key: 'principals', field: 'user.name', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.created_activity.facet.principals', { defaultMessage: 'Principal' }); } },
+    { key: 'calls', field: 'event.action', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.created_activity.facet.calls', { defaultMessage: 'API call' }); } },
+    { key: 'outcomes', field: 'event.outcome', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.created_activity.facet.outcomes', { defaultMessage: 'Outcome' }); } },
+    { key: 'sourceIps', field: 'source.ip', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.created_activity.facet.sourceIps', { defaultMessage: 'Source IP' }); } },
+    { key: 'buckets', field: 'requestParameters.bucketName', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.created_activity.facet.buckets', { defaultMessage: 'Bucket' }); } },
   ],
   yields: [
     { entity: 'bucket', field: 'requestParameters.bucketName' },
@@ -145,8 +154,12 @@ export const CREATED_ACTIVITY: PivotRule = {
 export const KEY_ORIGIN: PivotRule = {
   id: 'cloudtrail.key_origin',
   source: 'cloudtrail',
-  title: 'Who created the credentials',
-  question: 'Who created the access key or the user of the finding, when and from where?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.key_origin.title', { defaultMessage: 'Who created the credentials' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.key_origin.question', { defaultMessage: 'Who created the access key or the user of the finding, when and from where?' });
+  },
   match: [],
   matchAny: [
     // Keys a chain rule found were created by what that rule shows; this asks for the others.
@@ -159,8 +172,8 @@ export const KEY_ORIGIN: PivotRule = {
   size: 20,
   sort: 'desc',
   facets: [
-    { key: 'creators', field: 'user.name', label: 'Created by' },
-    { key: 'sourceIps', field: 'source.ip', label: 'Source IP' },
+    { key: 'creators', field: 'user.name', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.key_origin.facet.creators', { defaultMessage: 'Created by' }); } },
+    { key: 'sourceIps', field: 'source.ip', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.key_origin.facet.sourceIps', { defaultMessage: 'Source IP' }); } },
   ],
   // The creator is followed (what else it created) only when it acted inside the window: a key made
   // by an administrator months ago is told, not chased.
@@ -185,8 +198,12 @@ export const KEY_ORIGIN: PivotRule = {
 export const CONSOLE_LOGINS: PivotRule = {
   id: 'cloudtrail.console_logins',
   source: 'cloudtrail',
-  title: 'Console sign-ins',
-  question: 'Did the user sign in to the console, with or without MFA, and did anyone sign in from the attacker’s addresses?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.console_logins.title', { defaultMessage: 'Console sign-ins' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.console_logins.question', { defaultMessage: 'Did the user sign in to the console, with or without MFA, and did anyone sign in from the attacker’s addresses?' });
+  },
   match: [],
   matchAny: [
     { entity: 'user', fields: ['user.name'], keep: namedByFinding, accountField: 'cloud.account.id', noun: 'IAM user named by the finding' },
@@ -195,10 +212,10 @@ export const CONSOLE_LOGINS: PivotRule = {
   filter: [{ term: { eventName: 'ConsoleLogin' } }],
   size: 30,
   facets: [
-    { key: 'users', field: 'user.name', label: 'User' },
-    { key: 'mfa', field: 'additionalEventData.MFAUsed', label: 'MFA used' },
-    { key: 'results', field: 'responseElements.ConsoleLogin', label: 'Result' },
-    { key: 'sourceIps', field: 'source.ip', label: 'Source IP' },
+    { key: 'users', field: 'user.name', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.console_logins.facet.users', { defaultMessage: 'User' }); } },
+    { key: 'mfa', field: 'additionalEventData.MFAUsed', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.console_logins.facet.mfa', { defaultMessage: 'MFA used' }); } },
+    { key: 'results', field: 'responseElements.ConsoleLogin', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.console_logins.facet.results', { defaultMessage: 'Result' }); } },
+    { key: 'sourceIps', field: 'source.ip', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.console_logins.facet.sourceIps', { defaultMessage: 'Source IP' }); } },
   ],
   narrate: {
     chapter: 'access',
@@ -231,15 +248,19 @@ export const CONSOLE_LOGINS: PivotRule = {
 export const INSTANCE_CREDENTIALS_ELSEWHERE: PivotRule = {
   id: 'cloudtrail.instance_credentials_elsewhere',
   source: 'cloudtrail',
-  title: 'The instance’s credentials used elsewhere',
-  question: 'Where else were the instance’s role credentials used, from addresses that are not the instance’s?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.instance_credentials_elsewhere.title', { defaultMessage: 'The instance’s credentials used elsewhere' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.instance_credentials_elsewhere.question', { defaultMessage: 'Where else were the instance’s role credentials used, from addresses that are not the instance’s?' });
+  },
   match: [{ entity: 'access_key', fields: ['user.id'], keep: seenBy('cloudtrail.instance_credentials'), noun: 'credential the instance received' }],
   notMatch: [{ entity: 'ip', ipRole: 'local', fields: ['source.ip'] }],
   filter: [{ exists: { field: 'source.ip' } }],
   size: 30,
   facets: [
-    { key: 'sourceIps', field: 'source.ip', label: 'Source IP' },
-    { key: 'calls', field: 'event.action', label: 'API call' },
+    { key: 'sourceIps', field: 'source.ip', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.instance_credentials_elsewhere.facet.sourceIps', { defaultMessage: 'Source IP' }); } },
+    { key: 'calls', field: 'event.action', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.instance_credentials_elsewhere.facet.calls', { defaultMessage: 'API call' }); } },
   ],
   spans: { by: 'source.ip', where: { match_all: {} } },
   narrate: {

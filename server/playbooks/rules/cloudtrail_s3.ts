@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { first } from '../../../common/flatten';
 import { formatTime, list, plural } from '../narration';
 import { PivotRule } from '../types';
@@ -16,8 +17,12 @@ export const ACCOUNT_PUBLIC_ACCESS_CALLS = ['PutPublicAccessBlock', 'DeletePubli
 export const S3_DATA_EVENTS: PivotRule = {
   id: 'cloudtrail.s3_data_events',
   source: 'cloudtrail',
-  title: 'S3 data events of the credentials and the remote addresses',
-  question: 'How much did the credentials or the attacker’s addresses read or write in S3?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.s3_data_events.title', { defaultMessage: 'S3 data events of the credentials and the remote addresses' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.s3_data_events.question', { defaultMessage: 'How much did the credentials or the attacker’s addresses read or write in S3?' });
+  },
   match: [],
   matchAny: [
     { entity: 'access_key', fields: ['user.id'] },
@@ -27,10 +32,10 @@ export const S3_DATA_EVENTS: PivotRule = {
   size: 50,
   sort: 'asc',
   facets: [
-    { key: 'buckets', field: 'requestParameters.bucketName', label: 'Bucket', sum: 'additionalEventData.bytesTransferredOut', distinct: 'requestParameters.key' },
-    { key: 'calls', field: 'event.action', label: 'API call' },
-    { key: 'outcomes', field: 'event.outcome', label: 'Outcome' },
-    { key: 'objects', field: 'requestParameters.key', label: 'Object' },
+    { key: 'buckets', field: 'requestParameters.bucketName', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.s3_data_events.facet.buckets', { defaultMessage: 'Bucket' }); }, sum: 'additionalEventData.bytesTransferredOut', distinct: 'requestParameters.key' },
+    { key: 'calls', field: 'event.action', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.s3_data_events.facet.calls', { defaultMessage: 'API call' }); } },
+    { key: 'outcomes', field: 'event.outcome', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.s3_data_events.facet.outcomes', { defaultMessage: 'Outcome' }); } },
+    { key: 'objects', field: 'requestParameters.key', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.s3_data_events.facet.objects', { defaultMessage: 'Object' }); } },
   ],
   yields: [{ entity: 'bucket', field: 'requestParameters.bucketName' }],
   narrate: {
@@ -59,13 +64,17 @@ export const S3_DATA_EVENTS: PivotRule = {
 export const ACCOUNT_PUBLIC_ACCESS: PivotRule = {
   id: 'cloudtrail.account_public_access',
   source: 'cloudtrail',
-  title: 'Account-wide S3 Block Public Access changes',
-  question: 'Who turned the account’s S3 Block Public Access off or changed it?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.account_public_access.title', { defaultMessage: 'Account-wide S3 Block Public Access changes' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.cloudtrail.account_public_access.question', { defaultMessage: 'Who turned the account’s S3 Block Public Access off or changed it?' });
+  },
   match: [{ entity: 'account', fields: ['recipientAccountId'] }],
   filter: [{ terms: { eventName: ACCOUNT_PUBLIC_ACCESS_CALLS } }],
   size: 20,
   sort: 'asc',
-  facets: [{ key: 'keys', field: 'user.id', label: 'Access key' }],
+  facets: [{ key: 'keys', field: 'user.id', get label() { return i18n.translate('siemInvestigations.rule.cloudtrail.account_public_access.facet.keys', { defaultMessage: 'Access key' }); } }],
   narrate: {
     chapter: 'exposure',
     tell({ group }) {

@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { newAccountName } from '../../sources/linux_os';
 import { first } from '../../../common/flatten';
 import { formatTime, list, plural } from '../narration';
@@ -16,15 +17,19 @@ function loginOf(groupOf: Parameters<NonNullable<PivotRule['narrate']>['tell']>[
 export const ACCOUNT_CHANGES: PivotRule = {
   id: 'linux_os.account_changes',
   source: 'linux_os',
-  title: 'Local accounts created or changed on the instance',
-  question: 'Were local accounts created or changed on the instance?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.linux_os.account_changes.title', { defaultMessage: 'Local accounts created or changed on the instance' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.linux_os.account_changes.question', { defaultMessage: 'Were local accounts created or changed on the instance?' });
+  },
   match: [{ entity: 'instance', fields: ['cloud.instance.id'] }],
   filter: [{ terms: { 'process.name': ACCOUNT_PROGRAMS } }],
   size: 50,
   sort: 'asc',
   facets: [
-    { key: 'programs', field: 'process.name', label: 'Program' },
-    { key: 'instances', field: 'cloud.instance.id', label: 'Instance' },
+    { key: 'programs', field: 'process.name', get label() { return i18n.translate('siemInvestigations.rule.linux_os.account_changes.facet.programs', { defaultMessage: 'Program' }); } },
+    { key: 'instances', field: 'cloud.instance.id', get label() { return i18n.translate('siemInvestigations.rule.linux_os.account_changes.facet.instances', { defaultMessage: 'Instance' }); } },
   ],
   narrate: {
     chapter: 'permissions',
@@ -54,16 +59,20 @@ export const ACCOUNT_CHANGES: PivotRule = {
 export const PRIVILEGE_USE: PivotRule = {
   id: 'linux_secure.privilege_use',
   source: 'linux_secure',
-  title: 'sudo and su on the instance',
-  question: 'What did the accounts on the instance run as root?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.linux_secure.privilege_use.title', { defaultMessage: 'sudo and su on the instance' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.linux_secure.privilege_use.question', { defaultMessage: 'What did the accounts on the instance run as root?' });
+  },
   match: [{ entity: 'instance', fields: ['cloud.instance.id'] }],
   filter: [{ terms: { 'process.name': ['sudo', 'su'] } }],
   size: 50,
   sort: 'asc',
   facets: [
-    { key: 'users', field: 'user.name', label: 'User' },
-    { key: 'commands', field: 'event.action', label: 'Command', where: { bool: { must_not: [{ terms: { 'event.action': ['session opened', 'session closed'] } }] } } },
-    { key: 'programs', field: 'process.name', label: 'Program' },
+    { key: 'users', field: 'user.name', get label() { return i18n.translate('siemInvestigations.rule.linux_secure.privilege_use.facet.users', { defaultMessage: 'User' }); } },
+    { key: 'commands', field: 'event.action', get label() { return i18n.translate('siemInvestigations.rule.linux_secure.privilege_use.facet.commands', { defaultMessage: 'Command' }); }, where: { bool: { must_not: [{ terms: { 'event.action': ['session opened', 'session closed'] } }] } } },
+    { key: 'programs', field: 'process.name', get label() { return i18n.translate('siemInvestigations.rule.linux_secure.privilege_use.facet.programs', { defaultMessage: 'Program' }); } },
   ],
   narrate: {
     chapter: 'activity',

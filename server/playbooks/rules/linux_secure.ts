@@ -1,5 +1,6 @@
+import { i18n } from '@osd/i18n';
 import { first } from '../../../common/flatten';
-import { formatTime, list, plural } from '../narration';
+import { formatTime, list } from '../narration';
 import { PivotRule } from '../types';
 
 const sshd = { term: { 'process.name': 'sshd' } };
@@ -7,17 +8,21 @@ const sshd = { term: { 'process.name': 'sshd' } };
 export const SSH_FROM_ATTACKER: PivotRule = {
   id: 'linux_secure.ssh_from_attacker',
   source: 'linux_secure',
-  title: 'SSH attempts from the remote addresses',
-  question: 'Which accounts did the SSH brute force try?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.linux_secure.ssh_from_attacker.title', { defaultMessage: 'SSH attempts from the remote addresses' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.linux_secure.ssh_from_attacker.question', { defaultMessage: 'Which accounts did the SSH brute force try?' });
+  },
   match: [{ entity: 'ip', ipRole: 'remote', fields: ['source.ip'] }],
   filter: [sshd],
   size: 50,
   facets: [
-    { key: 'failedUsers', field: 'user.name', label: 'User name (failed logins)', where: { term: { 'event.outcome': 'failure' } } },
-    { key: 'outcomes', field: 'event.outcome', label: 'Outcome' },
-    { key: 'failureKinds', field: 'event.action', label: 'Kind of failure', where: { term: { 'event.outcome': 'failure' } } },
-    { key: 'users', field: 'user.name', label: 'User name (all lines)' },
-    { key: 'instances', field: 'cloud.instance.id', label: 'Instance' },
+    { key: 'failedUsers', field: 'user.name', get label() { return i18n.translate('siemInvestigations.rule.linux_secure.ssh_from_attacker.facet.failedUsers', { defaultMessage: 'User name (failed logins)' }); }, where: { term: { 'event.outcome': 'failure' } } },
+    { key: 'outcomes', field: 'event.outcome', get label() { return i18n.translate('siemInvestigations.rule.linux_secure.ssh_from_attacker.facet.outcomes', { defaultMessage: 'Outcome' }); } },
+    { key: 'failureKinds', field: 'event.action', get label() { return i18n.translate('siemInvestigations.rule.linux_secure.ssh_from_attacker.facet.failureKinds', { defaultMessage: 'Kind of failure' }); }, where: { term: { 'event.outcome': 'failure' } } },
+    { key: 'users', field: 'user.name', get label() { return i18n.translate('siemInvestigations.rule.linux_secure.ssh_from_attacker.facet.users', { defaultMessage: 'User name (all lines)' }); } },
+    { key: 'instances', field: 'cloud.instance.id', get label() { return i18n.translate('siemInvestigations.rule.linux_secure.ssh_from_attacker.facet.instances', { defaultMessage: 'Instance' }); } },
   ],
   spans: {
     by: 'source.ip',
@@ -40,11 +45,21 @@ export const SSH_FROM_ATTACKER: PivotRule = {
       const targets = facet('instances').map((b) => b.value);
       return [
         {
-          text:
-            `${list(ips)} made ${plural(attempts, 'failed SSH login')}` +
-            (targets.length ? ` against ${list(targets)}` : '') +
-            (top && attempts ? `, ${Math.min(100, Math.round((top.count / attempts) * 100))}% of them as "${top.value}"` : '') +
-            (unknownUsers ? `; ${plural(unknownUsers, 'attempt')} named an account that does not exist ("Invalid user").` : '.'),
+          // One message: the parts an analyst reads together, each present or not (ICU `select`).
+          text: i18n.translate('siemInvestigations.rule.linux_secure.ssh_from_attacker.story', {
+            defaultMessage:
+              '{ips} made {attempts, plural, one {# failed SSH login} other {# failed SSH logins}}{hasTargets, select, yes { against {targets}} other {}}{hasTop, select, yes {, {share}% of them as "{topUser}"} other {}}{unknownUsers, plural, =0 {.} one {; # attempt named an account that does not exist ("Invalid user").} other {; # attempts named an account that does not exist ("Invalid user").}}',
+            values: {
+              ips: list(ips),
+              attempts,
+              hasTargets: targets.length ? 'yes' : 'no',
+              targets: list(targets),
+              hasTop: top && attempts ? 'yes' : 'no',
+              share: top && attempts ? Math.min(100, Math.round((top.count / attempts) * 100)) : 0,
+              topUser: top?.value ?? '',
+              unknownUsers,
+            },
+          }),
           evidence: [SSH_FROM_ATTACKER.id],
         },
       ];
@@ -55,28 +70,40 @@ export const SSH_FROM_ATTACKER: PivotRule = {
 export const SSH_SUCCESS: PivotRule = {
   id: 'linux_secure.ssh_success',
   source: 'linux_secure',
-  title: 'Successful SSH logins from the remote addresses',
-  question: 'Did the SSH brute force succeed?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.linux_secure.ssh_success.title', { defaultMessage: 'Successful SSH logins from the remote addresses' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.linux_secure.ssh_success.question', { defaultMessage: 'Did the SSH brute force succeed?' });
+  },
   match: [{ entity: 'ip', ipRole: 'remote', fields: ['source.ip'] }],
   filter: [sshd, { term: { 'event.outcome': 'success' } }, { exists: { field: 'user.name' } }],
   size: 50,
   facets: [
-    { key: 'users', field: 'user.name', label: 'User name' },
-    { key: 'instances', field: 'cloud.instance.id', label: 'Instance' },
+    { key: 'users', field: 'user.name', get label() { return i18n.translate('siemInvestigations.rule.linux_secure.ssh_success.facet.users', { defaultMessage: 'User name' }); } },
+    { key: 'instances', field: 'cloud.instance.id', get label() { return i18n.translate('siemInvestigations.rule.linux_secure.ssh_success.facet.instances', { defaultMessage: 'Instance' }); } },
   ],
   yields: [{ entity: 'user', field: 'user.name' }],
   narrate: {
     chapter: 'access',
     tell({ group, groupOf, facet }) {
       if ((groupOf(SSH_FROM_ATTACKER.id)?.total ?? 0) === 0) return [];
-      if (group.total === 0) return [{ text: 'None of these SSH attempts succeeded.', evidence: [SSH_FROM_ATTACKER.id, SSH_SUCCESS.id] }];
+      if (group.total === 0) {
+        return [
+          {
+            text: i18n.translate('siemInvestigations.rule.linux_secure.ssh_success.story.none', { defaultMessage: 'None of these SSH attempts succeeded.' }),
+            evidence: [SSH_FROM_ATTACKER.id, SSH_SUCCESS.id],
+          },
+        ];
+      }
       const h = group.hits[0];
       const who = facet('users').map((b) => `"${b.value}"`);
       return [
         {
-          text:
-            `The brute force succeeded: ${first(h.doc, 'source.ip')} logged in as ${list(who)} at ${formatTime(h.timestamp)}` +
-            (group.total > 1 ? ` (${plural(group.total, 'successful login')} in all).` : '.'),
+          text: i18n.translate('siemInvestigations.rule.linux_secure.ssh_success.story', {
+            defaultMessage: 'The brute force succeeded: {ip} logged in as {users} at {time}{total, plural, one {.} other { (# successful logins in all).}}',
+            values: { ip: first(h.doc, 'source.ip') ?? '', users: list(who), time: formatTime(h.timestamp), total: group.total },
+          }),
           evidence: [SSH_SUCCESS.id],
         },
       ];

@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { s3Operation } from '../../sources/s3accesslog';
 import { list, plural } from '../narration';
 import { PivotRule } from '../types';
@@ -12,8 +13,12 @@ const bucketLine = (b: { value: string; count: number; sum?: number; distinct?: 
 export const PRINCIPAL_REQUESTS: PivotRule = {
   id: 's3accesslog.principal_requests',
   source: 's3accesslog',
-  title: 'S3 requests by the principal or from the remote addresses',
-  question: 'Which objects did the principal or the attacker’s addresses read or write, and how much?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.s3accesslog.principal_requests.title', { defaultMessage: 'S3 requests by the principal or from the remote addresses' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.s3accesslog.principal_requests.question', { defaultMessage: 'Which objects did the principal or the attacker’s addresses read or write, and how much?' });
+  },
   // S3 server access logs carry no access key: the requester's name (an IAM user, or a role session —
   // an instance id for instance credentials), its full ARN, or the caller's address.
   match: [],
@@ -26,11 +31,11 @@ export const PRINCIPAL_REQUESTS: PivotRule = {
   size: 50,
   sort: 'asc',
   facets: [
-    { key: 'buckets', field: 'Bucket', label: 'Bucket', sum: 'BytesSent', distinct: 'Key' },
-    { key: 'operations', field: 'Operation', label: 'Operation' },
-    { key: 'objects', field: 'Key', label: 'Object' },
-    { key: 'sourceIps', field: 'source.ip', label: 'Source IP', sum: 'BytesSent' },
-    { key: 'requesters', field: 'user.name', label: 'Requester' },
+    { key: 'buckets', field: 'Bucket', get label() { return i18n.translate('siemInvestigations.rule.s3accesslog.principal_requests.facet.buckets', { defaultMessage: 'Bucket' }); }, sum: 'BytesSent', distinct: 'Key' },
+    { key: 'operations', field: 'Operation', get label() { return i18n.translate('siemInvestigations.rule.s3accesslog.principal_requests.facet.operations', { defaultMessage: 'Operation' }); } },
+    { key: 'objects', field: 'Key', get label() { return i18n.translate('siemInvestigations.rule.s3accesslog.principal_requests.facet.objects', { defaultMessage: 'Object' }); } },
+    { key: 'sourceIps', field: 'source.ip', get label() { return i18n.translate('siemInvestigations.rule.s3accesslog.principal_requests.facet.sourceIps', { defaultMessage: 'Source IP' }); }, sum: 'BytesSent' },
+    { key: 'requesters', field: 'user.name', get label() { return i18n.translate('siemInvestigations.rule.s3accesslog.principal_requests.facet.requesters', { defaultMessage: 'Requester' }); } },
   ],
   yields: [{ entity: 'bucket', field: 'Bucket' }],
   narrate: {
@@ -55,19 +60,23 @@ export const PRINCIPAL_REQUESTS: PivotRule = {
 export const BUCKET_READS: PivotRule = {
   id: 's3accesslog.bucket_reads',
   source: 's3accesslog',
-  title: 'Object reads of the affected buckets',
-  question: 'How much was read from the affected buckets, and by whom?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.s3accesslog.bucket_reads.title', { defaultMessage: 'Object reads of the affected buckets' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.s3accesslog.bucket_reads.question', { defaultMessage: 'How much was read from the affected buckets, and by whom?' });
+  },
   match: [{ entity: 'bucket', fields: ['Bucket'] }],
   filter: [{ terms: { Operation: S3_OBJECT_READS } }],
   size: 50,
   sort: 'asc',
   facets: [
-    { key: 'buckets', field: 'Bucket', label: 'Bucket', sum: 'BytesSent', distinct: 'Key' },
-    { key: 'requesters', field: 'user.name', label: 'Requester', sum: 'BytesSent', distinct: 'Key' },
+    { key: 'buckets', field: 'Bucket', get label() { return i18n.translate('siemInvestigations.rule.s3accesslog.bucket_reads.facet.buckets', { defaultMessage: 'Bucket' }); }, sum: 'BytesSent', distinct: 'Key' },
+    { key: 'requesters', field: 'user.name', get label() { return i18n.translate('siemInvestigations.rule.s3accesslog.bucket_reads.facet.requesters', { defaultMessage: 'Requester' }); }, sum: 'BytesSent', distinct: 'Key' },
     // es-loader drops the `-` of an anonymous request: no Requester is a reader without credentials.
-    { key: 'anonymous', field: 'source.ip', label: 'Anonymous reader', sum: 'BytesSent', where: { bool: { must_not: [{ exists: { field: 'Requester' } }] } } },
-    { key: 'sourceIps', field: 'source.ip', label: 'Source IP', sum: 'BytesSent' },
-    { key: 'objects', field: 'Key', label: 'Object' },
+    { key: 'anonymous', field: 'source.ip', get label() { return i18n.translate('siemInvestigations.rule.s3accesslog.bucket_reads.facet.anonymous', { defaultMessage: 'Anonymous reader' }); }, sum: 'BytesSent', where: { bool: { must_not: [{ exists: { field: 'Requester' } }] } } },
+    { key: 'sourceIps', field: 'source.ip', get label() { return i18n.translate('siemInvestigations.rule.s3accesslog.bucket_reads.facet.sourceIps', { defaultMessage: 'Source IP' }); }, sum: 'BytesSent' },
+    { key: 'objects', field: 'Key', get label() { return i18n.translate('siemInvestigations.rule.s3accesslog.bucket_reads.facet.objects', { defaultMessage: 'Object' }); } },
   ],
   narrate: {
     chapter: 'data',

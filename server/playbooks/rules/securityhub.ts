@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { first } from '../../../common/flatten';
 import { list, plural } from '../narration';
 import { PivotRule } from '../types';
@@ -5,8 +6,12 @@ import { PivotRule } from '../types';
 export const INSPECTOR: PivotRule = {
   id: 'securityhub.inspector',
   source: 'securityhub',
-  title: 'Inspector findings of the instance',
-  question: 'Is SSH on the instance vulnerable?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.securityhub.inspector.title', { defaultMessage: 'Inspector findings of the instance' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.securityhub.inspector.question', { defaultMessage: 'Is SSH on the instance vulnerable?' });
+  },
   match: [{ entity: 'instance', fields: ['cloud.instance.id', 'ProductFields.attributes/INSTANCE_ID'] }],
   // Inspector v2's package vulnerabilities have their own question (PACKAGE_VULNERABILITIES).
   filter: [{ term: { 'event.module': 'inspector' } }, { bool: { must_not: [{ term: { 'event.category': 'package' } }] } }],
@@ -14,7 +19,7 @@ export const INSPECTOR: PivotRule = {
   lookbackDays: 30,
   size: 30,
   sort: 'desc',
-  facets: [{ key: 'severities', field: 'Severity.Label', label: 'Severity' }],
+  facets: [{ key: 'severities', field: 'Severity.Label', get label() { return i18n.translate('siemInvestigations.rule.securityhub.inspector.facet.severities', { defaultMessage: 'Severity' }); } }],
   narrate: {
     chapter: 'weakness',
     tell({ group, entities }) {
@@ -26,8 +31,14 @@ export const INSPECTOR: PivotRule = {
       return [
         {
           text: sshTitles.length
-            ? `Inspector reports SSH weaknesses on ${list(instances)}: ${list([...new Set(sshTitles)].map((t) => `"${t}"`), 4)}.`
-            : `Inspector reports ${plural(group.total, 'finding')} on ${list(instances)}, none of them about SSH.`,
+            ? i18n.translate('siemInvestigations.rule.securityhub.inspector.story.ssh', {
+                defaultMessage: 'Inspector reports SSH weaknesses on {instances}: {titles}.',
+                values: { instances: list(instances), titles: list([...new Set(sshTitles)].map((t) => `"${t}"`), 4) },
+              })
+            : i18n.translate('siemInvestigations.rule.securityhub.inspector.story.other', {
+                defaultMessage: 'Inspector reports {total, plural, one {# finding} other {# findings}} on {instances}, none of them about SSH.',
+                values: { total: group.total, instances: list(instances) },
+              }),
           evidence: [INSPECTOR.id],
         },
       ];
@@ -38,21 +49,33 @@ export const INSPECTOR: PivotRule = {
 export const MACIE: PivotRule = {
   id: 'securityhub.macie',
   source: 'securityhub',
-  title: 'Macie findings of the buckets',
-  question: 'Is the data in the affected buckets exposed?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.securityhub.macie.title', { defaultMessage: 'Macie findings of the buckets' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.securityhub.macie.question', { defaultMessage: 'Is the data in the affected buckets exposed?' });
+  },
   match: [{ entity: 'bucket', fields: ['Resources.Details.AwsS3Bucket.Name', { field: 'Resources.Id', prefix: 'arn:aws:s3:::' }] }],
   filter: [{ term: { 'event.module': 'macie' } }],
   collapse: '@id',
   lookbackDays: 30,
   size: 30,
   sort: 'desc',
-  facets: [{ key: 'findings', field: 'ThreatFamilyName', label: 'Finding' }],
+  facets: [{ key: 'findings', field: 'ThreatFamilyName', get label() { return i18n.translate('siemInvestigations.rule.securityhub.macie.facet.findings', { defaultMessage: 'Finding' }); } }],
   narrate: {
     chapter: 'exposure',
     tell({ group }) {
       if (group.hits.length === 0) return [];
       const titles = [...new Set(group.hits.map((h) => first(h.doc, 'Title', 'rule.name') ?? ''))].filter(Boolean);
-      return [{ text: `Macie reports: ${list(titles.map((t) => `"${t.replace(/\.$/, '')}"`), 2)}.`, evidence: [MACIE.id] }];
+      return [
+        {
+          text: i18n.translate('siemInvestigations.rule.securityhub.macie.story', {
+            defaultMessage: 'Macie reports: {titles}.',
+            values: { titles: list(titles.map((t) => `"${t.replace(/\.$/, '')}"`), 2) },
+          }),
+          evidence: [MACIE.id],
+        },
+      ];
     },
   },
 };
@@ -64,8 +87,12 @@ export const MACIE: PivotRule = {
 export const CONTROLS: PivotRule = {
   id: 'securityhub.controls',
   source: 'securityhub',
-  title: 'Failed security controls of the affected resources',
-  question: 'Which Security Hub controls fail on the affected resources?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.securityhub.controls.title', { defaultMessage: 'Failed security controls of the affected resources' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.securityhub.controls.question', { defaultMessage: 'Which Security Hub controls fail on the affected resources?' });
+  },
   match: [],
   matchAny: [
     { entity: 'instance', fields: ['cloud.instance.id'] },
@@ -80,8 +107,8 @@ export const CONTROLS: PivotRule = {
   size: 30,
   sort: 'desc',
   facets: [
-    { key: 'controls', field: 'Compliance.SecurityControlId', label: 'Control' },
-    { key: 'severities', field: 'Severity.Label', label: 'Severity' },
+    { key: 'controls', field: 'Compliance.SecurityControlId', get label() { return i18n.translate('siemInvestigations.rule.securityhub.controls.facet.controls', { defaultMessage: 'Control' }); } },
+    { key: 'severities', field: 'Severity.Label', get label() { return i18n.translate('siemInvestigations.rule.securityhub.controls.facet.severities', { defaultMessage: 'Severity' }); } },
   ],
   narrate: {
     chapter: 'weakness',
@@ -104,8 +131,12 @@ export const CONTROLS: PivotRule = {
 export const PACKAGE_VULNERABILITIES: PivotRule = {
   id: 'securityhub.package_vulnerabilities',
   source: 'securityhub',
-  title: 'Package vulnerabilities of the instance (Inspector v2)',
-  question: 'Which vulnerable packages does Inspector report on the instance?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.title', { defaultMessage: 'Package vulnerabilities of the instance (Inspector v2)' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.question', { defaultMessage: 'Which vulnerable packages does Inspector report on the instance?' });
+  },
   match: [{ entity: 'instance', fields: ['cloud.instance.id'] }],
   filter: [{ term: { 'event.module': 'inspector' } }, { term: { 'event.category': 'package' } }],
   collapse: '@id',
@@ -113,9 +144,9 @@ export const PACKAGE_VULNERABILITIES: PivotRule = {
   size: 30,
   sort: 'desc',
   facets: [
-    { key: 'severities', field: 'Severity.Label', label: 'Severity' },
-    { key: 'packages', field: 'Vulnerabilities.VulnerablePackages.Name', label: 'Package' },
-    { key: 'cves', field: 'Vulnerabilities.Id', label: 'CVE' },
+    { key: 'severities', field: 'Severity.Label', get label() { return i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.facet.severities', { defaultMessage: 'Severity' }); } },
+    { key: 'packages', field: 'Vulnerabilities.VulnerablePackages.Name', get label() { return i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.facet.packages', { defaultMessage: 'Package' }); } },
+    { key: 'cves', field: 'Vulnerabilities.Id', get label() { return i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.facet.cves', { defaultMessage: 'CVE' }); } },
   ],
   narrate: {
     chapter: 'weakness',

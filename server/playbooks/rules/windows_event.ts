@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { first } from '../../../common/flatten';
 import { LOGON_TYPES } from '../../sources/windows_event';
 import { formatTime, list, plural } from '../narration';
@@ -9,16 +10,20 @@ const LOGONS = { terms: { 'event.code': ['4624', '4625'] } };
 export const RDP_LOGONS: PivotRule = {
   id: 'windows_event.logons_from_attacker',
   source: 'windows_event',
-  title: 'Windows logons from the remote addresses',
-  question: 'Which accounts did the RDP brute force try?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.windows_event.logons_from_attacker.title', { defaultMessage: 'Windows logons from the remote addresses' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.windows_event.logons_from_attacker.question', { defaultMessage: 'Which accounts did the RDP brute force try?' });
+  },
   match: [{ entity: 'ip', ipRole: 'remote', fields: ['source.ip'] }],
   filter: [LOGONS],
   size: 50,
   facets: [
-    { key: 'outcomes', field: 'event.outcome', label: 'Outcome' },
-    { key: 'failedUsers', field: 'Event.EventData.Data.TargetUserName', label: 'Account (failed logons)', where: { term: { 'event.code': '4625' } } },
-    { key: 'instances', field: 'cloud.instance.id', label: 'Instance' },
-    { key: 'hosts', field: 'host.name', label: 'Computer' },
+    { key: 'outcomes', field: 'event.outcome', get label() { return i18n.translate('siemInvestigations.rule.windows_event.logons_from_attacker.facet.outcomes', { defaultMessage: 'Outcome' }); } },
+    { key: 'failedUsers', field: 'Event.EventData.Data.TargetUserName', get label() { return i18n.translate('siemInvestigations.rule.windows_event.logons_from_attacker.facet.failedUsers', { defaultMessage: 'Account (failed logons)' }); }, where: { term: { 'event.code': '4625' } } },
+    { key: 'instances', field: 'cloud.instance.id', get label() { return i18n.translate('siemInvestigations.rule.windows_event.logons_from_attacker.facet.instances', { defaultMessage: 'Instance' }); } },
+    { key: 'hosts', field: 'host.name', get label() { return i18n.translate('siemInvestigations.rule.windows_event.logons_from_attacker.facet.hosts', { defaultMessage: 'Computer' }); } },
   ],
   spans: { by: 'source.ip', where: { term: { 'event.code': '4625' } }, detail: 'Event.EventData.Data.TargetUserName' },
   narrate: {
@@ -46,15 +51,19 @@ export const RDP_LOGONS: PivotRule = {
 export const RDP_SUCCESS: PivotRule = {
   id: 'windows_event.logon_success',
   source: 'windows_event',
-  title: 'Successful Windows logons from the remote addresses',
-  question: 'Did the RDP brute force succeed, and as which account?',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.windows_event.logon_success.title', { defaultMessage: 'Successful Windows logons from the remote addresses' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.windows_event.logon_success.question', { defaultMessage: 'Did the RDP brute force succeed, and as which account?' });
+  },
   match: [{ entity: 'ip', ipRole: 'remote', fields: ['source.ip'] }],
   filter: [{ term: { 'event.code': '4624' } }],
   size: 50,
   facets: [
-    { key: 'users', field: 'Event.EventData.Data.TargetUserName', label: 'Account' },
-    { key: 'logonTypes', field: 'Event.EventData.Data.LogonType', label: 'Logon type' },
-    { key: 'instances', field: 'cloud.instance.id', label: 'Instance' },
+    { key: 'users', field: 'Event.EventData.Data.TargetUserName', get label() { return i18n.translate('siemInvestigations.rule.windows_event.logon_success.facet.users', { defaultMessage: 'Account' }); } },
+    { key: 'logonTypes', field: 'Event.EventData.Data.LogonType', get label() { return i18n.translate('siemInvestigations.rule.windows_event.logon_success.facet.logonTypes', { defaultMessage: 'Logon type' }); } },
+    { key: 'instances', field: 'cloud.instance.id', get label() { return i18n.translate('siemInvestigations.rule.windows_event.logon_success.facet.instances', { defaultMessage: 'Instance' }); } },
   ],
   yields: [{ entity: 'user', field: 'Event.EventData.Data.TargetUserName' }],
   narrate: {
