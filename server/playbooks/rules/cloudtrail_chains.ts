@@ -64,17 +64,30 @@ export const CREATED_CREDENTIALS: PivotRule = {
         const hits = group.hits.filter((h) => first(h.doc, 'user.id') === caller);
         const done = hits.filter((h) => first(h.doc, 'event.outcome') === 'success');
         const failed = hits.length - done.length;
-        const calls = done.slice(0, 5).map((h) => `${describeCreation(h.doc)} at ${formatTime(h.timestamp)}`);
+        const calls = done.slice(0, 5).map((h) =>
+          i18n.translate('siemInvestigations.rule.cloudtrail.created_credentials.story.call', {
+            defaultMessage: '{call} at {time}',
+            values: { call: describeCreation(h.doc), time: formatTime(h.timestamp) },
+          })
+        );
         const ips = [...new Set(hits.map((h) => first(h.doc, 'source.ip', 'source.address') ?? ''))].filter(Boolean);
         const name = first(hits[0].doc, 'user.name');
-        const who = `Key ${caller}${name ? ` (${name})` : ''}`;
         return {
-          text:
-            (calls.length ? `${who} created or handed out: ${list(calls, 5)}` : `${who} tried to create principals or credentials`) +
-            (done.length > calls.length ? ` and ${plural(done.length - calls.length, 'more')}` : '') +
-            (ips.length ? `, from ${list(ips, 3)}` : '') +
-            (failed ? ` (${plural(failed, 'attempt')} failed)` : '') +
-            '.',
+          text: i18n.translate('siemInvestigations.rule.cloudtrail.created_credentials.story', {
+            defaultMessage:
+              'Key {caller}{hasName, select, yes { ({name})} other {}} {hasCalls, select, yes {created or handed out: {calls}} other {tried to create principals or credentials}}{more, plural, =0 {} other { and # more}}{hasIps, select, yes {, from {ips}} other {}}{failed, plural, =0 {} one { (# attempt failed)} other { (# attempts failed)}}.',
+            values: {
+              caller,
+              hasName: name ? 'yes' : 'no',
+              name: name ?? '',
+              hasCalls: calls.length ? 'yes' : 'no',
+              calls: list(calls, 5),
+              more: done.length - calls.length,
+              hasIps: ips.length ? 'yes' : 'no',
+              ips: list(ips, 3),
+              failed,
+            },
+          }),
           evidence: [CREATED_CREDENTIALS.id],
         };
       });
