@@ -215,13 +215,14 @@ describe('Cases in the browser', () => {
   it('opens a case damaged by an import: what is readable shows, the repairs are named, nothing breaks', async () => {
     const created = await env.api<Case>('POST', API_PATHS.cases, { title: 'Imported from another Dashboards' });
     const id = created.body.id;
-    await env.api('POST', API_PATHS.caseComments(id), { text: 'kept **comment**' });
-    // What a Saved Objects import or a hand edit can leave: null items, unknown values, missing dates.
+    // A case in the previous release's shape (comments, attachments and activity inline), as a Saved
+    // Objects import or a hand edit can leave it: null items, unknown values, missing dates.
     const { body: raw } = await env.host.opensearch.get({ index: env.savedObjectsIndex, id: `siem-investigation-case:${id}` });
     const attrs = raw._source['siem-investigation-case'];
-    attrs.comments = [null, ...attrs.comments, { id: 'no-text', createdBy: 'x' }];
+    const at = '2026-01-02T03:04:05.000Z';
+    attrs.comments = [null, { id: 'kept', text: 'kept **comment**', createdAt: at, createdBy: 'alice' }, { id: 'no-text', createdBy: 'x' }];
     attrs.attachments = [null, { id: 'no-ref', type: 'event' }];
-    attrs.activity = [...attrs.activity, null, { action: 'exploded' }, { at: null, by: null, action: 'tags_changed' }];
+    attrs.activity = [{ at, by: 'alice', action: 'created' }, null, { action: 'exploded' }, { at: null, by: null, action: 'tags_changed' }];
     attrs.status = 'pending';
     attrs.createdAt = null;
     attrs.tags = ['ok', 42];
@@ -242,7 +243,7 @@ describe('Cases in the browser', () => {
     const comment = await env.api<Case>('POST', API_PATHS.caseComments(id), { text: 'after the repair' });
     expect(comment.status).toBe(200);
     expect(comment.body.repaired).toBeUndefined();
-    expect(comment.body.comments.map((c) => c.text)).toEqual(['kept **comment**', 'after the repair']);
+    expect(comment.body.comments.map((c) => c.text).sort()).toEqual(['after the repair', 'kept **comment**']);
     expect(damaged).toEqual({ dialogs: [], errors: [], consoleErrors: [] });
   });
 
