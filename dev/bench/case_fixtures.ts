@@ -8,13 +8,13 @@ import { StoredAttachment } from '../../server/cases/types';
 /**
  * Cases and items written straight into the saved-objects index with `_bulk`, in exactly the
  * saved-object shape the plugin writes (`<type>:<id>` ids, attributes under the type, references),
- * for the scale tests and `npm run bench:cases`. Deterministic: case i has number i + 1.
+ * for the scale tests and `npm run bench:cases`. Deterministic: case i has number firstNumber + i (1 + i by default).
  */
 export const FIXTURE_TAGS = ['phishing', 'ransomware', 'iam', 's3', 'ssh', 'dns', 'exfiltration', 'insider', 'malware', 'recon'];
 export const FIXTURE_ASSIGNEES = ['alice', 'bob', 'carol', 'dave', 'erin', 'frank', 'grace', 'heidi'];
 const WORDS = ['root', 'login', 'bucket', 'public', 'key', 'exfiltration', 'brute', 'force', 'tor', 'crypto', 'miner', 'lateral', 'movement', 'beacon', 'dns', 'tunnel'];
 
-export function fixtureCase(i: number): Record<string, unknown> {
+export function fixtureCase(i: number, firstNumber = 1): Record<string, unknown> {
   const at = new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString();
   const title = `${WORDS[i % WORDS.length]} ${WORDS[(i * 7 + 3) % WORDS.length]} case ${i}`;
   const a = newCaseAttributes(
@@ -26,7 +26,7 @@ export function fixtureCase(i: number): Record<string, unknown> {
       assignees: [FIXTURE_ASSIGNEES[i % FIXTURE_ASSIGNEES.length]],
     },
     { by: 'loader', at },
-    i + 1
+    firstNumber + i
   );
   const status = CASE_STATUSES[i % CASE_STATUSES.length];
   return { ...a, status, statusRank: CASE_STATUSES.indexOf(status), ...(status === 'closed' ? { closeReason: 'false_positive', closedAt: at, closedBy: 'loader' } : {}) };
@@ -37,13 +37,16 @@ async function bulk(client: Client, index: string, lines: unknown[]): Promise<vo
   if ((body as { errors?: boolean }).errors) throw new Error(`bulk load into ${index} had errors`);
 }
 
-/** `count` cases (ids `fixture-<i>`) into the saved-objects index, `batch` per `_bulk`, then one refresh. */
-export async function loadFixtureCases(client: Client, index: string, count: number, batch = 5000): Promise<void> {
+/**
+ * `count` cases (ids `fixture-<i>`, numbers from `firstNumber`) into the saved-objects index, `batch`
+ * per `_bulk`, then one refresh.
+ */
+export async function loadFixtureCases(client: Client, index: string, count: number, batch = 5000, firstNumber = 1): Promise<void> {
   const now = new Date().toISOString();
   for (let start = 0; start < count; start += batch) {
     const lines: unknown[] = [];
     for (let i = start; i < Math.min(count, start + batch); i++) {
-      lines.push({ index: { _id: `${CASE_SAVED_OBJECT_TYPE}:fixture-${i}` } }, { type: CASE_SAVED_OBJECT_TYPE, [CASE_SAVED_OBJECT_TYPE]: fixtureCase(i), references: [], updated_at: now });
+      lines.push({ index: { _id: `${CASE_SAVED_OBJECT_TYPE}:fixture-${i}` } }, { type: CASE_SAVED_OBJECT_TYPE, [CASE_SAVED_OBJECT_TYPE]: fixtureCase(i, firstNumber), references: [], updated_at: now });
     }
     await bulk(client, index, lines);
   }

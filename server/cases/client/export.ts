@@ -1,7 +1,7 @@
 import { Case, CaseActivity, CaseComment, CaseExportFormat, CaseItemKind } from '../../../common/case_types';
 import { renderCaseMarkdown } from '../markdown_report';
 import { StoredAttachment } from '../types';
-import { itemsPage, load, view, withAvailability } from './view';
+import { itemsPage, load, view, visibleActivityOf, withAvailability } from './view';
 import { CasesClientArgs } from './types';
 
 export interface CaseExport {
@@ -26,11 +26,13 @@ export async function exportCase(args: CasesClientArgs, id: string, format: Case
     }
   };
   const [attachments, comments, activity] = await Promise.all([all('attachment'), all('comment'), all('activity')]);
+  // Attachments and the titles in the activity as the reader may see them (snapshot visibility), as in the view.
+  const visibleAttachments = await withAvailability(args, attachments as StoredAttachment[]);
   const full: Case = {
     ...shown,
-    attachments: await withAvailability(args, attachments as StoredAttachment[]),
+    attachments: visibleAttachments,
     comments: comments as CaseComment[],
-    activity: activity as CaseActivity[],
+    activity: await visibleActivityOf(args, c.id, activity as CaseActivity[], visibleAttachments),
   };
   const name = `case-${shown.id.replace(/[^A-Za-z0-9._-]/g, '_')}`;
   if (format === 'json') return { contentType: 'application/json; charset=utf-8', filename: `${name}.json`, body: full };

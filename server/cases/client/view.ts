@@ -161,7 +161,7 @@ export async function withAvailability(args: CasesClientArgs, attachments: Store
  * The activity with each "attached …" title as the reader sees that attachment's snapshot. The
  * attachments of the entries not among `shown` are read by their (deterministic) item ids.
  */
-async function visibleActivityOf(args: CasesClientArgs, caseId: string, activity: CaseActivity[], shown: CaseAttachment[]): Promise<CaseActivity[]> {
+export async function visibleActivityOf(args: CasesClientArgs, caseId: string, activity: CaseActivity[], shown: CaseAttachment[]): Promise<CaseActivity[]> {
   const mode = args.snapshotVisibility?.() ?? DEFAULT_SNAPSHOT_VISIBILITY;
   if (mode === 'case') return activity;
   const known = new Set(shown.map((a) => a.id));
