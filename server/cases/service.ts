@@ -301,9 +301,10 @@ export class CaseService {
       const next = Math.max(sequence?.last ?? 0, highest) + 1;
       try {
         if (sequence) {
-          await this.budget.race(this.client.update(CASE_SEQUENCE_SAVED_OBJECT_TYPE, CASE_NUMBER_SEQUENCE_ID, { last: next }, { version: sequence.version }));
+          // No refresh wait: the counter is only read by id (real time).
+          await this.budget.race(this.client.update(CASE_SEQUENCE_SAVED_OBJECT_TYPE, CASE_NUMBER_SEQUENCE_ID, { last: next }, { version: sequence.version, refresh: false }));
         } else {
-          await this.budget.race(this.client.create(CASE_SEQUENCE_SAVED_OBJECT_TYPE, { last: next }, { id: CASE_NUMBER_SEQUENCE_ID }));
+          await this.budget.race(this.client.create(CASE_SEQUENCE_SAVED_OBJECT_TYPE, { last: next }, { id: CASE_NUMBER_SEQUENCE_ID, refresh: false }));
         }
         return next;
       } catch (e) {
