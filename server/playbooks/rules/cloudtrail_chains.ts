@@ -182,12 +182,24 @@ export const KEY_ORIGIN: PivotRule = {
     chapter: 'access',
     tell({ group }) {
       return group.hits.slice(0, 3).map((h) => {
-        const by = first(h.doc, 'user.name') ?? first(h.doc, 'userIdentity.arn') ?? 'an unknown principal';
+        const by = first(h.doc, 'user.name') ?? first(h.doc, 'userIdentity.arn');
         const key = first(h.doc, 'user.id');
+        const ip = first(h.doc, 'source.ip', 'source.address');
         return {
-          text:
-            `${describeCreation(h.doc)} was called at ${formatTime(h.timestamp)} by ${by}${key ? ` (key ${key})` : ''}` +
-            ` from ${first(h.doc, 'source.ip', 'source.address') ?? 'an unknown address'}.`,
+          text: i18n.translate('siemInvestigations.rule.cloudtrail.key_origin.story', {
+            defaultMessage:
+              '{call} was called at {time} by {hasBy, select, yes {{by}} other {an unknown principal}}{hasKey, select, yes { (key {key})} other {}} from {hasIp, select, yes {{ip}} other {an unknown address}}.',
+            values: {
+              call: describeCreation(h.doc),
+              time: formatTime(h.timestamp),
+              hasBy: by !== undefined ? 'yes' : 'no',
+              by: by ?? '',
+              hasKey: key ? 'yes' : 'no',
+              key: key ?? '',
+              hasIp: ip !== undefined ? 'yes' : 'no',
+              ip: ip ?? '',
+            },
+          }),
           evidence: [KEY_ORIGIN.id],
         };
       });
@@ -270,14 +282,23 @@ export const INSTANCE_CREDENTIALS_ELSEWHERE: PivotRule = {
       const spans = group.spans;
       const where = facet('sourceIps').map((b) => {
         const s = spans[b.value];
-        return s ? `${b.value} (${plural(b.count, 'call')}, ${formatTime(s.first)} to ${formatTime(s.last)})` : `${b.value} (${plural(b.count, 'call')})`;
+        return i18n.translate('siemInvestigations.rule.cloudtrail.instance_credentials_elsewhere.story.address', {
+          defaultMessage: '{ip} ({calls, plural, one {# call} other {# calls}}{hasSpan, select, yes {, {from} to {to}} other {}})',
+          values: { ip: b.value, calls: b.count, hasSpan: s ? 'yes' : 'no', from: s ? formatTime(s.first) : '', to: s ? formatTime(s.last) : '' },
+        });
       });
       const own = entities.values('ip', 'local');
       return [
         {
           text: own.length
-            ? `The instance’s role credentials were used away from the instance (${list(own, 3)}): from ${list(where, 4)}.`
-            : `The instance’s role credentials were used from ${list(where, 4)}; the instance’s own addresses are not known, so they may be among these.`,
+            ? i18n.translate('siemInvestigations.rule.cloudtrail.instance_credentials_elsewhere.story', {
+                defaultMessage: 'The instance’s role credentials were used away from the instance ({own}): from {where}.',
+                values: { own: list(own, 3), where: list(where, 4) },
+              })
+            : i18n.translate('siemInvestigations.rule.cloudtrail.instance_credentials_elsewhere.story.ownUnknown', {
+                defaultMessage: 'The instance’s role credentials were used from {where}; the instance’s own addresses are not known, so they may be among these.',
+                values: { where: list(where, 4) },
+              }),
           evidence: [INSTANCE_CREDENTIALS_ELSEWHERE.id],
         },
       ];
