@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { first } from '../../common/flatten';
 import { ServerSourceAdapter } from './types';
 
@@ -13,7 +14,8 @@ export const s3accesslogServer: ServerSourceAdapter = {
     const op = first(doc, 'Operation') ?? 'request';
     const bucket = first(doc, 'Bucket') ?? '?';
     const key = first(doc, 'Key');
-    const who = first(doc, 'user.name') ?? 'anonymous';
+    const user = first(doc, 'user.name');
+    const who = user ?? 'anonymous';
     const ip = first(doc, 'source.ip');
     const status = first(doc, 'HTTPstatus');
     const bytes = first(doc, 'BytesSent');
@@ -21,10 +23,22 @@ export const s3accesslogServer: ServerSourceAdapter = {
     return {
       timestamp,
       action: `S3 ${s3Operation(op)}`,
-      summary:
-        `${who}${ip ? ` from ${ip}` : ''}: ${s3Operation(op)} ${bucket}${key ? `/${key}` : ''}` +
-        (status ? ` → ${status}` : '') +
-        (bytes ? `, ${bytes} bytes sent` : ''),
+      summary: i18n.translate('siemInvestigations.timeline.s3accesslog.summary', {
+        defaultMessage:
+          '{hasWho, select, yes {{who}} other {anonymous}}{hasIp, select, yes { from {ip}} other {}}: {operation} {object}{hasStatus, select, yes { → {status}} other {}}{hasBytes, select, yes {, {bytes} bytes sent} other {}}',
+        values: {
+          hasWho: user !== undefined ? 'yes' : 'no',
+          who: user ?? '',
+          hasIp: ip ? 'yes' : 'no',
+          ip: ip ?? '',
+          operation: s3Operation(op),
+          object: `${bucket}${key ? `/${key}` : ''}`,
+          hasStatus: status ? 'yes' : 'no',
+          status: status ?? '',
+          hasBytes: bytes ? 'yes' : 'no',
+          bytes: bytes ?? '',
+        },
+      }),
       ...(ok === undefined ? {} : { outcome: ok ? 'success' : 'failure' }),
       // A download repeated (a script polling a key) merges into one entry.
       mergeKey: `s3accesslog|${op}|${bucket}|${key}|${who}|${ip}|${status}`,

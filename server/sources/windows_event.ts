@@ -1,3 +1,4 @@
+import { i18n } from '@osd/i18n';
 import { first } from '../../common/flatten';
 import { ServerSourceAdapter } from './types';
 
@@ -40,7 +41,11 @@ export const windowsEventServer: ServerSourceAdapter = {
     return {
       timestamp,
       action: `Windows ${action}`,
-      summary: `${code} ${action}${type ? ` (${type})` : ''}${user ? ` as ${user}` : ''}${ip ? ` from ${ip}` : ''}${host ? ` on ${host}` : ''}`,
+      summary: i18n.translate('siemInvestigations.timeline.windows_event.summary', {
+        defaultMessage:
+          '{code} {action}{hasType, select, yes { ({type})} other {}}{hasUser, select, yes { as {user}} other {}}{hasIp, select, yes { from {ip}} other {}}{hasHost, select, yes { on {host}} other {}}',
+        values: { code, action, hasType: type ? 'yes' : 'no', type: type ?? '', hasUser: user ? 'yes' : 'no', user: user ?? '', hasIp: ip ? 'yes' : 'no', ip: ip ?? '', hasHost: host ? 'yes' : 'no', host: host ?? '' },
+      }),
       outcome,
       // Failed logons of one address merge into one run; each successful logon stays apart per user.
       mergeKey: failed ? `${ATTEMPTS}${ip}|${host}` : `win|${code}|${user}|${ip}|${host}`,
@@ -53,8 +58,18 @@ export const windowsEventServer: ServerSourceAdapter = {
     if (!mergeKey.startsWith(ATTEMPTS) || failures === 0 || (e.count ?? 1) === 1) return e;
     const top = [...users.entries()].sort((x, y) => y[1] - x[1]);
     const names = top.slice(0, 3).map(([u, n]) => `${u} ×${n}`).join(', ') + (top.length > 3 ? ', …' : '');
-    const from = /from (\S+)/.exec(e.summary)?.[1];
-    return { ...e, action: 'Windows failed logons', outcome: 'failure', count: failures, summary: `${failures} failed logons${names ? ` as ${names}` : ''}${from ? ` from ${from}` : ''}` };
+    // The run's address is in its merge key (`${ATTEMPTS}${ip}|${host}`), not parsed from the (translated) summary.
+    const from = mergeKey.slice(ATTEMPTS.length).split('|')[0];
+    return {
+      ...e,
+      action: 'Windows failed logons',
+      outcome: 'failure',
+      count: failures,
+      summary: i18n.translate('siemInvestigations.timeline.windows_event.failedRun', {
+        defaultMessage: '{failures, number} failed logons{hasNames, select, yes { as {names}} other {}}{hasFrom, select, yes { from {from}} other {}}',
+        values: { failures, hasNames: names ? 'yes' : 'no', names, hasFrom: from && from !== 'undefined' ? 'yes' : 'no', from },
+      }),
+    };
   },
   link(b, d) {
     const ip = b.node('ip', first(d, 'source.ip'));

@@ -136,26 +136,54 @@ export const CREATED_ACTIVITY: PivotRule = {
       const owner = (key: string) => first(group.hits.find((h) => first(h.doc, 'user.id') === key)?.doc ?? {}, 'user.name');
       const keys = facet('keys').map((b) => ({ key: b.value, name: owner(b.value) }));
       const named = new Set(keys.map((k) => k.name));
-      const who = [...keys.map((k) => `key ${k.key}${k.name ? ` (${k.name})` : ''}`), ...facet('principals').map((b) => b.value).filter((n) => !named.has(n))];
+      const who = [
+        ...keys.map((k) =>
+          i18n.translate('siemInvestigations.rule.cloudtrail.created_activity.story.key', {
+            defaultMessage: 'key {key}{hasName, select, yes { ({name})} other {}}',
+            values: { key: k.key, hasName: k.name ? 'yes' : 'no', name: k.name ?? '' },
+          })
+        ),
+        ...facet('principals').map((b) => b.value).filter((n) => !named.has(n)),
+      ];
       const calls = facet('calls').map((b) => `${b.value} (${b.count})`);
       const ips = facet('sourceIps').map((b) => b.value);
       const buckets = facet('buckets').map((b) => b.value);
       const logins = group.hits.filter((h) => first(h.doc, 'event.action') === 'ConsoleLogin' && first(h.doc, 'event.outcome') === 'success');
       const sentences = [
         {
-          text:
-            `The new credentials were then used: ${list(who.length ? who : ['the created principals'], 3)} made ${plural(group.total, 'call')} (${failed} failed)` +
-            (ips.length ? ` from ${list(ips, 3)}` : '') +
-            `: ${list(calls, 5)}` +
-            (buckets.length ? `, on bucket ${list(buckets, 3)}` : '') +
-            '.',
+          text: i18n.translate('siemInvestigations.rule.cloudtrail.created_activity.story', {
+            defaultMessage:
+              'The new credentials were then used: {who} made {total, plural, one {# call} other {# calls}} ({failed, number} failed){hasIps, select, yes { from {ips}} other {}}: {calls}{hasBuckets, select, yes {, on bucket {buckets}} other {}}.',
+            values: {
+              who: who.length ? list(who, 3) : i18n.translate('siemInvestigations.rule.cloudtrail.created_activity.story.createdPrincipals', { defaultMessage: 'the created principals' }),
+              total: group.total,
+              failed,
+              hasIps: ips.length ? 'yes' : 'no',
+              ips: list(ips, 3),
+              calls: list(calls, 5),
+              hasBuckets: buckets.length ? 'yes' : 'no',
+              buckets: list(buckets, 3),
+            },
+          }),
           evidence: [CREATED_ACTIVITY.id],
         },
       ];
       for (const h of logins.slice(0, 2)) {
-        const mfa = first(h.doc, 'additionalEventData.MFAUsed') === 'Yes' ? 'with MFA' : 'without MFA';
+        const user = first(h.doc, 'user.name');
+        const ip = first(h.doc, 'source.ip', 'source.address');
         sentences.push({
-          text: `${first(h.doc, 'user.name') ?? 'A created user'} signed in to the console ${mfa} at ${formatTime(h.timestamp)} from ${first(h.doc, 'source.ip', 'source.address') ?? 'an unknown address'}.`,
+          text: i18n.translate('siemInvestigations.rule.cloudtrail.created_activity.story.consoleLogin', {
+            defaultMessage:
+              '{hasUser, select, yes {{user}} other {A created user}} signed in to the console {mfa, select, yes {with MFA} other {without MFA}} at {time} from {hasIp, select, yes {{ip}} other {an unknown address}}.',
+            values: {
+              hasUser: user !== undefined ? 'yes' : 'no',
+              user: user ?? '',
+              mfa: first(h.doc, 'additionalEventData.MFAUsed') === 'Yes' ? 'yes' : 'no',
+              time: formatTime(h.timestamp),
+              hasIp: ip !== undefined ? 'yes' : 'no',
+              ip: ip ?? '',
+            },
+          }),
           evidence: [CREATED_ACTIVITY.id],
         });
       }
@@ -195,12 +223,24 @@ export const KEY_ORIGIN: PivotRule = {
     chapter: 'access',
     tell({ group }) {
       return group.hits.slice(0, 3).map((h) => {
-        const by = first(h.doc, 'user.name') ?? first(h.doc, 'userIdentity.arn') ?? 'an unknown principal';
+        const by = first(h.doc, 'user.name') ?? first(h.doc, 'userIdentity.arn');
         const key = first(h.doc, 'user.id');
+        const ip = first(h.doc, 'source.ip', 'source.address');
         return {
-          text:
-            `${describeCreation(h.doc)} was called at ${formatTime(h.timestamp)} by ${by}${key ? ` (key ${key})` : ''}` +
-            ` from ${first(h.doc, 'source.ip', 'source.address') ?? 'an unknown address'}.`,
+          text: i18n.translate('siemInvestigations.rule.cloudtrail.key_origin.story', {
+            defaultMessage:
+              '{call} was called at {time} by {hasBy, select, yes {{by}} other {an unknown principal}}{hasKey, select, yes { (key {key})} other {}} from {hasIp, select, yes {{ip}} other {an unknown address}}.',
+            values: {
+              call: describeCreation(h.doc),
+              time: formatTime(h.timestamp),
+              hasBy: by !== undefined ? 'yes' : 'no',
+              by: by ?? '',
+              hasKey: key ? 'yes' : 'no',
+              key: key ?? '',
+              hasIp: ip !== undefined ? 'yes' : 'no',
+              ip: ip ?? '',
+            },
+          }),
           evidence: [KEY_ORIGIN.id],
         };
       });
@@ -237,9 +277,22 @@ export const CONSOLE_LOGINS: PivotRule = {
       const remote = new Set(entities.values('ip', 'remote'));
       const line = (h: (typeof group.hits)[number]) => {
         const ok = first(h.doc, 'event.outcome') === 'success';
-        const mfa = first(h.doc, 'additionalEventData.MFAUsed') === 'Yes' ? 'with MFA' : 'without MFA';
-        const ip = first(h.doc, 'source.ip', 'source.address') ?? 'an unknown address';
-        return `${ok ? 'signed in' : 'failed to sign in'} as ${first(h.doc, 'user.name') ?? 'an unknown user'} ${mfa} at ${formatTime(h.timestamp)} from ${ip}${remote.has(ip) ? ' (an attacker address)' : ''}`;
+        const ip = first(h.doc, 'source.ip', 'source.address');
+        const user = first(h.doc, 'user.name');
+        return i18n.translate('siemInvestigations.rule.cloudtrail.console_logins.story.signIn', {
+          defaultMessage:
+            '{ok, select, yes {signed in} other {failed to sign in}} as {hasUser, select, yes {{user}} other {an unknown user}} {mfa, select, yes {with MFA} other {without MFA}} at {time} from {hasIp, select, yes {{ip}} other {an unknown address}}{attacker, select, yes { (an attacker address)} other {}}',
+          values: {
+            ok: ok ? 'yes' : 'no',
+            hasUser: user !== undefined ? 'yes' : 'no',
+            user: user ?? '',
+            mfa: first(h.doc, 'additionalEventData.MFAUsed') === 'Yes' ? 'yes' : 'no',
+            time: formatTime(h.timestamp),
+            hasIp: ip !== undefined ? 'yes' : 'no',
+            ip: ip ?? '',
+            attacker: ip !== undefined && remote.has(ip) ? 'yes' : 'no',
+          },
+        });
       };
       // The attacker's sign-ins first, then the user's own.
       const ordered = [...group.hits].sort((a, b) => Number(remote.has(first(b.doc, 'source.ip') ?? '')) - Number(remote.has(first(a.doc, 'source.ip') ?? '')));
@@ -247,10 +300,11 @@ export const CONSOLE_LOGINS: PivotRule = {
       const noMfa = group.hits.filter((h) => first(h.doc, 'event.outcome') === 'success' && first(h.doc, 'additionalEventData.MFAUsed') !== 'Yes').length;
       return [
         {
-          text:
-            `Console sign-ins (${plural(group.total, 'sign-in')}, ${noMfa} successful without MFA): ${list(shown, 3)}` +
-            (group.total > shown.length ? ` and ${group.total - shown.length} more` : '') +
-            '.',
+          text: i18n.translate('siemInvestigations.rule.cloudtrail.console_logins.story', {
+            defaultMessage:
+              'Console sign-ins ({total, plural, one {# sign-in} other {# sign-ins}}, {noMfa, number} successful without MFA): {shown}{more, plural, =0 {} other { and # more}}.',
+            values: { total: group.total, noMfa, shown: list(shown, 3), more: Math.max(0, group.total - shown.length) },
+          }),
           evidence: [CONSOLE_LOGINS.id],
         },
       ];
@@ -283,14 +337,23 @@ export const INSTANCE_CREDENTIALS_ELSEWHERE: PivotRule = {
       const spans = group.spans;
       const where = facet('sourceIps').map((b) => {
         const s = spans[b.value];
-        return s ? `${b.value} (${plural(b.count, 'call')}, ${formatTime(s.first)} to ${formatTime(s.last)})` : `${b.value} (${plural(b.count, 'call')})`;
+        return i18n.translate('siemInvestigations.rule.cloudtrail.instance_credentials_elsewhere.story.address', {
+          defaultMessage: '{ip} ({calls, plural, one {# call} other {# calls}}{hasSpan, select, yes {, {from} to {to}} other {}})',
+          values: { ip: b.value, calls: b.count, hasSpan: s ? 'yes' : 'no', from: s ? formatTime(s.first) : '', to: s ? formatTime(s.last) : '' },
+        });
       });
       const own = entities.values('ip', 'local');
       return [
         {
           text: own.length
-            ? `The instance’s role credentials were used away from the instance (${list(own, 3)}): from ${list(where, 4)}.`
-            : `The instance’s role credentials were used from ${list(where, 4)}; the instance’s own addresses are not known, so they may be among these.`,
+            ? i18n.translate('siemInvestigations.rule.cloudtrail.instance_credentials_elsewhere.story', {
+                defaultMessage: 'The instance’s role credentials were used away from the instance ({own}): from {where}.',
+                values: { own: list(own, 3), where: list(where, 4) },
+              })
+            : i18n.translate('siemInvestigations.rule.cloudtrail.instance_credentials_elsewhere.story.ownUnknown', {
+                defaultMessage: 'The instance’s role credentials were used from {where}; the instance’s own addresses are not known, so they may be among these.',
+                values: { where: list(where, 4) },
+              }),
           evidence: [INSTANCE_CREDENTIALS_ELSEWHERE.id],
         },
       ];

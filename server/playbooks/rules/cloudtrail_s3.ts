@@ -1,6 +1,6 @@
 import { i18n } from '@osd/i18n';
 import { first } from '../../../common/flatten';
-import { formatTime, list, plural } from '../narration';
+import { formatTime, list } from '../narration';
 import { PivotRule } from '../types';
 import { formatBytes } from './vpcflowlogs';
 
@@ -46,14 +46,19 @@ export const S3_DATA_EVENTS: PivotRule = {
       const reads = calls.filter((b) => b.value === 'GetObject').reduce((n, b) => n + b.count, 0);
       const writes = calls.filter((b) => S3_WRITES.has(b.value)).reduce((n, b) => n + b.count, 0);
       const failed = facet('outcomes').find((b) => b.value === 'failure')?.count ?? 0;
-      const buckets = facet('buckets').map((b) => `${b.value} (${plural(b.distinct ?? 0, 'object')}, ${formatBytes(b.sum ?? 0)} out)`);
+      const buckets = facet('buckets').map((b) =>
+        i18n.translate('siemInvestigations.rule.cloudtrail.s3_data_events.story.bucket', {
+          defaultMessage: '{bucket} ({objects, plural, one {# object} other {# objects}}, {bytes} out)',
+          values: { bucket: b.value, objects: b.distinct ?? 0, bytes: formatBytes(b.sum ?? 0) },
+        })
+      );
       return [
         {
-          text:
-            `CloudTrail S3 data events: ${plural(reads, 'object read')} and ${plural(writes, 'write')}` +
-            (failed ? ` (${failed} failed)` : '') +
-            (buckets.length ? ` in ${list(buckets, 4)}` : '') +
-            '.',
+          text: i18n.translate('siemInvestigations.rule.cloudtrail.s3_data_events.story', {
+            defaultMessage:
+              'CloudTrail S3 data events: {reads, plural, one {# object read} other {# object reads}} and {writes, plural, one {# write} other {# writes}}{failed, plural, =0 {} other { (# failed)}}{hasBuckets, select, yes { in {buckets}} other {}}.',
+            values: { reads, writes, failed, hasBuckets: buckets.length ? 'yes' : 'no', buckets: list(buckets, 4) },
+          }),
           evidence: [S3_DATA_EVENTS.id],
         },
       ];
@@ -79,11 +84,30 @@ export const ACCOUNT_PUBLIC_ACCESS: PivotRule = {
     chapter: 'exposure',
     tell({ group }) {
       if (group.hits.length === 0) return [];
-      const changes = group.hits.slice(0, 4).map(
-        (h) =>
-          `${first(h.doc, 'eventName', 'event.action')} at ${formatTime(h.timestamp)} by key ${first(h.doc, 'user.id') ?? 'unknown'} from ${first(h.doc, 'source.ip', 'source.address') ?? 'an unknown address'}`
-      );
-      return [{ text: `The account’s S3 Block Public Access changed: ${list(changes, 4)}.`, evidence: [ACCOUNT_PUBLIC_ACCESS.id] }];
+      const changes = group.hits.slice(0, 4).map((h) => {
+        const key = first(h.doc, 'user.id');
+        const ip = first(h.doc, 'source.ip', 'source.address');
+        return i18n.translate('siemInvestigations.rule.cloudtrail.account_public_access.story.change', {
+          defaultMessage: '{call} at {time} by key {hasKey, select, yes {{key}} other {unknown}} from {hasIp, select, yes {{ip}} other {an unknown address}}',
+          values: {
+            call: first(h.doc, 'eventName', 'event.action') ?? '',
+            time: formatTime(h.timestamp),
+            hasKey: key ? 'yes' : 'no',
+            key: key ?? '',
+            hasIp: ip ? 'yes' : 'no',
+            ip: ip ?? '',
+          },
+        });
+      });
+      return [
+        {
+          text: i18n.translate('siemInvestigations.rule.cloudtrail.account_public_access.story', {
+            defaultMessage: 'The account’s S3 Block Public Access changed: {changes}.',
+            values: { changes: list(changes, 4) },
+          }),
+          evidence: [ACCOUNT_PUBLIC_ACCESS.id],
+        },
+      ];
     },
   },
 };

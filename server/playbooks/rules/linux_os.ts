@@ -1,7 +1,7 @@
 import { i18n } from '@osd/i18n';
 import { newAccountName } from '../../sources/linux_os';
 import { first } from '../../../common/flatten';
-import { formatTime, list, plural } from '../narration';
+import { formatTime, list } from '../narration';
 import { PivotRule } from '../types';
 import { SSH_SUCCESS } from './linux_secure';
 
@@ -41,10 +41,19 @@ export const ACCOUNT_CHANGES: PivotRule = {
       const programs = facet('programs').map((b) => `${b.value} ×${b.count}`);
       return [
         {
-          text:
-            `The instance's system log records ${plural(group.total, 'account change')} (${list(programs, 4)})` +
-            (login ? `, ${after.length} of them after the SSH login at ${formatTime(login.at)}` : '') +
-            (created.length ? `; new local account ${list(created.map((u) => `"${u}"`))}.` : '.'),
+          text: i18n.translate('siemInvestigations.rule.linux_os.account_changes.story', {
+            defaultMessage:
+              "The instance's system log records {total, plural, one {# account change} other {# account changes}} ({programs}){hasLogin, select, yes {, {after, number} of them after the SSH login at {loginAt}} other {}}{hasCreated, select, yes {; new local account {created}.} other {.}}",
+            values: {
+              total: group.total,
+              programs: list(programs, 4),
+              hasLogin: login ? 'yes' : 'no',
+              after: after.length,
+              loginAt: login ? formatTime(login.at) : '',
+              hasCreated: created.length ? 'yes' : 'no',
+              created: list(created.map((u) => `"${u}"`)),
+            },
+          }),
           evidence: [ACCOUNT_CHANGES.id],
         },
       ];
@@ -85,11 +94,21 @@ export const PRIVILEGE_USE: PivotRule = {
       const users = facet('users').map((b) => `"${b.value}" (${b.count})`);
       return [
         {
-          text:
-            `sudo/su ran ${plural(group.total, 'time')} on the instance` +
-            (users.length ? ` by ${list(users, 4)}` : '') +
-            (login ? `; ${after.length} after the SSH login at ${formatTime(login.at)}` : '') +
-            (commands.length ? `; "${login!.user}" ran as root: ${list(commands.map((c) => `"${c}"`), 4)}.` : '.'),
+          text: i18n.translate('siemInvestigations.rule.linux_secure.privilege_use.story', {
+            defaultMessage:
+              'sudo/su ran {total, plural, one {# time} other {# times}} on the instance{hasUsers, select, yes { by {users}} other {}}{hasLogin, select, yes {; {after, number} after the SSH login at {loginAt}} other {}}{hasCommands, select, yes {; "{loginUser}" ran as root: {commands}.} other {.}}',
+            values: {
+              total: group.total,
+              hasUsers: users.length ? 'yes' : 'no',
+              users: list(users, 4),
+              hasLogin: login ? 'yes' : 'no',
+              after: after.length,
+              loginAt: login ? formatTime(login.at) : '',
+              hasCommands: commands.length ? 'yes' : 'no',
+              loginUser: login?.user ?? '',
+              commands: list(commands.map((c) => `"${c}"`), 4),
+            },
+          }),
           evidence: [PRIVILEGE_USE.id],
         },
       ];

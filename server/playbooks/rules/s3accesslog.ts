@@ -1,6 +1,6 @@
 import { i18n } from '@osd/i18n';
 import { s3Operation } from '../../sources/s3accesslog';
-import { list, plural } from '../narration';
+import { list } from '../narration';
 import { PivotRule } from '../types';
 import { formatBytes } from './vpcflowlogs';
 
@@ -8,7 +8,10 @@ import { formatBytes } from './vpcflowlogs';
 export const S3_OBJECT_READS = ['REST.GET.OBJECT', 'REST.COPY.OBJECT_GET'];
 
 const bucketLine = (b: { value: string; count: number; sum?: number; distinct?: number }): string =>
-  `${b.value} (${plural(b.count, 'request')}` + (b.distinct ? `, ${plural(b.distinct, 'object')}` : '') + `, ${formatBytes(b.sum ?? 0)} sent)`;
+  i18n.translate('siemInvestigations.rule.s3accesslog.story.bucket', {
+    defaultMessage: '{bucket} ({requests, plural, one {# request} other {# requests}}{objects, plural, =0 {} one {, # object} other {, # objects}}, {bytes} sent)',
+    values: { bucket: b.value, requests: b.count, objects: b.distinct ?? 0, bytes: formatBytes(b.sum ?? 0) },
+  });
 
 export const PRINCIPAL_REQUESTS: PivotRule = {
   id: 's3accesslog.principal_requests',
@@ -42,14 +45,20 @@ export const PRINCIPAL_REQUESTS: PivotRule = {
     chapter: 'data',
     tell({ group, facet }) {
       if (group.total === 0) return [];
-      const ops = facet('operations').map((b) => `${b.count} ${s3Operation(b.value)}`);
+      const ops = facet('operations').map((b) =>
+        i18n.translate('siemInvestigations.rule.s3accesslog.principal_requests.story.operation', {
+          defaultMessage: '{count, number} {operation}',
+          values: { count: b.count, operation: s3Operation(b.value) },
+        })
+      );
       const who = [...facet('requesters').map((b) => b.value), ...facet('sourceIps').map((b) => b.value)];
       return [
         {
-          text:
-            `S3 server access logs hold ${plural(group.total, 'request')} by or from ${list(who, 4)}` +
-            (ops.length ? ` (${list(ops, 4)})` : '') +
-            `; per bucket: ${list(facet('buckets').map(bucketLine), 4)}.`,
+          text: i18n.translate('siemInvestigations.rule.s3accesslog.principal_requests.story', {
+            defaultMessage:
+              'S3 server access logs hold {total, plural, one {# request} other {# requests}} by or from {who}{hasOps, select, yes { ({ops})} other {}}; per bucket: {buckets}.',
+            values: { total: group.total, who: list(who, 4), hasOps: ops.length ? 'yes' : 'no', ops: list(ops, 4), buckets: list(facet('buckets').map(bucketLine), 4) },
+          }),
           evidence: [PRINCIPAL_REQUESTS.id],
         },
       ];
@@ -82,17 +91,28 @@ export const BUCKET_READS: PivotRule = {
     chapter: 'data',
     tell({ group, facet }) {
       if (group.total === 0) return [];
-      const readers = facet('requesters').map((b) => `${b.value} (${plural(b.distinct ?? 0, 'object')}, ${formatBytes(b.sum ?? 0)})`);
+      const readers = facet('requesters').map((b) =>
+        i18n.translate('siemInvestigations.rule.s3accesslog.bucket_reads.story.reader', {
+          defaultMessage: '{reader} ({objects, plural, one {# object} other {# objects}}, {bytes})',
+          values: { reader: b.value, objects: b.distinct ?? 0, bytes: formatBytes(b.sum ?? 0) },
+        })
+      );
       const anonymous = facet('anonymous');
       const anonymousReads = anonymous.reduce((n, b) => n + b.count, 0);
       return [
         {
-          text:
-            `S3 server access logs hold ${plural(group.total, 'object read')} of ${list(facet('buckets').map(bucketLine), 3)}` +
-            (readers.length ? `; readers: ${list(readers, 4)}` : '') +
-            (anonymousReads
-              ? `; ${plural(anonymousReads, 'read')} without credentials (anonymous) from ${list(anonymous.map((b) => `${b.value} (${formatBytes(b.sum ?? 0)})`), 4)}.`
-              : '.'),
+          text: i18n.translate('siemInvestigations.rule.s3accesslog.bucket_reads.story', {
+            defaultMessage:
+              'S3 server access logs hold {total, plural, one {# object read} other {# object reads}} of {buckets}{hasReaders, select, yes {; readers: {readers}} other {}}{anonymousReads, plural, =0 {.} one {; # read without credentials (anonymous) from {anonymous}.} other {; # reads without credentials (anonymous) from {anonymous}.}}',
+            values: {
+              total: group.total,
+              buckets: list(facet('buckets').map(bucketLine), 3),
+              hasReaders: readers.length ? 'yes' : 'no',
+              readers: list(readers, 4),
+              anonymousReads,
+              anonymous: list(anonymous.map((b) => `${b.value} (${formatBytes(b.sum ?? 0)})`), 4),
+            },
+          }),
           evidence: [BUCKET_READS.id],
         },
       ];

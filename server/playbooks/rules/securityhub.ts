@@ -1,6 +1,6 @@
 import { i18n } from '@osd/i18n';
 import { first } from '../../../common/flatten';
-import { list, plural } from '../narration';
+import { list } from '../narration';
 import { PivotRule } from '../types';
 
 export const INSPECTOR: PivotRule = {
@@ -121,8 +121,21 @@ export const CONTROLS: PivotRule = {
         entry.resources.add((first(h.doc, 'Resources.Id') ?? '').split(/[/:]/).pop() ?? '');
         byControl.set(control, entry);
       }
-      const controls = [...byControl.entries()].map(([id, e]) => `${id} "${e.title.replace(/\.$/, '')}" (${e.severity}, ${list([...e.resources].filter(Boolean), 2)})`);
-      return [{ text: `Security Hub reports ${plural(byControl.size, 'failed control')} on the affected resources: ${list(controls, 4)}.`, evidence: [CONTROLS.id] }];
+      const controls = [...byControl.entries()].map(([id, e]) =>
+        i18n.translate('siemInvestigations.rule.securityhub.controls.story.control', {
+          defaultMessage: '{control} "{title}" ({severity}, {resources})',
+          values: { control: id, title: e.title.replace(/\.$/, ''), severity: e.severity, resources: list([...e.resources].filter(Boolean), 2) },
+        })
+      );
+      return [
+        {
+          text: i18n.translate('siemInvestigations.rule.securityhub.controls.story', {
+            defaultMessage: 'Security Hub reports {count, plural, one {# failed control} other {# failed controls}} on the affected resources: {controls}.',
+            values: { count: byControl.size, controls: list(controls, 4) },
+          }),
+          evidence: [CONTROLS.id],
+        },
+      ];
     },
   },
 };
@@ -152,15 +165,29 @@ export const PACKAGE_VULNERABILITIES: PivotRule = {
     chapter: 'weakness',
     tell({ group, facet, entities }) {
       if (group.hits.length === 0) return [];
-      const severities = facet('severities').map((b) => `${b.count} ${b.value}`);
+      const severities = facet('severities').map((b) =>
+        i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.story.severity', {
+          defaultMessage: '{count, number} {severity}',
+          values: { count: b.count, severity: b.value },
+        })
+      );
       const worst = group.hits
         .map((h) => ({ cve: first(h.doc, 'Vulnerabilities.Id') ?? '', pkg: first(h.doc, 'Vulnerabilities.VulnerablePackages.Name') ?? '', score: Number(first(h.doc, 'Vulnerabilities.Cvss.BaseScore') ?? 0) }))
         .sort((a, b) => b.score - a.score)
         .slice(0, 3)
-        .map((v) => `${v.cve} in ${v.pkg}${v.score ? ` (CVSS ${v.score})` : ''}`);
+        .map((v) =>
+          i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.story.vulnerability', {
+            defaultMessage: '{cve} in {pkg}{hasScore, select, yes { (CVSS {score})} other {}}',
+            values: { cve: v.cve, pkg: v.pkg, hasScore: v.score ? 'yes' : 'no', score: String(v.score) },
+          })
+        );
       return [
         {
-          text: `Inspector reports ${plural(group.total, 'vulnerable package finding')} on ${list(entities.values('instance'))}` + (severities.length ? ` (${list(severities, 4)})` : '') + `: ${list(worst)}.`,
+          text: i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.story', {
+            defaultMessage:
+              'Inspector reports {total, plural, one {# vulnerable package finding} other {# vulnerable package findings}} on {instances}{hasSeverities, select, yes { ({severities})} other {}}: {worst}.',
+            values: { total: group.total, instances: list(entities.values('instance')), hasSeverities: severities.length ? 'yes' : 'no', severities: list(severities, 4), worst: list(worst) },
+          }),
           evidence: [PACKAGE_VULNERABILITIES.id],
         },
       ];

@@ -1,7 +1,7 @@
 import { i18n } from '@osd/i18n';
 import { first } from '../../../common/flatten';
 import { LOGON_TYPES } from '../../sources/windows_event';
-import { formatTime, list, plural } from '../narration';
+import { formatTime, list } from '../narration';
 import { PivotRule } from '../types';
 
 /** 4624 an account logged on, 4625 an account failed to log on (Windows Security log). */
@@ -37,10 +37,20 @@ export const RDP_LOGONS: PivotRule = {
       const top = facet('failedUsers')[0];
       return [
         {
-          text:
-            `${list(ips)} made ${plural(failed, 'failed Windows logon')} (event 4625)` +
-            (targets.length ? ` against ${list(targets)}` : hosts.length ? ` against ${list(hosts)}` : '') +
-            (top ? `, ${Math.min(100, Math.round((top.count / failed) * 100))}% of them as "${top.value}".` : '.'),
+          text: i18n.translate('siemInvestigations.rule.windows_event.logons_from_attacker.story', {
+            defaultMessage:
+              '{ips} made {failed, plural, one {# failed Windows logon} other {# failed Windows logons}} (event 4625){against, select, targets { against {targets}} hosts { against {hosts}} other {}}{hasTop, select, yes {, {share}% of them as "{topUser}".} other {.}}',
+            values: {
+              ips: list(ips),
+              failed,
+              against: targets.length ? 'targets' : hosts.length ? 'hosts' : 'none',
+              targets: list(targets),
+              hosts: list(hosts),
+              hasTop: top ? 'yes' : 'no',
+              share: top ? Math.min(100, Math.round((top.count / failed) * 100)) : 0,
+              topUser: top?.value ?? '',
+            },
+          }),
           evidence: [RDP_LOGONS.id],
         },
       ];
@@ -71,16 +81,33 @@ export const RDP_SUCCESS: PivotRule = {
     tell({ group, groupOf, facet }) {
       const tried = groupOf(RDP_LOGONS.id)?.total ?? 0;
       if (tried === 0 && group.total === 0) return [];
-      if (group.total === 0) return [{ text: 'None of these Windows logons succeeded (no event 4624 from these addresses).', evidence: [RDP_LOGONS.id, RDP_SUCCESS.id] }];
+      if (group.total === 0) {
+        return [
+          {
+            text: i18n.translate('siemInvestigations.rule.windows_event.logon_success.story.none', {
+              defaultMessage: 'None of these Windows logons succeeded (no event 4624 from these addresses).',
+            }),
+            evidence: [RDP_LOGONS.id, RDP_SUCCESS.id],
+          },
+        ];
+      }
       const h = group.hits[0];
       const who = facet('users').map((b) => `"${b.value}"`);
       const types = facet('logonTypes').map((b) => LOGON_TYPES[b.value] ?? `type ${b.value}`);
       return [
         {
-          text:
-            `The logon succeeded: ${first(h.doc, 'source.ip')} logged on as ${list(who)} at ${formatTime(h.timestamp)}` +
-            (types.length ? ` (${list(types)} logon)` : '') +
-            (group.total > 1 ? `; ${plural(group.total, 'successful logon')} in all.` : '.'),
+          text: i18n.translate('siemInvestigations.rule.windows_event.logon_success.story', {
+            defaultMessage:
+              'The logon succeeded: {ip} logged on as {users} at {time}{hasTypes, select, yes { ({types} logon)} other {}}{total, plural, one {.} other {; # successful logons in all.}}',
+            values: {
+              ip: first(h.doc, 'source.ip') ?? '',
+              users: list(who),
+              time: formatTime(h.timestamp),
+              hasTypes: types.length ? 'yes' : 'no',
+              types: list(types),
+              total: group.total,
+            },
+          }),
           evidence: [RDP_SUCCESS.id],
         },
       ];
