@@ -30,7 +30,7 @@ describe('the installable plugin zip', () => {
   it('loads its server entry with production dependencies and @osd/config-schema only, validates its config, registers the API', async () => {
     const { routes, defaultConfig } = await checkServerEntryLoads(zip);
     expect(routes).toEqual(expect.arrayContaining(['GET /api/siem_investigations/findings', 'POST /api/siem_investigations/investigate']));
-    expect(defaultConfig).toEqual({ enabled: true, sources: {}, requestTimeout: 30000, cases: { snapshotVisibility: 'source' } });
+    expect(defaultConfig).toEqual({ enabled: true, sources: {}, requestTimeout: 30000, cases: { snapshotVisibility: 'source', numberPrefix: 'SIR' }, incidents: { window: '24h', maxFindings: 20000 }, maxDocsPerShard: 200000, observables: { excludeFromCorrelation: [], iocTypes: ['ip', 'domain', 'file_hash'] } });
   });
 
   it('fails loudly to load where @osd/config-schema cannot be resolved (never a config without schema)', async () => {
