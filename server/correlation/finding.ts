@@ -61,7 +61,7 @@ export function summarizeFinding(index: string, id: string, doc: FlatDoc): Findi
   };
 }
 
-const REMOTE_IP_FIELDS = [
+export const REMOTE_IP_FIELDS = [
   'service.action.awsApiCallAction.remoteIpDetails.ipAddressV4',
   'service.action.awsApiCallAction.remoteIpDetails.ipAddressV6',
   'service.action.networkConnectionAction.remoteIpDetails.ipAddressV4',

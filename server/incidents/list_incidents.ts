@@ -2,7 +2,7 @@ import { IncidentsResponse, INCIDENT_LIMITS } from '../../common/incident_types'
 import { SourceDefinition } from '../../common/sources';
 import { FlatDoc, flattenDocument } from '../../common/flatten';
 import { LIMITS } from '../../common/constants';
-import { FINDING_READ_FIELDS, summarizeFinding } from '../correlation/finding';
+import { FINDING_READ_FIELDS, REMOTE_IP_FIELDS, summarizeFinding } from '../correlation/finding';
 import { badRequest, HttpError } from '../lib/errors';
 import { OpenSearchReader, OpenSearchResponseError } from '../lib/opensearch_reader';
 import { describeGroup, ExclusionList, groupFindings, GroupingInput, rebuildIncident } from './group';
@@ -31,17 +31,8 @@ export const GROUPING_FIELDS: readonly string[] = [
   'resource.lambdaDetails.role',
   'service.detection.sequence.actors.user.uid',
   'resource.instanceDetails.instanceId',
-  'service.action.awsApiCallAction.remoteIpDetails.ipAddressV4',
-  'service.action.awsApiCallAction.remoteIpDetails.ipAddressV6',
-  'service.action.networkConnectionAction.remoteIpDetails.ipAddressV4',
-  'service.action.networkConnectionAction.remoteIpDetails.ipAddressV6',
-  'service.action.portProbeAction.portProbeDetails.remoteIpDetails.ipAddressV4',
-  'service.action.portProbeAction.portProbeDetails.remoteIpDetails.ipAddressV6',
-  'service.action.kubernetesApiCallAction.remoteIpDetails.ipAddressV4',
-  'service.action.kubernetesApiCallAction.sourceIPs',
-  'service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV4',
-  'service.action.rdsLoginAttemptAction.remoteIpDetails.ipAddressV6',
-  'service.detection.sequence.endpoints.ip',
+  // The remote addresses, from the one list of the entity model.
+  ...REMOTE_IP_FIELDS,
   'service.action.awsApiCallAction.affectedResources.AWS::S3::Bucket',
   'resource.s3BucketDetails.name',
   'resource.eksClusterDetails.name',
