@@ -1,7 +1,7 @@
 import { i18n } from '@osd/i18n';
 import { first } from '../../../common/flatten';
 import { CREATION_CALLS, describeCreation } from '../../sources/cloudtrail';
-import { formatTime, list, plural } from '../narration';
+import { formatTime, list } from '../narration';
 import { CHAIN_RULES, foundBy, namedByFinding, notOnlyFoundBy, seenBy } from '../provenance';
 import { PivotRule } from '../types';
 
