@@ -165,8 +165,16 @@ async function main() {
   const runs = Math.max(30, arg('runs', 30));
   const url = await ensureOpenSearch();
   const client = createClient(url);
+  const series = process.argv.indexOf('--scale');
+  if (series > 0) {
+    const sizes = process.argv[series + 1].split(',').map(Number);
+    if (sizes.length < 2 || sizes.some((n) => !Number.isInteger(n) || n < 10_000)) throw new Error('--scale takes two or more sizes, e.g. --scale 1000000,3000000,10000000');
+    await scaleSeries(client, url, sizes, Math.max(5, arg('family-runs', 10)));
+    await client.close();
+    return;
+  }
   const prefix = `bench-${docs}-`;
-  const { scenario, corpus } = process.argv.includes('--no-load') ? describeData(prefix) : await ensureData(client, prefix, docs);
+  const { scenario } = process.argv.includes('--no-load') ? describeData(prefix) : await ensureData(client, prefix, docs);
   if (process.argv.includes('--load-only')) {
     await client.close();
     return;
@@ -222,7 +230,6 @@ async function main() {
   const rssAfter = process.memoryUsage().rss;
   const { plugin, direct, manual } = times;
   const heavy = times.heavy ?? [];
-  const scale = await scaleRuns(client, host.url, sources, corpus, scenario, arg('family-runs', 10));
   const newSources = {
     rdp: times.rdp?.length ? { ...summarize(times.rdp), roundTrips: [...roundTripsOf.rdp] } : undefined,
     s3: times.s3?.length ? { ...summarize(times.s3), roundTrips: [...roundTripsOf.s3] } : undefined,
@@ -258,9 +265,6 @@ async function main() {
   fs.mkdirSync(path.join(ROOT, 'build/bench'), { recursive: true });
   fs.writeFileSync(path.join(ROOT, 'build/bench/result.json'), JSON.stringify(result, null, 2));
   writeReport(result);
-  // One file per data size: the growth report reads them all.
-  fs.writeFileSync(path.join(ROOT, `build/bench/scale-${count}.json`), JSON.stringify({ date: result.date, documents: count, plugin: p, direct: d, heavy: h, serverRssMiB: result.hostRssMiB, ...scale }, null, 2));
-  writeScaleReport();
   console.log(JSON.stringify(result, null, 2));
 }
 
@@ -269,41 +273,62 @@ function describeData(prefix: string) {
 }
 
 interface ScaleFigures {
+  date: string;
+  documents: number;
+  /** The sizes whose contenders ran interleaved with this one's (same machine, same minutes). */
+  interleavedWith: number[];
+  plugin: Summary;
+  direct: Summary;
+  heavy: Summary;
+  heavyDirect: Summary;
+  heavyHits: number;
   families: Record<string, { finding: string; plugin: Summary; direct: Summary; roundTrips: number }>;
   findingsList: { plugin: Summary; direct: Summary };
   incidentsList?: { plugin: Summary; direct: Summary; range: { from: string; to: string } };
+  serverRssMiB: { before: number; max: number; after: number };
+}
+
+type Requests = Array<Parameters<TransportClient['transport']['request']>[0]>;
+
+/** The requests the engine sends for one finding, recorded once by running it. */
+async function recordInvestigation(client: Client, finding: { index: string; id: string }, sources: ReturnType<typeof resolveSources>) {
+  const recorded: Requests = [];
+  const recorder: TransportClient = { transport: { request: (p, o) => (recorded.push(p), client.transport.request(p as any, o as any) as any) } };
+  const inv = await investigate(createOpenSearchReader(recorder, { budget: new RequestBudget(30_000) }), { finding, sources });
+  return { recorded, investigation: inv };
 }
 
 /**
- * Per finding family (one corpus finding each) and for the findings list: the plugin over HTTP
- * against the same requests sent straight to OpenSearch, interleaved.
+ * One data size's contenders: the workshop IAM finding, the heavy finding, one corpus finding per
+ * family, the findings list and the incidents page, each through the plugin (HTTP, dev host) and as
+ * the same requests sent straight to OpenSearch.
  */
-async function scaleRuns(
+async function scaleContenders(
   client: Client,
   hostUrl: string,
   sources: ReturnType<typeof resolveSources>,
   corpus: ReturnType<typeof corpusDocs>,
-  scenario: ReturnType<typeof generateScenario>,
-  runs: number
-): Promise<ScaleFigures> {
-  const families = new Map<string, { index: string; id: string }>();
-  const all = buildCorpus();
-  all.forEach((f, i) => {
-    if (!families.has(f.family)) families.set(f.family, { index: corpus[i]._index, id: corpus[i]._id });
-  });
+  scenario: ReturnType<typeof generateScenario>
+) {
   const contenders: Record<string, () => Promise<unknown>> = {};
   const roundTrips: Record<string, number> = {};
-  for (const [family, ref] of families) {
-    const recorded: Array<Parameters<TransportClient['transport']['request']>[0]> = [];
-    const recorder: TransportClient = { transport: { request: (p, o) => (recorded.push(p), client.transport.request(p as any, o as any) as any) } };
-    const inv = await investigate(createOpenSearchReader(recorder, { budget: new RequestBudget(30_000) }), { finding: ref, sources });
-    roundTrips[family] = inv.took.roundTrips;
-    contenders[`plugin:${family}`] = async () => {
+  const findings = new Map<string, { index: string; id: string }>([['workshop', scenario.facts.iamFinding]]);
+  if (scenario.facts.heavyFinding) findings.set('heavy', scenario.facts.heavyFinding);
+  const all = buildCorpus();
+  all.forEach((f, i) => {
+    if (!findings.has(`family:${f.family}`)) findings.set(`family:${f.family}`, { index: corpus[i]._index, id: corpus[i]._id });
+  });
+  let heavyHits = 0;
+  for (const [name, ref] of findings) {
+    const { recorded, investigation } = await recordInvestigation(client, ref, sources);
+    roundTrips[name] = investigation.took.roundTrips;
+    if (name === 'heavy') heavyHits = investigation.evidence.reduce((n, g) => n + (g.total ?? 0), 0);
+    contenders[`plugin:${name}`] = async () => {
       const r = await fetch(hostUrl + API_PATHS.investigate, { method: 'POST', headers: { 'content-type': 'application/json', 'osd-xsrf': 'bench' }, body: JSON.stringify({ finding: ref }) });
-      if (r.status !== 200) throw new Error(`investigate ${family} answered ${r.status}: ${await r.text()}`);
+      if (r.status !== 200) throw new Error(`investigate ${name} answered ${r.status}: ${await r.text()}`);
       await r.json();
     };
-    contenders[`direct:${family}`] = async () => {
+    contenders[`direct:${name}`] = async () => {
       for (const c of recorded) await client.transport.request(c as any);
     };
   }
@@ -329,20 +354,68 @@ async function scaleRuns(
     await r.json();
   };
   contenders['direct:incidents'] = () => client.search({ index: sources.guardduty.indexPattern, body: buildGroupingSearch(iq, sources.guardduty), ignore_unavailable: true, allow_no_indices: true } as any);
-  const t = await interleaved(runs, contenders);
-  const out: ScaleFigures = {
-    families: {},
-    findingsList: { plugin: summarize(t['plugin:findings']), direct: summarize(t['direct:findings']) },
-    incidentsList: { plugin: summarize(t['plugin:incidents']), direct: summarize(t['direct:incidents']), range: iq },
-  };
-  for (const [family, ref] of families) out.families[family] = { finding: ref.id, plugin: summarize(t[`plugin:${family}`]), direct: summarize(t[`direct:${family}`]), roundTrips: roundTrips[family] };
-  return out;
+  return { contenders, roundTrips, findings, heavyHits, incidentsRange: iq };
+}
+
+/**
+ * The growth series (`--scale 1000000,3000000,10000000`): every size's contenders run
+ * interleaved in one loop, so that whatever else the machine does hits all sizes alike and the
+ * growth factors compare like with like. Missing sizes are loaded first (a larger one grows from a
+ * clone of a smaller one). One `build/bench/scale-<N>.json` per size; the report reads them all.
+ */
+async function scaleSeries(client: Client, url: string, sizes: number[], runs: number) {
+  const sets = [];
+  for (const docs of sizes) {
+    const prefix = `bench-${docs}-`;
+    const data = process.argv.includes('--no-load') ? describeData(prefix) : await ensureData(client, prefix, docs);
+    const config = prefixedSourcesConfig(prefix);
+    const sources = resolveSources((config as any).sources);
+    const host = await startDevHost({ port: 0, opensearchUrl: url, pluginDir: ROOT, config, quiet: true });
+    const count = await countDocs(client, prefix);
+    const c = await scaleContenders(client, host.url, sources, data.corpus, data.scenario);
+    sets.push({ count, host, ...c });
+  }
+  const all: Record<string, () => Promise<unknown>> = {};
+  for (const set of sets) for (const [k, f] of Object.entries(set.contenders)) all[`${set.count}|${k}`] = f;
+  const rssBefore = process.memoryUsage().rss;
+  let rssMax = rssBefore;
+  const sampler = setInterval(() => (rssMax = Math.max(rssMax, process.memoryUsage().rss)), 25);
+  console.log(`interleaving ${Object.keys(all).length} contenders over ${sets.map((x) => x.count.toLocaleString('en')).join(', ')} documents, ${runs} runs`);
+  const t = await interleaved(runs, all);
+  clearInterval(sampler);
+  const rss = { before: rssBefore / 2 ** 20, max: rssMax / 2 ** 20, after: process.memoryUsage().rss / 2 ** 20 };
+  const date = new Date().toISOString();
+  fs.mkdirSync(path.join(ROOT, 'build/bench'), { recursive: true });
+  for (const set of sets) {
+    const get = (k: string) => summarize(t[`${set.count}|${k}`]);
+    const out: ScaleFigures = {
+      date,
+      documents: set.count,
+      interleavedWith: sets.map((x) => x.count),
+      plugin: get('plugin:workshop'),
+      direct: get('direct:workshop'),
+      heavy: get('plugin:heavy'),
+      heavyDirect: get('direct:heavy'),
+      heavyHits: set.heavyHits,
+      families: {},
+      findingsList: { plugin: get('plugin:findings'), direct: get('direct:findings') },
+      incidentsList: { plugin: get('plugin:incidents'), direct: get('direct:incidents'), range: set.incidentsRange },
+      serverRssMiB: rss,
+    };
+    for (const [name, ref] of set.findings) {
+      if (!name.startsWith('family:')) continue;
+      out.families[name.slice(7)] = { finding: ref.id, plugin: get(`plugin:${name}`), direct: get(`direct:${name}`), roundTrips: set.roundTrips[name] };
+    }
+    fs.writeFileSync(path.join(ROOT, `build/bench/scale-${set.count}.json`), JSON.stringify(out, null, 2));
+    await set.host.close();
+  }
+  writeScaleReport();
 }
 
 /** docs/benchmarks.md, section `scale-bench`: every size measured (build/bench/scale-<N>.json), ratios and growth. */
 function writeScaleReport() {
   const dir = path.join(ROOT, 'build/bench');
-  const runs = fs
+  const runs: ScaleFigures[] = fs
     .readdirSync(dir)
     .filter((f) => /^scale-\d+\.json$/.test(f))
     .map((f) => JSON.parse(fs.readFileSync(path.join(dir, f), 'utf8')))
@@ -351,37 +424,40 @@ function writeScaleReport() {
   const n = (x: number) => x.toLocaleString('en');
   const ratio = (a: Summary, b: Summary) => (a.p95 / b.p95).toFixed(2);
   const families = Object.keys(runs[runs.length - 1].families ?? {});
+  const rows: Array<[string, (r: ScaleFigures) => [Summary | undefined, Summary | undefined]]> = [
+    ['IAM finding (workshop), 2 round trips', (r) => [r.plugin, r.direct]],
+    [`heavy finding (SSH brute force; ${runs.map((r) => n(r.heavyHits ?? 0)).join(' / ')} evidence hits)`, (r) => [r.heavy, r.heavyDirect]],
+    ...families.map((f): [string, (r: ScaleFigures) => [Summary | undefined, Summary | undefined]] => [`family \`${f}\``, (r) => [r.families?.[f]?.plugin, r.families?.[f]?.direct]]),
+    ['findings list (page 1 of 20)', (r) => [r.findingsList?.plugin, r.findingsList?.direct]],
+    ["incidents page (2 h before the incident's end; direct: the grouping aggregation)", (r) => [r.incidentsList?.plugin, r.incidentsList?.direct]],
+  ];
   const lines: string[] = [];
   lines.push('| what | ' + runs.map((r) => `${n(r.documents)} docs: p50 / p95 (plugin ÷ direct at p95)`).join(' | ') + ' |');
   lines.push('|---|' + runs.map(() => '---|').join(''));
   const cell = (pl?: Summary, di?: Summary) => (pl && di ? `${fmt(pl.p50)} / ${fmt(pl.p95)} (${ratio(pl, di)})` : '—');
-  lines.push(`| IAM finding (workshop), 2 round trips | ${runs.map((r) => cell(r.plugin, r.direct)).join(' | ')} |`);
-  for (const f of families) lines.push(`| family \`${f}\` | ${runs.map((r) => cell(r.families?.[f]?.plugin, r.families?.[f]?.direct)).join(' | ')} |`);
-  lines.push(`| findings list (page 1 of 20) | ${runs.map((r) => cell(r.findingsList?.plugin, r.findingsList?.direct)).join(' | ')} |`);
-  lines.push(`| incidents page (2 h before the incident's end; direct: the grouping aggregation) | ${runs.map((r) => cell(r.incidentsList?.plugin, r.incidentsList?.direct)).join(' | ')} |`);
+  for (const [name, pick] of rows) lines.push(`| ${name} | ${runs.map((r) => cell(...pick(r))).join(' | ')} |`);
   let growth = '';
   if (runs.length > 1) {
     const a = runs[0];
     const b = runs[runs.length - 1];
     const g = (x: number, y: number) => (y / x).toFixed(2);
-    const rows = [['IAM finding', a.plugin, a.direct, b.plugin, b.direct] as const];
     const gl = [`Growth from ${n(a.documents)} to ${n(b.documents)} documents (×${(b.documents / a.documents).toFixed(1)} data), p95 later ÷ p95 earlier:`, '', '| what | plugin | direct | plugin grows no faster? |', '|---|---|---|---|'];
-    const add = (name: string, pa?: Summary, da?: Summary, pb?: Summary, db?: Summary) => {
-      if (!pa || !da || !pb || !db) return;
+    for (const [name, pick] of rows) {
+      const [pa, da] = pick(a);
+      const [pb, db] = pick(b);
+      if (!pa || !da || !pb || !db) continue;
       const gp = pb.p95 / pa.p95;
       const gd = db.p95 / da.p95;
       gl.push(`| ${name} | ×${g(pa.p95, pb.p95)} | ×${g(da.p95, db.p95)} | ${gp <= gd * 1.1 ? 'yes' : '**no**'} |`);
-    };
-    add(rows[0][0], rows[0][1], rows[0][2], rows[0][3], rows[0][4]);
-    for (const f of families) add(`family \`${f}\``, a.families?.[f]?.plugin, a.families?.[f]?.direct, b.families?.[f]?.plugin, b.families?.[f]?.direct);
-    add('findings list', a.findingsList?.plugin, a.findingsList?.direct, b.findingsList?.plugin, b.findingsList?.direct);
-    add('incidents page', a.incidentsList?.plugin, a.incidentsList?.direct, b.incidentsList?.plugin, b.incidentsList?.direct);
+    }
     growth = gl.join('\n');
   }
+  const together = runs.every((r) => r.interleavedWith?.length === runs.length && r.date === runs[0].date);
+  const last = runs[runs.length - 1];
   const section = `<!-- scale-bench -->
 ## Cost growth with the data (issue 15)
 
-Measured by \`npm run bench -- --docs N\` (one run per size, interleaved contenders; per family one corpus finding, ${runs[0].families ? Object.values(runs[0].families as Record<string, { plugin: Summary }>)[0]?.plugin.runs : '?'} runs each; raw figures in \`build/bench/scale-<N>.json\`). "Direct" is the same requests the plugin makes, sent straight to OpenSearch one after another.
+Measured ${runs[0].date?.slice(0, 16).replace('T', ' ')} UTC by \`npm run bench -- --scale ${runs.map((r) => r.documents).join(',')}\`${together ? ': **every size in one interleaved loop** (one run of each contender of each size per round), so load on the machine hits all sizes alike' : ' (sizes measured in separate runs)'}; per contender ${runs[0].plugin?.runs ?? '?'} runs; raw figures in \`build/bench/scale-<N>.json\`. "Direct" is the same requests the plugin makes, sent straight to OpenSearch one after another. Bench process RSS (the dev hosts of all sizes in process): ${last.serverRssMiB ? `${last.serverRssMiB.before.toFixed(0)} MiB before, ${last.serverRssMiB.max.toFixed(0)} MiB at most during the runs, ${last.serverRssMiB.after.toFixed(0)} MiB after` : '?'}.
 
 ${lines.join('\n')}
 
