@@ -144,7 +144,11 @@ export class CaseService {
    * search (`simple_query_string`, never fails on syntax) on the text fields, and the filters as a
    * KueryNode of literal values (kuery.ts).
    */
-  async find(o: CasesFindOptions): Promise<{ total: number; cases: Array<StoredCase<CaseSummaryAttributes>> }> {
+  async find<A = CaseSummaryAttributes>(
+    o: CasesFindOptions,
+    /** The attributes read (OSD's `fields`): the list's summary by default. */
+    fields: readonly string[] = CASE_SUMMARY_FIELDS
+  ): Promise<{ total: number; cases: Array<StoredCase<A>> }> {
     const T = CASE_SAVED_OBJECT_TYPE;
     const filter = allOf([
       ...(o.number !== undefined ? [is(T, 'number', o.number)] : []),
@@ -158,14 +162,14 @@ export class CaseService {
         type: T,
         page: o.page,
         perPage: o.perPage,
-        fields: [...CASE_SUMMARY_FIELDS],
+        fields: [...fields],
         sortField: SORT_ATTRIBUTE[o.sortField],
         sortOrder: o.sortOrder,
         ...(filter ? { filter } : {}),
         ...(o.search ? { search: o.search, searchFields: ['title', 'description', 'tags', 'assignees'], defaultSearchOperator: 'AND' as const } : {}),
       })
     );
-    return { total: res.total, cases: res.saved_objects.map(storedSummary) };
+    return { total: res.total, cases: res.saved_objects.map((so) => storedSummary(so) as unknown as StoredCase<A>) };
   }
 
   // ----------------------------------------------------------------------------------------
