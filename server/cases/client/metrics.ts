@@ -18,32 +18,25 @@ export function caseMetrics(cases: ReadonlyArray<Pick<CaseSummary, 'severity' | 
   return { total: cases.length, bySeverity };
 }
 
-/** All the metrics read of a case: OSD's `fields`, so 10,000 cases are a small answer. */
-const METRICS_FIELDS = ['severity', 'acknowledgedAt', 'timeToAcknowledgeMs', 'timeToCloseMs'] as const;
-
 /**
  * Time to acknowledge / to close over the cases the list's filters select (paging and sorting
  * ignored), asked by the cases page apart from the list (its own request, after the list shows):
  * the same search and filters as the list, run by OpenSearch (find.ts), reading only
- * METRICS_FIELDS of at most CASE_LIMITS.listScan cases (one page of OpenSearch's result window);
+ * the severity and times (service.ts `findTimes`) of at most CASE_LIMITS.listScan cases (one page of OpenSearch's result window);
  * more is a 400 asking to narrow the filter. One pass over them. (OSD's saved-objects find cannot
  * aggregate, so an exact median over more cases would need a scan of its own.)
  */
 export async function metrics(args: CasesClientArgs, query: CasesFindQuery): Promise<CaseMetricsResponse> {
   const prefix = args.numberPrefix();
   const number = query.search ? parseCaseReference(prefix, query.search) : undefined;
-  const { total, cases } = await args.service.find(
-    {
-      ...query,
-      ...(number !== undefined ? { search: undefined, number } : {}),
-      page: 1,
-      perPage: CASE_LIMITS.listScan,
-    },
-    METRICS_FIELDS
-  );
+  const { total, cases } = await args.service.findTimes({
+    ...query,
+    ...(number !== undefined ? { search: undefined, number } : {}),
+    page: 1,
+    perPage: CASE_LIMITS.listScan,
+  });
   if (total > CASE_LIMITS.listScan) {
     throw badRequest(`${total} cases match, more than the ${CASE_LIMITS.listScan} the metrics can be computed over; narrow the list with filters or search text`);
   }
-  // repairSummary (service.ts) has read the severity and the times as the list reads them.
-  return caseMetrics(cases.map((c) => ({ severity: c.attributes.severity, times: toCaseTimes(c.attributes) })));
+  return caseMetrics(cases.map((c) => ({ severity: c.severity, times: toCaseTimes(c) })));
 }
