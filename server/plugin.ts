@@ -54,19 +54,15 @@ export class SiemInvestigationsPlugin {
     registerInvestigateRoute(deps);
     registerDocumentRoute(deps);
     registerIncidentsRoute({ ...deps, getCorrelation: () => this.correlation });
-    registerCasesRoutes({
+    const caseDeps = {
       ...deps,
       assertCanSave: createSaveGuard(() => core.getStartServices()),
       getSnapshotVisibility: () => this.snapshotVisibility,
       getObservableDefaults: () => ({ exclusions: this.correlation.exclusions, iocTypes: this.correlation.iocTypes }),
       getNumberPrefix: () => this.numberPrefix,
-    });
-    registerCaseWorkflowRoutes({
-      ...deps,
-      assertCanSave: createSaveGuard(() => core.getStartServices()),
-      getSnapshotVisibility: () => this.snapshotVisibility,
-      getNumberPrefix: () => this.numberPrefix,
-    });
+    };
+    registerCasesRoutes(caseDeps);
+    registerCaseWorkflowRoutes(caseDeps);
     for (const type of CASE_SAVED_OBJECT_TYPES) core.savedObjects.registerType(type);
     core.savedObjects.registerType(observableSavedObjectType);
     core.savedObjects.registerType(caseTemplateSavedObjectType);

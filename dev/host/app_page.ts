@@ -6,6 +6,7 @@
  * then calls `__osdBundles__.get('entry/core/public').__osdBootstrap__()`. Bundles are (re)built
  * with esbuild when missing or older than their sources. Use as `startDevHost({ serveStatic: createAppServer })`.
  */
+import { createHash } from 'crypto';
 import fs from 'fs';
 import http from 'http';
 import path from 'path';
@@ -137,6 +138,19 @@ function discoveredPlugin(manifestDir: string) {
   return { id: manifest.id, requiredPlugins: manifest.requiredPlugins ?? [], optionalPlugins: manifest.optionalPlugins ?? [] };
 }
 
+const bundleCache = new Map<string, { mtimeMs: number; size: number; etag: string; body: Buffer }>();
+
+/** A bundle file and its etag (a hash of its content), read again only when it changed on disk. */
+async function bundleFile(file: string): Promise<{ etag: string; body: Buffer }> {
+  const stat = await fs.promises.stat(file);
+  const cached = bundleCache.get(file);
+  if (cached && cached.mtimeMs === stat.mtimeMs && cached.size === stat.size) return cached;
+  const body = await fs.promises.readFile(file);
+  const entry = { mtimeMs: stat.mtimeMs, size: stat.size, etag: `"${createHash('sha1').update(body).digest('hex')}"`, body };
+  bundleCache.set(file, entry);
+  return entry;
+}
+
 export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
   const basePath = opts.basePath ?? '';
   const files = { ...FILES };
@@ -225,7 +239,18 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
     const file = files[pathname];
     if (file) {
       await bundlesReady();
-      send(res, 200, file.type, await fs.promises.readFile(file.file));
+      const { etag, body } = await bundleFile(file.file);
+      // OSD's bundles route outside a distributable (dynamic_asset_response.ts): an etag of the
+      // file and `must-revalidate`, so the browser keeps the bundle and asks if it changed.
+      const headers = { 'content-type': `${file.type}; charset=utf-8`, etag, 'cache-control': 'must-revalidate', 'x-content-type-options': 'nosniff' };
+      const match = req.headers['if-none-match'];
+      if (match && match.split(',').some((m) => m.trim() === etag)) {
+        res.writeHead(304, headers);
+        res.end();
+      } else {
+        res.writeHead(200, headers);
+        res.end(req.method === 'HEAD' ? undefined : body);
+      }
       return true;
     }
     return false;

@@ -264,9 +264,12 @@ async function dispatch(opts: ServerOptions, route: RegisteredRoute, params: Rec
   }
 }
 
+/** OSD's `server.keepaliveTimeout` default (its http config schema): 120 s, not Node's 5 s. */
+export const KEEPALIVE_TIMEOUT_MS = 120_000;
+
 export function createHttpServer(opts: ServerOptions): http.Server {
   const serverName = opts.serverName ?? os.hostname();
-  return http.createServer((req, res) => {
+  const server = http.createServer((req, res) => {
     const handle = async () => {
       const url = new URL(`http://127.0.0.1${(req.url ?? '/').startsWith('/') ? req.url : '/'}`);
       const match = opts.router.match(req.method ?? 'GET', url.pathname);
@@ -282,4 +285,8 @@ export function createHttpServer(opts: ServerOptions): http.Server {
       if (!res.headersSent) write(res, errorReply(new HttpError(500, 'An internal server error occurred')), serverName);
     });
   });
+  // An idle keep-alive connection stays open as long as OSD keeps it: with Node's 5 s a client
+  // that pauses longer can reuse a socket the server is closing (ECONNRESET).
+  server.keepAliveTimeout = KEEPALIVE_TIMEOUT_MS;
+  return server;
 }

@@ -371,6 +371,10 @@ describe('the dev host answers as OSD does', () => {
       expect(r.headers['www-authenticate']).toBe('Basic realm="security"');
     });
 
+    it("keeps an idle connection open as long as OSD's server.keepaliveTimeout (120 s), not Node's 5 s", () => {
+      expect(server.keepAliveTimeout).toBe(120_000);
+    });
+
     it('sends the cache-control of OSD and its osd-name header on every answer', async () => {
       for (const p of ['/api/t/items', '/api/t/conflict', '/nowhere']) {
         const r = await request(base, 'GET', p);

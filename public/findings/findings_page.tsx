@@ -1,17 +1,14 @@
 import React, { useCallback, useMemo } from 'react';
 import { useHistory, useLocation } from 'react-router-dom';
 import {
-  EuiButton,
   EuiEmptyPrompt,
   EuiFieldSearch,
   EuiFlexGroup,
   EuiFlexItem,
   EuiPage,
   EuiPageBody,
-  EuiPageHeader,
   EuiPanel,
   EuiSpacer,
-  EuiSuperDatePicker,
   EuiText,
 } from '@elastic/eui';
 import { APP_ID } from '../../common/constants';
@@ -22,7 +19,7 @@ import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useRequest } from '../shared/use_request';
 import { FindingsState, readFindingsState, writeFindingsState } from './findings_url_state';
 import { investigatePath, ROUTE_PATHS } from '../routes';
-import { sectionTabs } from '../shared/section_tabs';
+import { SectionHeader, TimeRangePicker } from '../shared/section_header';
 import { useAppServices } from '../services/app_services';
 import { i18n } from '@osd/i18n';
 
@@ -69,14 +66,10 @@ export function FindingsPage() {
   return (
     <EuiPage>
       <EuiPageBody>
-        <EuiPageHeader
-          pageTitle={i18n.translate('siemInvestigations.findings.page.title', { defaultMessage: 'GuardDuty findings' })}
-          tabs={sectionTabs('findings', history)}
+        <SectionHeader
+          section="findings"
+          title={i18n.translate('siemInvestigations.findings.page.title', { defaultMessage: 'GuardDuty findings' })}
           description={i18n.translate('siemInvestigations.findings.findingsPage.pickAFindingTo', { defaultMessage: 'Pick a finding to see its evidence across CloudTrail, Linux secure logs and Security Hub, with a timeline, an entity graph and the attack story.' })}
-          rightSideItems={[
-            <EuiButton key="cases" iconType="folderCheck" href={core.application.getUrlForApp(APP_ID, { path: '#/cases' })} data-test-subj="goToCases">
-              {i18n.translate('siemInvestigations.findings.findingsPage.cases', { defaultMessage: 'Cases' })}</EuiButton>,
-          ]}
         />
         <EuiSpacer size="l" />
         <EuiPanel paddingSize="m">
@@ -97,14 +90,7 @@ export function FindingsPage() {
               <SeverityFilter selected={state.severity} onChange={(severity) => update({ severity })} />
             </EuiFlexItem>
             <EuiFlexItem grow={false}>
-              <EuiSuperDatePicker
-                start={state.from}
-                end={state.to}
-                onTimeChange={({ start, end }) => (start === state.from && end === state.to ? reload() : update({ from: start, to: end }))}
-                onRefresh={() => reload()}
-                isLoading={loading}
-                data-test-subj="findingsDatePicker"
-              />
+              <TimeRangePicker from={state.from} to={state.to} loading={loading} onChange={update} onRefresh={reload} data-test-subj="findingsDatePicker" />
             </EuiFlexItem>
           </EuiFlexGroup>
           <EuiSpacer size="m" />

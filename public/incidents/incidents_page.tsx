@@ -2,18 +2,15 @@ import React, { useCallback, useMemo } from 'react';
 import { useHistory, useLocation } from 'react-router-dom';
 import {
   EuiCallOut,
-  EuiButton,
   EuiEmptyPrompt,
   EuiFlexGroup,
   EuiFlexItem,
   EuiFormRow,
   EuiPage,
   EuiPageBody,
-  EuiPageHeader,
   EuiPagination,
   EuiSelect,
   EuiSpacer,
-  EuiSuperDatePicker,
   EuiText,
 } from '@elastic/eui';
 import { APP_ID } from '../../common/constants';
@@ -24,7 +21,7 @@ import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useRequest } from '../shared/use_request';
 import { INCIDENT_STRINGS } from './strings';
 import { useCanSaveCases } from '../shared/capabilities';
-import { sectionTabs } from '../shared/section_tabs';
+import { SectionHeader, TimeRangePicker } from '../shared/section_header';
 import { casePath, investigatePath, ROUTE_PATHS } from '../routes';
 import { useAppServices } from '../services/app_services';
 import { IncidentCard } from './incident_card';
@@ -73,16 +70,7 @@ export function IncidentsPage() {
   return (
     <EuiPage>
       <EuiPageBody>
-        <EuiPageHeader
-          pageTitle={INCIDENT_STRINGS.pageTitle()}
-          tabs={sectionTabs('incidents', history)}
-          description={INCIDENT_STRINGS.pageDescription()}
-          rightSideItems={[
-            <EuiButton key="cases" iconType="folderCheck" href={appHref('/cases')} data-test-subj="goToCases">
-              {INCIDENT_STRINGS.cases()}
-            </EuiButton>,
-          ]}
-        />
+        <SectionHeader section="incidents" title={INCIDENT_STRINGS.pageTitle()} description={INCIDENT_STRINGS.pageDescription()} />
         <EuiSpacer size="l" />
         <EuiFlexGroup gutterSize="m" alignItems="flexEnd" wrap>
           <EuiFlexItem grow={false}>
@@ -98,14 +86,7 @@ export function IncidentsPage() {
             </EuiFormRow>
           </EuiFlexItem>
           <EuiFlexItem grow={false}>
-            <EuiSuperDatePicker
-              start={state.from}
-              end={state.to}
-              onTimeChange={({ start, end }) => (start === state.from && end === state.to ? reload() : update({ from: start, to: end }))}
-              onRefresh={() => reload()}
-              isLoading={loading}
-              data-test-subj="incidentsDatePicker"
-            />
+            <TimeRangePicker from={state.from} to={state.to} loading={loading} onChange={update} onRefresh={reload} data-test-subj="incidentsDatePicker" />
           </EuiFlexItem>
         </EuiFlexGroup>
         <EuiSpacer size="m" />

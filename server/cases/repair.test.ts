@@ -1,5 +1,5 @@
 import { renderCaseMarkdown } from './markdown_report';
-import { repairCase, repairSummary } from './repair';
+import { caseTimesOf, repairCase, repairSummary } from './repair';
 import { toCase } from './service';
 import { LegacyItems, StoredCase } from './types';
 
@@ -123,5 +123,22 @@ describe('repairCase', () => {
       tags: [],
       attachmentCount: 0,
     });
+  });
+});
+
+describe('caseTimesOf (the case metrics read only severity and times)', () => {
+  it('reads them as the full summary does, for a sound case, a broken one and one without them', () => {
+    const cases: unknown[] = [
+      { ...sound, severity: 'high', acknowledgedAt: '2026-01-01T00:05:00.000Z', timeToAcknowledgeMs: 300_000, timeToCloseMs: 7_200_000 },
+      { severity: 'extreme', timeToAcknowledgeMs: -5, timeToCloseMs: 'soon', acknowledgedAt: 42 },
+      {},
+      null,
+    ];
+    for (const c of cases) {
+      const full = repairSummary(c);
+      expect(caseTimesOf(c)).toEqual({ severity: full.severity, acknowledgedAt: full.acknowledgedAt, timeToAcknowledgeMs: full.timeToAcknowledgeMs, timeToCloseMs: full.timeToCloseMs });
+    }
+    expect(caseTimesOf(cases[0])).toEqual({ severity: 'high', acknowledgedAt: '2026-01-01T00:05:00.000Z', timeToAcknowledgeMs: 300_000, timeToCloseMs: 7_200_000 });
+    expect(caseTimesOf(cases[1])).toEqual({ severity: 'low', acknowledgedAt: null, timeToAcknowledgeMs: null, timeToCloseMs: null });
   });
 });

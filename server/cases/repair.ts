@@ -262,6 +262,12 @@ export function repairCase(raw: unknown): Repaired<CaseAttributes> & { legacy?: 
 }
 
 /** The list reads only the summary fields; the same repairs, without a report. */
+/** The severity and times of a case as repairSummary reads them, from those attributes alone. */
+export function caseTimesOf(raw: unknown): Pick<CaseSummaryAttributes, 'severity' | 'acknowledgedAt' | 'timeToAcknowledgeMs' | 'timeToCloseMs'> {
+  const a = isRecord(raw) ? raw : {};
+  return { severity: oneOf(a.severity, CASE_SEVERITIES) ?? DEFAULT_CASE_SEVERITY, ...repairSummaryTimes(a) };
+}
+
 export function repairSummary(raw: unknown): CaseSummaryAttributes {
   const a = isRecord(raw) ? raw : {};
   const p = new Problems();

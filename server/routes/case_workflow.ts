@@ -11,19 +11,14 @@ import {
   UpdateCaseTemplateRequest,
 } from '../../common/case_template_types';
 import { API_PATHS } from '../../common/constants';
-import { CasesClient, createCasesClientFactory } from '../cases';
 import { parseTask, parseTemplateBody } from '../cases/templates/template_model';
-import { SnapshotVisibility } from '../cases/snapshot_visibility';
-import { respondError } from '../lib/respond';
 import { fail, noQuery, object, oneOf, optionalString, string, validator } from '../lib/validation';
-import { CapabilitiesRequest, IOpenSearchDashboardsResponse, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory, RequestHandler } from '../types';
-import { assignees, savedObjectVersion, tags, validateCaseParams, validateCasesFindQuery } from './cases';
-import { RouteDeps } from './types';
+import { assignees, caseHandler, CaseRouteDeps, savedObjectVersion, tags, validateCaseParams, validateCasesFindQuery } from './cases';
 
 /**
  * Templates, tasks, metrics and bulk actions on cases (docs/cases.md "Templates, tasks, close
- * fields, times, bulk actions"). Same pattern as routes/cases.ts: validate → (writes: the save
- * capability) → cases client → errors mapped.
+ * fields, times, bulk actions"). Validate → routes/cases.ts'
+ * caseHandler, as every case route.
  */
 export const validateTemplateParams = validator<{ id: string }>((data) => {
   const p = object(data, ['id'], 'params');
@@ -111,29 +106,9 @@ export const validateBulkBody = validator<BulkCasesRequest>((data) => {
   return { ids: unique, action: bulkAction(b.action) };
 });
 
-export function registerCaseWorkflowRoutes({
-  router,
-  getSources,
-  logger,
-  readerOf,
-  assertCanSave,
-  getSnapshotVisibility,
-  getNumberPrefix,
-}: RouteDeps & { assertCanSave?: (request: CapabilitiesRequest) => Promise<void>; getSnapshotVisibility?: () => SnapshotVisibility; getNumberPrefix?: () => string }): void {
-  const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf, getSnapshotVisibility, getNumberPrefix });
-  const handle =
-    <P, Q, B>(
-      fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>,
-      { write = false } = {}
-    ): RequestHandler<P, Q, B> =>
-    async (context, request, response) => {
-      try {
-        if (write) await assertCanSave?.(request);
-        return await fn(casesClientOf(context), request, response);
-      } catch (e) {
-        return respondError(response, e, logger);
-      }
-    };
+export function registerCaseWorkflowRoutes(deps: CaseRouteDeps): void {
+  const { router } = deps;
+  const handle = caseHandler(deps);
   const WRITE = { write: true };
   const TEMPLATE_PATH = `${API_PATHS.caseTemplates}/{id}`;
 

@@ -181,31 +181,28 @@ export const validateExportQuery = validator<{ format: CaseExportFormat }>((data
   return { format: q.format === undefined ? 'markdown' : oneOf(q.format, 'format', CASE_EXPORT_FORMATS) };
 });
 
-/**
- * The cases API of ARCHITECTURE.md, plus the export. Validate → (writes: the user's save
- * capability) → call the cases client → map errors.
- */
-export function registerCasesRoutes({
-  router,
-  getSources,
-  logger,
-  readerOf,
-  assertCanSave,
-  getSnapshotVisibility,
-  getObservableDefaults,
-  getNumberPrefix,
-}: RouteDeps & {
+/** What the case routes (here, routes/case_workflow.ts, routes/incident_cases.ts) are built from. */
+export interface CaseRouteDeps extends RouteDeps {
+  /** Refuses a write without the user's `siemInvestigations.save` (server/capabilities.ts). */
   assertCanSave?: (request: CapabilitiesRequest) => Promise<void>;
   getSnapshotVisibility?: () => SnapshotVisibility;
   getObservableDefaults?: () => ObservableDefaults;
   getNumberPrefix?: () => string;
-}): void {
+}
+
+/** A case route's handler from what it does with the cases client of the request. */
+export type CaseHandler = <P, Q, B>(
+  fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>,
+  opts?: { write?: boolean }
+) => RequestHandler<P, Q, B>;
+
+/**
+ * The one pattern of every case route: (writes: the user's save capability) → the cases client of
+ * the request → the answer, or the error mapped (lib/respond.ts).
+ */
+export function caseHandler({ getSources, logger, readerOf, assertCanSave, getSnapshotVisibility, getObservableDefaults, getNumberPrefix }: CaseRouteDeps): CaseHandler {
   const casesClientOf = createCasesClientFactory({ getSources, logger, readerOf, getSnapshotVisibility, getObservableDefaults, getNumberPrefix });
-  const handle =
-    <P, Q, B>(
-      fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>,
-      { write = false } = {}
-    ): RequestHandler<P, Q, B> =>
+  return (fn, { write = false } = {}) =>
     async (context, request, response) => {
       try {
         if (write) await assertCanSave?.(request);
@@ -214,6 +211,12 @@ export function registerCasesRoutes({
         return respondError(response, e, logger);
       }
     };
+}
+
+/** The cases API of ARCHITECTURE.md, plus the export. Validate → caseHandler. */
+export function registerCasesRoutes(deps: CaseRouteDeps): void {
+  const { router } = deps;
+  const handle = caseHandler(deps);
 
   router.get(
     { path: API_PATHS.cases, validate: { query: validateCasesFindQuery } },

@@ -2,15 +2,9 @@ import { CaseFromIncidentRequest, CASE_LIMITS } from '../../common/case_types';
 import { API_PATHS } from '../../common/constants';
 import { INCIDENT_LIMITS } from '../../common/incident_types';
 import { OBSERVABLE_LIMITS, UpdateObservableRequest } from '../../common/observable_types';
-import { CasesClient } from '../cases';
 import { docRef, fail, noQuery, object, string, validator } from '../lib/validation';
-import { IOpenSearchDashboardsResponse, IRouter, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory, RequestHandler } from '../types';
-import { CASE_PATH, CREATE_FIELDS, createCaseFields, requiredBody, validateCaseParams } from './cases';
-
-type Handle = <P, Q, B>(
-  fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>,
-  opts?: { write?: boolean }
-) => RequestHandler<P, Q, B>;
+import { IRouter } from '../types';
+import { CASE_PATH, CaseHandler, CREATE_FIELDS, createCaseFields, requiredBody, validateCaseParams } from './cases';
 
 const REQUEST_ID = /^[A-Za-z0-9_-]{8,100}$/;
 
@@ -60,7 +54,7 @@ export const validateSeenInBody = validator<{ groups: Array<Array<{ type: string
 });
 
 /** Cases made from incidents, case observables and similar cases (docs/incidents.md). */
-export function registerIncidentCaseRoutes(router: IRouter, handle: Handle, write: { write: boolean }): void {
+export function registerIncidentCaseRoutes(router: IRouter, handle: CaseHandler, write: { write: boolean }): void {
   router.post(
     { path: API_PATHS.casesFromIncident, validate: { query: noQuery, body: validateCaseFromIncidentBody } },
     handle(async (cases, req, res) => res.ok({ body: await cases.createFromIncident(req.body) }), write)

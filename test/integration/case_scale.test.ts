@@ -2,7 +2,7 @@ import { Client } from '@opensearch-project/opensearch';
 import { Case, CaseComment, CaseItemsPage, CASE_LIMITS, CasesFindResponse } from '../../common/case_types';
 import { API_PATHS, CASE_ITEM_SAVED_OBJECT_TYPE, CASE_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { createSavedObjectsClientFactory } from '../../dev/host/saved_objects_client';
-import { FIXTURE_TAGS, loadFixtureCases, loadFixtureItems } from '../../dev/bench/case_fixtures';
+import { FIXTURE_TAGS, fixtureCase, loadFixtureCases, loadFixtureItems } from '../../dev/bench/case_fixtures';
 import { CASE_SAVED_OBJECT_TYPES } from '../../server/cases';
 import { OPENSEARCH_URL, startTestHost, TestHost, uniquePrefix } from './helpers';
 
@@ -197,6 +197,23 @@ describe('cases at scale (real OpenSearch)', () => {
     const beyond = await api<any>('GET', `${API_PATHS.cases}?perPage=100&page=101`);
     expect(beyond.status).toBe(400);
     expect(beyond.body.message).toContain('10000');
+    // The deepest page by title (the slowest list query, benchmarks.md) is the right one: cases
+    // 9,901–10,000 in the keyword order of the sort keys, computed here from every case's title.
+    const T = CASE_SAVED_OBJECT_TYPE;
+    const others = await client.search({
+      index: soIndex,
+      size: 1000,
+      _source: [`${T}.sortTitle`],
+      body: { query: { bool: { filter: [{ term: { type: T } }], must_not: [{ range: { [`${T}.number`]: { gte: 1001 } } }] } } },
+    } as any);
+    const keys = [
+      ...Array.from({ length: CASES }, (_, i) => fixtureCase(i, 1001).sortTitle as string),
+      ...(others.body.hits.hits as Array<{ _source: Record<string, { sortTitle: string }> }>).map((h) => h._source[T].sortTitle),
+    ];
+    expect(keys).toHaveLength(all.total);
+    keys.sort((a, b) => Buffer.compare(Buffer.from(a), Buffer.from(b)));
+    const deepByTitle = await list('sortField=title&sortOrder=asc&perPage=100&page=100');
+    expect(deepByTitle.cases.map((c) => c.title.toLocaleLowerCase('en').slice(0, 200))).toEqual(keys.slice(9900, 10000));
     // Search text: words of the title or description (all of them), and a number.
     // 'brute' is the title's first word for i % 16 = 6 and its second for i % 16 = 5; 'frank' (assignees) for i % 8 = 5.
     const searched = await list(`search=${encodeURIComponent('brute frank')}&perPage=100`);

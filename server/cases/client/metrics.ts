@@ -1,12 +1,12 @@
 import { CASE_LIMITS, CASE_SEVERITIES, CasesFindQuery, CaseSummary } from '../../../common/case_types';
 import { CaseMetricsResponse, median, SeverityMetrics } from '../../../common/case_template_types';
 import { badRequest } from '../../lib/errors';
-import { toSummary } from '../service';
+import { toCaseTimes } from '../case_times';
 import { parseCaseReference } from '../case_number';
 import { CasesClientArgs } from './types';
 
 /** Medians per severity of the cases given (pure). */
-export function caseMetrics(cases: readonly CaseSummary[]): CaseMetricsResponse {
+export function caseMetrics(cases: ReadonlyArray<Pick<CaseSummary, 'severity' | 'times'>>): CaseMetricsResponse {
   const bySeverity = Object.fromEntries(
     CASE_SEVERITIES.map((severity): [string, SeverityMetrics] => {
       const of = cases.filter((c) => c.severity === severity);
@@ -20,15 +20,16 @@ export function caseMetrics(cases: readonly CaseSummary[]): CaseMetricsResponse 
 
 /**
  * Time to acknowledge / to close over the cases the list's filters select (paging and sorting
- * ignored): the same search and filters as the list, run by OpenSearch (find.ts), reading only the
- * summary fields of at most CASE_LIMITS.listScan cases (one page of OpenSearch's result window);
+ * ignored), asked by the cases page apart from the list (its own request, after the list shows):
+ * the same search and filters as the list, run by OpenSearch (find.ts), reading only
+ * the severity and times (service.ts `findTimes`) of at most CASE_LIMITS.listScan cases (one page of OpenSearch's result window);
  * more is a 400 asking to narrow the filter. One pass over them. (OSD's saved-objects find cannot
  * aggregate, so an exact median over more cases would need a scan of its own.)
  */
 export async function metrics(args: CasesClientArgs, query: CasesFindQuery): Promise<CaseMetricsResponse> {
   const prefix = args.numberPrefix();
   const number = query.search ? parseCaseReference(prefix, query.search) : undefined;
-  const { total, cases } = await args.service.find({
+  const { total, cases } = await args.service.findTimes({
     ...query,
     ...(number !== undefined ? { search: undefined, number } : {}),
     page: 1,
@@ -37,5 +38,5 @@ export async function metrics(args: CasesClientArgs, query: CasesFindQuery): Pro
   if (total > CASE_LIMITS.listScan) {
     throw badRequest(`${total} cases match, more than the ${CASE_LIMITS.listScan} the metrics can be computed over; narrow the list with filters or search text`);
   }
-  return caseMetrics(cases.map((c) => toSummary(c, prefix)));
+  return caseMetrics(cases.map((c) => ({ severity: c.severity, times: toCaseTimes(c) })));
 }
