@@ -126,7 +126,12 @@ async function main() {
       last = await api<IncidentsResponse>('GET', `${API_PATHS.incidents}?${q}`);
     });
     const tookRuns: number[] = [];
-    for (let i = 0; i < 10; i++) tookRuns.push((await api<IncidentsResponse>('GET', `${API_PATHS.incidents}?${q}`)).took.ms);
+    const phaseRuns: Record<string, number[]> = { aggregationMs: [], groupingMs: [], membersMs: [], describeMs: [] };
+    for (let i = 0; i < 10; i++) {
+      const { took } = await api<IncidentsResponse>('GET', `${API_PATHS.incidents}?${q}`);
+      tookRuns.push(took.ms);
+      for (const [k, v] of Object.entries(took.phases ?? {})) phaseRuns[k]?.push(v);
+    }
 
     // Similar cases among 10,000 cases: the cases and their observables are bulk-indexed as OSD stores saved objects.
     const first = await api<{ id: string }>('POST', API_PATHS.cases, { title: 'bench seed' }); // creates the saved objects index
@@ -170,6 +175,7 @@ async function main() {
     const result = {
       findings, documents: findings * updates, incidents: last!.total, cases: caseCount,
       incidentsPage: summarize(incidentRuns), incidentsTook: summarize(tookRuns),
+      incidentsPhases: Object.fromEntries(Object.entries(phaseRuns).map(([k, v]) => [k, summarize(v)])),
       similarCases: summarize(similarRuns), similarFound: similar,
     };
     fs.mkdirSync(path.join(ROOT, 'build/bench'), { recursive: true });
