@@ -2,6 +2,9 @@ import { IncidentsResponse } from '../../common/incident_types';
 import { Investigation } from '../../common/types';
 import { CaseFromIncidentResponse } from '../../common/case_types';
 import { CaseObservablesResponse } from '../../common/observable_types';
+import { CASE_SAVED_OBJECT_TYPE } from '../../common/constants';
+import { FindingsResponse } from '../../common/types';
+import { SeenInCases } from '../../common/incident_types';
 import { loadDocuments } from '../../dev/load';
 import { buildCorpus, corpusDocs, CorpusFinding } from '../fixtures/guardduty_corpus/generate';
 import { generateScenario } from '../fixtures/scenario/generate';
@@ -251,5 +254,36 @@ describe('cases from incidents, observables and similar cases (real OpenSearch)'
     expect(badge.lastClosed).toMatchObject({ id: a.body.case.id, closeReason: 'benign_positive' });
     const noise = incidents.body.incidents.find((i) => i.id !== workshop.id)!;
     expect(noise.seenIn).toBeUndefined();
+  });
+
+  it('reads similar cases in one bulkGet: a case deleted since the lookup is left out, the others keep status and close reason', async () => {
+    const gone = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Deleted since', findings: [workshop.members[0].ref], requestId: req('gone') });
+    const main = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Obs', findings: refs(), requestId: req('workshop') });
+    const before = await host.api<CaseObservablesResponse>('GET', `/api/siem_investigations/cases/${main.body.case.id}/observables`);
+    expect(before.body.similarCases.map((s) => s.id)).toContain(gone.body.case.id);
+    // The case object goes, its observables stay (as in a delete racing the lookup): bulkGet answers 404 for it alone.
+    await host.opensearch.delete({ index: soIndex, id: `${CASE_SAVED_OBJECT_TYPE}:${gone.body.case.id}`, refresh: true } as any);
+    const after = await host.api<CaseObservablesResponse>('GET', `/api/siem_investigations/cases/${main.body.case.id}/observables`);
+    expect(after.status).toBe(200);
+    expect(after.body.similarCases.map((s) => s.id)).not.toContain(gone.body.case.id);
+    expect(after.body.similarCases.find((s) => s.title === 'Earlier look')).toMatchObject({ status: 'closed', closeReason: 'benign_positive' });
+    // Most shared first.
+    const counts = after.body.similarCases.map((s) => s.shared.length);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+  });
+
+  it('gives each row of the findings list its observable entities, and seen_in badges the workshop findings', async () => {
+    const list = await host.api<FindingsResponse>('GET', `/api/siem_investigations/findings?${qs({ ...RANGE, perPage: 100 })}`);
+    expect(list.status).toBe(200);
+    const member = list.body.findings.find((f) => f.findingId === workshop.members[0].findingId)!;
+    expect(member.entities!.length).toBeGreaterThan(0);
+    expect(member.entities!.length).toBeLessThanOrEqual(5);
+    for (const f of list.body.findings) expect(f.entities!.every((e) => !(e.type === 'ip' && e.value === S.INSTANCE_PRIVATE_IP))).toBe(true);
+    const groups = list.body.findings.map((f) => f.entities ?? []);
+    const seen = await host.api<SeenInCases[]>('POST', '/api/siem_investigations/cases/seen_in', { groups });
+    expect(seen.status).toBe(200);
+    expect(seen.body).toHaveLength(groups.length);
+    expect(seen.body[list.body.findings.indexOf(member)].count).toBeGreaterThanOrEqual(2);
+    expect(seen.body[list.body.findings.indexOf(member)].lastClosed).toMatchObject({ closeReason: 'benign_positive' });
   });
 });
