@@ -82,7 +82,7 @@ export interface IncidentsResponse {
    * Server time, and its parts (docs/benchmarks.md): the aggregation search, the grouping in Node,
    * the page's documents search, and describing the page's incidents.
    */
-  took: { ms: number; phases?: { aggregationMs: number; groupingMs: number; membersMs: number; describeMs: number } };
+  took: { ms: number; phases?: { aggregationMs: number; groupingMs: number; membersMs: number; describeMs: number }; groupingReused?: boolean };
 }
 
 /** Investigating an incident: all its members as the starting point. */

@@ -21,6 +21,7 @@ import {
 import { instanceFromPrincipalId, isValidEntityValue } from '../correlation/entity_values';
 import { badRequest, HttpError } from '../lib/errors';
 import { OpenSearchReader, OpenSearchResponseError } from '../lib/opensearch_reader';
+import { CachedGrouping, GroupingCache } from './grouping_cache';
 import { activitySpan, describeGroup, ExclusionList, groupFindings, GroupingInput, GroupingRecord, readSignals, rebuildIncident } from './group';
 
 export interface IncidentsQuery {
@@ -241,14 +242,32 @@ export async function listIncidents(
   q: IncidentsQuery,
   def: SourceDefinition,
   exclusions: ExclusionList,
-  maxFindings: number = INCIDENT_LIMITS.maxFindings
+  maxFindings: number = INCIDENT_LIMITS.maxFindings,
+  paging?: { cache: GroupingCache; identity: Promise<string | undefined> }
 ): Promise<IncidentsResponse> {
   const started = Date.now();
-  const body = await search<GroupingSearchResponse>(reader, def, buildGroupingSearch(q, def, maxFindings), maxFindings, { filter_path: GROUPING_FILTER_PATH });
-  const searched = Date.now();
-  if (body.timed_out) throw new HttpError(504, 'OpenSearch did not finish grouping the findings in time; choose a shorter time range');
-  const records = groupingRecordsOf(body, maxFindings, exclusions);
-  const grouped = groupFindings(records, { windowMs: q.windowMs });
+  // The grouping of the pages after the first, kept for the same identity, range and window.
+  const keyOf = (identity: string | undefined) => (identity === undefined ? undefined : JSON.stringify([identity, def.indexPattern, q.from, q.to, q.windowMs, maxFindings]));
+  let cached: CachedGrouping | undefined;
+  if (paging && q.page > 1) {
+    const key = keyOf(await paging.identity);
+    cached = key === undefined ? undefined : paging.cache.get(key);
+  }
+  const reused = !!cached;
+  let searched = Date.now();
+  if (!cached) {
+    const [body, identity] = await Promise.all([
+      search<GroupingSearchResponse>(reader, def, buildGroupingSearch(q, def, maxFindings), maxFindings, { filter_path: GROUPING_FILTER_PATH }),
+      paging?.identity.catch(() => undefined),
+    ]);
+    searched = Date.now();
+    if (body.timed_out) throw new HttpError(504, 'OpenSearch did not finish grouping the findings in time; choose a shorter time range');
+    const records = groupingRecordsOf(body, maxFindings, exclusions);
+    cached = { groups: groupFindings(records, { windowMs: q.windowMs }), findings: records.length };
+    const key = keyOf(identity);
+    if (paging && key !== undefined) paging.cache.set(key, cached);
+  }
+  const grouped = cached.groups;
   const start = (q.page - 1) * q.perPage;
   const page = grouped.slice(start, start + q.perPage);
   const shown = page.map((g) => g.members.slice(0, INCIDENT_LIMITS.maxMembers).map((m) => m.id));
@@ -273,6 +292,6 @@ export async function listIncidents(
   });
   const done = Date.now();
   const phases = { aggregationMs: searched - started, groupingMs: groupedAt - searched, membersMs: read - groupedAt, describeMs: done - read };
-  return { total: grouped.length, findings: records.length, page: q.page, perPage: q.perPage, window: q.window, incidents, took: { ms: done - started, phases } };
+  return { total: grouped.length, findings: cached.findings, page: q.page, perPage: q.perPage, window: q.window, incidents, took: { ms: done - started, phases, ...(reused ? { groupingReused: true } : {}) } };
 }
 

@@ -93,6 +93,20 @@ describe('incidents: findings grouped by shared entities (real OpenSearch)', () 
     expect(p2.body.total).toBe(res.total);
   });
 
+  it('reuses the grouping of page 1 for the next pages of the same range (briefly), never for page 1', async () => {
+    const range = { ...RANGE, perPage: 2, window: '6h' };
+    const p1 = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ ...range, page: 1 })}`);
+    expect(p1.body.took.groupingReused).toBeUndefined();
+    const p2 = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ ...range, page: 2 })}`);
+    expect(p2.body.took.groupingReused).toBe(true);
+    expect(p2.body.total).toBe(p1.body.total);
+    expect(p2.body.incidents.map((i) => i.id)).not.toEqual(expect.arrayContaining(p1.body.incidents.map((i) => i.id)));
+    // Another window is another grouping; page 1 again is grouped afresh.
+    const other = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ ...range, window: '1h', page: 2 })}`);
+    expect(other.body.took.groupingReused).toBeUndefined();
+    expect((await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ ...range, page: 1 })}`)).body.took.groupingReused).toBeUndefined();
+  });
+
   it('refuses bad input with a 400', async () => {
     const bad: Array<Record<string, string | number>> = [{ window: '5y' }, { perPage: 500 }, { from: 'yesterday' }, { window: '30d' }];
     for (const q of bad) {
