@@ -215,6 +215,8 @@ export class ObservableStore {
         type: OBSERVABLE_SAVED_OBJECT_TYPE,
         search: bounded.join(' '),
         searchFields: ['key'],
+        // Only what ranking and "shared" need: up to 2,000 observables travel per lookup.
+        fields: ['caseId', 'key', 'type', 'value', 'excluded'],
         defaultSearchOperator: 'OR',
         perPage: OBSERVABLE_LIMITS.lookupHits,
         page: 1,
