@@ -1,7 +1,8 @@
 /**
- * `npm run bench:incidents [-- --findings 10000 --updates 10 --cases 10000 --runs 30]`: the
- * Incidents page over 10,000 findings (100,000 finding documents: 10 count updates each) and the
- * similar-cases lookup among 10,000 cases. Prints the figures for docs/benchmarks.md and writes
+ * `npm run bench:incidents [-- --findings 10000 --updates 10 --cases 10000 --runs 30 --uiRuns 10]`:
+ * the Incidents page over 10,000 findings (100,000 finding documents: 10 count updates each) —
+ * page 1 with its phases, and page 2 reusing page 1's grouping —, the similar-cases lookup among
+ * 10,000 cases, and the Incidents view interactive in Debian's chromium. Prints the figures for docs/benchmarks.md and writes
  * build/bench/incidents.json. Needs OPENSEARCH_URL.
  */
 import fs from 'fs';
