@@ -78,7 +78,11 @@ export interface IncidentsResponse {
   /** The sliding window used, e.g. "24h". */
   window: string;
   incidents: Incident[];
-  took: { ms: number };
+  /**
+   * Server time, and its parts (docs/benchmarks.md): the aggregation search, the grouping in Node,
+   * the page's documents search, and describing the page's incidents.
+   */
+  took: { ms: number; phases?: { aggregationMs: number; groupingMs: number; membersMs: number; describeMs: number }; groupingReused?: boolean };
 }
 
 /** Investigating an incident: all its members as the starting point. */

@@ -28,6 +28,11 @@ export interface FindingSummary {
   accountId?: string;
   region?: string;
   resourceType?: string;
+  /**
+   * The findings list only: the entities that would become case observables if it were attached
+   * (bounded), for its "seen in N cases" badge (`POST /cases/seen_in`).
+   */
+  entities?: Array<{ type: EntityType; value: string }>;
 }
 
 export interface FindingsResponse {

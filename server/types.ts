@@ -107,6 +107,13 @@ export interface SavedObjectsBulkCreateObject<T = unknown> {
   references?: SavedObjectReference[];
 }
 
+export interface SavedObjectsBulkGetObject {
+  type: string;
+  id: string;
+  /** Attributes to read (all when absent), as OSD's `fields`. */
+  fields?: string[];
+}
+
 export interface SavedObjectsClientContract {
   create<T>(
     type: string,
@@ -119,6 +126,11 @@ export interface SavedObjectsClientContract {
     options?: { overwrite?: boolean; refresh?: boolean | 'wait_for' }
   ): Promise<{ saved_objects: Array<SavedObject<T> & { error?: { statusCode: number; error?: string; message: string } }> }>;
   get<T>(type: string, id: string): Promise<SavedObject<T>>;
+  /**
+   * One `_mget`, answers in the request's order; an object that does not exist (or of a type the
+   * client does not know) answers its own `error` (404 / 400) instead of failing the call.
+   */
+  bulkGet<T>(objects: SavedObjectsBulkGetObject[]): Promise<{ saved_objects: Array<SavedObject<T> & { error?: { statusCode: number; error?: string; message: string } }> }>;
   find<T>(options: SavedObjectsFindOptions): Promise<SavedObjectsFindResponse<T>>;
   update<T>(type: string, id: string, attributes: Partial<T>, options?: { version?: string; refresh?: boolean | 'wait_for' }): Promise<SavedObject<Partial<T>>>;
   delete(type: string, id: string, options?: { refresh?: boolean | 'wait_for' }): Promise<unknown>;

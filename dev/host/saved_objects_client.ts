@@ -1,7 +1,7 @@
 import { randomUUID } from 'crypto';
 import type http from 'http';
 import type { Client } from '@opensearch-project/opensearch';
-import type { KueryNode, SavedObject, SavedObjectReference, SavedObjectsBulkCreateObject, SavedObjectsClientContract, SavedObjectsFindOptions, SavedObjectsType } from '../../server/types';
+import type { KueryNode, SavedObject, SavedObjectReference, SavedObjectsBulkCreateObject, SavedObjectsBulkGetObject, SavedObjectsClientContract, SavedObjectsFindOptions, SavedObjectsType } from '../../server/types';
 import { reasonPhrase } from './response_factory';
 
 /**
@@ -263,6 +263,28 @@ function createClient(opensearch: Client, index: string, types: SavedObjectsType
       const hit = body as RawHit;
       if (statusCode === 404 || !hit.found || !hit._source) throw SavedObjectsErrors.createGenericNotFoundError(type, id);
       return { ...toSavedObject<T>(type, id, hit), namespaces: [DEFAULT_NAMESPACE] };
+    },
+
+    /**
+     * OSD's bulkGet: one `_mget` for the known types, answered in the request's order; an unknown
+     * type answers its own 400 and a missing object its own 404 (`{ id, type, error }`).
+     */
+    async bulkGet<T>(objects: SavedObjectsBulkGetObject[]) {
+      type Answer = SavedObject<T> & { error?: { statusCode: number; error?: string; message: string } };
+      if (objects.length === 0) return { saved_objects: [] as Answer[] };
+      const known = objects.filter((o) => registry.has(o.type));
+      const docs = known.map((o) => ({ _id: rawId(o.type, o.id), _index: index, ...(includedFields(o.type, o.fields) ? { _source: includedFields(o.type, o.fields) } : {}) }));
+      const res = docs.length ? await call(() => opensearch.mget({ body: { docs } } as any, { ignore: [404] })) : undefined;
+      const found = ((res?.statusCode === 404 ? undefined : (res?.body as { docs?: RawHit[] } | undefined)?.docs) ?? []) as RawHit[];
+      let next = 0;
+      return {
+        saved_objects: objects.map((o): Answer => {
+          if (!registry.has(o.type)) return { id: o.id, type: o.type, error: SavedObjectsErrors.createUnsupportedTypeError(o.type).output.payload } as Answer;
+          const hit = found[next++];
+          if (!hit?.found || !hit._source) return { id: o.id, type: o.type, error: SavedObjectsErrors.createGenericNotFoundError(o.type, o.id).output.payload } as Answer;
+          return { ...toSavedObject<T>(o.type, o.id, hit), namespaces: [DEFAULT_NAMESPACE] };
+        }),
+      };
     },
 
     async update<T>(type: string, id: string, attributes: Partial<T>, options: { version?: string; refresh?: Refresh } = {}) {

@@ -11,6 +11,7 @@ import { CaseRepairedCallout } from './case_repaired_callout';
 import { CaseDescriptionPanel } from './case_description_panel';
 import { CaseDetailsPanel } from './case_details_panel';
 import { CaseTasksPanel } from './case_tasks_panel';
+import { CaseObservablesPanel } from './case_observables_panel';
 import { CaseHeader } from './case_header';
 import { CaseNotFound } from './case_not_found';
 import { CaseItemsPagination, useCaseItemsPager } from './case_items_pager';
@@ -98,6 +99,8 @@ function CaseView({ editor, flyoutRef, setFlyoutRef }: { editor: ReturnType<type
               <CaseItemsPagination pager={comments} noun={i18n.translate('siemInvestigations.cases.casePage.comments2', { defaultMessage: 'Comments' })} />
               <CaseComments comments={comments.items} onAdd={editor.canSave ? editor.addComment : undefined} />
             </EuiPanel>
+            <EuiSpacer size="m" />
+            <CaseObservablesPanel caseId={c.id} canSave={editor.canSave} />
           </EuiFlexItem>
           <EuiFlexItem grow={1} style={{ minWidth: 300 }}>
             <CaseDetailsPanel editor={editor} />

@@ -193,3 +193,40 @@ describe('FindingsPage sort indicator', () => {
   });
 });
 
+
+describe('FindingsPage: seen in N cases', () => {
+  it('asks once for the page\'s findings and badges the rows seen in earlier cases', async () => {
+    const rows = [finding(0, { entities: [{ type: 'access_key', value: 'ASIAEXAMPLE' }, { type: 'ip', value: '198.51.100.7' }] }), finding(1, { entities: [{ type: 'instance', value: 'i-0abc' }] })];
+    const get = jest.fn(async () => ({ total: 2, findings: rows }) as any);
+    const post = jest.fn(async (path: string, options?: HttpFetchOptions) => {
+      expect(path).toBe(API_PATHS.seenInCases);
+      expect(JSON.parse(String(options?.body))).toEqual({ groups: [rows[0].entities, rows[1].entities] });
+      return [{ count: 3, lastClosed: { id: 'c1', title: 'Earlier look', closeReason: 'benign_positive' } }, { count: 0 }] as any;
+    });
+    const { core } = fakeCore({ get: get as any, post: post as any });
+    renderWithServices(<FindingsPage />, { core });
+    await screen.findByText('Finding number 0');
+    const badge = await screen.findByTestId('seenInCases');
+    expect(badge).toHaveTextContent('Seen in 3 cases (last closed as benign positive (expected activity))');
+    expect(badge).toHaveAttribute('title', 'Earlier look');
+    // Only the first row is badged, and one lookup served the whole page.
+    expect(screen.getAllByTestId('seenInCases')).toHaveLength(1);
+    const rowOf = (text: string) => screen.getByText(text).closest('tr') as HTMLElement;
+    expect(within(rowOf('Finding number 0')).getByTestId('seenInCases')).toBeTruthy();
+    expect(within(rowOf('Finding number 1')).queryByTestId('seenInCases')).toBeNull();
+    expect(post).toHaveBeenCalledTimes(1);
+  });
+
+  it('shows the findings without badges when the lookup fails', async () => {
+    const get = jest.fn(async () => ({ total: 1, findings: [finding(0, { entities: [{ type: 'ip', value: '198.51.100.7' }] })] }) as any);
+    const post = jest.fn(async () => {
+      throw new Error('upstream down');
+    });
+    const { core, toasts } = fakeCore({ get: get as any, post: post as any }) as any;
+    renderWithServices(<FindingsPage />, { core });
+    await screen.findByText('Finding number 0');
+    await waitFor(() => expect(post).toHaveBeenCalled());
+    expect(screen.queryByTestId('seenInCases')).toBeNull();
+    expect((toasts ?? []).length).toBe(0);
+  });
+});

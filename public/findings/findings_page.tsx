@@ -17,6 +17,7 @@ import { FindingsTable } from './findings_table';
 import { SeverityFilter } from '../shared/severity_filter';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useRequest } from '../shared/use_request';
+import { useSeenIn } from '../shared/use_seen_in';
 import { FindingsState, readFindingsState, writeFindingsState } from './findings_url_state';
 import { investigatePath, ROUTE_PATHS } from '../routes';
 import { SectionHeader, TimeRangePicker } from '../shared/section_header';
@@ -46,6 +47,10 @@ export function FindingsPage() {
     (signal) => api.findings(state, signal),
     i18n.translate('siemInvestigations.findings.page.loadFailed', { defaultMessage: 'Could not load findings' })
   );
+
+  // "Seen in N cases" per row, once the page is shown.
+  const entityGroups = useMemo(() => data?.findings.map((f) => f.entities ?? []), [data]);
+  const seenIn = useSeenIn(entityGroups);
 
   const hrefFor = (f: FindingSummary) => core.application.getUrlForApp(APP_ID, { path: `#${investigatePath(f.ref)}` });
   const total = data?.total ?? 0;
@@ -100,6 +105,7 @@ export function FindingsPage() {
           <EuiSpacer size="s" />
           <FindingsTable
             findings={data?.findings ?? []}
+            seenIn={seenIn}
             total={pageable}
             loading={loading}
             pageIndex={state.page - 1}

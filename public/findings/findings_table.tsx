@@ -4,10 +4,14 @@ import { FindingSummary } from '../../common/types';
 import { fieldText, formatTime } from '../shared/format';
 import { FindingsSortField, PAGE_SIZE_OPTIONS } from './findings_url_state';
 import { SeverityBadge } from '../shared/severity_badge';
+import { SeenInBadge } from '../shared/seen_in_badge';
+import { SeenInCases } from '../../common/incident_types';
 import { i18n } from '@osd/i18n';
 
 export interface FindingsTableProps {
   findings: FindingSummary[];
+  /** "Seen in N cases" per finding (same order), when known. */
+  seenIn?: SeenInCases[];
   total: number;
   loading: boolean;
   /** 0-based, as OUI counts pages. */
@@ -22,6 +26,7 @@ export interface FindingsTableProps {
 }
 
 export function FindingsTable(props: FindingsTableProps) {
+  const seenOf = new Map(props.findings.map((f, i) => [f, props.seenIn?.[i]]));
   const columns: Array<EuiBasicTableColumn<FindingSummary>> = [
     {
       field: 'severity',
@@ -41,6 +46,7 @@ export function FindingsTable(props: FindingsTableProps) {
           <EuiText size="xs" color="subdued">
             {f.type}
           </EuiText>
+          <SeenInBadge seen={seenOf.get(f)} />
         </div>
       ),
     },

@@ -12,8 +12,9 @@ import {
   EuiText,
   EuiTitle,
 } from '@elastic/eui';
-import { CLOSE_REASON_LABELS, CloseReason, CASE_LIMITS } from '../../common/case_types';
-import { Incident, IncidentSignal, SeenInCases } from '../../common/incident_types';
+import { CASE_LIMITS } from '../../common/case_types';
+import { Incident, IncidentSignal } from '../../common/incident_types';
+import { SeenInBadge } from '../shared/seen_in_badge';
 import { FindingSummary } from '../../common/types';
 import { SeverityBadge } from '../shared/severity_badge';
 import { entityLabel } from '../shared/palette';
@@ -36,12 +37,6 @@ const MEMBERS_SHOWN = 20;
 function newRequestId(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
   return c?.randomUUID ? c.randomUUID() : `${Date.now().toString(36)}-${Math.random().toString(36).slice(2, 12)}`;
-}
-
-export function seenInLabel(seen: SeenInCases): string {
-  if (!seen.lastClosed) return INCIDENT_STRINGS.seenIn(seen.count);
-  const reason = seen.lastClosed.closeReason ? CLOSE_REASON_LABELS[seen.lastClosed.closeReason as CloseReason] ?? seen.lastClosed.closeReason : INCIDENT_STRINGS.closed();
-  return INCIDENT_STRINGS.seenInClosed(seen.count, `${reason.charAt(0).toLowerCase()}${reason.slice(1)}`);
 }
 
 /** One incident: what it is, why its findings belong together, and what to do with it. */
@@ -73,9 +68,7 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
         </EuiFlexItem>
         {incident.seenIn ? (
           <EuiFlexItem grow={false}>
-            <EuiBadge color="hollow" iconType="folderCheck" data-test-subj="seenInCases" title={incident.seenIn.lastClosed?.title}>
-              {seenInLabel(incident.seenIn)}
-            </EuiBadge>
+            <SeenInBadge seen={incident.seenIn} />
           </EuiFlexItem>
         ) : null}
       </EuiFlexGroup>

@@ -42,9 +42,5 @@ export const INCIDENT_STRINGS = {
   openCase: () => i18n.translate('siemInvestigations.incidents.card.openCase', { defaultMessage: 'Open the case' }),
   caseError: () => i18n.translate('siemInvestigations.incidents.card.caseError', { defaultMessage: 'The case could not be created' }),
   caseRetry: () => i18n.translate('siemInvestigations.incidents.card.caseRetry', { defaultMessage: 'Trying again will not attach anything twice.' }),
-  seenIn: (count: number) => i18n.translate('siemInvestigations.incidents.seenIn', { defaultMessage: 'Seen in {count, plural, one {# case} other {# cases}}', values: { count } }),
-  seenInClosed: (count: number, reason: string) =>
-    i18n.translate('siemInvestigations.incidents.seenInClosed', { defaultMessage: 'Seen in {count, plural, one {# case} other {# cases}} (last closed as {reason})', values: { count, reason } }),
-  closed: () => i18n.translate('siemInvestigations.incidents.closed', { defaultMessage: 'closed' }),
   membersCallout: (n: number) => i18n.translate('siemInvestigations.incidents.membersCallout', { defaultMessage: 'An incident of {n} findings, investigated together', values: { n } }),
 };

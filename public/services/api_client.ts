@@ -23,7 +23,7 @@ import {
   UpdateCaseTaskRequest,
 } from '../../common/case_template_types';
 import { API_PATHS } from '../../common/constants';
-import { IncidentsResponse } from '../../common/incident_types';
+import { IncidentsResponse, SeenInCases } from '../../common/incident_types';
 import { CaseObservable, CaseObservablesResponse, UpdateObservableRequest } from '../../common/observable_types';
 import { DocRef, DocumentResponse, FindingsResponse, InvestigateRequest, Investigation, Severity } from '../../common/types';
 import { HttpQuery, HttpResponse, HttpSetup } from '../types';
@@ -111,6 +111,11 @@ export class InvestigationsApi {
 
   caseObservables(id: string, signal?: AbortSignal): Promise<CaseObservablesResponse> {
     return this.http.get<CaseObservablesResponse>(API_PATHS.caseObservables(id), { signal });
+  }
+
+  /** "Seen in N cases" for each group of entities (at most 100 groups, 500 entities in all). */
+  seenIn(groups: Array<Array<{ type: string; value: string }>>, signal?: AbortSignal): Promise<SeenInCases[]> {
+    return this.http.post<SeenInCases[]>(API_PATHS.seenInCases, { body: JSON.stringify({ groups }), signal });
   }
 
   setObservableFlags(caseId: string, observableId: string, flags: UpdateObservableRequest): Promise<CaseObservable> {

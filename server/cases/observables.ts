@@ -95,7 +95,10 @@ export interface ObservableDefaults {
   iocTypes: readonly string[];
 }
 
-type Client = Pick<SavedObjectsClientContract, 'create' | 'get' | 'update' | 'find'>;
+type Client = Pick<SavedObjectsClientContract, 'create' | 'get' | 'update' | 'find' | 'bulkGet'>;
+
+/** The case fields a similar case shows: read with `fields`, so a case's large parts never travel. */
+const SIMILAR_CASE_FIELDS = ['title', 'status', 'closeReason', 'closedAt', 'updatedAt'];
 
 const iso = (t: number) => new Date(t).toISOString();
 
@@ -212,6 +215,8 @@ export class ObservableStore {
         type: OBSERVABLE_SAVED_OBJECT_TYPE,
         search: bounded.join(' '),
         searchFields: ['key'],
+        // Only what ranking and "shared" need: up to 2,000 observables travel per lookup.
+        fields: ['caseId', 'key', 'type', 'value', 'excluded'],
         defaultSearchOperator: 'OR',
         perPage: OBSERVABLE_LIMITS.lookupHits,
         page: 1,
@@ -226,17 +231,16 @@ export class ObservableStore {
     return byCase;
   }
 
-  /** The cases of `byCase`, most shared first, with their status and close reason (read by id). */
+  /** The cases of `byCase`, most shared first, with their status and close reason (ONE `bulkGet`). */
   async describeCases(byCase: Map<string, Array<SavedObject<ObservableAttributes>>>, limit: number): Promise<SimilarCase[]> {
     const ranked = [...byCase.entries()].sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : 1)).slice(0, limit);
-    const cases = await Promise.all(
-      ranked.map(([id]) =>
-        this.budget.race(this.client.get<Record<string, unknown>>(CASE_SAVED_OBJECT_TYPE, id)).catch((e) => {
-          if ((e as { output?: { statusCode?: number } })?.output?.statusCode === 404) return undefined; // deleted since
-          throw e;
-        })
-      )
-    );
+    if (!ranked.length) return [];
+    const res = await this.budget.race(this.client.bulkGet<Record<string, unknown>>(ranked.map(([id]) => ({ type: CASE_SAVED_OBJECT_TYPE, id, fields: SIMILAR_CASE_FIELDS }))));
+    const cases = res.saved_objects.map((so) => {
+      if (!so.error) return so;
+      if (so.error.statusCode === 404) return undefined; // deleted since
+      throw Object.assign(new Error(so.error.message), { isBoom: true, output: { statusCode: so.error.statusCode, payload: so.error } });
+    });
     const out: SimilarCase[] = [];
     ranked.forEach(([id, shared], i) => {
       const c = cases[i];

@@ -61,6 +61,23 @@ export function summarizeFinding(index: string, id: string, doc: FlatDoc): Findi
   };
 }
 
+/** Fields naming the finding's access key (the raw ones, and es-loader's ECS copy `user.id`). */
+export const ACCESS_KEY_FIELDS = ['resource.accessKeyDetails.accessKeyId', 'user.id', 'service.detection.sequence.actors.user.credentialUid'];
+/** The principal's name (the first found), a role when `USER_TYPE_FIELD` says AssumedRole, else a user. */
+export const USER_NAME_FIELDS = ['resource.accessKeyDetails.userName', 'user.name'];
+export const USER_TYPE_FIELD = 'resource.accessKeyDetails.userType';
+export const INSTANCE_FIELDS = ['resource.instanceDetails.instanceId', 'cloud.instance.id'];
+/** An EC2 role session's principal id, which names its instance (`AROA…:i-0abc…`). */
+export const PRINCIPAL_ID_FIELD = 'resource.accessKeyDetails.principalId';
+/** A caller from another account, named by the finding itself: the evidence linking accounts. */
+export const REMOTE_ACCOUNT_FIELDS = ['service.action.awsApiCallAction.remoteAccountDetails.accountId'];
+export const BUCKET_FIELDS = ['service.action.awsApiCallAction.affectedResources.AWS::S3::Bucket', 'resource.s3BucketDetails.name'];
+/**
+ * es-loader's ECS copies of raw GuardDuty fields: read as fallbacks, never needed where the raw
+ * field is read too (it holds the same value).
+ */
+export const ECS_COPY_FIELDS: ReadonlySet<string> = new Set(['user.id', 'user.name', 'cloud.instance.id']);
+
 export const REMOTE_IP_FIELDS = [
   'service.action.awsApiCallAction.remoteIpDetails.ipAddressV4',
   'service.action.awsApiCallAction.remoteIpDetails.ipAddressV6',
@@ -90,7 +107,7 @@ const LOCAL_IP_FIELDS = [
  * both SIEM mappings; es-loader makes no ECS copy of most of them). Field list verified against
  * every finding type of test/fixtures/guardduty_corpus (entity_fields.ts).
  */
-const FAMILY_FIELDS: Array<[EntityType, string[]]> = [
+export const FAMILY_FIELDS: ReadonlyArray<readonly [EntityType, readonly string[]]> = [
   ['principal_arn', ['resource.lambdaDetails.role', 'service.detection.sequence.actors.user.uid']],
   ['k8s_cluster', ['resource.eksClusterDetails.name']],
   ['k8s_namespace', ['resource.kubernetesDetails.kubernetesWorkloadDetails.namespace', 'service.action.kubernetesApiCallAction.namespace']],
@@ -131,16 +148,16 @@ export function addFindingEntities(doc: FlatDoc, set: EntitySet, sourceLabel: st
     set.add(type, value, sourceLabel, role, undefined, ref);
 
   // Every candidate field is tried: a value that fails validation must not hide a good copy.
-  const addAll = (type: Parameters<EntitySet['add']>[0], fields: string[]) => {
+  const addAll = (type: Parameters<EntitySet['add']>[0], fields: readonly string[]) => {
     for (const f of fields) for (const v of values(doc, f)) add(type, v);
   };
-  addAll('access_key', ['resource.accessKeyDetails.accessKeyId', 'user.id', 'service.detection.sequence.actors.user.credentialUid']);
-  const userType = first(doc, 'resource.accessKeyDetails.userType');
-  const userName = first(doc, 'resource.accessKeyDetails.userName', 'user.name');
+  addAll('access_key', ACCESS_KEY_FIELDS);
+  const userType = first(doc, USER_TYPE_FIELD);
+  const userName = first(doc, ...USER_NAME_FIELDS);
   if (userName) add(userType === 'AssumedRole' ? 'role' : 'user', userName);
 
-  addAll('instance', ['resource.instanceDetails.instanceId', 'cloud.instance.id']);
-  add('instance', instanceFromPrincipalId(first(doc, 'resource.accessKeyDetails.principalId')));
+  addAll('instance', INSTANCE_FIELDS);
+  add('instance', instanceFromPrincipalId(first(doc, PRINCIPAL_ID_FIELD)));
 
   let remoteFound = false;
   for (const f of REMOTE_IP_FIELDS) for (const v of values(doc, f)) remoteFound = add('ip', v, 'remote') || remoteFound || set.has('ip', v);
@@ -153,9 +170,9 @@ export function addFindingEntities(doc: FlatDoc, set: EntitySet, sourceLabel: st
   // A caller from another account is named by the finding itself (`remoteAccountDetails`): that is
   // the evidence linking the accounts.
   add('account', findingAccount(doc));
-  addAll('account', ['service.action.awsApiCallAction.remoteAccountDetails.accountId']);
+  addAll('account', REMOTE_ACCOUNT_FIELDS);
   addAll('region', ['region', 'cloud.region']);
-  addAll('bucket', ['service.action.awsApiCallAction.affectedResources.AWS::S3::Bucket', 'resource.s3BucketDetails.name']);
+  addAll('bucket', BUCKET_FIELDS);
   for (const arn of values(doc, 'service.malwareScanDetails.threats.itemDetails.resourceArn')) {
     if (arn.startsWith('arn:aws:s3:::')) add('bucket', arn.slice('arn:aws:s3:::'.length).split('/')[0]);
   }

@@ -5,6 +5,7 @@ import { isIP } from 'net';
 import { escapeWildcard } from '../correlation/entity_values';
 import { TIE_BREAKER } from '../correlation/query_builder';
 import { SEVERITY_RANGES, summarizeFinding } from '../correlation/finding';
+import { entitiesOfDocument } from '../cases/observables';
 import { flattenDocument } from '../../common/flatten';
 import { SearchResponseItem, totalOf } from '../correlation/response_parser';
 import { OpenSearchReader } from '../lib/opensearch_reader';
@@ -64,6 +65,9 @@ export function buildFindingsSearch(q: FindingsQuery, def: SourceDefinition): Re
   };
 }
 
+/** Entities listed per finding for its "seen in N cases" badge (a page of 100 stays within one lookup's keys). */
+export const FINDING_LIST_ENTITIES = 5;
+
 type CollapsedHit = { _index: string; _id: string; _source?: Record<string, unknown>; inner_hits?: { latest?: { hits?: { hits?: Array<{ _index: string; _id: string; _source?: Record<string, unknown> }> } } } };
 
 export function parseFindings(body: SearchResponseItem & { aggregations?: { findings?: { value?: number } } }): FindingsResponse {
@@ -72,7 +76,9 @@ export function parseFindings(body: SearchResponseItem & { aggregations?: { find
     total: body.aggregations?.findings?.value ?? totalOf(body),
     findings: hits.map((h) => {
       const latest = h.inner_hits?.latest?.hits?.hits?.[0] ?? h;
-      return summarizeFinding(latest._index, latest._id, flattenDocument(latest._source ?? {}));
+      const source = latest._source ?? {};
+      const entities = entitiesOfDocument(source).slice(0, FINDING_LIST_ENTITIES).map(({ type, value }) => ({ type, value }));
+      return { ...summarizeFinding(latest._index, latest._id, flattenDocument(source)), entities };
     }),
   };
 }

@@ -8,7 +8,7 @@ import { FlatDoc } from '../../common/flatten';
 import { clipText } from '../lib/bounds';
 import { LIMITS } from '../../common/constants';
 import { EntitySet } from '../correlation/entity_set';
-import { addFindingEntities, findingAccount, severityLabel } from '../correlation/finding';
+import { addFindingEntities, findingAccount, severityLabel, summarizeFinding } from '../correlation/finding';
 import { playbookFor } from '../playbooks';
 
 /** One finding of the range: its newest document, read and summarised. */
@@ -54,14 +54,25 @@ export class ExclusionList {
   }
 }
 
-interface Rec {
-  input: GroupingInput;
+/**
+ * One finding as the grouping sees it: compact, built straight from the aggregation buckets
+ * (list_incidents.ts) or from a document (`recordOf`).
+ */
+export interface GroupingRecord {
   id: string;
   first: number;
   last: number;
+  severity: number;
+  /** Its own account and any it names as a caller's (evidence linking accounts), sorted. */
   accounts: string[];
+  /** Grouping entities only (GROUPING_ENTITY_TYPES, remote addresses, exclusions removed), each once. */
   entities: Array<{ type: EntityType; value: string }>;
   signals: IncidentSignal[];
+}
+
+/** A member of an incident being described: its record and its newest document, read and summarised. */
+interface Rec extends GroupingRecord {
+  input: GroupingInput;
 }
 
 const KEY_SEP = '\u0000';
@@ -129,20 +140,25 @@ export function readSignals(raw: unknown): IncidentSignal[] {
   return out;
 }
 
+/** A finding's activity span from its summary: first/last seen, else its timestamp. */
+export function activitySpan(first: number, last: number, ts: number): { first: number; last: number } {
+  let f = first;
+  let l = last;
+  if (Number.isNaN(f)) f = Number.isNaN(ts) ? 0 : ts;
+  if (Number.isNaN(l)) l = Number.isNaN(ts) ? f : ts;
+  return { first: Math.min(f, l), last: Math.max(f, l) };
+}
+
+/** A finding's record from its document, through the entity model (the page's members only). */
 function toRec(input: GroupingInput, exclusions: ExclusionList): Rec {
   const s = input.summary;
   const parse = (v: string | undefined) => (v ? Date.parse(v) : NaN);
-  const ts = parse(s.timestamp);
-  let first = parse(s.firstSeen);
-  let last = parse(s.lastSeen);
-  if (Number.isNaN(first)) first = Number.isNaN(ts) ? 0 : ts;
-  if (Number.isNaN(last)) last = Number.isNaN(ts) ? first : ts;
   const set = entitiesOf(input.doc);
   return {
     input,
     id: s.findingId,
-    first: Math.min(first, last),
-    last: Math.max(first, last),
+    ...activitySpan(parse(s.firstSeen), parse(s.lastSeen), parse(s.timestamp)),
+    severity: s.severity,
     accounts: accountsOf(input.doc, set),
     entities: groupingEntities(input.doc, exclusions, set),
     signals: input.signals === undefined ? [] : readSignals(input.signals),
@@ -150,9 +166,10 @@ function toRec(input: GroupingInput, exclusions: ExclusionList): Rec {
 }
 
 class UnionFind {
-  private readonly parent: number[];
+  private readonly parent: Int32Array;
   constructor(n: number) {
-    this.parent = Array.from({ length: n }, (_, i) => i);
+    this.parent = new Int32Array(n);
+    for (let i = 0; i < n; i++) this.parent[i] = i;
   }
   find(i: number): number {
     let r = i;
@@ -181,50 +198,94 @@ export interface GroupingOptions {
   exclusions?: ExclusionList;
 }
 
+const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** Most severe first, then the most recently active, then by id. */
+const bySeverity = (a: GroupingRecord, b: GroupingRecord) => b.severity - a.severity || b.last - a.last || byId(a, b);
+
 /**
- * Groups findings into incidents, deterministically: findings are taken in finding-id order, every
- * shared entity (within one account, or across accounts a finding itself links) joins findings
- * whose activity lies within the sliding window of each other, and an AttackSequence joins the
- * findings its signals name. Each finding is in exactly one incident. Memory: the findings of the
- * range (bounded by INCIDENT_LIMITS.maxFindings) and their grouping entities.
+ * Groups findings into incidents, deterministically: findings are taken in finding-id order
+ * (compact integer ids for the union-find), every shared entity (within one account, or across
+ * accounts a finding itself links) joins findings whose activity lies within the sliding window of
+ * each other, and an AttackSequence joins the findings its signals name. Each finding is in
+ * exactly one incident. Memory: the records of the range (bounded by INCIDENT_LIMITS.maxFindings)
+ * and one integer list per shared entity.
  */
-export function groupFindings(inputs: GroupingInput[], opts: GroupingOptions): FindingGroup[] {
-  const exclusions = opts.exclusions ?? new ExclusionList();
-  const byId = new Map<string, GroupingInput>();
-  for (const i of inputs) if (!byId.has(i.summary.findingId)) byId.set(i.summary.findingId, i);
-  const recs = [...byId.values()].map((i) => toRec(i, exclusions)).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-  const index = new Map(recs.map((r, i) => [r.id, i]));
+export function groupFindings(records: GroupingRecord[], opts: Pick<GroupingOptions, 'windowMs'>): FindingGroup[] {
+  const seen = new Set<string>();
+  const recs = records.filter((r) => !seen.has(r.id) && !!seen.add(r.id)).sort(byId);
+  const index = new Map<string, number>();
+  recs.forEach((r, i) => index.set(r.id, i));
   const uf = new UnionFind(recs.length);
-  const links: Array<{ a: number; b: number; link: IncidentLink }> = [];
-  const link = (a: number, b: number, type: EntityType, value: string) => {
-    if (uf.union(a, b)) links.push({ a, b, link: { from: recs[a].id, to: recs[b].id, entity: { type, value } } });
+  const links: Array<{ a: number; link: IncidentLink }> = [];
+  const link = (a: number, b: number, entity: { type: EntityType; value: string }) => {
+    if (uf.union(a, b)) links.push({ a, link: { from: recs[a].id, to: recs[b].id, entity } });
   };
 
   // Entity keys, scoped by account: a finding linking two accounts carries its keys into both.
-  const holders = new Map<string, number[]>();
-  recs.forEach((r, i) => {
-    const scopes = r.accounts.length ? r.accounts : [''];
+  // Entities and accounts become small integers (records from the buckets share one object per
+  // value), so the only strings built are one per distinct (account, entity), to order them.
+  const entityIds = new Map<object, number>();
+  const entityIdOfKey = new Map<string, number>();
+  const entities: Array<{ type: EntityType; value: string }> = [];
+  const entityId = (e: { type: EntityType; value: string }): number => {
+    let id = entityIds.get(e);
+    if (id === undefined) {
+      const key = e.type + KEY_SEP + e.value;
+      id = entityIdOfKey.get(key);
+      if (id === undefined) {
+        id = entities.length;
+        entities.push(e);
+        entityIdOfKey.set(key, id);
+      }
+      entityIds.set(e, id);
+    }
+    return id;
+  };
+  const accountIds = new Map<string, number>([['', 0]]);
+  const accountNames: string[] = [''];
+  const accountId = (a: string): number => {
+    let id = accountIds.get(a);
+    if (id === undefined) {
+      id = accountNames.length;
+      accountNames.push(a);
+      accountIds.set(a, id);
+    }
+    return id;
+  };
+  const ENTITY_SPACE = 2 ** 26; // holder key: account id * ENTITY_SPACE + entity id
+  const holders = new Map<number, number[]>();
+  for (let i = 0; i < recs.length; i++) {
+    const r = recs[i];
+    const scopes = r.accounts.length ? r.accounts.map(accountId) : [0];
     for (const e of r.entities) {
+      const eid = entityId(e);
       for (const acct of scopes) {
-        const key = [acct, e.type, e.value].join(KEY_SEP);
+        const key = acct * ENTITY_SPACE + eid;
         const list = holders.get(key);
         if (!list) holders.set(key, [i]);
         else if (list[list.length - 1] !== i) list.push(i);
       }
     }
-  });
-  for (const key of [...holders.keys()].sort()) {
-    const list = holders.get(key) as number[];
-    if (list.length < 2) continue;
-    const [, type, value] = key.split(KEY_SEP) as [string, EntityType, string];
+  }
+  // In the order of their (account, type, value) text, as the explanations have always been built.
+  const ordered: Array<{ text: string; entity: { type: EntityType; value: string }; members: number[] }> = [];
+  for (const [key, members] of holders) {
+    if (members.length < 2) continue;
+    const entity = entities[key % ENTITY_SPACE];
+    ordered.push({ text: accountNames[Math.floor(key / ENTITY_SPACE)] + KEY_SEP + entity.type + KEY_SEP + entity.value, entity, members });
+  }
+  ordered.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
+  for (const { entity, members } of ordered) {
     // Sliding window: sorted by first activity, a finding joins the chain if it starts within the
     // window after the latest activity seen so far on this entity.
-    const sorted = [...list].sort((x, y) => recs[x].first - recs[y].first || x - y);
-    let prev = sorted[0];
+    members.sort((x, y) => recs[x].first - recs[y].first || x - y);
+    let prev = members[0];
     let reach = recs[prev].last;
-    for (const i of sorted.slice(1)) {
-      if (recs[i].first <= reach + opts.windowMs) link(prev, i, type, value);
-      reach = recs[i].first <= reach + opts.windowMs ? Math.max(reach, recs[i].last) : recs[i].last;
+    for (let k = 1; k < members.length; k++) {
+      const i = members[k];
+      const within = recs[i].first <= reach + opts.windowMs;
+      if (within) link(prev, i, entity);
+      reach = within ? Math.max(reach, recs[i].last) : recs[i].last;
       prev = i;
     }
   }
@@ -232,56 +293,66 @@ export function groupFindings(inputs: GroupingInput[], opts: GroupingOptions): F
   recs.forEach((r, i) => {
     for (const s of r.signals) {
       const j = s.findingId === undefined ? undefined : index.get(s.findingId);
-      if (j !== undefined && j !== i) link(i, j, 'signal', s.uid);
+      if (j !== undefined && j !== i) link(i, j, { type: 'signal', value: s.uid });
     }
   });
 
-  const groups = new Map<number, number[]>();
-  recs.forEach((_, i) => {
+  // The root of a group is its smallest index, i.e. its smallest finding id: the incident's id.
+  const groups = new Map<number, FindingGroup>();
+  for (let i = 0; i < recs.length; i++) {
     const root = uf.find(i);
     const g = groups.get(root);
-    if (g) g.push(i);
-    else groups.set(root, [i]);
-  });
-  const linksByRoot = new Map<number, IncidentLink[]>();
-  for (const l of links) {
-    const root = uf.find(l.a);
-    const list = linksByRoot.get(root) ?? [];
-    list.push(l.link);
-    linksByRoot.set(root, list);
+    if (g) {
+      g.members.push(recs[i]);
+      if (recs[i].severity > g.severity) g.severity = recs[i].severity;
+      if (recs[i].last > g.last) g.last = recs[i].last;
+    } else groups.set(root, { id: recs[root].id, members: [recs[i]], links: [], severity: recs[i].severity, last: recs[i].last });
   }
-  const out: FindingGroup[] = [...groups.entries()].map(([root, members]) => {
-    const ms = members.map((i) => recs[i]).sort((a, b) => b.input.summary.severity - a.input.summary.severity || b.last - a.last || (a.id < b.id ? -1 : 1));
-    return {
-      id: ms.map((m) => m.id).sort()[0],
-      inputs: ms.map((m) => m.input),
-      recs: ms,
-      links: linksByRoot.get(root) ?? [],
-      severity: ms[0].input.summary.severity,
-      last: Math.max(...ms.map((m) => m.last)),
-    };
-  });
+  for (const l of links) groups.get(uf.find(l.a))!.links.push(l.link);
+  const out = [...groups.values()];
+  for (const g of out) g.members.sort(bySeverity);
   // Most severe first (a SOC triages by severity), then the most recently active.
-  return out.sort((a, b) => b.severity - a.severity || b.last - a.last || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return out.sort((a, b) => b.severity - a.severity || b.last - a.last || byId(a, b));
 }
 
 /** Findings grouped, before an incident is described (cheap: the page's incidents only are built). */
 export interface FindingGroup {
+  /** The smallest finding id of its members. */
   id: string;
   /** Most severe first. */
-  inputs: GroupingInput[];
-  recs: Rec[];
+  members: GroupingRecord[];
   links: IncidentLink[];
   severity: number;
   last: number;
 }
 
+/** Records from documents (through the entity model): for a handful of findings, e.g. in tests. */
+export function recordsOf(inputs: GroupingInput[], exclusions: ExclusionList = new ExclusionList()): GroupingRecord[] {
+  return inputs.map((i) => toRec(i, exclusions));
+}
+
+/** An incident described from its records alone, when its documents could not be read. */
 export function describeGroup(g: FindingGroup): Incident {
-  return buildIncident(g.recs, g.links);
+  const recs: Rec[] = g.members.map((r) => {
+    const doc: FlatDoc = Object.create(null);
+    doc['@id'] = r.id;
+    doc.id = r.id;
+    doc.type = 'unknown';
+    doc.severity = String(r.severity);
+    doc['service.eventFirstSeen'] = new Date(r.first).toISOString();
+    doc['service.eventLastSeen'] = new Date(r.last).toISOString();
+    doc['@timestamp'] = doc['service.eventLastSeen'];
+    if (r.accounts[0]) doc.accountId = r.accounts[0];
+    return { ...r, input: { summary: summarizeFinding('', r.id, doc), doc } };
+  });
+  return buildIncident(recs, g.links);
 }
 
 export function groupIncidents(inputs: GroupingInput[], opts: GroupingOptions): Incident[] {
-  return groupFindings(inputs, opts).map(describeGroup);
+  const exclusions = opts.exclusions ?? new ExclusionList();
+  const recs = recordsOf(inputs, exclusions);
+  const byFinding = new Map(recs.map((r) => [r.id, r as Rec]));
+  return groupFindings(recs, opts).map((g) => buildIncident(g.members.map((m) => byFinding.get(m.id)!), g.links));
 }
 
 function noun(type: EntityType): string {
@@ -314,7 +385,8 @@ function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
   const severity = top.input.summary.severity;
   const signals = members.flatMap((m) => m.signals);
   const memberIds = new Set(members.map((m) => m.id));
-  const typeOf = (id: string) => members.find((m) => m.id === id)?.input.summary.type ?? id;
+  const typeById = new Map(members.map((m) => [m.id, m.input.summary.type]));
+  const typeOf = (id: string) => typeById.get(id) ?? id;
   const explanation = explain(links, typeOf);
   if (members.length === 1) explanation.push(signals.length ? 'An attack sequence: GuardDuty itself bundled its signals.' : 'Shares no access key, principal, instance, remote address, bucket or cluster with another finding in the window.');
   const families = [...new Set(ordered.map((m) => playbookFor(m.input.summary.type).title))];

@@ -1,11 +1,28 @@
 import { IncidentsResponse, INCIDENT_LIMITS } from '../../common/incident_types';
 import { SourceDefinition } from '../../common/sources';
-import { FlatDoc, flattenDocument } from '../../common/flatten';
+import { flattenDocument } from '../../common/flatten';
 import { LIMITS } from '../../common/constants';
-import { FINDING_READ_FIELDS, REMOTE_IP_FIELDS, summarizeFinding } from '../correlation/finding';
+import { EntityType } from '../../common/types';
+import { GROUPING_ENTITY_TYPES } from '../../common/incident_types';
+import {
+  ACCESS_KEY_FIELDS,
+  BUCKET_FIELDS,
+  ECS_COPY_FIELDS,
+  FAMILY_FIELDS,
+  FINDING_READ_FIELDS,
+  INSTANCE_FIELDS,
+  PRINCIPAL_ID_FIELD,
+  REMOTE_ACCOUNT_FIELDS,
+  REMOTE_IP_FIELDS,
+  summarizeFinding,
+  USER_NAME_FIELDS,
+  USER_TYPE_FIELD,
+} from '../correlation/finding';
+import { instanceFromPrincipalId, isValidEntityValue } from '../correlation/entity_values';
 import { badRequest, HttpError } from '../lib/errors';
 import { OpenSearchReader, OpenSearchResponseError } from '../lib/opensearch_reader';
-import { describeGroup, ExclusionList, groupFindings, GroupingInput, rebuildIncident } from './group';
+import { CachedGrouping, GroupingCache } from './grouping_cache';
+import { activitySpan, describeGroup, ExclusionList, groupFindings, GroupingInput, GroupingRecord, readSignals, rebuildIncident } from './group';
 
 export interface IncidentsQuery {
   from: string;
@@ -17,29 +34,30 @@ export interface IncidentsQuery {
   perPage: number;
 }
 
+/** What a grouping field's values are: an entity type, the caller's account, or an attack sequence's signal. */
+type GroupingFieldKind = EntityType | 'principal_id' | 'user_name';
+
 /**
  * The raw GuardDuty fields that can group findings (entity types of GROUPING_ENTITY_TYPES), each
- * aggregated on its own: the remote-address fields only (an instance's own addresses live in other
- * fields and never group), the principal id for the instance it names, the signals of an attack
- * sequence and the caller's account (evidence linking accounts).
+ * aggregated on its own, from the entity model's own field lists (server/correlation/finding.ts)
+ * without es-loader's ECS copies: the remote-address fields only (an instance's own addresses live
+ * in other fields and never group), the principal id for the instance it names, the signals of an
+ * attack sequence and the caller's account (evidence linking accounts).
  */
-export const GROUPING_FIELDS: readonly string[] = [
-  'resource.accessKeyDetails.accessKeyId',
-  'service.detection.sequence.actors.user.credentialUid',
-  'resource.accessKeyDetails.userName',
-  'resource.accessKeyDetails.principalId',
-  'resource.lambdaDetails.role',
-  'service.detection.sequence.actors.user.uid',
-  'resource.instanceDetails.instanceId',
-  // The remote addresses, from the one list of the entity model.
-  ...REMOTE_IP_FIELDS,
-  'service.action.awsApiCallAction.affectedResources.AWS::S3::Bucket',
-  'resource.s3BucketDetails.name',
-  'resource.eksClusterDetails.name',
-  'resource.ecsClusterDetails.name',
-  'service.detection.sequence.signals.uid',
-  'service.action.awsApiCallAction.remoteAccountDetails.accountId',
-];
+export const GROUPING_FIELD_KINDS: ReadonlyArray<readonly [string, GroupingFieldKind]> = (
+  [
+    ...ACCESS_KEY_FIELDS.map((f) => [f, 'access_key'] as const),
+    ...USER_NAME_FIELDS.map((f) => [f, 'user_name'] as const),
+    [PRINCIPAL_ID_FIELD, 'principal_id'] as const,
+    ...INSTANCE_FIELDS.map((f) => [f, 'instance'] as const),
+    ...REMOTE_IP_FIELDS.map((f) => [f, 'ip'] as const),
+    ...BUCKET_FIELDS.map((f) => [f, 'bucket'] as const),
+    ...FAMILY_FIELDS.flatMap(([type, fields]) => (GROUPING_ENTITY_TYPES.includes(type) || type === 'signal' ? fields.map((f) => [f, type] as const) : [])),
+    ...REMOTE_ACCOUNT_FIELDS.map((f) => [f, 'account'] as const),
+  ] as Array<readonly [string, GroupingFieldKind]>
+).filter(([f]) => !ECS_COPY_FIELDS.has(f));
+
+export const GROUPING_FIELDS: readonly string[] = GROUPING_FIELD_KINDS.map(([f]) => f);
 
 /**
  * Round trip 1, aggregations only (no document is read): one bucket per finding id with its
@@ -53,7 +71,7 @@ export function buildGroupingSearch(q: Pick<IncidentsQuery, 'from' | 'to'>, def:
       terms: { field, size: maxFindings },
       aggs: {
         ids: { terms: { field: '@id', size: maxFindings } },
-        ...(field === 'resource.accessKeyDetails.userName' ? { kind: { terms: { field: 'resource.accessKeyDetails.userType', size: 1 } } } : {}),
+        ...(GROUPING_FIELD_KINDS[i][1] === 'user_name' ? { kind: { terms: { field: USER_TYPE_FIELD, size: 1 } } } : {}),
       },
     };
   });
@@ -71,6 +89,26 @@ export function buildGroupingSearch(q: Pick<IncidentsQuery, 'from' | 'to'>, def:
     },
   };
 }
+
+/**
+ * Only what the grouping reads of the aggregation's answer (no doc counts, no error bounds): the
+ * answer for 10,000 findings shrinks by about half.
+ */
+export const GROUPING_FILTER_PATH = [
+  'timed_out',
+  'aggregations.findings.sum_other_doc_count',
+  'aggregations.findings.buckets.key',
+  'aggregations.findings.buckets.first.value',
+  'aggregations.findings.buckets.last.value',
+  'aggregations.findings.buckets.severity.value',
+  'aggregations.accounts.sum_other_doc_count',
+  'aggregations.accounts.buckets.key',
+  'aggregations.accounts.buckets.*.sum_other_doc_count',
+  'aggregations.accounts.buckets.*.buckets.key',
+  'aggregations.accounts.buckets.*.buckets.ids.sum_other_doc_count',
+  'aggregations.accounts.buckets.*.buckets.ids.buckets.key',
+  'aggregations.accounts.buckets.*.buckets.kind.buckets.key',
+].join(',');
 
 /** Round trip 2: the newest document of the page's member findings only. */
 export function buildMembersSearch(ids: string[], q: Pick<IncidentsQuery, 'from' | 'to'>, def: SourceDefinition): Record<string, unknown> {
@@ -116,9 +154,9 @@ function keyOf(b: Bucket): string {
   return b.key_as_string ?? String(b.key);
 }
 
-async function search<T>(reader: OpenSearchReader, def: SourceDefinition, body: Record<string, unknown>, max: number): Promise<T> {
+async function search<T>(reader: OpenSearchReader, def: SourceDefinition, body: Record<string, unknown>, max: number, querystring: Record<string, unknown> = {}): Promise<T> {
   try {
-    return await reader.search<T>(def.indexPattern, body, { ignore_unavailable: true, allow_no_indices: true });
+    return await reader.search<T>(def.indexPattern, body, { ignore_unavailable: true, allow_no_indices: true, ...querystring });
   } catch (e) {
     // OpenSearch refuses an aggregation with more buckets than `search.max_buckets` allows.
     if (e instanceof OpenSearchResponseError && /too_many_buckets/i.test(`${JSON.stringify(e.body ?? null)} ${e.message}`)) throw tooLarge(max);
@@ -126,58 +164,72 @@ async function search<T>(reader: OpenSearchReader, def: SourceDefinition, body: 
   }
 }
 
+/** A bucket's value as the entity model reads it: trimmed and valid for its type, or nothing. */
+function entityValue(kind: GroupingFieldKind, raw: string, userType: string | undefined): { type: EntityType; value: string } | undefined {
+  const v = raw.trim();
+  if (kind === 'principal_id') {
+    const instance = instanceFromPrincipalId(v);
+    return instance ? { type: 'instance', value: instance } : undefined;
+  }
+  const type: EntityType = kind === 'user_name' ? (userType === 'AssumedRole' ? 'role' : 'user') : kind;
+  return isValidEntityValue(type, v) ? { type, value: v } : undefined;
+}
+
 /**
- * Every finding of the range as a small document rebuilt from the aggregation (its id, account,
- * activity span, severity and the grouping values it names), ready for `groupIncidents`.
+ * Every finding of the range as a compact grouping record, straight from the aggregation's buckets:
+ * each distinct value is read (validated, checked against the exclusions) once, then handed to the
+ * findings its bucket lists — no per-finding document and no entity model per finding.
  */
-export function groupingInputsOf(body: GroupingSearchResponse, maxFindings: number): GroupingInput[] {
+export function groupingRecordsOf(body: GroupingSearchResponse, maxFindings: number, exclusions: ExclusionList): GroupingRecord[] {
   const findings = body.aggregations?.findings;
   if ((findings?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
-  const docs = new Map<string, FlatDoc>();
+  const records = new Map<string, GroupingRecord & { uids?: string[] }>();
   for (const b of findings?.buckets ?? []) {
     const id = keyOf(b);
-    const doc: FlatDoc = Object.create(null);
-    doc['@id'] = id;
-    doc.id = id;
-    doc.type = 'unknown';
-    doc.severity = String(b.severity?.value ?? 0);
-    if (b.first?.value_as_string) doc['service.eventFirstSeen'] = b.first.value_as_string;
-    if (b.last?.value_as_string) {
-      doc['service.eventLastSeen'] = b.last.value_as_string;
-      doc['@timestamp'] = b.last.value_as_string;
-    }
-    docs.set(id, doc);
+    const num = (v: number | null | undefined) => (typeof v === 'number' && Number.isFinite(v) ? v : NaN);
+    records.set(id, { id, ...activitySpan(num(b.first?.value), num(b.last?.value), num(b.last?.value)), severity: Number(b.severity?.value ?? 0) || 0, accounts: [], entities: [], signals: [] });
   }
-  const add = (doc: FlatDoc, field: string, value: string) => {
-    const v = doc[field];
-    if (v === undefined) doc[field] = value;
-    else if (typeof v === 'string') doc[field] = v === value ? v : [v, value];
-    else if (!v.includes(value)) v.push(value);
+  const addAccount = (r: GroupingRecord, account: string) => {
+    if (!r.accounts.includes(account)) r.accounts.push(account);
   };
+  // One object per distinct entity, shared by every finding naming it (whichever field it was in).
+  const interned = new Map<string, { type: EntityType; value: string }>();
   for (const acct of body.aggregations?.accounts?.buckets ?? []) {
     const account = keyOf(acct);
-    GROUPING_FIELDS.forEach((field, i) => {
+    GROUPING_FIELD_KINDS.forEach(([, kind], i) => {
       const terms = acct[`f${i}`] as Terms | undefined;
       if ((terms?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
       for (const v of terms?.buckets ?? []) {
         if ((v.ids?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
-        const value = keyOf(v);
-        const kind = v.kind?.buckets?.[0] ? keyOf(v.kind.buckets[0]) : undefined;
+        const raw = keyOf(v);
+        let entity: { type: EntityType; value: string } | undefined;
+        if (kind === 'account') {
+          if (!isValidEntityValue('account', raw.trim())) continue;
+        } else if (kind !== 'signal') {
+          const read = entityValue(kind, raw, v.kind?.buckets?.[0] ? keyOf(v.kind.buckets[0]) : undefined);
+          if (!read || exclusions.excludes(read.type, read.value)) continue;
+          const key = read.type + '\u0000' + read.value;
+          entity = interned.get(key) ?? interned.set(key, read).get(key);
+        }
         for (const idBucket of v.ids?.buckets ?? []) {
-          const doc = docs.get(keyOf(idBucket));
-          if (!doc) continue;
-          if (account) doc.accountId = account;
-          add(doc, field, value);
-          if (kind) doc['resource.accessKeyDetails.userType'] = kind;
+          const r = records.get(keyOf(idBucket));
+          if (!r) continue;
+          if (account) addAccount(r, account);
+          if (entity) {
+            if (!r.entities.includes(entity)) r.entities.push(entity);
+          } else if (kind === 'signal') (r.uids ??= []).push(raw);
+          else addAccount(r, raw.trim());
         }
       }
     });
   }
-  return [...docs.values()].map((doc) => {
-    const uids = doc['service.detection.sequence.signals.uid'];
-    const signals = uids === undefined ? undefined : (Array.isArray(uids) ? uids : [uids]).map((uid) => ({ uid }));
-    return { summary: summarizeFinding('', doc.id as string, doc), doc, ...(signals ? { signals } : {}) };
-  });
+  const out: GroupingRecord[] = [];
+  for (const { uids, ...r } of records.values()) {
+    r.accounts.sort();
+    if (uids) r.signals = readSignals(uids.map((uid) => ({ uid })));
+    out.push(r);
+  }
+  return out;
 }
 
 /**
@@ -190,18 +242,38 @@ export async function listIncidents(
   q: IncidentsQuery,
   def: SourceDefinition,
   exclusions: ExclusionList,
-  maxFindings: number = INCIDENT_LIMITS.maxFindings
+  maxFindings: number = INCIDENT_LIMITS.maxFindings,
+  paging?: { cache: GroupingCache; identity: Promise<string | undefined> }
 ): Promise<IncidentsResponse> {
   const started = Date.now();
-  const body = await search<GroupingSearchResponse>(reader, def, buildGroupingSearch(q, def, maxFindings), maxFindings);
-  if (body.timed_out) throw new HttpError(504, 'OpenSearch did not finish grouping the findings in time; choose a shorter time range');
-  const inputs = groupingInputsOf(body, maxFindings);
-  const grouped = groupFindings(inputs, { windowMs: q.windowMs, exclusions });
+  // The grouping of the pages after the first, kept for the same identity, range and window.
+  const keyOf = (identity: string | undefined) => (identity === undefined ? undefined : JSON.stringify([identity, def.indexPattern, q.from, q.to, q.windowMs, maxFindings]));
+  let cached: CachedGrouping | undefined;
+  if (paging && q.page > 1) {
+    const key = keyOf(await paging.identity);
+    cached = key === undefined ? undefined : paging.cache.get(key);
+  }
+  const reused = !!cached;
+  let searched = Date.now();
+  if (!cached) {
+    const [body, identity] = await Promise.all([
+      search<GroupingSearchResponse>(reader, def, buildGroupingSearch(q, def, maxFindings), maxFindings, { filter_path: GROUPING_FILTER_PATH }),
+      paging?.identity.catch(() => undefined),
+    ]);
+    searched = Date.now();
+    if (body.timed_out) throw new HttpError(504, 'OpenSearch did not finish grouping the findings in time; choose a shorter time range');
+    const records = groupingRecordsOf(body, maxFindings, exclusions);
+    cached = { groups: groupFindings(records, { windowMs: q.windowMs }), findings: records.length };
+    const key = keyOf(identity);
+    if (paging && key !== undefined) paging.cache.set(key, cached);
+  }
+  const grouped = cached.groups;
   const start = (q.page - 1) * q.perPage;
   const page = grouped.slice(start, start + q.perPage);
-  const shown = page.map((g) => g.inputs.slice(0, INCIDENT_LIMITS.maxMembers).map((m) => m.summary.findingId));
+  const shown = page.map((g) => g.members.slice(0, INCIDENT_LIMITS.maxMembers).map((m) => m.id));
   const ids = [...new Set(shown.flat())];
   const latest = new Map<string, GroupingInput>();
+  const groupedAt = Date.now();
   if (ids.length) {
     const members = await search<MembersSearchResponse>(reader, def, buildMembersSearch(ids, q, def), maxFindings);
     for (const hit of members.hits?.hits ?? []) {
@@ -213,10 +285,13 @@ export async function listIncidents(
       latest.set(summary.findingId, { summary, doc, ...(signals !== undefined ? { signals } : {}) });
     }
   }
+  const read = Date.now();
   const incidents = page.map((group, n) => {
     const inputsOfPage = shown[n].map((id) => latest.get(id)).filter((x): x is GroupingInput => !!x);
-    return inputsOfPage.length ? rebuildIncident(inputsOfPage, group.links, exclusions, group.inputs.length) : describeGroup(group);
+    return inputsOfPage.length ? rebuildIncident(inputsOfPage, group.links, exclusions, group.members.length) : describeGroup(group);
   });
-  return { total: grouped.length, findings: inputs.length, page: q.page, perPage: q.perPage, window: q.window, incidents, took: { ms: Date.now() - started } };
+  const done = Date.now();
+  const phases = { aggregationMs: searched - started, groupingMs: groupedAt - searched, membersMs: read - groupedAt, describeMs: done - read };
+  return { total: grouped.length, findings: cached.findings, page: q.page, perPage: q.perPage, window: q.window, incidents, took: { ms: done - started, phases, ...(reused ? { groupingReused: true } : {}) } };
 }
 

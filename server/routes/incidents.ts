@@ -3,6 +3,9 @@ import { INCIDENT_LIMITS } from '../../common/incident_types';
 import { parseDuration } from '../correlation/window';
 import { CorrelationConfig } from '../incidents/correlation_config';
 import { listIncidents } from '../incidents/list_incidents';
+import { GroupingCache } from '../incidents/grouping_cache';
+import { isSecurityPluginAbsent } from '../cases/current_user';
+import { OpenSearchReader } from '../lib/opensearch_reader';
 import { ObservableStore } from '../cases/observables';
 import { approximateInstant } from '../lib/date_math';
 import { respondError } from '../lib/respond';
@@ -45,7 +48,24 @@ export const validateIncidentsQuery = validator<IncidentsRequestQuery>((data) =>
   };
 });
 
+/**
+ * Who the reader is, for the paging cache: the security plugin's user, roles, backend roles and
+ * tenant; one fixed identity without the security plugin (nobody is authenticated, every query
+ * sees the same); `undefined` (no caching) when that cannot be told.
+ */
+export async function readerIdentity(reader: OpenSearchReader): Promise<string | undefined> {
+  try {
+    const a = (await reader.request('GET', '/_plugins/_security/authinfo')) as Record<string, unknown> | undefined;
+    const list = (v: unknown) => (Array.isArray(v) ? v.map(String).sort() : []);
+    if (typeof a?.user_name !== 'string') return undefined;
+    return JSON.stringify([a.user_name, list(a.roles), list(a.backend_roles), typeof a.user_requested_tenant === 'string' ? a.user_requested_tenant : null]);
+  } catch (e) {
+    return isSecurityPluginAbsent(e) ? 'no-security-plugin' : undefined;
+  }
+}
+
 export function registerIncidentsRoute({ router, getSources, logger, readerOf, getCorrelation }: RouteDeps & { getCorrelation: () => CorrelationConfig }): void {
+  const cache = new GroupingCache();
   router.get({ path: API_PATHS.incidents, validate: { query: validateIncidentsQuery } }, async (context, request, response) => {
     try {
       const cfg = getCorrelation();
@@ -57,7 +77,8 @@ export function registerIncidentsRoute({ router, getSources, logger, readerOf, g
         { from: q.from, to: q.to, window, windowMs: parseDuration(window, 'window'), page: q.page, perPage: q.perPage },
         getSources().guardduty,
         cfg.exclusions,
-        cfg.maxFindings
+        cfg.maxFindings,
+        { cache, identity: readerIdentity(reader) }
       );
       // "Seen in N cases": one search over the case observables for the page's incidents.
       const store = new ObservableStore(context.core.savedObjects.client, reader.budget, { exclusions: cfg.exclusions, iocTypes: cfg.iocTypes });

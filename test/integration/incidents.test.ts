@@ -2,6 +2,9 @@ import { IncidentsResponse } from '../../common/incident_types';
 import { Investigation } from '../../common/types';
 import { CaseFromIncidentResponse } from '../../common/case_types';
 import { CaseObservablesResponse } from '../../common/observable_types';
+import { CASE_SAVED_OBJECT_TYPE } from '../../common/constants';
+import { FindingsResponse } from '../../common/types';
+import { SeenInCases } from '../../common/incident_types';
 import { loadDocuments } from '../../dev/load';
 import { buildCorpus, corpusDocs, CorpusFinding } from '../fixtures/guardduty_corpus/generate';
 import { generateScenario } from '../fixtures/scenario/generate';
@@ -88,6 +91,20 @@ describe('incidents: findings grouped by shared entities (real OpenSearch)', () 
     expect(p2.status).toBe(200);
     expect(p2.body.incidents.map((i) => i.id)).toEqual([res.incidents[1].id]);
     expect(p2.body.total).toBe(res.total);
+  });
+
+  it('reuses the grouping of page 1 for the next pages of the same range (briefly), never for page 1', async () => {
+    const range = { ...RANGE, perPage: 2, window: '6h' };
+    const p1 = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ ...range, page: 1 })}`);
+    expect(p1.body.took.groupingReused).toBeUndefined();
+    const p2 = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ ...range, page: 2 })}`);
+    expect(p2.body.took.groupingReused).toBe(true);
+    expect(p2.body.total).toBe(p1.body.total);
+    expect(p2.body.incidents.map((i) => i.id)).not.toEqual(expect.arrayContaining(p1.body.incidents.map((i) => i.id)));
+    // Another window is another grouping; page 1 again is grouped afresh.
+    const other = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ ...range, window: '1h', page: 2 })}`);
+    expect(other.body.took.groupingReused).toBeUndefined();
+    expect((await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ ...range, page: 1 })}`)).body.took.groupingReused).toBeUndefined();
   });
 
   it('refuses bad input with a 400', async () => {
@@ -251,5 +268,36 @@ describe('cases from incidents, observables and similar cases (real OpenSearch)'
     expect(badge.lastClosed).toMatchObject({ id: a.body.case.id, closeReason: 'benign_positive' });
     const noise = incidents.body.incidents.find((i) => i.id !== workshop.id)!;
     expect(noise.seenIn).toBeUndefined();
+  });
+
+  it('reads similar cases in one bulkGet: a case deleted since the lookup is left out, the others keep status and close reason', async () => {
+    const gone = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Deleted since', findings: [workshop.members[0].ref], requestId: req('gone') });
+    const main = await host.api<CaseFromIncidentResponse>('POST', '/api/siem_investigations/cases/from_incident', { title: 'Obs', findings: refs(), requestId: req('workshop') });
+    const before = await host.api<CaseObservablesResponse>('GET', `/api/siem_investigations/cases/${main.body.case.id}/observables`);
+    expect(before.body.similarCases.map((s) => s.id)).toContain(gone.body.case.id);
+    // The case object goes, its observables stay (as in a delete racing the lookup): bulkGet answers 404 for it alone.
+    await host.opensearch.delete({ index: soIndex, id: `${CASE_SAVED_OBJECT_TYPE}:${gone.body.case.id}`, refresh: true } as any);
+    const after = await host.api<CaseObservablesResponse>('GET', `/api/siem_investigations/cases/${main.body.case.id}/observables`);
+    expect(after.status).toBe(200);
+    expect(after.body.similarCases.map((s) => s.id)).not.toContain(gone.body.case.id);
+    expect(after.body.similarCases.find((s) => s.title === 'Earlier look')).toMatchObject({ status: 'closed', closeReason: 'benign_positive' });
+    // Most shared first.
+    const counts = after.body.similarCases.map((s) => s.shared.length);
+    expect([...counts].sort((a, b) => b - a)).toEqual(counts);
+  });
+
+  it('gives each row of the findings list its observable entities, and seen_in badges the workshop findings', async () => {
+    const list = await host.api<FindingsResponse>('GET', `/api/siem_investigations/findings?${qs({ ...RANGE, perPage: 100 })}`);
+    expect(list.status).toBe(200);
+    const member = list.body.findings.find((f) => f.findingId === workshop.members[0].findingId)!;
+    expect(member.entities!.length).toBeGreaterThan(0);
+    expect(member.entities!.length).toBeLessThanOrEqual(5);
+    for (const f of list.body.findings) expect(f.entities!.every((e) => !(e.type === 'ip' && e.value === S.INSTANCE_PRIVATE_IP))).toBe(true);
+    const groups = list.body.findings.map((f) => f.entities ?? []);
+    const seen = await host.api<SeenInCases[]>('POST', '/api/siem_investigations/cases/seen_in', { groups });
+    expect(seen.status).toBe(200);
+    expect(seen.body).toHaveLength(groups.length);
+    expect(seen.body[list.body.findings.indexOf(member)].count).toBeGreaterThanOrEqual(2);
+    expect(seen.body[list.body.findings.indexOf(member)].lastClosed).toMatchObject({ closeReason: 'benign_positive' });
   });
 });

@@ -98,6 +98,26 @@ describe('dev host saved objects client (real OpenSearch)', () => {
     expect(invalid.output.payload.message).toBe('Invalid version [not-a-version]');
   });
 
+  it('bulkGet reads many objects in one call, in the request order, each missing or unknown one with its own error (OSD semantics)', async () => {
+    const a = await so.create<Thing>(THING, { title: 'bulk a', rank: 1, notes: 'long notes' }, { id: 'bulk-a' });
+    await so.create<Thing>(THING, { title: 'bulk b', rank: 2 }, { id: 'bulk-b' });
+    expect(await so.bulkGet([])).toEqual({ saved_objects: [] });
+    const res = await so.bulkGet<Thing>([
+      { type: THING, id: 'bulk-b' },
+      { type: THING, id: 'no-such-thing' },
+      { type: 'not-registered', id: 'x' },
+      { type: THING, id: 'bulk-a', fields: ['title'] },
+    ]);
+    expect(res.saved_objects.map((o) => o.id)).toEqual(['bulk-b', 'no-such-thing', 'x', 'bulk-a']);
+    expect(res.saved_objects[0]).toMatchObject({ type: THING, attributes: { title: 'bulk b', rank: 2 }, namespaces: ['default'] });
+    expect(res.saved_objects[0].error).toBeUndefined();
+    expect(res.saved_objects[1]).toEqual({ id: 'no-such-thing', type: THING, error: { statusCode: 404, error: 'Not Found', message: `Saved object [${THING}/no-such-thing] not found` } });
+    expect(res.saved_objects[2]).toEqual({ id: 'x', type: 'not-registered', error: { statusCode: 400, error: 'Bad Request', message: "Unsupported saved object type: 'not-registered': Bad Request" } });
+    // `fields` reads only those attributes; the version is the stored one, as `get` answers it.
+    expect(res.saved_objects[3].attributes).toEqual({ title: 'bulk a' });
+    expect(res.saved_objects[3].version).toBe(a.version);
+  });
+
   it('deletes, and a second delete is a 404', async () => {
     await so.create<Thing>(THING, { title: 'delta', rank: 1 }, { id: 'delta' });
     expect(await so.delete(THING, 'delta')).toEqual({});

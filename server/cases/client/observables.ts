@@ -11,9 +11,9 @@ function storeOf(args: CasesClientArgs): ObservableStore {
 
 /** A case's observables and the cases that share any of its non-excluded ones. */
 export async function caseObservables(args: CasesClientArgs, id: string): Promise<CaseObservablesResponse> {
-  await args.service.get(id); // 404 for an unknown case
   const store = storeOf(args);
-  const observables = await store.list(id);
+  // The case (a 404 for an unknown one) and its observables in parallel: one round trip.
+  const [, observables] = await Promise.all([args.service.get(id), store.list(id)]);
   return { observables, similarCases: await store.similarCases(id, observables) };
 }
 
