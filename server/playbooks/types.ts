@@ -33,7 +33,11 @@ export type RuleId =
   | 'linux_os.account_changes'
   | 'linux_secure.privilege_use'
   | 'securityhub.controls'
-  | 'securityhub.package_vulnerabilities';
+  | 'securityhub.package_vulnerabilities'
+  | 'waf.remote_requests'
+  | 'elb.remote_requests'
+  | 'networkfirewall.remote_traffic'
+  | 'config.resource_changes';
 
 /** Where an entity value was seen: `finding` or the ids of the rules whose evidence named it. */
 export type EntityProvenance = readonly string[];
