@@ -1,8 +1,9 @@
 import { flattenDocument } from '../../common/flatten';
 import { documentTitle } from '../../common/sources';
-import { albLogDoc, configItemDoc, networkFirewallDoc, wafLogDoc } from '../../test/fixtures/web_and_config_sources';
+import { albLogDoc, configItemDoc, IngressPermission, networkFirewallDoc, wafLogDoc } from '../../test/fixtures/web_and_config_sources';
 import { GraphBuilder } from '../correlation/graph_builder';
 import { summarizeAttempts } from './attempts';
+import type { TimelineRun } from './types';
 import { bucketExposure, configServer, worldIngress } from './config';
 import { elbServer } from './elb';
 import { networkfirewallServer } from './networkfirewall';
@@ -77,7 +78,7 @@ describe('Network Firewall adapter', () => {
 });
 
 describe('AWS Config adapter', () => {
-  const sg = (ingress: Parameters<typeof configItemDoc>[0] extends infer C ? (C extends { kind: 'securityGroup' } ? C['ingress'] : never) : never) =>
+  const sg = (ingress: IngressPermission[]) =>
     flat(configItemDoc({ kind: 'securityGroup', t, stateId: 1, groupId: 'sg-0123456789abcdef0', groupName: 'web', vpcId: 'vpc-0123456789abcdef0', instances: ['i-0123456789abcdef0'], ingress }, o));
   it('stores a configuration item as es-loader does: @id from account, region, type and id; an instance\'s state renamed', () => {
     const d = configItemDoc({ kind: 'instance', t, stateId: 2, instanceId: 'i-0123456789abcdef0', privateIp: '10.0.1.5', securityGroups: ['sg-0123456789abcdef0'], state: 'running' }, o);
@@ -115,8 +116,10 @@ describe('AWS Config adapter', () => {
 });
 
 describe('summarizeAttempts: a run of failed logons as one entry (Windows and Linux share it)', () => {
-  const run = (over: Partial<Parameters<typeof summarizeAttempts>[0]> = {}) => ({
-    source: 'windows_event' as const,
+  const run = (over: Partial<TimelineRun> = {}): TimelineRun => ({
+    ref: { index: 'log-win-event-2021-04', id: '1' },
+    evidence: 'windows_event.logons_from_attacker',
+    source: 'windows_event',
     timestamp: '2021-04-27T10:21:00Z',
     action: 'a',
     summary: 'one line',
