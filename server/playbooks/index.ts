@@ -10,7 +10,7 @@ import { SSH_FROM_ATTACKER, SSH_SUCCESS } from './rules/linux_secure';
 import { FIREWALL_TRAFFIC } from './rules/networkfirewall';
 import { DOMAIN_QUERIES, INSTANCE_QUERIES } from './rules/r53resolver';
 import { BUCKET_READS, PRINCIPAL_REQUESTS } from './rules/s3accesslog';
-import { CONTROLS, INSPECTOR, MACIE, PACKAGE_VULNERABILITIES } from './rules/securityhub';
+import { CONTROLS, IMAGE_VULNERABILITIES, INSPECTOR, MACIE, PACKAGE_VULNERABILITIES } from './rules/securityhub';
 import { REMOTE_TRAFFIC } from './rules/vpcflowlogs';
 import { WAF_REQUESTS } from './rules/waf';
 import { RDP_LOGONS, RDP_SUCCESS } from './rules/windows_event';
@@ -56,6 +56,7 @@ export const PIVOT_RULES: PivotRule[] = [
   BUCKET_READS,
   CONTROLS,
   PACKAGE_VULNERABILITIES,
+  IMAGE_VULNERABILITIES,
   WAF_REQUESTS,
   ELB_REQUESTS,
   FIREWALL_TRAFFIC,
@@ -114,6 +115,8 @@ const CREDENTIALS_AND_DATA = [
  */
 const EC2 = [...INSTANCE_AND_CREDENTIALS, ...WEB_FRONT, RESOURCE_CHANGES];
 const REMOTE_ADDRESS = [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, SSH_FROM_ATTACKER, SSH_SUCCESS, REMOTE_TRAFFIC];
+/** Containers (EKS, ECS, Runtime): the remote address's questions, then Inspector v2's vulnerabilities of the images. */
+const CONTAINERS = [...REMOTE_ADDRESS, IMAGE_VULNERABILITIES];
 
 /**
  * The questions asked per GuardDuty finding family; the first playbook whose type pattern matches
@@ -132,10 +135,10 @@ export const PLAYBOOKS: Playbook[] = [
   { id: 'dns', get title() { return i18n.translate('siemInvestigations.playbook.dns.title', { defaultMessage: 'DNS activity of an instance' }); }, types: ['*!DNS', '*:EC2/DNS*', '*:EC2/DGADomainRequest*', '*:Runtime/*DNS*'], rules: DNS },
   { id: 'rdp', get title() { return i18n.translate('siemInvestigations.playbook.rdp.title', { defaultMessage: 'RDP brute force' }); }, types: ['*:EC2/RDPBruteForce*'], rules: RDP },
   { id: 'ec2', get title() { return i18n.translate('siemInvestigations.playbook.ec2.title', { defaultMessage: 'EC2 instance' }); }, types: ['*:EC2/*'], rules: EC2 },
-  { id: 'runtime', get title() { return i18n.translate('siemInvestigations.playbook.runtime.title', { defaultMessage: 'Runtime (EC2, EKS, ECS)' }); }, types: ['*:Runtime/*'], rules: INSTANCE_AND_CREDENTIALS },
+  { id: 'runtime', get title() { return i18n.translate('siemInvestigations.playbook.runtime.title', { defaultMessage: 'Runtime (EC2, EKS, ECS)' }); }, types: ['*:Runtime/*'], rules: [...INSTANCE_AND_CREDENTIALS, IMAGE_VULNERABILITIES] },
   { id: 's3', get title() { return i18n.translate('siemInvestigations.playbook.s3.title', { defaultMessage: 'S3 data' }); }, types: ['*:S3/*'], rules: CREDENTIALS_AND_DATA },
-  { id: 'kubernetes', get title() { return i18n.translate('siemInvestigations.playbook.kubernetes.title', { defaultMessage: 'Kubernetes (EKS)' }); }, types: ['*:Kubernetes/*'], rules: REMOTE_ADDRESS },
-  { id: 'ecs', get title() { return i18n.translate('siemInvestigations.playbook.ecs.title', { defaultMessage: 'ECS and other containers' }); }, types: ['*:ECS/*', '*:Container/*'], rules: REMOTE_ADDRESS },
+  { id: 'kubernetes', get title() { return i18n.translate('siemInvestigations.playbook.kubernetes.title', { defaultMessage: 'Kubernetes (EKS)' }); }, types: ['*:Kubernetes/*'], rules: CONTAINERS },
+  { id: 'ecs', get title() { return i18n.translate('siemInvestigations.playbook.ecs.title', { defaultMessage: 'ECS and other containers' }); }, types: ['*:ECS/*', '*:Container/*'], rules: CONTAINERS },
   { id: 'rds', get title() { return i18n.translate('siemInvestigations.playbook.rds.title', { defaultMessage: 'RDS database' }); }, types: ['*:RDS/*'], rules: REMOTE_ADDRESS },
   { id: 'lambda', get title() { return i18n.translate('siemInvestigations.playbook.lambda.title', { defaultMessage: 'Lambda function' }); }, types: ['*:Lambda/*'], rules: REMOTE_ADDRESS },
   { id: 'generic', get title() { return i18n.translate('siemInvestigations.playbook.generic.title', { defaultMessage: 'Any finding' }); }, types: ['*'], rules: [FINDING, RELATED, ACCESS_KEY, ATTACKER_IP, REMOTE_TRAFFIC, ...WEB_FRONT] },

@@ -8,6 +8,7 @@ import { bucketExposure, configServer, worldIngress } from './config';
 import { elbServer } from './elb';
 import { networkfirewallServer } from './networkfirewall';
 import { wafServer } from './waf';
+import { ecrImageQuery } from '../playbooks/rules/securityhub';
 
 const o = { accountId: '123456789012', region: 'us-east-1' };
 const t = Date.parse('2021-04-27T10:21:00Z') * 1000;
@@ -148,5 +149,19 @@ describe('summarizeAttempts: a run of failed logons as one entry (Windows and Li
     expect(summarizeAttempts(run({ mergeKey: 'q|x' }), 'p|', phrasing)).toMatchObject({ action: 'a', summary: 'one line' });
     expect(summarizeAttempts(run({ failures: 0 }), 'p|', phrasing).summary).toBe('one line');
     expect(summarizeAttempts(run({ count: 1 }), 'p|', phrasing).summary).toBe('one line');
+  });
+});
+
+describe('ecrImageQuery: an image URI read into registry account, repository and tag or digest', () => {
+  const f = (q: Record<string, unknown> | undefined) => (q as { bool: { filter: Array<{ term: Record<string, string> }> } } | undefined)?.bool.filter.map((x) => Object.entries(x.term)[0].join('='));
+  const p = 'Resources.Details.AwsEcrContainerImage';
+  it('reads ECR, Docker Hub and digest forms; refuses what names no version', () => {
+    expect(f(ecrImageQuery('111122223333.dkr.ecr.us-east-1.amazonaws.com/team/web:1.4.2'))).toEqual([`${p}.RepositoryName=team/web`, `${p}.ImageTags=1.4.2`, `${p}.RegistryId=111122223333`]);
+    expect(f(ecrImageQuery('nginx:1.25'))).toEqual([`${p}.RepositoryName=nginx`, `${p}.ImageTags=1.25`]);
+    const digest = `sha256:${'a'.repeat(64)}`;
+    expect(f(ecrImageQuery(`localhost:5000/web@${digest}`))).toEqual([`${p}.RepositoryName=web`, `${p}.ImageDigest=${digest}`]);
+    expect(ecrImageQuery('nginx')).toBeUndefined();
+    expect(ecrImageQuery('web@sha256:xyz')).toBeUndefined();
+    expect(ecrImageQuery('a@b@c')).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ import { applyIndexTemplates } from '../../dev/index_templates';
 import { loadDocuments } from '../../dev/load';
 import { buildCorpus, corpusDocs } from '../fixtures/guardduty_corpus/generate';
 import { SEC } from '../fixtures/es_loader';
+import { inspectorV2ImageDoc } from '../fixtures/host_and_data_sources';
 import { albLogDoc, configItemDoc, networkFirewallDoc, wafLogDoc } from '../fixtures/web_and_config_sources';
 import { startTestHost, TestHost } from './helpers';
 
@@ -215,6 +216,67 @@ describe('AWS Config for an S3 finding: who opened the bucket, and the bucket\'s
   it('the policy that allows everyone, when it was recorded', () => {
     expect(check(found, 'config.resource_changes')).toMatchObject({ state: 'found', total: 2 });
     expect(storyText(found)).toMatch(new RegExp(`AWS Config recorded 2 configuration items of the affected resources \\(${bucket} ×2\\): the policy of bucket ${bucket} allowed everyone at \\S+ \\S+ UTC\\.`));
+    expect(found.took.roundTrips).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('Inspector v2 vulnerabilities of the container image a Kubernetes finding names', () => {
+  let host: TestHost;
+  const corpus = buildCorpus();
+  const finding = corpus.find((f) => f.type === 'CredentialAccess:Kubernetes/MaliciousIPCaller')!;
+  const image = finding.expected.find((e) => e.type === 'container_image')!.value; // 111122223333.dkr.ecr.us-east-1.amazonaws.com/c020-web:1.4.2
+  const [registry, repoAndTag] = [image.slice(0, image.indexOf('/')), image.slice(image.indexOf('/') + 1)];
+  const [repository, tag] = repoAndTag.split(':');
+  const registryId = registry.split('.')[0];
+  let absent: Investigation;
+  let empty: Investigation;
+  let found: Investigation;
+
+  beforeAll(async () => {
+    host = await startTestHost('imgvuln');
+    await applyIndexTemplates(host.opensearch, { prefix: host.prefix });
+    const doc = corpusDocs([finding], 'current', host.prefix)[0];
+    const ref = { index: doc._index, id: doc._id };
+    await loadDocuments(host.opensearch, [doc], { refresh: true });
+    absent = await investigate(host, ref);
+    const seen = Date.parse(finding.raw.service.eventLastSeen ?? finding.raw.updatedAt) * 1000;
+    const o = { accountId: finding.raw.accountId, region: finding.raw.region, indexPrefix: host.prefix };
+    const vuln = (over: Partial<Parameters<typeof inspectorV2ImageDoc>[0]>) =>
+      inspectorV2ImageDoc({ t: seen - 3600 * SEC, registryId, repository, tags: [tag], cve: 'CVE-2024-0001', packages: ['openssl'], version: '3.0.7', severity: 'HIGH', score: 7.5, ...over }, o);
+    // Same repository with another tag, the same repository and tag in another account's registry, a look-alike repository.
+    await loadDocuments(
+      host.opensearch,
+      [vuln({ tags: ['1.4.1'], cve: 'CVE-2023-1111' }), vuln({ registryId: '444455556666', cve: 'CVE-2023-2222' }), vuln({ repository: `${repository}-canary`, cve: 'CVE-2023-3333' })],
+      { refresh: true }
+    );
+    empty = await investigate(host, ref);
+    await loadDocuments(
+      host.opensearch,
+      [vuln({ tags: [tag, 'latest'], cve: 'CVE-2024-6387', packages: ['openssh'], severity: 'HIGH', score: 8.1 }), vuln({ tags: [tag, 'latest'], cve: 'CVE-2023-44487', packages: ['nghttp2-libs'], severity: 'CRITICAL', score: 9.8 })],
+      { refresh: true }
+    );
+    found = await investigate(host, ref);
+  });
+  afterAll(() => host?.cleanup());
+
+  it('asks the Kubernetes playbook; without a Security Hub index the question finds nothing because the source is absent', () => {
+    expect(absent.playbook.id).toBe('kubernetes');
+    expect(check(absent, 'securityhub.image_vulnerabilities')).toMatchObject({ state: 'nothing_found', reason: expect.stringMatching(/^no index matches /) });
+  });
+
+  it('leaves out another tag of the repository, the same name in another registry and a look-alike repository', () => {
+    const c = check(empty, 'securityhub.image_vulnerabilities')!;
+    expect(c.state).toBe('nothing_found');
+    expect(c.reason).not.toMatch(/no index matches/);
+    expect(storyText(empty)).not.toMatch(/in the container image/);
+  });
+
+  it('finds the image\'s vulnerabilities by registry account, repository and tag, worst first', () => {
+    expect(check(found, 'securityhub.image_vulnerabilities')).toMatchObject({ state: 'found', total: 2 });
+    expect(facet(found, 'securityhub.image_vulnerabilities', 'Repository')).toEqual([{ value: repository, count: 2 }]);
+    expect(storyText(found)).toContain(
+      `Inspector reports 2 vulnerable package findings in the container image ${image} (1 CRITICAL and 1 HIGH): CVE-2023-44487 in nghttp2-libs (CVSS 9.8) and CVE-2024-6387 in openssh (CVSS 8.1).`
+    );
     expect(found.took.roundTrips).toBeLessThanOrEqual(2);
   });
 });
