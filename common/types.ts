@@ -1,8 +1,8 @@
 /** Wire types of the HTTP API, shared by the browser and the server (see ARCHITECTURE.md). */
 
-export type SourceId = 'guardduty' | 'cloudtrail' | 'linux_secure' | 'securityhub' | 'vpcflowlogs' | 'r53resolver' | 's3accesslog' | 'windows_event' | 'linux_os';
+export type SourceId = 'guardduty' | 'cloudtrail' | 'linux_secure' | 'securityhub' | 'vpcflowlogs' | 'r53resolver' | 's3accesslog' | 'windows_event' | 'linux_os' | 'waf' | 'elb' | 'networkfirewall' | 'config';
 
-export const SOURCE_IDS: readonly SourceId[] = ['guardduty', 'cloudtrail', 'linux_secure', 'securityhub', 'vpcflowlogs', 'r53resolver', 's3accesslog', 'windows_event', 'linux_os'];
+export const SOURCE_IDS: readonly SourceId[] = ['guardduty', 'cloudtrail', 'linux_secure', 'securityhub', 'vpcflowlogs', 'r53resolver', 's3accesslog', 'windows_event', 'linux_os', 'waf', 'elb', 'networkfirewall', 'config'];
 
 export interface DocRef {
   index: string;

@@ -270,6 +270,52 @@ const LINUX_FIELDS: FieldList = [
   ['pid', integer],
 ];
 
+/**
+ * component_template_log-aws-waf (SIEM `source/lambda/deploy_es/data.ini`): the client address is an
+ * ip, `timestamp` epoch milliseconds; the rest dynamic keywords. (The SIEM's 30 s refresh interval
+ * is left out: the local templates refresh every second.)
+ */
+const WAF_FIELDS: FieldList = [
+  ['formatVersion', keyword],
+  ['httpRequest.clientIp', ip],
+  ...withType(keyword, ['httpRequest.header.cache_control', 'httpRequest.header.content_length', 'httpRequest.header.dnt', 'httpRequest.header.host', 'httpRequest.header.upgrade_insecure_requests', 'httpRequest.header.user_agent']),
+  ['timestamp', { type: 'date', format: 'epoch_millis' }],
+];
+
+/** component_template_log-aws-elb (SIEM `data.ini`): ALB, NLB and CLB log fields under their group names. */
+const ELB_FIELDS: FieldList = [
+  ...withType(ip, ['backend_ip', 'client_ip', 'destination_ip', 'target_ip']),
+  ...withType(integer, ['backend_port', 'client_port', 'connection_time', 'destination_port', 'http_port', 'matched_rule_priority', 'received_bytes', 'sent_bytes', 'target_port']),
+  ...withType({ type: 'half_float' }, ['backend_processing_time', 'request_processing_time', 'response_processing_time', 'target_processing_time']),
+  ...withType({ type: 'short' }, ['backend_status_code', 'elb_status_code', 'target_status_code']),
+  ['http_version', keyword],
+  ...withType(date, ['request_creation_time', 'timestamp', 'tls_connection_creation_time']),
+];
+
+/** component_template_log-aws-networkfirewall (SIEM `data.ini`): the Suricata-style `event` object's typed fields. */
+const NETWORKFIREWALL_FIELDS: FieldList = [
+  ...withType(keyword, ['event.alert.rev', 'event.alert.signature_id', 'event.tcp.tcp_flag']),
+  ...withType(long, ['event.alert.severity', 'event.dest_port', 'event.http.length', 'event.netflow.bytes', 'event.netflow.max_ttl', 'event.netflow.min_ttl', 'event.netflow.pkts', 'event.src_port']),
+  ...withType(ip, ['event.dest_ip', 'event.src_ip']),
+];
+
+/**
+ * component_template_log-aws-config (SIEM `data.ini`), the fields the investigation reads and the
+ * nested lists es-loader makes of dictionaries (`sf_config_snapshot.py`); the SIEM's other date
+ * fields of `configuration.*` (one per resource type) are left to dynamic mapping here.
+ */
+const CONFIG_FIELDS: FieldList = [
+  ['awsRegion', keyword],
+  ['configurationStateId', keyword],
+  ['configuration.state', keyword],
+  ['configuration.state_code', keyword],
+  ['configuration.rules.statement', text],
+  ['configuration.configRuleList', { type: 'nested' }],
+  ['notificationCreationTime', date],
+  ['supplementaryConfiguration.BucketNotificationConfiguration.configurations', { type: 'nested' }],
+  ['supplementaryConfiguration.BucketReplicationConfiguration.rules', { type: 'nested' }],
+];
+
 /** Turns dotted paths into nested `properties` (what OpenSearch's _mapping API shows). */
 function toProperties(fields: FieldList): Record<string, unknown> {
   const root: Record<string, any> = {};
@@ -304,6 +350,10 @@ const LOG_TYPES: LogType[] = [
   { name: 'log-aws-s3accesslog', components: ['log', 'log-aws', 'log-aws-s3accesslog'] },
   { name: 'log-linux-os', components: ['log', 'log-aws', 'log-linux'] },
   { name: 'log-win-event', components: ['log', 'log-aws', 'log-win'] },
+  { name: 'log-aws-waf', components: ['log', 'log-aws', 'log-aws-waf'] },
+  { name: 'log-aws-elb', components: ['log', 'log-aws', 'log-aws-elb'] },
+  { name: 'log-aws-networkfirewall', components: ['log', 'log-aws', 'log-aws-networkfirewall'] },
+  { name: 'log-aws-config', components: ['log', 'log-aws', 'log-aws-config'] },
 ];
 
 export interface TemplateSet {
@@ -348,6 +398,13 @@ export function buildIndexTemplates(prefix = '', shards: { shards: number; repli
     [component('log-aws-s3accesslog')]: { template: { mappings: { properties: toProperties(S3ACCESSLOG_FIELDS) } }, _meta: META },
     [component('log-linux')]: { template: { mappings: { properties: toProperties(LINUX_FIELDS) } }, _meta: META },
     [component('log-win')]: { template: { mappings: { properties: toProperties(WIN_FIELDS) } }, _meta: META },
+    [component('log-aws-waf')]: { template: { mappings: { properties: toProperties(WAF_FIELDS) } }, _meta: META },
+    [component('log-aws-elb')]: { template: { mappings: { properties: toProperties(ELB_FIELDS) } }, _meta: META },
+    [component('log-aws-networkfirewall')]: { template: { mappings: { properties: toProperties(NETWORKFIREWALL_FIELDS) } }, _meta: META },
+    [component('log-aws-config')]: {
+      template: { settings: { 'index.mapping.total_fields.limit': 3000 }, mappings: { properties: toProperties(CONFIG_FIELDS) } },
+      _meta: META,
+    },
   };
 
   // Prefixed sets get higher priorities so that a prefix starting with `log-` never has the same

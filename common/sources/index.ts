@@ -1,13 +1,17 @@
 import { FlatDoc, first } from '../flatten';
 import { SourceId } from '../types';
 import { cloudtrail } from './cloudtrail';
+import { config } from './config';
+import { elb } from './elb';
 import { guardduty } from './guardduty';
 import { linuxOs } from './linux_os';
 import { linuxSecure } from './linux_secure';
+import { networkfirewall } from './networkfirewall';
 import { r53resolver } from './r53resolver';
 import { s3accesslog } from './s3accesslog';
 import { securityhub } from './securityhub';
 import { vpcflowlogs } from './vpcflowlogs';
+import { waf } from './waf';
 import { windowsEvent } from './windows_event';
 import { SourceAdapter, SourceDefinition, SourceDefinitions, SourceOverrides } from './types';
 
@@ -24,6 +28,10 @@ export const SOURCE_ADAPTERS: Record<SourceId, SourceAdapter> = {
   s3accesslog,
   windows_event: windowsEvent,
   linux_os: linuxOs,
+  waf,
+  elb,
+  networkfirewall,
+  config,
 };
 
 export const DEFAULT_SOURCES: SourceDefinitions = Object.fromEntries(

@@ -25,7 +25,11 @@ describe('source definitions', () => {
     expect(sourceOfIndex('log-aws-s3accesslog-2021-04', DEFAULT_SOURCES)).toBe('s3accesslog');
     expect(sourceOfIndex('log-win-event-2021-04', DEFAULT_SOURCES)).toBe('windows_event');
     expect(sourceOfIndex('log-linux-os-2021-04', DEFAULT_SOURCES)).toBe('linux_os');
-    expect(sourceOfIndex('log-aws-waf-2021-04', DEFAULT_SOURCES)).toBeNull();
+    expect(sourceOfIndex('log-aws-waf-2021-04', DEFAULT_SOURCES)).toBe('waf');
+    expect(sourceOfIndex('log-aws-elb-000001', DEFAULT_SOURCES)).toBe('elb');
+    expect(sourceOfIndex('log-aws-networkfirewall-2021-04-27', DEFAULT_SOURCES)).toBe('networkfirewall');
+    expect(sourceOfIndex('log-aws-config-2021-04', DEFAULT_SOURCES)).toBe('config');
+    expect(sourceOfIndex('log-aws-cloudfront-2021-04', DEFAULT_SOURCES)).toBeNull();
   });
 
   it('does not treat regex characters in patterns as regex', () => {

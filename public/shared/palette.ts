@@ -36,6 +36,11 @@ export const SOURCE_COLORS: Record<SourceId, string> = {
   s3accesslog: VIS[9],
   windows_event: VIS[7],
   linux_os: VIS[8],
+  // The palette's lighter turns (VIS_WIDE 10–19) for the sources added after the first ten hues.
+  waf: VIS_WIDE[11],
+  elb: VIS_WIDE[12],
+  networkfirewall: VIS_WIDE[14],
+  config: VIS_WIDE[15],
 };
 
 /** The page's colours, for what the app draws itself (the graph's SVG, small marks). */

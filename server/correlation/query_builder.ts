@@ -96,7 +96,12 @@ function clauseQuery(m: PivotMatch, values: string[], accounts: string[]): Dsl {
   for (const f of m.suffixFields ?? []) {
     for (const v of values) should.push({ wildcard: { [f]: { value: `*:${escapeWildcard(v)}` } } });
   }
-  const clause = should.length === 1 ? should[0] : { bool: { should, minimum_should_match: 1 } };
+  if (m.valueQuery) for (const v of values) {
+    const q = m.valueQuery(v);
+    if (q) should.push(q);
+  }
+  // No value could be read into a query: the clause matches nothing.
+  const clause = should.length === 0 ? { bool: { must_not: [{ match_all: {} }] } } : should.length === 1 ? should[0] : { bool: { should, minimum_should_match: 1 } };
   return m.accountField ? { bool: { filter: [clause, { terms: { [m.accountField]: accounts } }] } } : clause;
 }
 

@@ -28,7 +28,8 @@ describe('playbooks per GuardDuty finding family', () => {
     // After the workshop: flow logs, what followed the SSH login on the instance, and the S3 server access logs.
     const after = ['vpcflowlogs.remote_traffic', 'linux_secure.privilege_use', 'linux_os.account_changes', 's3accesslog.principal_requests', 'securityhub.controls', 'securityhub.package_vulnerabilities'];
     const rulesOf = (id: string) => PLAYBOOKS.find((p) => p.id === id)!.rules.map((r) => r.id);
-    expect(rulesOf('ec2')).toEqual([...workshop, ...after]);
+    // EC2 findings then ask the web front (WAF, load balancers, Network Firewall) and AWS Config; the IAM families do not.
+    expect(rulesOf('ec2')).toEqual([...workshop, ...after, 'waf.remote_requests', 'elb.remote_requests', 'networkfirewall.remote_traffic', 'config.resource_changes']);
     // The IAM findings then follow the credential chains.
     expect(rulesOf('iam')).toEqual([...workshop, ...after, 'cloudtrail.key_origin', 'cloudtrail.console_logins', 'cloudtrail.created_credentials', 'cloudtrail.created_activity']);
   });

@@ -33,7 +33,12 @@ export type RuleId =
   | 'linux_os.account_changes'
   | 'linux_secure.privilege_use'
   | 'securityhub.controls'
-  | 'securityhub.package_vulnerabilities';
+  | 'securityhub.package_vulnerabilities'
+  | 'waf.remote_requests'
+  | 'elb.remote_requests'
+  | 'networkfirewall.remote_traffic'
+  | 'config.resource_changes'
+  | 'securityhub.image_vulnerabilities';
 
 /** Where an entity value was seen: `finding` or the ids of the rules whose evidence named it. */
 export type EntityProvenance = readonly string[];
@@ -61,6 +66,11 @@ export interface PivotMatch {
   fields: Array<string | { field: string; prefix: string }>;
   /** Fields whose value ends with `:<value>` (e.g. `AROA…:i-…` principal ids); literal `wildcard`. */
   suffixFields?: string[];
+  /**
+   * A value read into its own query of literal `term`s, when one value names several fields (an
+   * image URI: its registry's account, repository and tag); values it cannot read are left out.
+   */
+  valueQuery?: (value: string) => Record<string, unknown> | undefined;
 }
 
 export interface PivotYield {

@@ -1,5 +1,6 @@
 import { i18n } from '@osd/i18n';
 import { first } from '../../common/flatten';
+import { summarizeAttempts } from './attempts';
 import { ServerSourceAdapter } from './types';
 
 /** A brute force is hundreds of failures with connection noise in between: one run per address and host. */
@@ -27,19 +28,17 @@ export const linuxSecureServer: ServerSourceAdapter = {
       failed,
     };
   },
-  summarizeRun({ mergeKey, failures, users, ...e }) {
-    if (!mergeKey.startsWith(ATTEMPTS) || failures === 0 || (e.count ?? 1) === 1) return e;
-    const top = [...users.entries()].sort((x, y) => y[1] - x[1]);
-    const names = top.slice(0, 3).map(([u, n]) => `${u} ×${n}`).join(', ') + (top.length > 3 ? ', …' : '');
-    // The address: from sshd's own line when it is there, else the run's key (`linux|attempts|<ip>|<host>`).
-    const from = /from (\S+)/.exec(e.summary)?.[1] ?? (mergeKey.slice(ATTEMPTS.length).split('|')[0] || undefined);
-    return {
-      ...e,
+  summarizeRun(run) {
+    return summarizeAttempts(run, ATTEMPTS, {
       action: i18n.translate('siemInvestigations.timeline.linux.failedLoginsAction', { defaultMessage: 'sshd failed logins' }),
-      outcome: 'failure',
-      count: failures,
-      summary: i18n.translate('siemInvestigations.timeline.linux.failedLogins', { defaultMessage: '{failures} failed logins{hasNames, select, yes { as {names}} other {}}{hasFrom, select, yes { from {from}} other {}}', values: { failures: String(failures), hasNames: names ? 'yes' : 'no', names, hasFrom: from && from !== 'undefined' ? 'yes' : 'no', from: from ?? '' } }),
-    };
+      // The address: from sshd's own line when it is there, else the run's key (`linux|attempts|<ip>|<host>`).
+      from: (e) => /from (\S+)/.exec(e.summary)?.[1],
+      sentence: ({ failures, names, from }) =>
+        i18n.translate('siemInvestigations.timeline.linux.failedLogins', {
+          defaultMessage: '{failures} failed logins{hasNames, select, yes { as {names}} other {}}{hasFrom, select, yes { from {from}} other {}}',
+          values: { failures: String(failures), hasNames: names ? 'yes' : 'no', names, hasFrom: from ? 'yes' : 'no', from: from ?? '' },
+        }),
+    });
   },
   link(b, d) {
     const ip = b.node('ip', first(d, 'source.ip'));

@@ -1,5 +1,6 @@
 import { i18n } from '@osd/i18n';
 import { first } from '../../common/flatten';
+import { summarizeAttempts } from './attempts';
 import { ServerSourceAdapter } from './types';
 
 /** Logon types an analyst names (4624/4625 `LogonType`). */
@@ -54,22 +55,15 @@ export const windowsEventServer: ServerSourceAdapter = {
       failed,
     };
   },
-  summarizeRun({ mergeKey, failures, users, ...e }) {
-    if (!mergeKey.startsWith(ATTEMPTS) || failures === 0 || (e.count ?? 1) === 1) return e;
-    const top = [...users.entries()].sort((x, y) => y[1] - x[1]);
-    const names = top.slice(0, 3).map(([u, n]) => `${u} ×${n}`).join(', ') + (top.length > 3 ? ', …' : '');
-    // The run's address is in its merge key (`${ATTEMPTS}${ip}|${host}`), not parsed from the (translated) summary.
-    const from = mergeKey.slice(ATTEMPTS.length).split('|')[0];
-    return {
-      ...e,
+  summarizeRun(run) {
+    return summarizeAttempts(run, ATTEMPTS, {
       action: 'Windows failed logons',
-      outcome: 'failure',
-      count: failures,
-      summary: i18n.translate('siemInvestigations.timeline.windows_event.failedRun', {
-        defaultMessage: '{failures, number} failed logons{hasNames, select, yes { as {names}} other {}}{hasFrom, select, yes { from {from}} other {}}',
-        values: { failures, hasNames: names ? 'yes' : 'no', names, hasFrom: from && from !== 'undefined' ? 'yes' : 'no', from },
-      }),
-    };
+      sentence: ({ failures, names, from }) =>
+        i18n.translate('siemInvestigations.timeline.windows_event.failedRun', {
+          defaultMessage: '{failures, number} failed logons{hasNames, select, yes { as {names}} other {}}{hasFrom, select, yes { from {from}} other {}}',
+          values: { failures, hasNames: names ? 'yes' : 'no', names, hasFrom: from ? 'yes' : 'no', from: from ?? '' },
+        }),
+    });
   },
   link(b, d) {
     const ip = b.node('ip', first(d, 'source.ip'));

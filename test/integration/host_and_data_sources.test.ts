@@ -337,4 +337,18 @@ describe('the demo data of these sources (npm run load -- --demo --sources) on a
     expect(check(ssh, 'linux_secure.privilege_use')).toMatchObject({ state: 'found', total: 2 });
     for (const inv of [rdp, s3, ssh]) expect(inv.took.roundTrips).toBeLessThanOrEqual(2);
   });
+
+  it('the web front and AWS Config in the demo data: the SSH attacker\'s requests and the security group opened the day before; the S3 bucket\'s public policy', () => {
+    const ssh = byType.get('UnauthorizedAccess:EC2/SSHBruteForce')!;
+    const s3 = byType.get('Exfiltration:S3/MaliciousIPCaller')!;
+    expect(check(ssh, 'waf.remote_requests')).toMatchObject({ state: 'found', total: 5 });
+    expect(check(ssh, 'elb.remote_requests')).toMatchObject({ state: 'found', total: 5 });
+    expect(check(ssh, 'networkfirewall.remote_traffic')).toMatchObject({ state: 'found', total: 2 });
+    expect(check(ssh, 'config.resource_changes')).toMatchObject({ state: 'found', total: 2 });
+    expect(storyText(ssh)).toMatch(/AWS WAF logged 5 requests from \S+ \(acme-web-acl\): 1 allowed, 4 blocked/);
+    expect(storyText(ssh)).toMatch(/security group sg-\w+ \(web-ssh\) allowed ingress from 0\.0\.0\.0\/0 at .* UTC \(its ingress rules: ports 22 and 443\)/);
+    expect(check(s3, 'config.resource_changes')).toMatchObject({ state: 'found', total: 1 });
+    expect(storyText(s3)).toMatch(/the policy of bucket \S+ allowed everyone at/);
+    for (const inv of [s3, ssh]) expect(inv.took.roundTrips).toBeLessThanOrEqual(2);
+  });
 });

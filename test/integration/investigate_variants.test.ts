@@ -126,7 +126,7 @@ describe('bad input and failures', () => {
       const r = await other.api<Investigation>('POST', '/api/siem_investigations/investigate', { finding: { index: `${other.prefix}${d._index}`, id: d._id } });
       expect(r.status).toBe(200);
       const cov = Object.fromEntries(r.body.coverage.map((c) => [c.source, c.docsInWindow]));
-      expect(cov).toEqual({ guardduty: 1, cloudtrail: 0, linux_secure: 0, securityhub: 0, vpcflowlogs: 0, r53resolver: 0, s3accesslog: 0, windows_event: 0, linux_os: 0 });
+      expect(cov).toEqual({ guardduty: 1, cloudtrail: 0, linux_secure: 0, securityhub: 0, vpcflowlogs: 0, r53resolver: 0, s3accesslog: 0, windows_event: 0, linux_os: 0, waf: 0, elb: 0, networkfirewall: 0, config: 0 });
       expect(r.body.evidence.find((g) => g.id === 'cloudtrail.access_key')!.total).toBe(0);
       // No CloudTrail index at all: absent, not merely empty, and said so per question.
       expect(r.body.coverage.find((c) => c.source === 'cloudtrail')).toMatchObject({ absent: true });

@@ -194,3 +194,82 @@ export const PACKAGE_VULNERABILITIES: PivotRule = {
     },
   },
 };
+
+const ECR_IMAGE = 'Resources.Details.AwsEcrContainerImage';
+
+/**
+ * An image URI as Inspector v2 names the image in Security Hub: `<account>.dkr.ecr.<region>.amazonaws.com/<repository>:<tag>`
+ * (or `@sha256:<digest>`) → the registry's account, the repository and the tag or digest, each a
+ * literal `term`. An image of another registry (Docker Hub) is matched by repository and tag.
+ */
+export function ecrImageQuery(image: string): Record<string, unknown> | undefined {
+  const [name, digest, ...extra] = image.split('@');
+  if (extra.length || (digest !== undefined && !/^sha256:[0-9a-f]{64}$/.test(digest))) return undefined;
+  const slash = name.indexOf('/');
+  const head = slash > 0 ? name.slice(0, slash) : '';
+  // The first part is a registry when it looks like a host (`a.b`, `host:port`, `localhost`).
+  const registry = head && (head.includes('.') || head.includes(':') || head === 'localhost') ? head : undefined;
+  const path = registry ? name.slice(slash + 1) : name;
+  const colon = path.lastIndexOf(':');
+  const tag = colon > path.lastIndexOf('/') && colon >= 0 ? path.slice(colon + 1) : undefined;
+  const repository = tag !== undefined ? path.slice(0, colon) : path;
+  if (!repository || (!tag && !digest)) return undefined;
+  const account = registry ? /^(\d{12})\.dkr\.ecr\./.exec(registry)?.[1] : undefined;
+  const filter: Array<Record<string, unknown>> = [{ term: { [`${ECR_IMAGE}.RepositoryName`]: repository } }];
+  filter.push(digest ? { term: { [`${ECR_IMAGE}.ImageDigest`]: digest } } : { term: { [`${ECR_IMAGE}.ImageTags`]: tag } });
+  if (account) filter.push({ term: { [`${ECR_IMAGE}.RegistryId`]: account } });
+  return { bool: { filter } };
+}
+
+/** Inspector v2 vulnerabilities (event.category `package`) of the container images the finding names (ECR). */
+export const IMAGE_VULNERABILITIES: PivotRule = {
+  id: 'securityhub.image_vulnerabilities',
+  source: 'securityhub',
+  get title() {
+    return i18n.translate('siemInvestigations.rule.securityhub.image_vulnerabilities.title', { defaultMessage: 'Vulnerabilities of the container images (Inspector v2)' });
+  },
+  get question() {
+    return i18n.translate('siemInvestigations.rule.securityhub.image_vulnerabilities.question', { defaultMessage: 'Which vulnerable packages does Inspector report in the container images?' });
+  },
+  match: [{ entity: 'container_image', fields: [], valueQuery: ecrImageQuery }],
+  filter: [{ term: { 'event.module': 'inspector' } }, { term: { 'event.category': 'package' } }, { term: { 'Resources.Type': 'AwsEcrContainerImage' } }],
+  collapse: '@id',
+  lookbackDays: 30,
+  size: 30,
+  sort: 'desc',
+  facets: [
+    { key: 'severities', field: 'Severity.Label', get label() { return i18n.translate('siemInvestigations.rule.securityhub.image_vulnerabilities.facet.severities', { defaultMessage: 'Severity' }); } },
+    { key: 'repositories', field: `${ECR_IMAGE}.RepositoryName`, get label() { return i18n.translate('siemInvestigations.rule.securityhub.image_vulnerabilities.facet.repositories', { defaultMessage: 'Repository' }); } },
+    { key: 'packages', field: 'Vulnerabilities.VulnerablePackages.Name', get label() { return i18n.translate('siemInvestigations.rule.securityhub.image_vulnerabilities.facet.packages', { defaultMessage: 'Package' }); } },
+    { key: 'cves', field: 'Vulnerabilities.Id', get label() { return i18n.translate('siemInvestigations.rule.securityhub.image_vulnerabilities.facet.cves', { defaultMessage: 'CVE' }); } },
+  ],
+  narrate: {
+    chapter: 'weakness',
+    tell({ group, facet, entities }) {
+      if (group.hits.length === 0) return [];
+      const severities = facet('severities').map((b) =>
+        i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.story.severity', { defaultMessage: '{count, number} {severity}', values: { count: b.count, severity: b.value } })
+      );
+      const worst = group.hits
+        .map((h) => ({ cve: first(h.doc, 'Vulnerabilities.Id') ?? '', pkg: first(h.doc, 'Vulnerabilities.VulnerablePackages.Name') ?? '', score: Number(first(h.doc, 'Vulnerabilities.Cvss.BaseScore') ?? 0) }))
+        .sort((a, b) => b.score - a.score)
+        .slice(0, 3)
+        .map((v) =>
+          i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.story.vulnerability', {
+            defaultMessage: '{cve} in {pkg}{hasScore, select, yes { (CVSS {score})} other {}}',
+            values: { cve: v.cve, pkg: v.pkg, hasScore: v.score ? 'yes' : 'no', score: String(v.score) },
+          })
+        );
+      return [
+        {
+          text: i18n.translate('siemInvestigations.rule.securityhub.image_vulnerabilities.story', {
+            defaultMessage:
+              'Inspector reports {total, plural, one {# vulnerable package finding} other {# vulnerable package findings}} in the container image {images}{hasSeverities, select, yes { ({severities})} other {}}: {worst}.',
+            values: { total: group.total, images: list(entities.values('container_image')), hasSeverities: severities.length ? 'yes' : 'no', severities: list(severities, 4), worst: list(worst) },
+          }),
+          evidence: [IMAGE_VULNERABILITIES.id],
+        },
+      ];
+    },
+  },
+};
