@@ -7,7 +7,7 @@ import { docRef, fail, noQuery, object, string, validator } from '../lib/validat
 import { IOpenSearchDashboardsResponse, IRouter, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory, RequestHandler } from '../types';
 import { CASE_PATH, CREATE_FIELDS, createCaseFields, requiredBody, validateCaseParams } from './cases';
 
-type Handle = <P, Q, B>(
+export type Handle = <P, Q, B>(
   fn: (cases: CasesClient, request: OpenSearchDashboardsRequest<P, Q, B>, response: OpenSearchDashboardsResponseFactory) => Promise<IOpenSearchDashboardsResponse>,
   opts?: { write?: boolean }
 ) => RequestHandler<P, Q, B>;

@@ -3,6 +3,7 @@ import { SeenInCases } from '../../../common/incident_types';
 import { HttpError } from '../../lib/errors';
 import { ObservableStore } from '../observables';
 import { CasesClientArgs } from './types';
+import { load } from './view';
 
 function storeOf(args: CasesClientArgs): ObservableStore {
   if (!args.observables) throw new HttpError(500, 'observables are not configured on this server');
@@ -11,10 +12,11 @@ function storeOf(args: CasesClientArgs): ObservableStore {
 
 /** A case's observables and the cases that share any of its non-excluded ones. */
 export async function caseObservables(args: CasesClientArgs, id: string): Promise<CaseObservablesResponse> {
-  await args.service.get(id); // 404 for an unknown case
+  // 404 for an unknown case; a merged case's id names the case it was merged into.
+  const c = await load(args, id, { migrate: false });
   const store = storeOf(args);
-  const observables = await store.list(id);
-  return { observables, similarCases: await store.similarCases(id, observables) };
+  const observables = await store.list(c.id);
+  return { observables, similarCases: await store.similarCases(c.id, observables) };
 }
 
 export async function setObservableFlags(args: CasesClientArgs, id: string, observableId: string, flags: UpdateObservableRequest): Promise<CaseObservable> {
