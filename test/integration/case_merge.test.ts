@@ -94,7 +94,9 @@ describe('merging cases (real OpenSearch)', () => {
     const sourceActivity = await all<CaseActivity>(source.id, 'activity');
     const targetActivity = await all<CaseActivity>(target.id, 'activity');
 
+    const t0 = Date.now();
     const r = await merge(target.id, source.reference!);
+    console.log(`merge of two small cases (2 + 2 attachments, 3 + 2 comments): ${Date.now() - t0} ms`);
     expect(r.status).toBe(200);
     expect(r.body.alreadyMerged).toBe(false);
     // The source's "attached" entry of the document both had is kept once, like the attachment (the target's).
