@@ -20,6 +20,7 @@ import { generateNoise, generateScenario } from '../../test/fixtures/scenario/ge
 import { buildCorpus, corpusDocs } from '../../test/fixtures/guardduty_corpus/generate';
 import { fmt, summarize, Summary } from './stats';
 import { buildFindingsSearch, FindingsQuery } from '../../server/findings/list_findings';
+import { buildGroupingSearch } from '../../server/incidents/list_incidents';
 import { prefixedSourcesConfig } from '../../test/integration/helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -270,6 +271,7 @@ function describeData(prefix: string) {
 interface ScaleFigures {
   families: Record<string, { finding: string; plugin: Summary; direct: Summary; roundTrips: number }>;
   findingsList: { plugin: Summary; direct: Summary };
+  incidentsList?: { plugin: Summary; direct: Summary; range: { from: string; to: string } };
 }
 
 /**
@@ -314,8 +316,25 @@ async function scaleRuns(
     await r.json();
   };
   contenders['direct:findings'] = () => client.search({ index: sources.guardduty.indexPattern, body: buildFindingsSearch(q, sources.guardduty), ignore_unavailable: true, allow_no_indices: true } as any);
+  // The incidents page over the two hours before the incident's end. The noise puts every set's
+  // findings in one day (about 30,000 findings a day per million documents, far denser than a real
+  // account), so a whole day passes the page's bound (incidents.maxFindings) from 1M documents on;
+  // two hours keep each size under it and grow tenfold with the data. Direct: the grouping
+  // aggregation (round trip 1), the request whose cost grows with the findings in the range.
+  const incTo = Date.parse(scenario.facts.timestamps.incidentEnd);
+  const iq = { from: new Date(incTo - 2 * 3_600_000).toISOString(), to: new Date(incTo).toISOString() };
+  contenders['plugin:incidents'] = async () => {
+    const r = await fetch(`${hostUrl}${API_PATHS.incidents}?from=${iq.from}&to=${iq.to}&perPage=20`, { headers: { 'osd-xsrf': 'bench' } });
+    if (r.status !== 200) throw new Error(`incidents answered ${r.status}: ${await r.text()}`);
+    await r.json();
+  };
+  contenders['direct:incidents'] = () => client.search({ index: sources.guardduty.indexPattern, body: buildGroupingSearch(iq, sources.guardduty), ignore_unavailable: true, allow_no_indices: true } as any);
   const t = await interleaved(runs, contenders);
-  const out: ScaleFigures = { families: {}, findingsList: { plugin: summarize(t['plugin:findings']), direct: summarize(t['direct:findings']) } };
+  const out: ScaleFigures = {
+    families: {},
+    findingsList: { plugin: summarize(t['plugin:findings']), direct: summarize(t['direct:findings']) },
+    incidentsList: { plugin: summarize(t['plugin:incidents']), direct: summarize(t['direct:incidents']), range: iq },
+  };
   for (const [family, ref] of families) out.families[family] = { finding: ref.id, plugin: summarize(t[`plugin:${family}`]), direct: summarize(t[`direct:${family}`]), roundTrips: roundTrips[family] };
   return out;
 }
@@ -339,6 +358,7 @@ function writeScaleReport() {
   lines.push(`| IAM finding (workshop), 2 round trips | ${runs.map((r) => cell(r.plugin, r.direct)).join(' | ')} |`);
   for (const f of families) lines.push(`| family \`${f}\` | ${runs.map((r) => cell(r.families?.[f]?.plugin, r.families?.[f]?.direct)).join(' | ')} |`);
   lines.push(`| findings list (page 1 of 20) | ${runs.map((r) => cell(r.findingsList?.plugin, r.findingsList?.direct)).join(' | ')} |`);
+  lines.push(`| incidents page (2 h before the incident's end; direct: the grouping aggregation) | ${runs.map((r) => cell(r.incidentsList?.plugin, r.incidentsList?.direct)).join(' | ')} |`);
   let growth = '';
   if (runs.length > 1) {
     const a = runs[0];
@@ -355,6 +375,7 @@ function writeScaleReport() {
     add(rows[0][0], rows[0][1], rows[0][2], rows[0][3], rows[0][4]);
     for (const f of families) add(`family \`${f}\``, a.families?.[f]?.plugin, a.families?.[f]?.direct, b.families?.[f]?.plugin, b.families?.[f]?.direct);
     add('findings list', a.findingsList?.plugin, a.findingsList?.direct, b.findingsList?.plugin, b.findingsList?.direct);
+    add('incidents page', a.incidentsList?.plugin, a.incidentsList?.direct, b.incidentsList?.plugin, b.incidentsList?.direct);
     growth = gl.join('\n');
   }
   const section = `<!-- scale-bench -->
