@@ -245,11 +245,11 @@ export class CaseService {
     return { total: res.total, items: res.saved_objects.map((so) => ({ id: so.id, attributes: so.attributes })) };
   }
 
-  /** Deletes items by id (already gone is fine), the last write waiting for the refresh. */
-  async deleteItemsById(ids: string[]): Promise<void> {
+  /** Deletes items by id (already gone is fine), the last write waiting for the refresh unless `refresh: false`. */
+  async deleteItemsById(ids: string[], { refresh = true }: { refresh?: boolean } = {}): Promise<void> {
     for (let i = 0; i < ids.length; i += DELETE_CONCURRENCY) {
       const chunk = ids.slice(i, i + DELETE_CONCURRENCY);
-      const last = i + DELETE_CONCURRENCY >= ids.length;
+      const last = refresh && i + DELETE_CONCURRENCY >= ids.length;
       await this.budget.race(
         Promise.all(
           chunk.map((itemId, j) =>

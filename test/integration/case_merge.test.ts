@@ -279,6 +279,19 @@ describe('merging cases (real OpenSearch)', () => {
     for (const id of [x.id, y.id]) expect(await ok<Case>('GET', API_PATHS.case(id))).toMatchObject({ id: survivor, commentCount: 2 });
   });
 
+  it('a retried "case from incident" whose case was merged since attaches to the merged case, each document once', async () => {
+    const first = await indexDoc('guardduty_iam_UnauthorizedAccess_IAMUser_MaliciousIPCaller_Custom');
+    const second = await indexDoc('guardduty_ec2_MaliciousIPCaller_Custom_outbound');
+    const body = { title: 'From the incident', findings: [first], requestId: `merge-retry-${Date.now()}` };
+    const made = await ok<{ case: Case }>('POST', API_PATHS.casesFromIncident, body);
+    const keeper = await create('Keeper');
+    expect((await merge(keeper.id, made.case.id)).status).toBe(200);
+    const retried = await ok<{ case: Case; created: boolean; attached: unknown[]; alreadyAttached: unknown[] }>('POST', API_PATHS.casesFromIncident, { ...body, findings: [first, second] });
+    expect(retried).toMatchObject({ created: false, attached: [second], alreadyAttached: [first], case: { id: keeper.id, attachmentCount: 2 } });
+    expect(await storedItemIds(made.case.id)).toEqual([`${made.case.id}.e.merged-into`]);
+    expect((await all<CaseAttachment>(keeper.id, 'attachments')).map((a) => a.ref.id).sort()).toEqual([first.id, second.id].sort());
+  });
+
   it('deleting the merged case deletes the tombstones pointing at it; deleting a tombstone leaves the merged case', async () => {
     const target = await create('Deleted later');
     const s1 = await create('Merged 1');

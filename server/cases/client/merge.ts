@@ -226,27 +226,30 @@ function copyOf(item: { id: string; attributes: ItemAttributes }, kind: CaseItem
 }
 
 /**
- * Moves every item of `from` (but its own `merged_into` entry) to `to`: copies first, then deletes
- * the originals, kind by kind, then the observables. Idempotent — the copies' ids are derived — so
- * the merge, its retry and an append that landed on the tombstone may all sweep at once.
+ * Moves every item of `from` (but its own `merged_into` entry) to `to`: all copied first (the three
+ * kinds together, MOVE_BATCH per `_bulk`), then the originals deleted, then the observables.
+ * Idempotent — the copies' ids are derived — so the merge, its retry and an append that landed on
+ * the tombstone may all sweep at once. The deletes do not wait for a refresh: a sweep that still
+ * finds a deleted item copies it again as a 409, i.e. nothing.
  */
 export async function sweep(args: CasesClientArgs, from: string, to: string): Promise<Moved> {
   const moved: Moved = { attachments: 0, duplicates: 0, comments: 0, activity: 0, observables: 0 };
   const keep = mergedIntoEntryId(from);
-  for (const kind of CASE_ITEM_KINDS) {
-    const items = (await allStored(args, from, kind)).filter((i) => i.id !== keep);
-    for (let i = 0; i < items.length; i += MOVE_BATCH) {
-      const copies = items.slice(i, i + MOVE_BATCH).map((item) => copyOf(item, kind, to));
-      const { existing } = await args.service.createItems(to, copies);
-      const created = copies.length - existing.length;
-      if (kind === 'attachment') {
-        moved.attachments += created;
-        moved.duplicates += existing.length;
-      } else if (kind === 'comment') moved.comments += created;
-      else moved.activity += created;
+  const listed = await Promise.all(CASE_ITEM_KINDS.map((kind) => allStored(args, from, kind)));
+  const items = CASE_ITEM_KINDS.flatMap((kind, k) => listed[k].filter((i) => i.id !== keep).map((item) => ({ item, copy: copyOf(item, kind, to) })));
+  for (let i = 0; i < items.length; i += MOVE_BATCH) {
+    const batch = items.slice(i, i + MOVE_BATCH);
+    const { existing } = await args.service.createItems(to, batch.map((b) => b.copy));
+    const had = new Set(existing);
+    for (const { copy } of batch) {
+      const created = !had.has(copy.id);
+      if (copy.kind !== 'attachment') {
+        if (created) moved[copy.kind === 'comment' ? 'comments' : 'activity']++;
+      } else if (created) moved.attachments++;
+      else moved.duplicates++;
     }
-    await args.service.deleteItemsById(items.map((i) => i.id));
   }
+  await args.service.deleteItemsById(items.map((b) => b.item.id), { refresh: false });
   moved.observables = (await args.observables?.moveCase(from, to)) ?? 0;
   return moved;
 }
