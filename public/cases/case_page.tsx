@@ -78,7 +78,7 @@ function CaseView({ editor, flyoutRef, setFlyoutRef }: { editor: ReturnType<type
             <EuiSpacer size="m" />
           </>
         )}
-        <MergedCaseCallout target={c} />
+        <MergedCaseCallout key={c.id} target={c} />
         <CaseHeader editor={editor} />
         <EuiSpacer size="m" />
         <CaseRepairedCallout repaired={c.repaired} />

@@ -1,6 +1,6 @@
 import React from 'react';
 import { fireEvent, screen, waitFor } from '@testing-library/react';
-import { Route } from 'react-router-dom';
+import { Route, RouteComponentProps } from 'react-router-dom';
 import { Case, MergeCaseResponse } from '../../common/case_types';
 import { API_PATHS } from '../../common/constants';
 import { MULTITENANCY_TENANT_PATH } from '../services/api_client';
@@ -29,7 +29,8 @@ function setup(path: string, routes: Record<string, unknown>) {
   core.application.capabilities = {};
   renderWithServices(
     <>
-      <Route path={ROUTE_PATHS.case} component={CasePage} />
+      {/* As the app mounts it (public/app.tsx): a new page per case id. */}
+      <Route path={ROUTE_PATHS.case} render={(props: RouteComponentProps<{ id: string }>) => <CasePage key={props.match.params.id} {...props} />} />
       <Route path="*" render={({ location }) => <div data-test-subj="where">{location.pathname}</div>} />
     </>,
     { core, path }

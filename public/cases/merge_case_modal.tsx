@@ -1,5 +1,5 @@
 import React, { useEffect, useState } from 'react';
-import { useHistory, useLocation } from 'react-router-dom';
+import { useHistory } from 'react-router-dom';
 import {
   EuiBadge,
   EuiButton,
@@ -23,9 +23,19 @@ import { useAppServices } from '../services/app_services';
 import { errorMessage } from '../services/http_error';
 import { casePath } from '../routes';
 
-/** What the case page is told after a merge or a redirect: the case that is now part of the one shown. */
-interface MergedFromState {
-  mergedFrom?: Pick<CaseRedirect, 'id' | 'reference' | 'title'>;
+/** The case that is now part of the one shown, after a merge or a redirect. */
+type MergedFrom = Pick<CaseRedirect, 'id' | 'reference' | 'title'>;
+
+/**
+ * What a merge made here tells the merged case's page, by case id, taken once. In memory, not in
+ * the URL (the app's hash router keeps no location state, and a URL could claim any merge).
+ */
+const justMerged = new Map<string, MergedFrom>();
+
+function takeMergedFrom(caseId: string): MergedFrom | undefined {
+  const from = justMerged.get(caseId);
+  justMerged.delete(caseId);
+  return from;
 }
 
 const nameOf = (c: { reference?: string; title: string }) => (c.reference ? `${c.reference} "${c.title}"` : `"${c.title}"`);
@@ -72,8 +82,8 @@ export function MergeCaseModal({ source, onCancel }: MergeCaseModalProps) {
           values: { source: source.reference ?? source.title, target: res.case.reference ?? res.case.title },
         }),
       });
-      const state: MergedFromState = { mergedFrom: { id: source.id, ...(source.reference ? { reference: source.reference } : {}), title: source.title } };
-      history.push(casePath(res.case.id), state);
+      justMerged.set(res.case.id, { id: source.id, ...(source.reference ? { reference: source.reference } : {}), title: source.title });
+      history.push(casePath(res.case.id));
     } catch (e) {
       setBusy(false);
       setError(errorMessage(e));
@@ -170,16 +180,25 @@ export function useMergedCaseRedirect(requestedId: string, c: Case | undefined):
   const history = useHistory();
   useEffect(() => {
     if (!c?.redirectedFrom || c.id === requestedId) return;
+    // The app mounts a new case page for the new address: it shows the callout from here.
     const { id, reference, title } = c.redirectedFrom;
-    const state: MergedFromState = { mergedFrom: { id, ...(reference ? { reference } : {}), title } };
-    history.replace(casePath(c.id), state);
+    justMerged.set(c.id, { id, ...(reference ? { reference } : {}), title });
+    history.replace(casePath(c.id));
   }, [c, requestedId, history]);
 }
 
-/** "SIR-12 was merged into SIR-7": shown on the merged case after a merge or a redirect. */
+/**
+ * "SIR-12 was merged into SIR-7": shown on the merged case after a merge made here, or when the
+ * case was opened by the merged case's id or number. Render it with `key={case id}`: what it shows
+ * is kept while the page moves to the merged case's own address.
+ */
 export function MergedCaseCallout({ target }: { target: Case }) {
-  const location = useLocation<MergedFromState | undefined>();
-  const from = location.state?.mergedFrom;
+  const redirect = target.redirectedFrom;
+  const [from, setFrom] = useState<MergedFrom | undefined>(() => takeMergedFrom(target.id));
+  // Opened by the merged case's id or number (also by a link inside the app, on this very page).
+  useEffect(() => {
+    if (redirect) setFrom({ id: redirect.id, ...(redirect.reference ? { reference: redirect.reference } : {}), title: redirect.title });
+  }, [redirect]);
   if (!from) return null;
   return (
     <>
