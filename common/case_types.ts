@@ -188,7 +188,11 @@ export type CaseActivityChange =
   | { action: 'task_changed'; taskId: string; title: string; done?: boolean; assignee?: string | null }
   | { action: 'close_fields_changed'; fields: string[] }
   /** The case was moved from inline arrays to item saved objects (docs/cases.md "Migration"). */
-  | { action: 'migrated'; comments: number; attachments: number; activity: number };
+  | { action: 'migrated'; comments: number; attachments: number; activity: number }
+  /** Another case was merged into this one (docs/cases.md "Merging cases"): what it brought. */
+  | { action: 'case_merged'; caseId: string; reference?: string; title: string; attachments: number; duplicates: number; comments: number; activity: number }
+  /** This case was merged into another one and is now a tombstone pointing there. */
+  | { action: 'merged_into'; caseId: string; reference?: string; title: string };
 
 export type CaseActivityAction = CaseActivity['action'];
 
@@ -234,6 +238,34 @@ export interface Case {
   closeFieldValues: CloseFieldValues;
   /** Time to acknowledge / to close (case_template_types.ts `CaseTimes`). */
   times: CaseTimes;
+  /**
+   * Set when the id asked for names a case merged into this one: the answer is this (merged) case,
+   * and this says which case the id named (docs/cases.md "Merging cases").
+   */
+  redirectedFrom?: CaseRedirect;
+}
+
+/** The merged (tombstoned) case an id named, and who merged it when. */
+export interface CaseRedirect {
+  id: string;
+  reference?: string;
+  title: string;
+  mergedAt: string;
+  mergedBy: string;
+}
+
+/** `POST /cases/{id}/merge`: merges the case `source` (an id or a reference such as `SIR-12`) into `{id}`. */
+export interface MergeCaseRequest {
+  source: string;
+}
+
+export interface MergeCaseResponse {
+  /** The merged case (the target). */
+  case: Case;
+  /** `true` when the source had already been merged into this case (a retried merge): nothing new, or the rest of an interrupted merge, was moved. */
+  alreadyMerged: boolean;
+  /** Items moved by this call: attachments (new to the target), attachments of documents the target already had, comments, activity entries, observables. */
+  moved: { attachments: number; duplicates: number; comments: number; activity: number; observables: number };
 }
 
 export interface CaseSummary {

@@ -31,6 +31,7 @@ export const API_PATHS = {
   case: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}`,
   caseAttachments: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/attachments`,
   caseComments: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/comments`,
+  caseMerge: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/merge`,
   caseExport: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/export`,
   caseTasks: (id: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/tasks`,
   caseTask: (id: string, taskId: string) => `${API_BASE}/cases/${encodeURIComponent(id)}/tasks/${encodeURIComponent(taskId)}`,

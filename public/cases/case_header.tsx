@@ -8,6 +8,7 @@ import { CaseStatusBadge } from './case_status_badge';
 import { CaseTitle } from './case_title';
 import { CopyCaseLinkButton } from './copy_case_link_button';
 import { ExportCaseMenu } from './export_case_menu';
+import { MergeCaseButton } from './merge_case_modal';
 import { SeverityBadge } from '../shared/severity_badge';
 import { i18n } from '@osd/i18n';
 
@@ -43,6 +44,11 @@ export function CaseHeader({ editor }: { editor: CaseEditor }) {
         <EuiFlexItem grow={false}>
           <ExportCaseMenu caseId={c.id} />
         </EuiFlexItem>
+        {editor.canSave && (
+          <EuiFlexItem grow={false}>
+            <MergeCaseButton source={c} />
+          </EuiFlexItem>
+        )}
       </EuiFlexGroup>
       <EuiSpacer size="s" />
       <CaseTitle editor={editor} />

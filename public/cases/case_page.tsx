@@ -19,6 +19,7 @@ import { DocumentFlyout } from '../shared/document_flyout';
 import { SectionTitle } from '../shared/section_title';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useCaseEditor } from './use_case_editor';
+import { MergedCaseCallout, useMergedCaseRedirect } from './merge_case_modal';
 import { decodePathSegment } from '../routes';
 import { i18n } from '@osd/i18n';
 
@@ -27,6 +28,7 @@ export function CasePage({ match }: RouteComponentProps<{ id: string }>) {
   const editor = useCaseEditor(id);
   const [flyoutRef, setFlyoutRef] = useState<DocRef | null>(null);
   const c = editor.case;
+  useMergedCaseRedirect(id, c);
   useBreadcrumbs([{ text: i18n.translate('siemInvestigations.cases.casePage.cases', { defaultMessage: 'Cases' }), path: '/cases' }, { text: c?.title ?? i18n.translate('siemInvestigations.cases.casePage.breadcrumb', { defaultMessage: 'Case' }) }]);
 
   if (!c) {
@@ -77,6 +79,7 @@ function CaseView({ editor, flyoutRef, setFlyoutRef }: { editor: ReturnType<type
             <EuiSpacer size="m" />
           </>
         )}
+        <MergedCaseCallout key={c.id} target={c} />
         <CaseHeader editor={editor} />
         <EuiSpacer size="m" />
         <CaseRepairedCallout repaired={c.repaired} />

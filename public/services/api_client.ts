@@ -1,6 +1,7 @@
 import {
   AddAttachmentRequest,
   Case,
+  MergeCaseResponse,
   CaseExportFormat,
   CaseFromIncidentRequest,
   CaseFromIncidentResponse,
@@ -188,6 +189,11 @@ export class InvestigationsApi {
 
   addAttachment(id: string, request: AddAttachmentRequest): Promise<Case> {
     return this.http.post<Case>(API_PATHS.caseAttachments(id), { body: JSON.stringify(request) });
+  }
+
+  /** Merges the case `sourceId` into `targetId` (docs/cases.md "Merging cases"). */
+  mergeCase(targetId: string, sourceId: string): Promise<MergeCaseResponse> {
+    return this.http.post<MergeCaseResponse>(API_PATHS.caseMerge(targetId), { body: JSON.stringify({ source: sourceId }) });
   }
 
   addComment(id: string, text: string): Promise<Case> {

@@ -102,6 +102,13 @@ export function describeActivity(a: CaseActivity): string {
       return `filled in close fields ${a.fields.join(', ')}`;
     case 'migrated':
       return `moved the case to separate items (${a.comments} comments, ${a.attachments} attachments, ${a.activity} activity entries)`;
+    case 'case_merged':
+      return i18n.translate('siemInvestigations.case.activity.caseMerged', {
+        defaultMessage: 'merged {case} "{title}" into this case ({attachments, number} attachments, {duplicates, number} already attached, {comments, number} comments)',
+        values: { case: a.reference ?? a.caseId, title: a.title, attachments: a.attachments, duplicates: a.duplicates, comments: a.comments },
+      });
+    case 'merged_into':
+      return i18n.translate('siemInvestigations.case.activity.mergedInto', { defaultMessage: 'merged this case into {case} "{title}"', values: { case: a.reference ?? a.caseId, title: a.title } });
     default:
       // A newer server may log actions this browser code does not know yet.
       return String((a as { action: unknown }).action).replace(/_/g, ' ');

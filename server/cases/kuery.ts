@@ -21,3 +21,8 @@ export function allOf(nodes: KueryNode[]): KueryNode | undefined {
   if (nodes.length === 0) return undefined;
   return nodes.length === 1 ? nodes[0] : { type: 'function', function: 'and', arguments: nodes };
 }
+
+/** Not the node. */
+export function not(node: KueryNode): KueryNode {
+  return { type: 'function', function: 'not', arguments: [node] };
+}

@@ -85,6 +85,10 @@ export function describeActivity(a: CaseActivity): string {
       return `filled in the close fields ${list(a.fields)}`;
     case 'migrated':
       return `moved the case to separate items (${a.comments} comments, ${a.attachments} attachments, ${a.activity} activity entries)`;
+    case 'case_merged':
+      return `merged case ${inlineCode(a.reference ?? a.caseId)} ${inlineCode(a.title)} into this one (${a.attachments} attachments, ${a.duplicates} already attached, ${a.comments} comments, ${a.activity} activity entries)`;
+    case 'merged_into':
+      return `merged this case into ${inlineCode(a.reference ?? a.caseId)} ${inlineCode(a.title)}`;
   }
 }
 

@@ -95,7 +95,7 @@ export interface ObservableDefaults {
   iocTypes: readonly string[];
 }
 
-type Client = Pick<SavedObjectsClientContract, 'create' | 'get' | 'update' | 'find' | 'bulkGet'>;
+type Client = Pick<SavedObjectsClientContract, 'create' | 'get' | 'update' | 'find' | 'bulkGet' | 'delete'>;
 
 /** The case fields a similar case shows: read with `fields`, so a case's large parts never travel. */
 const SIMILAR_CASE_FIELDS = ['title', 'status', 'closeReason', 'closedAt', 'updatedAt'];
@@ -177,6 +177,64 @@ export class ObservableStore {
       }
     }
     return false;
+  }
+
+  /**
+   * A merge (client/merge.ts): every observable of case `from` becomes one of case `to` — created
+   * with `to`'s deterministic id, or, if `to` has it already, its first/last seen widened and its
+   * IOC / excluded flags kept if either case had them set — then `from`'s are deleted. Repeating it
+   * is a no-op. Returns how many observables `from` had.
+   */
+  async moveCase(from: string, to: string): Promise<number> {
+    const own = await this.list(from);
+    for (let i = 0; i < own.length; i += 10) {
+      const batch = own.slice(i, i + 10);
+      await Promise.all(
+        batch.map(async (o, j) => {
+          const key = observableKey(o.type, o.value);
+          const last = i + j === own.length - 1;
+          const attributes: ObservableAttributes = { caseId: to, caseKey: caseKeyOf(to), key, type: o.type, value: o.value, firstSeen: o.firstSeen, lastSeen: o.lastSeen, ioc: o.ioc, excluded: o.excluded };
+          try {
+            await this.budget.race(this.client.create(OBSERVABLE_SAVED_OBJECT_TYPE, attributes, { id: this.idOf(to, key), refresh: last ? 'wait_for' : false }));
+          } catch (err) {
+            if ((err as { output?: { statusCode?: number } })?.output?.statusCode !== 409) throw err;
+            await this.widen(this.idOf(to, key), { first: o.firstSeen, last: o.lastSeen }, last, { ioc: o.ioc, excluded: o.excluded });
+          }
+        })
+      );
+    }
+    for (let i = 0; i < own.length; i += 10) {
+      await Promise.all(
+        own.slice(i, i + 10).map((o, j) =>
+          this.budget.race(this.client.delete(OBSERVABLE_SAVED_OBJECT_TYPE, o.id, { refresh: i + j === own.length - 1 ? 'wait_for' : false })).catch((err) => {
+            if ((err as { output?: { statusCode?: number } })?.output?.statusCode !== 404) throw err;
+          })
+        )
+      );
+    }
+    return own.length;
+  }
+
+  /** Widens an existing observable's span (and sets flags that are `true` in `flags`), with the version read, again on a conflict. */
+  private async widen(id: string, at: { first: string; last: string }, last: boolean, flags: { ioc?: boolean; excluded?: boolean } = {}): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      const existing = await this.budget.race(this.client.get<ObservableAttributes>(OBSERVABLE_SAVED_OBJECT_TYPE, id));
+      const a = existing.attributes;
+      const firstSeen = iso(Math.min(Date.parse(a.firstSeen), Date.parse(at.first)));
+      const lastSeen = iso(Math.max(Date.parse(a.lastSeen), Date.parse(at.last)));
+      const ioc = !!a.ioc || !!flags.ioc;
+      const excluded = !!a.excluded || !!flags.excluded;
+      if (firstSeen === a.firstSeen && lastSeen === a.lastSeen && ioc === !!a.ioc && excluded === !!a.excluded) return;
+      try {
+        await this.budget.race(
+          this.client.update(OBSERVABLE_SAVED_OBJECT_TYPE, id, { firstSeen, lastSeen, ioc, excluded }, { refresh: last ? 'wait_for' : false, ...(existing.version ? { version: existing.version } : {}) })
+        );
+        return;
+      } catch (err) {
+        if ((err as { output?: { statusCode?: number } })?.output?.statusCode !== 409 || attempt >= OBSERVABLE_UPDATE_ATTEMPTS) throw err;
+        await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20 * attempt)));
+      }
+    }
   }
 
   /** The case's observables: one search on its case key. */

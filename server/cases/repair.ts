@@ -151,6 +151,16 @@ function activity(v: unknown, p: Problems): CaseActivity | undefined {
       return { ...base, action: v.action, fields: names(v.fields, 'an activity entry', p) };
     case 'migrated':
       return { ...base, action: v.action, comments: count(v.comments), attachments: count(v.attachments), activity: count(v.activity) };
+    case 'case_merged':
+    case 'merged_into': {
+      const caseId = str(v.caseId);
+      if (!caseId) return drop();
+      const reference = str(v.reference);
+      const common = { ...base, caseId, ...(reference ? { reference } : {}), title: str(v.title) ?? caseId };
+      return v.action === 'merged_into'
+        ? { ...common, action: v.action }
+        : { ...common, action: v.action, attachments: count(v.attachments), duplicates: count(v.duplicates), comments: count(v.comments), activity: count(v.activity) };
+    }
     case 'title_changed':
       return str(v.from) !== undefined && str(v.to) !== undefined ? { ...base, action: v.action, from: str(v.from)!, to: str(v.to)! } : drop();
     case 'status_changed': {
@@ -257,8 +267,16 @@ export function repairCase(raw: unknown): Repaired<CaseAttributes> & { legacy?: 
     closedAt,
     closedBy: closed && typeof a.closedBy === 'string' ? a.closedBy : null,
     ...repairWorkflowFields(a, { ...summary, closedAt }, legacy?.activity ?? [], (what) => p.note(what)),
+    ...mergeFields(a),
   });
   return { attributes, problems: p.list(), ...(legacy ? { legacy } : {}) };
+}
+
+/** A tombstone's pointer to the case it was merged into (docs/cases.md "Merging cases"); nothing on any other case. */
+function mergeFields(a: Rec): Pick<CaseAttributes, 'merged' | 'mergedInto' | 'mergedAt' | 'mergedBy'> {
+  const into = str(a.mergedInto);
+  if (!into) return {};
+  return { merged: true, mergedInto: into, mergedAt: str(a.mergedAt) ?? str(a.updatedAt) ?? new Date(0).toISOString(), mergedBy: str(a.mergedBy) ?? str(a.updatedBy) ?? 'unknown' };
 }
 
 /** The list reads only the summary fields; the same repairs, without a report. */

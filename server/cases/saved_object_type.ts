@@ -67,6 +67,8 @@ export const caseSavedObjectType: SavedObjectsType = {
       acknowledgedAt: { type: 'date' },
       timeToAcknowledgeMs: { type: 'long' },
       timeToCloseMs: { type: 'long' },
+      merged: { type: 'boolean' },
+      mergedInto: { type: 'keyword' },
     },
   },
   migrations: { '3.8.0': migrateCaseDocument },

@@ -6,7 +6,7 @@ import { conflict, HttpError, notFound } from '../lib/errors';
 import { KueryNode, SavedObject, SavedObjectReference } from '../types';
 import { RequestBudget } from '../lib/request_budget';
 import { toCaseTimes } from './case_times';
-import { allOf, anyOf, is } from './kuery';
+import { allOf, anyOf, is, not } from './kuery';
 import { caseTimesOf, repairCase, repairItem, repairSummary } from './repair';
 import type { TimeFields } from './case_times';
 import { CASE_SUMMARY_FIELDS, CaseAttributes, CasesSavedObjectsClient, CaseSummaryAttributes, ItemAttributes, StoredAttachment, StoredCase } from './types';
@@ -118,7 +118,7 @@ export class CaseService {
     id: string,
     attributes: CaseAttributes,
     version: string | undefined,
-    { extra = {}, refresh }: { extra?: Record<string, null>; refresh?: false } = {}
+    { extra = {}, refresh }: { extra?: Record<string, string | null>; refresh?: false } = {}
   ): Promise<StoredCase> {
     try {
       const saved = await this.budget.race(
@@ -163,6 +163,8 @@ export class CaseService {
   private search(o: CasesFindOptions, fields: readonly string[]) {
     const T = CASE_SAVED_OBJECT_TYPE;
     const filter = allOf([
+      // Tombstones of merged cases are never listed (docs/cases.md "Merging cases").
+      not(is(T, 'merged', 'true')),
       ...(o.number !== undefined ? [is(T, 'number', o.number)] : []),
       ...(o.status.length ? [anyOf(T, 'status', o.status)] : []),
       ...(o.severity.length ? [anyOf(T, 'severity', o.severity)] : []),
@@ -237,6 +239,51 @@ export class CaseService {
       if (item) items.push({ id: so.id, kind, item });
     }
     return { total: res.total, items, problems };
+  }
+
+  /**
+   * One page of a case's items of one kind as stored (id, sort key, author, time and data), in
+   * write order: what a merge copies to the other case (client/merge.ts).
+   */
+  async storedItems(caseId: string, kind: CaseItemKind, page: number, perPage: number): Promise<{ total: number; items: Array<{ id: string; attributes: ItemAttributes }> }> {
+    const res = await this.budget.race(
+      this.client.find<ItemAttributes>({
+        type: CASE_ITEM_SAVED_OBJECT_TYPE,
+        hasReference: { type: CASE_SAVED_OBJECT_TYPE, id: caseId },
+        filter: is(CASE_ITEM_SAVED_OBJECT_TYPE, 'kind', kind),
+        sortField: 'sortKey',
+        sortOrder: 'asc',
+        page,
+        perPage,
+      })
+    );
+    return { total: res.total, items: res.saved_objects.map((so) => ({ id: so.id, attributes: so.attributes })) };
+  }
+
+  /** Deletes items by id (already gone is fine), the last write waiting for the refresh unless `refresh: false`. */
+  async deleteItemsById(ids: string[], { refresh = true }: { refresh?: boolean } = {}): Promise<void> {
+    for (let i = 0; i < ids.length; i += DELETE_CONCURRENCY) {
+      const chunk = ids.slice(i, i + DELETE_CONCURRENCY);
+      const last = refresh && i + DELETE_CONCURRENCY >= ids.length;
+      await this.budget.race(
+        Promise.all(
+          chunk.map((itemId, j) =>
+            this.client.delete(CASE_ITEM_SAVED_OBJECT_TYPE, itemId, { refresh: last && j === chunk.length - 1 ? 'wait_for' : false }).catch((e) => {
+              if (statusOf(e) !== 404) throw e;
+            })
+          )
+        ),
+        UNSURE_WRITE
+      );
+    }
+  }
+
+  /** Ids of the tombstones of cases merged into `id` (at most DELETE_BATCH; a case is rarely the target of more). */
+  async mergedInto(id: string): Promise<string[]> {
+    const res = await this.budget.race(
+      this.client.find<unknown>({ type: CASE_SAVED_OBJECT_TYPE, filter: is(CASE_SAVED_OBJECT_TYPE, 'mergedInto', id), fields: ['mergedInto'], perPage: DELETE_BATCH })
+    );
+    return res.saved_objects.map((so) => so.id);
   }
 
   /** Attachment items by id (those that exist; at most a page of them). */

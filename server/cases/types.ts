@@ -1,4 +1,4 @@
-import { CaseActivity, CaseAttachment, CaseComment, CaseItemKind, CaseSeverity, CaseStatus, CloseReason } from '../../common/case_types';
+import { CaseActivity, CaseAttachment, CaseRedirect, CaseComment, CaseItemKind, CaseSeverity, CaseStatus, CloseReason } from '../../common/case_types';
 import { CaseTask, CloseFieldDefinition, CloseFieldValues } from '../../common/case_template_types';
 import { SavedObjectsClientContract } from '../types';
 
@@ -41,6 +41,15 @@ export interface CaseAttributes {
   acknowledgedAt: string | null;
   timeToAcknowledgeMs: number | null;
   timeToCloseMs: number | null;
+  /**
+   * Set on a case merged into another (a tombstone, docs/cases.md "Merging cases"): `merged` is
+   * mapped so the list can leave tombstones out, `mergedInto` so deleting the target finds them.
+   * Never unset: a tombstone stays one.
+   */
+  merged?: true;
+  mergedInto?: string;
+  mergedAt?: string;
+  mergedBy?: string;
 }
 
 /** The inline arrays of a case saved by the release before items (docs/cases.md "Migration"). */
@@ -94,6 +103,8 @@ export interface StoredCase<A = CaseAttributes> {
   problems?: string[];
   /** Present on a case still in the old shape (inline arrays), until it is migrated. */
   legacy?: LegacyItems;
+  /** The merged case the id asked for named, when `load` followed it here. */
+  redirectedFrom?: CaseRedirect;
 }
 
 /** Who makes a change and when, both decided by the server. */

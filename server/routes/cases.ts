@@ -26,6 +26,7 @@ import { docRef, fail, integer, noQuery, object, oneOf, optionalString, string, 
 import { CapabilitiesRequest, IOpenSearchDashboardsResponse, OpenSearchDashboardsRequest, OpenSearchDashboardsResponseFactory, RequestHandler } from '../types';
 import { RouteDeps } from './types';
 import { registerIncidentCaseRoutes } from './incident_cases';
+import { registerCaseMergeRoute } from './case_merge';
 
 export const CASE_PATH = `${API_PATHS.cases}/{id}`;
 /** Routes that change cases: they need the user's `siemInvestigations.save` (server/capabilities.ts). */
@@ -250,6 +251,7 @@ export function registerCasesRoutes(deps: CaseRouteDeps): void {
     handle(async (cases, req, res) => res.ok({ body: await cases.addComment(req.params.id, req.body) }), WRITE)
   );
   registerIncidentCaseRoutes(router, handle, WRITE);
+  registerCaseMergeRoute(router, handle, WRITE);
   for (const [path, kind] of ITEM_PATHS) {
     router.get(
       { path: `${CASE_PATH}/${path}`, validate: { params: validateCaseParams, query: validateItemsQuery } },

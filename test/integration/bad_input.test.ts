@@ -48,6 +48,7 @@ describe('bad input on every route', () => {
     ['PATCH /cases/{id}', () => API_PATHS.case(c.id), ['version', 'title', 'status', 'closeReason', 'tags']],
     ['POST /cases/{id}/attachments', () => API_PATHS.caseAttachments(c.id), ['type', 'ref']],
     ['POST /cases/{id}/comments', () => API_PATHS.caseComments(c.id), ['text']],
+    ['POST /cases/{id}/merge', () => API_PATHS.caseMerge(c.id), ['source']],
   ])('%s answers every malformed body with a 4xx and a message', async (route, path, fields) => {
     const method = route.split(' ')[0];
     for (const body of bodies(fields)) {

@@ -56,6 +56,29 @@ describe('cases on a secured cluster (OpenSearch 2.19 + security plugin)', () =>
   });
 
   describe('tenants and authors', () => {
+    it('a case of another tenant cannot be merged, in either direction: 404 and nothing changes; within a tenant the merge carries the real user', async () => {
+      const mine = await create('analyst_a', PRIVATE, 'Private: to merge');
+      const shared = await create('analyst_a', GLOBAL, 'Global: merge target');
+      for (const [target, source, tenant] of [
+        [shared.id, mine.id, GLOBAL],
+        [mine.id, shared.id, PRIVATE],
+      ]) {
+        const r = await host.as('analyst_a', 'POST', API_PATHS.caseMerge(target), { source }, { tenant });
+        expect({ tenant, status: r.status }).toEqual({ tenant, status: 404 });
+      }
+      const privateAfter = await host.as<Case>('analyst_a', 'GET', API_PATHS.case(mine.id), undefined, { tenant: PRIVATE });
+      expect(privateAfter.body).toMatchObject({ id: mine.id, status: 'open' });
+      expect(privateAfter.body.redirectedFrom).toBeUndefined();
+      const second = await create('analyst_b', GLOBAL, 'Global: merged away');
+      const merged = await host.as<{ case: Case }>('analyst_b', 'POST', API_PATHS.caseMerge(shared.id), { source: second.id }, { tenant: GLOBAL });
+      expect(merged.status).toBe(200);
+      expect(merged.body.case.activity.at(-1)).toMatchObject({ action: 'case_merged', by: 'analyst_b', caseId: second.id });
+      const viaOld = await host.as<Case>('analyst_a', 'GET', API_PATHS.case(second.id), undefined, { tenant: GLOBAL });
+      expect(viaOld.body).toMatchObject({ id: shared.id, redirectedFrom: { id: second.id, mergedBy: 'analyst_b' } });
+      // The other tenant does not see the tombstone either.
+      expect((await host.as('analyst_a', 'GET', API_PATHS.case(second.id), undefined, { tenant: PRIVATE })).status).toBe(404);
+    });
+
     it("a case in A's private tenant is A's alone: B gets 404 on its id and does not see it listed", async () => {
       const c = await create('analyst_a', PRIVATE, 'Private: SSH brute force');
       expect(c.createdBy).toBe('analyst_a');
@@ -114,8 +137,10 @@ describe('cases on a secured cluster (OpenSearch 2.19 + security plugin)', () =>
 
   describe('the user without the save capability (viewer: the global tenant is read-only for them)', () => {
     let c: Case;
+    let other: Case;
     beforeAll(async () => {
       c = await create('analyst_a', GLOBAL, 'Read-only for the viewer');
+      other = await create('analyst_a', GLOBAL, 'Not merged by the viewer');
     });
 
     it('has siemInvestigations.save off, unlike an analyst', async () => {
@@ -133,6 +158,7 @@ describe('cases on a secured cluster (OpenSearch 2.19 + security plugin)', () =>
         ['DELETE', API_PATHS.case(c.id), undefined],
         ['POST', API_PATHS.caseAttachments(c.id), { type: 'event', ref: refs.linux }],
         ['POST', API_PATHS.caseComments(c.id), { text: 'viewer was here' }],
+        ['POST', API_PATHS.caseMerge(c.id), { source: other.id }],
       ];
       for (const [method, path, body] of writes) {
         const r = await host.as('viewer', method, path, body, { tenant: GLOBAL });
@@ -141,6 +167,7 @@ describe('cases on a secured cluster (OpenSearch 2.19 + security plugin)', () =>
       }
       const after = await host.as<Case>('analyst_a', 'GET', API_PATHS.case(c.id), undefined, { tenant: GLOBAL });
       expect(after.body).toEqual(c);
+      expect((await host.as<Case>('analyst_a', 'GET', API_PATHS.case(other.id), undefined, { tenant: GLOBAL })).body).toMatchObject({ id: other.id, status: 'open' });
       expect(JSON.stringify(await host.as('analyst_a', 'GET', `${API_PATHS.cases}?perPage=100&search=viewer`, undefined, { tenant: GLOBAL }))).not.toContain('viewer was here');
     });
   });

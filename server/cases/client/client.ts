@@ -42,6 +42,8 @@ import { find } from './find';
 import { get } from './get';
 import { update } from './update';
 import { listItems } from './view';
+import { mergeCases } from './merge';
+import { MergeCaseRequest, MergeCaseResponse } from '../../../common/case_types';
 import { CasesClientArgs } from './types';
 
 /** Every operation on cases, for one request. The routes call this and nothing below it. */
@@ -69,6 +71,8 @@ export interface CasesClient {
   deleteTemplate(id: string): Promise<void>;
   /** One page of a case's comments, attachments or activity. */
   listItems(id: string, kind: CaseItemKind, query: CaseItemsQuery): Promise<CaseItemsPage<CaseAttachment | CaseComment | CaseActivity>>;
+  /** Merges another case into this one (merge.ts). */
+  merge(id: string, request: MergeCaseRequest): Promise<MergeCaseResponse>;
 }
 
 export function createCasesClient(args: CasesClientArgs): CasesClient {
@@ -95,5 +99,6 @@ export function createCasesClient(args: CasesClientArgs): CasesClient {
     updateTemplate: (id, body, version) => updateTemplate(args, id, body, version),
     deleteTemplate: (id) => args.templates.delete(id),
     listItems: (id, kind, query) => listItems(args, id, kind, query),
+    merge: (id, request) => mergeCases(args, id, request),
   };
 }

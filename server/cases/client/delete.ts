@@ -1,3 +1,4 @@
+import { statusOf } from '../service';
 import { load } from './view';
 import { CasesClientArgs } from './types';
 
@@ -6,8 +7,17 @@ import { CasesClientArgs } from './types';
  * so a delete that fails half-way leaves the case to delete again rather than orphans nobody sees.
  */
 export async function deleteCase(args: CasesClientArgs, id: string): Promise<void> {
-  const c = await load(args, id, { migrate: false });
+  // The id itself: deleting a tombstone's id deletes the tombstone, never the case it was merged into.
+  const c = await load(args, id, { migrate: false, follow: false });
   const items = await args.service.deleteItems(c.id);
   await args.service.delete(c.id);
-  args.logger.debug(`case ${c.id}: deleted with ${items} items`);
+  // The tombstones of cases merged into it would point nowhere: they go too (docs/cases.md "Merging cases").
+  const tombstones = await args.service.mergedInto(c.id);
+  for (const t of tombstones) {
+    await args.service.deleteItems(t);
+    await args.service.delete(t).catch((e) => {
+      if (statusOf(e) !== 404) throw e;
+    });
+  }
+  args.logger.debug(`case ${c.id}: deleted with ${items} items${tombstones.length ? ` and ${tombstones.length} tombstones of cases merged into it` : ''}`);
 }

@@ -53,8 +53,10 @@ export async function createCaseFromIncident(args: CasesClientArgs, request: Cas
   // Deterministic ids (from the case and each document): a retried request writes nothing twice.
   if (created) await args.service.createItems(id, activityItems(args, id, [{ at: actor.at, by: actor.by, action: 'created' }], ['created']));
   const current = await load(args, id);
+  // The case the id names now: a case merged since (docs/cases.md "Merging cases") resolves to the merged one.
+  const caseId = current.id;
   const items = read.map(({ ref, document }) => {
-    const itemId = attachmentItemId(id, ref);
+    const itemId = attachmentItemId(caseId, ref);
     const attachment: StoredAttachment = { id: itemId, type: 'finding', ref, snapshot: buildSnapshot(ref, document, args.getSources()), addedAt: actor.at, addedBy: actor.by };
     return { ref, itemId, attachment };
   });
@@ -62,7 +64,7 @@ export async function createCaseFromIncident(args: CasesClientArgs, request: Cas
     throw badRequest(`The case has ${current.attributes.attachmentCount} attachments; ${items.length} more would pass the limit of ${CASE_LIMITS.attachments}`);
   }
   const { existing } = await args.service.createItems(
-    id,
+    caseId,
     items.map((i) => ({ id: i.itemId, kind: 'attachment' as const, sortKey: sortKeyOf(actor.at, i.itemId), at: actor.at, by: actor.by, data: i.attachment }))
   );
   const attachedItems = items.filter((i) => !existing.includes(i.itemId));
@@ -77,8 +79,8 @@ export async function createCaseFromIncident(args: CasesClientArgs, request: Cas
     ref: i.ref,
     title: i.attachment.snapshot.title,
   }));
-  await args.service.createItems(id, activityItems(args, id, entries, attachedItems.map((i) => i.itemId.slice(id.length + 1))));
-  const saved = await recount(args, id, ['attachment', 'activity'], actor);
-  await args.observables?.record(id, read.flatMap((r) => entitiesOfDocument(r.document)));
+  await args.service.createItems(caseId, activityItems(args, caseId, entries, attachedItems.map((i) => i.itemId.slice(caseId.length + 1))));
+  const saved = await recount(args, caseId, ['attachment', 'activity'], actor);
+  await args.observables?.record(caseId, read.flatMap((r) => entitiesOfDocument(r.document)));
   return { case: await view(args, saved, { recounted: true }), created, attached, alreadyAttached };
 }

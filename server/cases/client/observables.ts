@@ -3,6 +3,7 @@ import { SeenInCases } from '../../../common/incident_types';
 import { HttpError } from '../../lib/errors';
 import { ObservableStore } from '../observables';
 import { CasesClientArgs } from './types';
+import { load } from './view';
 
 function storeOf(args: CasesClientArgs): ObservableStore {
   if (!args.observables) throw new HttpError(500, 'observables are not configured on this server');
@@ -11,10 +12,13 @@ function storeOf(args: CasesClientArgs): ObservableStore {
 
 /** A case's observables and the cases that share any of its non-excluded ones. */
 export async function caseObservables(args: CasesClientArgs, id: string): Promise<CaseObservablesResponse> {
+  // 404 for an unknown case; a merged case's id names the case it was merged into. The case and
+  // its observables are read in parallel (one round trip); a merged case's are read again under
+  // the case it resolved to.
   const store = storeOf(args);
-  // The case (a 404 for an unknown one) and its observables in parallel: one round trip.
-  const [, observables] = await Promise.all([args.service.get(id), store.list(id)]);
-  return { observables, similarCases: await store.similarCases(id, observables) };
+  const [c, first] = await Promise.all([load(args, id, { migrate: false }), storeOf(args).list(id)]);
+  const observables = c.id === id ? first : await store.list(c.id);
+  return { observables, similarCases: await store.similarCases(c.id, observables) };
 }
 
 export async function setObservableFlags(args: CasesClientArgs, id: string, observableId: string, flags: UpdateObservableRequest): Promise<CaseObservable> {

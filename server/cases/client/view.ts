@@ -14,6 +14,7 @@ import { attachmentItemId, statusOf, StoredItem, toCase } from '../service';
 import { availabilityRequest, DEFAULT_SNAPSHOT_VISIBILITY, visibleActivity, visibleAttachments, WITHHELD_TITLE } from '../snapshot_visibility';
 import { Actor, CaseAttributes, MgetDoc, StoredAttachment, StoredCase } from '../types';
 import { CasesClientArgs } from './types';
+import { followMerged, settleTombstone } from './merge';
 
 /** Counter attribute of each kind of item. */
 export const COUNTER: Record<CaseItemKind, 'attachmentCount' | 'commentCount' | 'activityCount'> = {
@@ -27,9 +28,10 @@ const RECOUNT_ATTEMPTS = 5;
 
 /**
  * The case an id names (its id, or its reference `SIR-12`), in the current shape: a case saved
- * before items is migrated now (migrate-on-read). `migrate: false` only resolves.
+ * before items is migrated now (migrate-on-read). `migrate: false` only resolves. A tombstone of a
+ * merged case resolves to the case it was merged into (`redirectedFrom` set) unless `follow: false`.
  */
-export async function load(args: CasesClientArgs, idOrReference: string, { migrate = true } = {}): Promise<StoredCase> {
+export async function load(args: CasesClientArgs, idOrReference: string, { migrate = true, follow = true } = {}): Promise<StoredCase> {
   const n = referenceInId(args.numberPrefix(), idOrReference);
   let c: StoredCase;
   try {
@@ -38,6 +40,8 @@ export async function load(args: CasesClientArgs, idOrReference: string, { migra
     if (n === undefined || statusOf(e) !== 404) throw e;
     c = await args.service.getByNumber(n, idOrReference);
   }
+  // A merged case's id (or number) names the case it was merged into (merge.ts).
+  if (follow && c.attributes.mergedInto) return followMerged(args, c);
   return migrate && c.legacy ? migrateCase(args, c) : c;
 }
 
@@ -106,7 +110,7 @@ export async function view(args: CasesClientArgs, c: StoredCase, { recounted = f
     args.numberPrefix()
   );
   const shown = await withAvailability(args, wire.attachments);
-  return { ...wire, attachments: shown, activity: await visibleActivityOf(args, c.id, wire.activity, shown) };
+  return { ...wire, attachments: shown, activity: await visibleActivityOf(args, c.id, wire.activity, shown), ...(c.redirectedFrom ? { redirectedFrom: c.redirectedFrom } : {}) };
 }
 
 /** One page of one kind of item: from the item saved objects, or from the arrays of a case not migrated. */
@@ -195,6 +199,8 @@ export function markAvailability(attachments: StoredAttachment[], docs: MgetDoc[
  */
 export async function recount(args: CasesClientArgs, id: string, kinds: CaseItemKind[], touch?: Actor): Promise<StoredCase> {
   let current = await args.service.get(id);
+  // The case was merged meanwhile: what was just written moves on to the merged case (merge.ts).
+  if (current.attributes.mergedInto) return settleTombstone(args, current, touch);
   for (let attempt = 1; attempt <= RECOUNT_ATTEMPTS; attempt++) {
     const counts = await Promise.all(kinds.map((k) => args.service.countItems(id, k)));
     const a = current.attributes;
