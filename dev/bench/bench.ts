@@ -20,7 +20,7 @@ import { generateNoise, generateScenario } from '../../test/fixtures/scenario/ge
 import { buildCorpus, corpusDocs } from '../../test/fixtures/guardduty_corpus/generate';
 import { fmt, summarize, Summary } from './stats';
 import { buildFindingsSearch, FindingsQuery } from '../../server/findings/list_findings';
-import { buildGroupingSearch } from '../../server/incidents/list_incidents';
+import { buildGroupingSearch, GROUPING_FILTER_PATH } from '../../server/incidents/list_incidents';
 import { prefixedSourcesConfig } from '../../test/integration/helpers';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -109,6 +109,8 @@ async function seedFromSmallerSet(client: Client, prefix: string, docs: number):
         querystring: { wait_for_active_shards: 1 },
         body: { settings: { 'index.blocks.write': null } },
       });
+      // The smaller set stays writable (it may be resumed or grown later).
+      await client.indices.putSettings({ index: name, body: { 'index.blocks.write': null } } as any);
     }
     return countDocs(client, prefix);
   }
@@ -353,7 +355,7 @@ async function scaleContenders(
     if (r.status !== 200) throw new Error(`incidents answered ${r.status}: ${await r.text()}`);
     await r.json();
   };
-  contenders['direct:incidents'] = () => client.search({ index: sources.guardduty.indexPattern, body: buildGroupingSearch(iq, sources.guardduty), ignore_unavailable: true, allow_no_indices: true } as any);
+  contenders['direct:incidents'] = () => client.search({ index: sources.guardduty.indexPattern, body: buildGroupingSearch(iq, sources.guardduty), filter_path: GROUPING_FILTER_PATH, ignore_unavailable: true, allow_no_indices: true } as any);
   return { contenders, roundTrips, findings, heavyHits, incidentsRange: iq };
 }
 

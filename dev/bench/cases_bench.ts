@@ -154,7 +154,7 @@ async function main() {
     const domComments = await page.locator('[data-test-subj="caseComment"]').count();
     const domAttachments = await page.locator('[data-test-subj="caseAttachments"] tr[data-doc-id]').count();
     await context.close();
-    const report = { cases, loadMs, settleMs, metrics: summarize(metricsTimes), metricsQuery, metricsCases, list: summarize(listTimes), listByQuery: byQuery(listTimes), get: summarize(getTimes), inApp: viewSummary(inApp), cold: viewSummary(cold), domComments, domAttachments, load: { before: loadBefore, after: os.loadavg() } };
+    const report = { cases, loadMs, settleMs, metrics: summarize(metricsTimes), metricsQuery, metricsCases, list: summarize(listTimes), listByQuery: byQuery(listTimes), get: summarize(getTimes), inApp: viewSummary(inApp), cold: viewSummary(cold), domComments, domAttachments, load: { before: loadBefore, after: os.loadavg() }, heapMiB: await heapMiB(client) };
     writeReport(report);
     console.log(JSON.stringify(report, null, 2));
   } finally {
@@ -180,6 +180,7 @@ type Report = {
   domComments: number;
   domAttachments: number;
   load: { before: number[]; after: number[] };
+  heapMiB?: number;
 };
 
 function writeReport(r: Report) {
@@ -193,7 +194,7 @@ function writeReport(r: Report) {
   const section = `<!-- cases-bench -->
 ## Cases at scale
 
-Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:cases\` against the dev host and OpenSearch on this machine (2 cores shared with other work; load average (1/5/15 min) ${load(r.load.before)} at the start, ${load(r.load.after)} at the end; OpenSearch heap 512 MB). ${r.cases.toLocaleString('en')} cases bulk-loaded in the saved-object shape (${(r.loadMs / 1000).toFixed(0)} s, then ${(r.settleMs / 1000).toFixed(0)} s until OpenSearch's own merges were done); one case with 1,000 comments, 1,000 attachments and 2,001 activity entries (items).
+Measured ${new Date().toISOString().slice(0, 10)} by \`npm run bench:cases\` against the dev host and OpenSearch on this machine (2 cores shared with other work; load average (1/5/15 min) ${load(r.load.before)} at the start, ${load(r.load.after)} at the end; OpenSearch heap ${r.heapMiB ? `${r.heapMiB} MiB` : 'unknown'}). ${r.cases.toLocaleString('en')} cases bulk-loaded in the saved-object shape (${(r.loadMs / 1000).toFixed(0)} s, then ${(r.settleMs / 1000).toFixed(0)} s until OpenSearch's own merges were done); one case with 1,000 comments, 1,000 attachments and 2,001 activity entries (items).
 
 | what | runs | p50 | p95 | max | target |
 |---|---|---|---|---|---|
@@ -231,3 +232,11 @@ main().catch((e) => {
   console.error(e);
   process.exit(1);
 });
+
+/** The OpenSearch node's maximum heap, as the report states it. */
+async function heapMiB(client: Client): Promise<number | undefined> {
+  const res = await client.nodes.stats({ metric: 'jvm' } as any).catch(() => undefined);
+  const nodes = Object.values((res?.body as any)?.nodes ?? {}) as Array<{ jvm?: { mem?: { heap_max_in_bytes?: number } } }>;
+  const max = nodes[0]?.jvm?.mem?.heap_max_in_bytes;
+  return max ? Math.round(max / 2 ** 20) : undefined;
+}
