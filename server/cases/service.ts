@@ -221,17 +221,7 @@ export class CaseService {
     kind: CaseItemKind,
     page: { page: number; perPage: number; sortOrder: 'asc' | 'desc' }
   ): Promise<{ total: number; items: StoredItem[]; problems: string[] }> {
-    const res = await this.budget.race(
-      this.client.find<ItemAttributes>({
-        type: CASE_ITEM_SAVED_OBJECT_TYPE,
-        hasReference: { type: CASE_SAVED_OBJECT_TYPE, id: caseId },
-        filter: is(CASE_ITEM_SAVED_OBJECT_TYPE, 'kind', kind),
-        sortField: 'sortKey',
-        sortOrder: page.sortOrder,
-        page: page.page,
-        perPage: page.perPage,
-      })
-    );
+    const res = await this.itemsPage(caseId, kind, page);
     const problems: string[] = [];
     const items: StoredItem[] = [];
     for (const so of res.saved_objects) {
@@ -246,18 +236,23 @@ export class CaseService {
    * write order: what a merge copies to the other case (client/merge.ts).
    */
   async storedItems(caseId: string, kind: CaseItemKind, page: number, perPage: number): Promise<{ total: number; items: Array<{ id: string; attributes: ItemAttributes }> }> {
-    const res = await this.budget.race(
+    const res = await this.itemsPage(caseId, kind, { page, perPage, sortOrder: 'asc' });
+    return { total: res.total, items: res.saved_objects.map((so) => ({ id: so.id, attributes: so.attributes })) };
+  }
+
+  /** The one query of a case's items of one kind, ordered by write order (`sortKey`). */
+  private itemsPage(caseId: string, kind: CaseItemKind, page: { page: number; perPage: number; sortOrder: 'asc' | 'desc' }) {
+    return this.budget.race(
       this.client.find<ItemAttributes>({
         type: CASE_ITEM_SAVED_OBJECT_TYPE,
         hasReference: { type: CASE_SAVED_OBJECT_TYPE, id: caseId },
         filter: is(CASE_ITEM_SAVED_OBJECT_TYPE, 'kind', kind),
         sortField: 'sortKey',
-        sortOrder: 'asc',
-        page,
-        perPage,
+        sortOrder: page.sortOrder,
+        page: page.page,
+        perPage: page.perPage,
       })
     );
-    return { total: res.total, items: res.saved_objects.map((so) => ({ id: so.id, attributes: so.attributes })) };
   }
 
   /** Deletes items by id (already gone is fine), the last write waiting for the refresh unless `refresh: false`. */

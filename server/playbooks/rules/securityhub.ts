@@ -1,7 +1,8 @@
 import { i18n } from '@osd/i18n';
 import { first } from '../../../common/flatten';
 import { list } from '../narration';
-import { PivotRule } from '../types';
+import { NarrationContext, PivotRule } from '../types';
+import { FacetBucket } from '../../../common/types';
 
 export const INSPECTOR: PivotRule = {
   id: 'securityhub.inspector',
@@ -140,6 +141,30 @@ export const CONTROLS: PivotRule = {
   },
 };
 
+/**
+ * What an Inspector vulnerability story says, for packages on an instance and in an image alike:
+ * the counts per severity and the three worst vulnerabilities by CVSS score.
+ */
+function vulnerabilitySummary(hits: NarrationContext['group']['hits'], severityBuckets: FacetBucket[]): { severities: string[]; worst: string[] } {
+  const severities = severityBuckets.map((b) =>
+    i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.story.severity', {
+      defaultMessage: '{count, number} {severity}',
+      values: { count: b.count, severity: b.value },
+    })
+  );
+  const worst = hits
+    .map((h) => ({ cve: first(h.doc, 'Vulnerabilities.Id') ?? '', pkg: first(h.doc, 'Vulnerabilities.VulnerablePackages.Name') ?? '', score: Number(first(h.doc, 'Vulnerabilities.Cvss.BaseScore') ?? 0) }))
+    .sort((a, b) => b.score - a.score)
+    .slice(0, 3)
+    .map((v) =>
+      i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.story.vulnerability', {
+        defaultMessage: '{cve} in {pkg}{hasScore, select, yes { (CVSS {score})} other {}}',
+        values: { cve: v.cve, pkg: v.pkg, hasScore: v.score ? 'yes' : 'no', score: String(v.score) },
+      })
+    );
+  return { severities, worst };
+}
+
 /** Inspector v2 package vulnerabilities (event.category `package`) of the affected instances. */
 export const PACKAGE_VULNERABILITIES: PivotRule = {
   id: 'securityhub.package_vulnerabilities',
@@ -165,22 +190,7 @@ export const PACKAGE_VULNERABILITIES: PivotRule = {
     chapter: 'weakness',
     tell({ group, facet, entities }) {
       if (group.hits.length === 0) return [];
-      const severities = facet('severities').map((b) =>
-        i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.story.severity', {
-          defaultMessage: '{count, number} {severity}',
-          values: { count: b.count, severity: b.value },
-        })
-      );
-      const worst = group.hits
-        .map((h) => ({ cve: first(h.doc, 'Vulnerabilities.Id') ?? '', pkg: first(h.doc, 'Vulnerabilities.VulnerablePackages.Name') ?? '', score: Number(first(h.doc, 'Vulnerabilities.Cvss.BaseScore') ?? 0) }))
-        .sort((a, b) => b.score - a.score)
-        .slice(0, 3)
-        .map((v) =>
-          i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.story.vulnerability', {
-            defaultMessage: '{cve} in {pkg}{hasScore, select, yes { (CVSS {score})} other {}}',
-            values: { cve: v.cve, pkg: v.pkg, hasScore: v.score ? 'yes' : 'no', score: String(v.score) },
-          })
-        );
+      const { severities, worst } = vulnerabilitySummary(group.hits, facet('severities'));
       return [
         {
           text: i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.story', {
@@ -247,19 +257,7 @@ export const IMAGE_VULNERABILITIES: PivotRule = {
     chapter: 'weakness',
     tell({ group, facet, entities }) {
       if (group.hits.length === 0) return [];
-      const severities = facet('severities').map((b) =>
-        i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.story.severity', { defaultMessage: '{count, number} {severity}', values: { count: b.count, severity: b.value } })
-      );
-      const worst = group.hits
-        .map((h) => ({ cve: first(h.doc, 'Vulnerabilities.Id') ?? '', pkg: first(h.doc, 'Vulnerabilities.VulnerablePackages.Name') ?? '', score: Number(first(h.doc, 'Vulnerabilities.Cvss.BaseScore') ?? 0) }))
-        .sort((a, b) => b.score - a.score)
-        .slice(0, 3)
-        .map((v) =>
-          i18n.translate('siemInvestigations.rule.securityhub.package_vulnerabilities.story.vulnerability', {
-            defaultMessage: '{cve} in {pkg}{hasScore, select, yes { (CVSS {score})} other {}}',
-            values: { cve: v.cve, pkg: v.pkg, hasScore: v.score ? 'yes' : 'no', score: String(v.score) },
-          })
-        );
+      const { severities, worst } = vulnerabilitySummary(group.hits, facet('severities'));
       return [
         {
           text: i18n.translate('siemInvestigations.rule.securityhub.image_vulnerabilities.story', {
