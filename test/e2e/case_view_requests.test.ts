@@ -44,11 +44,22 @@ afterAll(async () => {
 });
 
 const apiRequests = (requests: Array<{ method: string; what: string }>) => requests.filter((r) => r.what.startsWith('…')).map((r) => `${r.method} ${r.what}`);
+/**
+ * The API requests on the first page's path. The observables and similar-cases panel (issue 14)
+ * loads lazily once the case is on screen: it may start before the probe's last paint, but only
+ * after the case's own request; it is not on the first page's path.
+ */
+const firstPageRequests = (requests: Array<{ method: string; what: string }>) => {
+  const all = apiRequests(requests);
+  const lazy = all.indexOf('GET …/cases/{id}/observables');
+  if (lazy >= 0) expect(lazy).toBeGreaterThan(all.indexOf('GET …/cases/{id}'));
+  return all.filter((r) => r !== 'GET …/cases/{id}/observables');
+};
 const commentTexts = () => page.locator('[data-test-subj="caseComment"]').allTextContents();
 
 it('opens a case from the list with one request, showing the newest page of comments and of attachments', async () => {
   const probe = await probeCaseView(page, cdp, { url: `${env.appUrl}#/cases/${encodeURIComponent(c.id)}`, caseId: c.id, cold: false, expected: { comments: PAGE, attachments: PAGE } });
-  expect(apiRequests(probe.requests)).toEqual(['GET …/cases/{id}']);
+  expect(firstPageRequests(probe.requests)).toEqual(['GET …/cases/{id}']);
   // The newest page, oldest first: comments 30 … 49 of 0 … 49.
   const texts = await commentTexts();
   expect(texts).toHaveLength(PAGE);
@@ -84,7 +95,7 @@ it('opens a shared link with the same one request to the API, and the bundles fr
   page.on('response', onResponse);
   const probe = await probeCaseView(page, cdp, { url, caseId: c.id, cold: true, expected: { comments: PAGE, attachments: PAGE } });
   page.off('response', onResponse);
-  expect(apiRequests(probe.requests)).toEqual(['GET …/cases/{id}']);
+  expect(firstPageRequests(probe.requests)).toEqual(['GET …/cases/{id}']);
   // Revalidated (OSD's etag + must-revalidate): the browser's copy is used, nothing is sent again.
   expect(statuses.length).toBe(3);
   expect(statuses.every((s) => s === 304)).toBe(true);
