@@ -38,11 +38,19 @@ describe('merging cases (real OpenSearch)', () => {
       if (r.items.length < 100) return out;
     }
   };
-  /** Items stored with a reference to the case, read straight from the saved objects index. */
+  /**
+   * Every item stored with a reference to the case, read straight from the saved objects index. It
+   * pages on the items' unique sort key: a case can hold more items than one page, and on several
+   * shards an unsorted page is a different subset each time.
+   */
   const storedItemIds = async (caseId: string) => {
     await client.indices.refresh({ index: soIndex });
-    const r = await so.find({ type: CASE_ITEM_SAVED_OBJECT_TYPE, hasReference: { type: CASE_SAVED_OBJECT_TYPE, id: caseId }, perPage: 1000 });
-    return r.saved_objects.map((o) => o.id);
+    const ids: string[] = [];
+    for (let page = 1; ; page++) {
+      const r = await so.find({ type: CASE_ITEM_SAVED_OBJECT_TYPE, hasReference: { type: CASE_SAVED_OBJECT_TYPE, id: caseId }, sortField: 'sortKey', sortOrder: 'asc', perPage: 1000, page });
+      ids.push(...r.saved_objects.map((o) => o.id));
+      if (ids.length >= r.total || r.saved_objects.length === 0) return ids;
+    }
   };
   const docRef = (name: ExampleName, id?: string) => {
     const doc = example(name);
