@@ -237,6 +237,15 @@ export class ObservableStore {
     }
   }
 
+  /**
+   * The id observable `observableId` of case `from` has in case `to` after `from` was merged into
+   * `to` (moveCase keeps the key, under `to`'s case key); any other id is returned as it is.
+   */
+  movedObservableId(observableId: string, from: string, to: string): string {
+    const prefix = `${caseKeyOf(from)}-`;
+    return observableId.startsWith(prefix) ? this.idOf(to, observableId.slice(prefix.length)) : observableId;
+  }
+
   /** The case's observables: one search on its case key. */
   async list(caseId: string): Promise<CaseObservable[]> {
     const res = await this.budget.race(

@@ -103,6 +103,29 @@ export class CaseService {
     return stored(so);
   }
 
+  /**
+   * The tombstone of a merged case with this number (docs/cases.md "Merging cases"), if there is
+   * one: one search, at most one hit (the oldest, as `getByNumber`).
+   */
+  async findMergedByNumber(n: number): Promise<StoredCase | undefined> {
+    const T = CASE_SAVED_OBJECT_TYPE;
+    const res = await this.budget.race(
+      this.client.find<unknown>({ type: T, filter: allOf([is(T, 'number', n), is(T, 'merged', 'true')]), sortField: 'createdAt', sortOrder: 'asc', perPage: 1 })
+    );
+    const so = res.saved_objects[0];
+    return so ? stored(so) : undefined;
+  }
+
+  /** The case of this id, or `undefined` if there is none (any other failure is thrown). */
+  async getIfExists(id: string): Promise<StoredCase | undefined> {
+    try {
+      return await this.get(id);
+    } catch (e) {
+      if (statusOf(e) === 404) return undefined;
+      throw e;
+    }
+  }
+
   /** With an `id`, a case of that id that exists already is a 409 and nothing is written. */
   async create(attributes: CaseAttributes, id?: string): Promise<StoredCase> {
     // OSD's default refresh (`wait_for`) makes the new case show up in the list at once.

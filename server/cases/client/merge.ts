@@ -52,6 +52,17 @@ export async function followMerged(args: CasesClientArgs, tombstone: StoredCase)
   return { ...c, redirectedFrom: redirectOf(args, tombstone) };
 }
 
+/**
+ * `saved` (what a write addressed to `asked` left) still saying which merged case the request's id
+ * named: a write through a tombstone's id acts on the case it was merged into, and its answer says
+ * so as GET's does (docs/cases.md "Merging cases"). The id asked for wins over a redirect found
+ * while settling (a chain of merges), as it is what the request named.
+ */
+export function keepRedirect(asked: StoredCase, saved: StoredCase): StoredCase {
+  const redirectedFrom = asked.redirectedFrom ?? saved.redirectedFrom;
+  return redirectedFrom ? { ...saved, redirectedFrom } : saved;
+}
+
 function redirectOf(args: CasesClientArgs, tombstone: StoredCase): CaseRedirect {
   const a = tombstone.attributes;
   return { id: tombstone.id, ...refOf(args, tombstone), title: a.title, mergedAt: a.mergedAt ?? a.updatedAt, mergedBy: a.mergedBy ?? a.updatedBy };
