@@ -183,16 +183,17 @@ export class ObservableStore {
    * A merge (client/merge.ts): every observable of case `from` becomes one of case `to` — created
    * with `to`'s deterministic id, or, if `to` has it already, its first/last seen widened and its
    * IOC / excluded flags kept if either case had them set — then `from`'s are deleted. Repeating it
-   * is a no-op. Returns how many observables `from` had.
+   * is a no-op. Returns how many observables `from` had. The last create and the last delete wait
+   * for the refresh, unless `refresh: false` (the caller's own later write waits: client/merge.ts).
    */
-  async moveCase(from: string, to: string): Promise<number> {
+  async moveCase(from: string, to: string, { refresh = true }: { refresh?: boolean } = {}): Promise<number> {
     const own = await this.list(from);
     for (let i = 0; i < own.length; i += 10) {
       const batch = own.slice(i, i + 10);
       await Promise.all(
         batch.map(async (o, j) => {
           const key = observableKey(o.type, o.value);
-          const last = i + j === own.length - 1;
+          const last = refresh && i + j === own.length - 1;
           const attributes: ObservableAttributes = { caseId: to, caseKey: caseKeyOf(to), key, type: o.type, value: o.value, firstSeen: o.firstSeen, lastSeen: o.lastSeen, ioc: o.ioc, excluded: o.excluded };
           try {
             await this.budget.race(this.client.create(OBSERVABLE_SAVED_OBJECT_TYPE, attributes, { id: this.idOf(to, key), refresh: last ? 'wait_for' : false }));
@@ -206,7 +207,7 @@ export class ObservableStore {
     for (let i = 0; i < own.length; i += 10) {
       await Promise.all(
         own.slice(i, i + 10).map((o, j) =>
-          this.budget.race(this.client.delete(OBSERVABLE_SAVED_OBJECT_TYPE, o.id, { refresh: i + j === own.length - 1 ? 'wait_for' : false })).catch((err) => {
+          this.budget.race(this.client.delete(OBSERVABLE_SAVED_OBJECT_TYPE, o.id, { refresh: refresh && i + j === own.length - 1 ? 'wait_for' : false })).catch((err) => {
             if ((err as { output?: { statusCode?: number } })?.output?.statusCode !== 404) throw err;
           })
         )

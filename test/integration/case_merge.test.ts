@@ -7,6 +7,7 @@ import { createSavedObjectsClientFactory } from '../../dev/host/saved_objects_cl
 import { loadFixtureItems } from '../../dev/bench/case_fixtures';
 import { CASE_SAVED_OBJECT_TYPES } from '../../server/cases';
 import { attachmentItemId } from '../../server/cases/service';
+import { caseMergedEntryId } from '../../server/cases/client/merge';
 import { example, ExampleName } from '../fixtures/example_docs';
 import { OPENSEARCH_URL, startTestHost, TestHost, uniquePrefix } from './helpers';
 
@@ -343,6 +344,24 @@ describe('merging cases (real OpenSearch)', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ alreadyMerged: true, moved: { comments: 3 }, case: { id: target.id, commentCount: 3 } });
     expect((await all<CaseComment>(source.id, 'comments')).map((c) => c.text)).toEqual(['kept 0', 'kept 1', 'kept 2']);
+  });
+
+  it('a retry that finds the merge entry already written still counts and shows what it moved (its one refresh wait is then a barrier write)', async () => {
+    const target = await create('Target whose merge entry exists');
+    const source = await create('Source swept by the retry');
+    for (let i = 0; i < 3; i++) await comment(source.id, `late ${i}`);
+    // A merge stopped after its entry was written, with the source's comments still there (e.g. appended after its sweep).
+    const raw = await so.get<Record<string, unknown>>(CASE_SAVED_OBJECT_TYPE, source.id);
+    await so.update(CASE_SAVED_OBJECT_TYPE, source.id, { ...raw.attributes, merged: true, mergedInto: target.id, mergedAt: new Date().toISOString(), mergedBy: 'anonymous' });
+    const entryId = caseMergedEntryId(target.id, source.id);
+    const at = new Date().toISOString();
+    await so.create(CASE_ITEM_SAVED_OBJECT_TYPE, { kind: 'activity', sortKey: `${at}~${entryId.slice(target.id.length + 1)}`, at, by: 'anonymous', data: { at, by: 'anonymous', action: 'case_merged', caseId: source.id, title: source.title, attachments: 0, duplicates: 0, comments: 0, activity: 0 } }, { id: entryId, references: [{ name: 'case', type: CASE_SAVED_OBJECT_TYPE, id: target.id }] });
+    const r = await merge(target.id, source.id);
+    expect(r.status).toBe(200);
+    // Counted and shown right away: the copies, written without a refresh wait, are visible to the recount.
+    expect(r.body).toMatchObject({ alreadyMerged: true, moved: { comments: 3 }, case: { id: target.id, commentCount: 3 } });
+    expect(r.body.case.comments.map((c) => c.text)).toEqual(['late 0', 'late 1', 'late 2']);
+    expect((await all<CaseActivity>(target.id, 'activity')).filter((e) => e.action === 'case_merged')).toHaveLength(1);
   });
 
   it('loses nothing when 100 appends race a merge, and writes nothing twice', async () => {
