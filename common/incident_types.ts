@@ -86,9 +86,10 @@ export interface IncidentsResponse {
   incidents: Incident[];
   /**
    * Server time, and its parts (docs/benchmarks.md): the aggregation search, the grouping in Node,
-   * the page's documents search, and describing the page's incidents.
+   * the page's documents search (the seen-in lookup runs beside it), describing the page's
+   * incidents, and what was left to wait for the seen-in lookup.
    */
-  took: { ms: number; phases?: { aggregationMs: number; groupingMs: number; membersMs: number; describeMs: number }; groupingReused?: boolean };
+  took: { ms: number; phases?: { aggregationMs: number; groupingMs: number; membersMs: number; describeMs: number; seenInWaitMs?: number }; groupingReused?: boolean };
 }
 
 /** Investigating an incident: all its members as the starting point. */
