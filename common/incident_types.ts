@@ -63,7 +63,13 @@ export interface Incident {
   headline: string;
   /** Sentences: "grouped because … both name access key ASIA…". */
   explanation: string[];
+  /**
+   * The links that grouped the members, at most INCIDENT_LIMITS.linksPerIncident (the first one of
+   * each entity first): an incident of thousands of findings has thousands of links.
+   */
   links: IncidentLink[];
+  /** All links of the incident, listed or not. */
+  linkCount: number;
   signals: IncidentSignal[];
   seenIn?: SeenInCases;
 }
@@ -99,6 +105,8 @@ export const INCIDENT_LIMITS = {
   membersPerCard: 20,
   explanationSentences: 8,
   sharedEntitiesPerCard: 12,
+  /** Links an incident of the page lists (Incident.links). */
+  linksPerIncident: 30,
   /** Members an incident investigation or a case-from-incident call takes. */
   maxMembers: 100,
   defaultWindow: '24h',

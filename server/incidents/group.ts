@@ -416,9 +416,30 @@ function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
     accounts: [...new Set(members.flatMap((m) => m.accounts))].sort(),
     headline: clipText(headline, LIMITS.storyChars),
     explanation,
-    links,
+    links: listedLinks(links),
+    linkCount: links.length,
     signals: signals.map((s) => (s.findingId && !memberIds.has(s.findingId) ? { ...s, findingId: undefined } : s)).map(stripUndefined),
   };
+}
+
+/**
+ * The links an incident lists, bounded: the first link of each entity (the ones the explanation
+ * names), then the others in grouping order, up to INCIDENT_LIMITS.linksPerIncident.
+ */
+function listedLinks(links: IncidentLink[]): IncidentLink[] {
+  const max = INCIDENT_LIMITS.linksPerIncident;
+  if (links.length <= max) return links;
+  const firsts = new Set<IncidentLink>();
+  const entities = new Set<string>();
+  for (const l of links) {
+    if (firsts.size >= max) break;
+    const key = `${l.entity.type}${KEY_SEP}${l.entity.value}`;
+    if (entities.has(key)) continue;
+    entities.add(key);
+    firsts.add(l);
+  }
+  const rest = links.filter((l) => !firsts.has(l)).slice(0, max - firsts.size);
+  return [...firsts, ...rest];
 }
 
 /** One sentence per entity that linked findings: "grouped because A and B both name …" or "N findings (types) name …". */
