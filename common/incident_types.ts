@@ -63,7 +63,13 @@ export interface Incident {
   headline: string;
   /** Sentences: "grouped because … both name access key ASIA…". */
   explanation: string[];
+  /**
+   * The links that grouped the members, at most INCIDENT_LIMITS.linksPerIncident (the first one of
+   * each entity first): an incident of thousands of findings has thousands of links.
+   */
   links: IncidentLink[];
+  /** All links of the incident, listed or not. */
+  linkCount: number;
   signals: IncidentSignal[];
   seenIn?: SeenInCases;
 }
@@ -80,9 +86,10 @@ export interface IncidentsResponse {
   incidents: Incident[];
   /**
    * Server time, and its parts (docs/benchmarks.md): the aggregation search, the grouping in Node,
-   * the page's documents search, and describing the page's incidents.
+   * the page's documents search (the seen-in lookup runs beside it), describing the page's
+   * incidents, and what was left to wait for the seen-in lookup.
    */
-  took: { ms: number; phases?: { aggregationMs: number; groupingMs: number; membersMs: number; describeMs: number }; groupingReused?: boolean };
+  took: { ms: number; phases?: { aggregationMs: number; groupingMs: number; membersMs: number; describeMs: number; seenInWaitMs?: number }; groupingReused?: boolean };
 }
 
 /** Investigating an incident: all its members as the starting point. */
@@ -99,6 +106,8 @@ export const INCIDENT_LIMITS = {
   membersPerCard: 20,
   explanationSentences: 8,
   sharedEntitiesPerCard: 12,
+  /** Links an incident of the page lists (Incident.links). */
+  linksPerIncident: 30,
   /** Members an incident investigation or a case-from-incident call takes. */
   maxMembers: 100,
   defaultWindow: '24h',

@@ -8,7 +8,7 @@ const common = {
   rootDir: ROOT,
   transform: { '^.+\\.m?[jt]sx?$': 'babel-jest' },
   modulePathIgnorePatterns: ['<rootDir>/build/'],
-  // OUI pulls in ESM-only packages (uuid); d3-force and its deps are ESM too.
+  // OUI pulls in ESM-only packages (uuid, d3-*, internmap).
   transformIgnorePatterns: ['/node_modules/(?!(uuid|d3-[a-z-]+|internmap)/)'],
   moduleNameMapper: {
     '\\.(css|less|scss)$': '<rootDir>/test/stubs/style_stub.js',

@@ -6,7 +6,6 @@
 import fs from 'fs';
 import path from 'path';
 import { performance } from 'perf_hooks';
-import { execFileSync } from 'child_process';
 import { Client } from '@opensearch-project/opensearch';
 import { resolveSources } from '../../common/sources';
 import { API_PATHS } from '../../common/constants';
@@ -19,22 +18,10 @@ import { createClient, loadDocuments, sourceDemoDocs } from '../load';
 import { generateNoise, generateScenario } from '../../test/fixtures/scenario/generate';
 import { buildCorpus, corpusDocs } from '../../test/fixtures/guardduty_corpus/generate';
 import { fmt, summarize, Summary } from './stats';
+import { arg, countDocs, ensureOpenSearch, interleaved, ROOT } from './common';
 import { buildFindingsSearch, FindingsQuery } from '../../server/findings/list_findings';
 import { buildGroupingSearch, GROUPING_FILTER_PATH } from '../../server/incidents/list_incidents';
 import { prefixedSourcesConfig } from '../../test/integration/helpers';
-
-const ROOT = path.resolve(__dirname, '../..');
-
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  return i > 0 ? Number(process.argv[i + 1]) : Number(process.env[`BENCH_${name.toUpperCase()}`] ?? fallback);
-}
-
-async function ensureOpenSearch(): Promise<string> {
-  if (process.env.OPENSEARCH_URL) return process.env.OPENSEARCH_URL;
-  const out = execFileSync('bash', [path.join(ROOT, 'dev/opensearch/opensearch.sh'), 'start'], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] });
-  return out.trim().split('\n').pop()!;
-}
 
 /**
  * The data set of one size: the workshop scenario (heavy), the 221 corpus findings (one per
@@ -115,33 +102,6 @@ async function seedFromSmallerSet(client: Client, prefix: string, docs: number):
     return countDocs(client, prefix);
   }
   return 0;
-}
-
-async function countDocs(client: Client, prefix: string): Promise<number> {
-  await client.indices.refresh({ index: `${prefix}log-*`, ignore_unavailable: true, allow_no_indices: true } as any).catch(() => undefined);
-  return client
-    .count({ index: `${prefix}log-*`, ignore_unavailable: true, allow_no_indices: true } as any)
-    .then((r) => r.body.count as number)
-    .catch(() => 0);
-}
-
-/**
- * Runs the contenders in turn, one run of each per round, so that drift (segment merges, caches,
- * other load on the machine) hits all of them alike instead of whichever happens to run last.
- */
-async function interleaved(runs: number, contenders: Record<string, () => Promise<unknown>>): Promise<Record<string, number[]>> {
-  const names = Object.keys(contenders);
-  const out: Record<string, number[]> = Object.fromEntries(names.map((n) => [n, []]));
-  for (let i = 0; i < 3; i++) for (const n of names) await contenders[n](); // warm-up: caches, JIT, connections
-  for (let i = 0; i < runs; i++) {
-    for (let k = 0; k < names.length; k++) {
-      const n = names[(i + k) % names.length];
-      const t = performance.now();
-      await contenders[n]();
-      out[n].push(performance.now() - t);
-    }
-  }
-  return out;
 }
 
 /** The hand-written queries of SCENARIO.md, one after another, as the analyst ran them. */

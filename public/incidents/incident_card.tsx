@@ -74,7 +74,7 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
       </EuiFlexGroup>
       <EuiSpacer size="xs" />
       <EuiText size="xs" color="subdued" data-test-subj="incidentFacts">
-        {INCIDENT_STRINGS.facts(incident.members.length)}
+        {INCIDENT_STRINGS.facts(incident.memberCount)}
         {incident.signals.length ? ` · ${INCIDENT_STRINGS.signals(incident.signals.length)}` : ''} · {formatTime(incident.firstActivity)} → {formatTime(incident.lastActivity)} ·{' '}
         {incident.families.join(', ')}
         {incident.accounts.length ? ` · ${INCIDENT_STRINGS.account(incident.accounts.join(', '))}` : ''}
@@ -122,9 +122,10 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
           { field: 'count', name: INCIDENT_STRINGS.colCount(), width: '70px' },
         ]}
       />
-      {incident.members.length > shown.length ? (
-        <EuiText size="xs" color="subdued">
-          {INCIDENT_STRINGS.moreMembers(incident.members.length - shown.length)}
+      {incident.memberCount > shown.length ? (
+        <EuiText size="xs" color="subdued" data-test-subj="incidentMoreMembers">
+          {INCIDENT_STRINGS.moreMembers(incident.memberCount - shown.length)}
+          {incident.memberCount > incident.members.length ? ` ${INCIDENT_STRINGS.membersBounded(incident.members.length, incident.memberCount)}` : ''}
         </EuiText>
       ) : null}
       {incident.signals.length ? (

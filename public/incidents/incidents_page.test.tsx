@@ -38,6 +38,7 @@ const workshop: Incident = {
   headline: 'API DeleteBucket was invoked from an IP address on a custom threat list, with 1 related finding sharing instance i-0a1b2c3d4e5f67890.',
   explanation: ['Grouped because UnauthorizedAccess:IAMUser/MaliciousIPCaller.Custom and UnauthorizedAccess:EC2/SSHBruteForce both name instance i-0a1b2c3d4e5f67890.'],
   links: [],
+  linkCount: 1,
   signals: [],
   seenIn: { count: 2, lastClosed: { id: 'c1', title: 'Earlier', closeReason: 'benign_positive' } },
 };
@@ -96,6 +97,16 @@ describe('IncidentsPage', () => {
     expect(within(card).getByTestId('seenInCases')).toHaveTextContent('Seen in 2 cases (last closed as benign positive (expected activity))');
     expect(within(seqCard).getByTestId('incidentSignals')).toHaveTextContent('StopLogging');
     expect(within(seqCard).queryByTestId('seenInCases')).toBeNull();
+  });
+
+  it('counts every member of a large incident, not only those listed, and says which ones investigating takes', async () => {
+    const members = Array.from({ length: 100 }, (_, i) => member(i, 'Recon:EC2/PortProbeUnprotectedPort'));
+    setup(() => response([{ ...workshop, members, memberCount: 9552 }]));
+    const card = await screen.findByTestId('incidentCard');
+    expect(within(card).getByTestId('incidentFacts')).toHaveTextContent('9,552 findings');
+    expect(within(card).getAllByTestId('incidentMemberLink').length).toBeLessThan(100);
+    expect(within(card).getByTestId('incidentMoreMembers')).toHaveTextContent(`…and ${(9552 - within(card).getAllByTestId('incidentMemberLink').length).toLocaleString('en')} more findings`);
+    expect(within(card).getByTestId('incidentMoreMembers')).toHaveTextContent('takes its 100 most severe findings of 9,552');
   });
 
   it('investigates an incident with all its members', async () => {

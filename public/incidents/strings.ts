@@ -33,6 +33,11 @@ export const INCIDENT_STRINGS = {
   colName: () => i18n.translate('siemInvestigations.incidents.col.name', { defaultMessage: 'Name' }),
   colDescription: () => i18n.translate('siemInvestigations.incidents.col.description', { defaultMessage: 'Description' }),
   moreMembers: (n: number) => i18n.translate('siemInvestigations.incidents.card.moreMembers', { defaultMessage: '…and {n, plural, one {# more finding} other {# more findings}}', values: { n } }),
+  membersBounded: (taken: number, total: number) =>
+    i18n.translate('siemInvestigations.incidents.card.membersBounded', {
+      defaultMessage: 'Investigating it or creating a case from it takes its {taken, number} most severe findings of {total, number}.',
+      values: { taken, total },
+    }),
   investigate: () => i18n.translate('siemInvestigations.incidents.card.investigate', { defaultMessage: 'Investigate incident' }),
   createCase: () => i18n.translate('siemInvestigations.incidents.card.createCase', { defaultMessage: 'Create case from incident' }),
   caseCreated: () => i18n.translate('siemInvestigations.incidents.card.caseCreated', { defaultMessage: 'Case created' }),

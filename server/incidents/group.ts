@@ -368,8 +368,13 @@ export function rebuildIncident(inputs: GroupingInput[], links: IncidentLink[], 
   return { ...buildIncident(recs, links), memberCount };
 }
 
-function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
-  const ordered = [...members].sort((a, b) => b.input.summary.severity - a.input.summary.severity || b.last - a.last || (a.id < b.id ? -1 : 1));
+/**
+ * The grouping entities of an incident's members, each with the number of members naming it, most
+ * named first: `Incident.entities` (the first INCIDENT_ENTITIES) and its shared entities. The
+ * members may be records from the buckets (for the seen-in lookup, before the documents are read)
+ * or the members rebuilt from their documents.
+ */
+export function countEntities(members: Array<Pick<GroupingRecord, 'entities'>>): IncidentEntity[] {
   const counts = new Map<string, IncidentEntity>();
   for (const m of members) {
     for (const e of m.entities) {
@@ -379,7 +384,15 @@ function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
       else counts.set(key, { type: e.type, value: e.value, findings: 1 });
     }
   }
-  const all = [...counts.values()].sort((a, b) => b.findings - a.findings || GROUPING_ENTITY_TYPES.indexOf(a.type) - GROUPING_ENTITY_TYPES.indexOf(b.type) || (a.value < b.value ? -1 : 1));
+  return [...counts.values()].sort((a, b) => b.findings - a.findings || GROUPING_ENTITY_TYPES.indexOf(a.type) - GROUPING_ENTITY_TYPES.indexOf(b.type) || (a.value < b.value ? -1 : 1));
+}
+
+/** Entities an incident lists (`Incident.entities`), for "seen in N cases". */
+export const INCIDENT_ENTITIES = 30;
+
+function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
+  const ordered = [...members].sort((a, b) => b.input.summary.severity - a.input.summary.severity || b.last - a.last || (a.id < b.id ? -1 : 1));
+  const all = countEntities(members);
   const shared = all.filter((e) => e.findings > 1);
   const top = ordered[0];
   const severity = top.input.summary.severity;
@@ -407,7 +420,7 @@ function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
     memberCount: members.length,
     members: ordered.map((m) => m.input.summary),
     sharedEntities: shared.slice(0, INCIDENT_LIMITS.sharedEntitiesPerCard),
-    entities: all.slice(0, 30),
+    entities: all.slice(0, INCIDENT_ENTITIES),
     severity,
     severityLabel: severityLabel(severity),
     firstActivity: new Date(Math.min(...members.map((m) => m.first))).toISOString(),
@@ -416,9 +429,30 @@ function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
     accounts: [...new Set(members.flatMap((m) => m.accounts))].sort(),
     headline: clipText(headline, LIMITS.storyChars),
     explanation,
-    links,
+    links: listedLinks(links),
+    linkCount: links.length,
     signals: signals.map((s) => (s.findingId && !memberIds.has(s.findingId) ? { ...s, findingId: undefined } : s)).map(stripUndefined),
   };
+}
+
+/**
+ * The links an incident lists, bounded: the first link of each entity (the ones the explanation
+ * names), then the others in grouping order, up to INCIDENT_LIMITS.linksPerIncident.
+ */
+function listedLinks(links: IncidentLink[]): IncidentLink[] {
+  const max = INCIDENT_LIMITS.linksPerIncident;
+  if (links.length <= max) return links;
+  const firsts = new Set<IncidentLink>();
+  const entities = new Set<string>();
+  for (const l of links) {
+    if (firsts.size >= max) break;
+    const key = `${l.entity.type}${KEY_SEP}${l.entity.value}`;
+    if (entities.has(key)) continue;
+    entities.add(key);
+    firsts.add(l);
+  }
+  const rest = links.filter((l) => !firsts.has(l)).slice(0, max - firsts.size);
+  return [...firsts, ...rest];
 }
 
 /** One sentence per entity that linked findings: "grouped because A and B both name …" or "N findings (types) name …". */

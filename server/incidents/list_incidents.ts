@@ -1,4 +1,4 @@
-import { IncidentsResponse, INCIDENT_LIMITS } from '../../common/incident_types';
+import { IncidentsResponse, INCIDENT_LIMITS, SeenInCases } from '../../common/incident_types';
 import { SourceDefinition } from '../../common/sources';
 import { flattenDocument } from '../../common/flatten';
 import { LIMITS } from '../../common/constants';
@@ -22,7 +22,7 @@ import { instanceFromPrincipalId, isValidEntityValue } from '../correlation/enti
 import { badRequest, HttpError } from '../lib/errors';
 import { OpenSearchReader, OpenSearchResponseError } from '../lib/opensearch_reader';
 import { CachedGrouping, GroupingCache } from './grouping_cache';
-import { activitySpan, describeGroup, ExclusionList, groupFindings, GroupingInput, GroupingRecord, readSignals, rebuildIncident } from './group';
+import { activitySpan, countEntities, describeGroup, ExclusionList, groupFindings, GroupingInput, GroupingRecord, INCIDENT_ENTITIES, readSignals, rebuildIncident } from './group';
 
 export interface IncidentsQuery {
   from: string;
@@ -243,7 +243,8 @@ export async function listIncidents(
   def: SourceDefinition,
   exclusions: ExclusionList,
   maxFindings: number = INCIDENT_LIMITS.maxFindings,
-  paging?: { cache: GroupingCache; identity: Promise<string | undefined> }
+  paging?: { cache: GroupingCache; identity: Promise<string | undefined> },
+  seenIn?: (groups: Array<Array<{ type: EntityType; value: string }>>) => Promise<SeenInCases[]>
 ): Promise<IncidentsResponse> {
   const started = Date.now();
   // The grouping of the pages after the first, kept for the same identity, range and window.
@@ -274,6 +275,10 @@ export async function listIncidents(
   const ids = [...new Set(shown.flat())];
   const latest = new Map<string, GroupingInput>();
   const groupedAt = Date.now();
+  // "Seen in N cases" asks the case observables about the page's entities, counted from the
+  // grouping records, while the members' documents are read.
+  const seen = page.length && seenIn ? seenIn(page.map((g) => countEntities(g.members.slice(0, INCIDENT_LIMITS.maxMembers)).slice(0, INCIDENT_ENTITIES))) : undefined;
+  seen?.catch(() => undefined); // awaited below; not unhandled if the members search fails first
   if (ids.length) {
     const members = await search<MembersSearchResponse>(reader, def, buildMembersSearch(ids, q, def), maxFindings);
     for (const hit of members.hits?.hits ?? []) {
@@ -290,8 +295,13 @@ export async function listIncidents(
     const inputsOfPage = shown[n].map((id) => latest.get(id)).filter((x): x is GroupingInput => !!x);
     return inputsOfPage.length ? rebuildIncident(inputsOfPage, group.links, exclusions, group.members.length) : describeGroup(group);
   });
+  const described = Date.now();
+  const seenOf = (await seen) ?? [];
+  incidents.forEach((incident, n) => {
+    if (seenOf[n]?.count) incident.seenIn = seenOf[n];
+  });
   const done = Date.now();
-  const phases = { aggregationMs: searched - started, groupingMs: groupedAt - searched, membersMs: read - groupedAt, describeMs: done - read };
+  const phases = { aggregationMs: searched - started, groupingMs: groupedAt - searched, membersMs: read - groupedAt, describeMs: described - read, seenInWaitMs: done - described };
   return { total: grouped.length, findings: cached.findings, page: q.page, perPage: q.perPage, window: q.window, incidents, took: { ms: done - started, phases, ...(reused ? { groupingReused: true } : {}) } };
 }
 

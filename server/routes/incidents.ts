@@ -72,18 +72,17 @@ export function registerIncidentsRoute({ router, getSources, logger, readerOf, g
       const q = request.query;
       const window = q.window ?? cfg.window;
       const reader = readerOf(context);
+      // "Seen in N cases": one search over the case observables for the page's incidents, beside the members' search.
+      const store = new ObservableStore(context.core.savedObjects.client, reader.budget, { exclusions: cfg.exclusions, iocTypes: cfg.iocTypes });
       const body = await listIncidents(
         reader,
         { from: q.from, to: q.to, window, windowMs: parseDuration(window, 'window'), page: q.page, perPage: q.perPage },
         getSources().guardduty,
         cfg.exclusions,
         cfg.maxFindings,
-        { cache, identity: readerIdentity(reader) }
+        { cache, identity: readerIdentity(reader) },
+        (groups) => store.seenIn(groups)
       );
-      // "Seen in N cases": one search over the case observables for the page's incidents.
-      const store = new ObservableStore(context.core.savedObjects.client, reader.budget, { exclusions: cfg.exclusions, iocTypes: cfg.iocTypes });
-      const seen = body.incidents.length ? await store.seenIn(body.incidents.map((i) => i.entities)) : [];
-      body.incidents = body.incidents.map((i, n) => (seen[n]?.count ? { ...i, seenIn: seen[n] } : i));
       return response.ok({ body });
     } catch (e) {
       return respondError(response, e, logger);

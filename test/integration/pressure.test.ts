@@ -65,3 +65,41 @@ describe('a heavy finding under a per-shard bound', () => {
     }
   });
 });
+
+/**
+ * The heavy brute force sized as the pressure benchmark sizes it (`npm run bench:pressure`), scaled
+ * down to load in a test: failed logins over several days and failed console sign-ins from the same
+ * address, so that two evidence groups are heavy at once, one past the bound and one under it.
+ */
+describe('a heavy finding over several days, two sources heavy at once', () => {
+  let host: TestHost;
+  let facts: ReturnType<typeof generateScenario>['facts'];
+  const heavy = { failures: 6000, days: 3, consoleFailures: 800 };
+
+  beforeAll(async () => {
+    host = await startTestHost('pressure-days', { config: { maxDocsPerShard: 1000 } });
+    ({ facts } = await loadScenario(host.opensearch, host.prefix, { heavy, noise: 300 }));
+  });
+  afterAll(() => host?.cleanup());
+
+  it('spans the days, marks only the group past the bound and counts the other exactly', async () => {
+    const r = await host.api<Investigation>('POST', API_PATHS.investigate, { finding: facts.heavyFinding });
+    expect(r.status).toBe(200);
+    // The window reaches back to the attack's first day (the finding's first seen).
+    expect(Date.parse(r.body.window.from)).toBeLessThanOrEqual(Date.parse('2021-04-24T10:20:00Z'));
+    expect(Date.parse(r.body.window.to)).toBeGreaterThanOrEqual(Date.parse('2021-04-27T10:50:00Z'));
+    const group = (id: string) => r.body.evidence.find((g) => g.id === id)!;
+    const ssh = group('linux_secure.ssh_from_attacker');
+    expect(ssh.totalIsLowerBound).toBe(true);
+    expect(ssh.total).toBeGreaterThan(0);
+    expect(ssh.total).toBeLessThanOrEqual(heavy.failures + 1);
+    expect(ssh.hits.length).toBe(LIMITS.evidenceHits);
+    // The sign-ins stay under the bound: an exact count, not marked.
+    const calls = group('cloudtrail.attacker_ip');
+    expect(calls.total).toBe(facts.counts.heavyConsoleFailures);
+    expect(calls.totalIsLowerBound).toBeUndefined();
+    expect(r.body.checks.filter((c) => c.totalIsLowerBound).map((c) => c.rule)).toEqual(['linux_secure.ssh_from_attacker']);
+    // The earliest hits are from the first day: the evidence is not cut to the last 30 minutes.
+    expect(Date.parse(ssh.hits[0].timestamp)).toBeLessThan(Date.parse('2021-04-25T00:00:00Z'));
+  });
+});
