@@ -203,7 +203,7 @@ export interface BulkCasesRequest {
 
 /** One result per requested id, in request order; one case failing never hides the others' results. */
 export type BulkCaseResult =
-  | { id: string; ok: true; version?: string }
+  | { id: string; ok: true; version?: string; /** The id named a merged case: the case it was merged into was changed (docs/cases.md "Merging cases"). */ redirectedTo?: string }
   | { id: string; ok: false; statusCode: number; message: string; missingFields?: string[] };
 
 export interface BulkCasesResponse {

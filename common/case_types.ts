@@ -286,12 +286,20 @@ export interface CaseSummary {
   updatedAt: string;
   updatedBy: string;
   times: CaseTimes;
+  /** Listed because the search named a case merged into this one (its number or id): that case. */
+  redirectedFrom?: CaseRedirect;
 }
 
 export interface CasesFindResponse {
   /** Exact (OSD's find counts every match); pages reach only the first 10 000 (`page × perPage`). */
   total: number;
   cases: CaseSummary[];
+  /**
+   * The search named a merged case (its `SIR-n` or id), which lists never show: the list is the
+   * search for the case it was merged into (`to`), within the same filters — so `cases` may be
+   * empty when the filters leave that case out (docs/cases.md "Merging cases").
+   */
+  redirect?: { from: CaseRedirect; to: { id: string; reference?: string; title: string } };
 }
 
 /** `GET /cases/{id}/comments|attachments|activity?page&perPage&sortOrder`: one page of a case's items. */

@@ -1,5 +1,6 @@
 /** Case observables (docs/incidents.md): the entities of what was attached to a case, typed and flagged. */
 import { EntityType } from './types';
+import type { CaseRedirect } from './case_types';
 
 export interface CaseObservable {
   id: string;
@@ -12,6 +13,11 @@ export interface CaseObservable {
   ioc: boolean;
   /** The organisation's own NAT/VPN/CI address or role: never ties this case to others. */
   excluded: boolean;
+  /**
+   * Only in the answer of a change addressed to a merged case's id: the change was made on the case
+   * it was merged into (`caseId`), and this names the merged case (docs/cases.md "Merging cases").
+   */
+  redirectedFrom?: CaseRedirect;
 }
 
 export interface SimilarCase {

@@ -59,6 +59,36 @@ describe('CasesPage', () => {
     expect(new URLSearchParams(location.search).getAll('tag')).toEqual(['ssh']);
   });
 
+  it('a search for a merged case\'s number lists the case it was merged into, saying so, with a link to it', async () => {
+    const from = { id: 'case-12', reference: 'SIR-12', title: 'Same key, seen by the night shift', mergedAt: '2021-04-27T10:00:00.000Z', mergedBy: 'alice' };
+    const kept = { ...caseSummary(caseFixture()), redirectedFrom: from };
+    const redirect = { from, to: { id: 'case-1', reference: 'SIR-7', title: kept.title } };
+    const { callsTo } = setup({ [`GET ${API_PATHS.cases}`]: { total: 1, cases: [kept], redirect } }, '/cases?search=SIR-12');
+    const callout = await screen.findByTestId('casesMergedSearch');
+    expect(callout).toHaveTextContent('SIR-12 was merged into SIR-7');
+    expect(callout).toHaveTextContent('You searched for SIR-12 "Same key, seen by the night shift": its attachments, comments and activity are part of SIR-7 now, listed here.');
+    expect(within(callout).getByTestId('casesMergedSearchOpen')).toHaveAttribute('href', '/app/siem-investigations#/cases/case-1');
+    expect(screen.getAllByTestId('caseLink').map((l) => l.textContent)).toEqual([kept.title]);
+    expect(screen.getByTestId('caseMergedNote')).toHaveTextContent('SIR-12 was merged into SIR-7');
+    expect(callsTo('GET', API_PATHS.cases)[0].options.query).toMatchObject({ search: 'SIR-12' });
+  });
+
+  it('says when the filters leave out the case a merged case was merged into', async () => {
+    const from = { id: 'case-12', reference: 'SIR-12', title: 'Night shift', mergedAt: '2021-04-27T10:00:00.000Z', mergedBy: 'alice' };
+    setup({ [`GET ${API_PATHS.cases}`]: { total: 0, cases: [], redirect: { from, to: { id: 'case-1', reference: 'SIR-7', title: 'Kept' } } } }, '/cases?search=SIR-12&status=closed');
+    const callout = await screen.findByTestId('casesMergedSearch');
+    expect(callout).toHaveTextContent('which the filters leave out');
+    expect(screen.getByTestId('casesNoMatch')).toBeInTheDocument();
+    expect(screen.queryByTestId('caseMergedNote')).toBeNull();
+  });
+
+  it('shows no merge note for an ordinary search', async () => {
+    setup({ [`GET ${API_PATHS.cases}`]: { total: 2, cases } }, '/cases?search=SIR-7');
+    await screen.findAllByTestId('caseLink');
+    expect(screen.queryByTestId('casesMergedSearch')).toBeNull();
+    expect(screen.queryByTestId('caseMergedNote')).toBeNull();
+  });
+
   it('invites to create the first case', async () => {
     setup({ [`GET ${API_PATHS.cases}`]: { total: 0, cases: [] } });
     expect(await screen.findByTestId('casesEmpty')).toHaveTextContent('No cases yet');

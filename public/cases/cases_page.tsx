@@ -1,14 +1,15 @@
 import { i18n } from '@osd/i18n';
 import React, { useCallback, useMemo, useState } from 'react';
 import { useHistory, useLocation } from 'react-router-dom';
-import { EuiButton, EuiEmptyPrompt, EuiFieldSearch, EuiFlexGroup, EuiFlexItem, EuiPage, EuiPageBody, EuiPageHeader, EuiPanel, EuiSpacer, EuiText } from '@elastic/eui';
-import { CASE_LIMITS, CaseSummary } from '../../common/case_types';
+import { EuiButton, EuiCallOut, EuiEmptyPrompt, EuiLink, EuiFieldSearch, EuiFlexGroup, EuiFlexItem, EuiPage, EuiPageBody, EuiPageHeader, EuiPanel, EuiSpacer, EuiText } from '@elastic/eui';
+import { CASE_LIMITS, CasesFindResponse, CaseSummary } from '../../common/case_types';
 import { APP_ID } from '../../common/constants';
 import { CaseStatusFilter } from './case_status_filter';
 import { CasesTable } from './cases_table';
 import { CreateCaseModal } from './create_case_modal';
 import { CasesBulkActions } from './cases_bulk_actions';
 import { CaseMetricsPanel } from './case_metrics_panel';
+import { mergedIntoTitle } from './merge_case_modal';
 import { caseTemplatesPath } from '../routes';
 import { NameListInput } from './name_list_input';
 import { SeverityFilter } from '../shared/severity_filter';
@@ -139,6 +140,7 @@ export function CasesPage() {
             )}
           </EuiFlexGroup>
           <EuiSpacer size="s" />
+          {data?.redirect && <MergedSearchCallout redirect={data.redirect} listed={cases.some((c) => c.id === data.redirect!.to.id)} hrefFor={hrefFor} />}
           <CasesTable
             cases={cases}
             total={Math.min(total, Math.floor(MAX_WINDOW / state.perPage) * state.perPage)}
@@ -165,5 +167,30 @@ export function CasesPage() {
         {creating && canSave && <CreateCaseModal onClose={() => setCreating(false)} onCreated={(c) => history.push(casePath(c.id))} />}
       </EuiPageBody>
     </EuiPage>
+  );
+}
+
+/**
+ * The search named a merged case (its number or id), which the list never shows: "SIR-12 was
+ * merged into SIR-7", as on the case page, and where that case is — listed below, or left out by
+ * the filters (with a link to it either way).
+ */
+function MergedSearchCallout({ redirect, listed, hrefFor }: { redirect: NonNullable<CasesFindResponse['redirect']>; listed: boolean; hrefFor: (c: Pick<CaseSummary, 'id'>) => string }) {
+  const { from, to } = redirect;
+  const values = { source: from.reference ?? from.id, title: from.title, target: to.reference ?? to.title };
+  return (
+    <>
+      <EuiCallOut color="primary" iconType="merge" size="s" title={mergedIntoTitle(from, to)} data-test-subj="casesMergedSearch">
+        <p>
+          {listed
+            ? i18n.translate('siemInvestigations.cases.casesPage.mergedSearchListed', { defaultMessage: 'You searched for {source} "{title}": its attachments, comments and activity are part of {target} now, listed here.', values })
+            : i18n.translate('siemInvestigations.cases.casesPage.mergedSearchFiltered', { defaultMessage: 'You searched for {source} "{title}": its attachments, comments and activity are part of {target} now, which the filters leave out.', values })}{' '}
+          <EuiLink href={hrefFor(to)} data-test-subj="casesMergedSearchOpen">
+            {i18n.translate('siemInvestigations.cases.casesPage.mergedSearchOpen', { defaultMessage: 'Open {target}', values: { target: to.reference ?? to.title } })}
+          </EuiLink>
+        </p>
+      </EuiCallOut>
+      <EuiSpacer size="s" />
+    </>
   );
 }

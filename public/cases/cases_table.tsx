@@ -5,6 +5,7 @@ import { formatTime } from '../shared/format';
 import { CASES_PAGE_SIZE_OPTIONS } from './cases_url_state';
 import { CaseStatusBadge } from './case_status_badge';
 import { SeverityBadge } from '../shared/severity_badge';
+import { mergedIntoTitle } from './merge_case_modal';
 import { i18n } from '@osd/i18n';
 
 export interface CasesTableProps {
@@ -41,6 +42,11 @@ export function CasesTable(props: CasesTableProps) {
           <EuiLink href={props.hrefFor(c)} data-test-subj="caseLink">
             {c.title}
           </EuiLink>
+          {c.redirectedFrom && (
+            <EuiText size="xs" color="subdued" data-test-subj="caseMergedNote">
+              {mergedIntoTitle(c.redirectedFrom, c)}
+            </EuiText>
+          )}
           {c.tags.length > 0 && (
             <div style={{ marginTop: 4 }}>
               {c.tags.map((t) => (

@@ -187,6 +187,11 @@ export function useMergedCaseRedirect(requestedId: string, c: Case | undefined):
   }, [c, requestedId, history]);
 }
 
+/** "SIR-12 was merged into SIR-7" (each case by its number, else its title): the case page's callout and the cases list say it alike. */
+export function mergedIntoTitle(source: { reference?: string; title: string }, target: { reference?: string; title: string }): string {
+  return i18n.translate('siemInvestigations.cases.merge.callout', { defaultMessage: '{source} was merged into {target}', values: { source: source.reference ?? source.title, target: target.reference ?? target.title } });
+}
+
 /**
  * "SIR-12 was merged into SIR-7": shown on the merged case after a merge made here, or when the
  * case was opened by the merged case's id or number. Render it with `key={case id}`: what it shows
@@ -202,7 +207,7 @@ export function MergedCaseCallout({ target }: { target: Case }) {
   if (!from) return null;
   return (
     <>
-      <EuiCallOut color="primary" iconType="merge" size="s" data-test-subj="mergedCaseCallout" title={i18n.translate('siemInvestigations.cases.merge.callout', { defaultMessage: '{source} was merged into {target}', values: { source: from.reference ?? from.title, target: target.reference ?? target.title } })}>
+      <EuiCallOut color="primary" iconType="merge" size="s" data-test-subj="mergedCaseCallout" title={mergedIntoTitle(from, target)}>
         <EuiText size="s">
           <p>
             {i18n.translate('siemInvestigations.cases.merge.calloutBody', {

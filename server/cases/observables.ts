@@ -183,16 +183,17 @@ export class ObservableStore {
    * A merge (client/merge.ts): every observable of case `from` becomes one of case `to` — created
    * with `to`'s deterministic id, or, if `to` has it already, its first/last seen widened and its
    * IOC / excluded flags kept if either case had them set — then `from`'s are deleted. Repeating it
-   * is a no-op. Returns how many observables `from` had.
+   * is a no-op. Returns how many observables `from` had. The last create and the last delete wait
+   * for the refresh, unless `refresh: false` (the caller's own later write waits: client/merge.ts).
    */
-  async moveCase(from: string, to: string): Promise<number> {
+  async moveCase(from: string, to: string, { refresh = true }: { refresh?: boolean } = {}): Promise<number> {
     const own = await this.list(from);
     for (let i = 0; i < own.length; i += 10) {
       const batch = own.slice(i, i + 10);
       await Promise.all(
         batch.map(async (o, j) => {
           const key = observableKey(o.type, o.value);
-          const last = i + j === own.length - 1;
+          const last = refresh && i + j === own.length - 1;
           const attributes: ObservableAttributes = { caseId: to, caseKey: caseKeyOf(to), key, type: o.type, value: o.value, firstSeen: o.firstSeen, lastSeen: o.lastSeen, ioc: o.ioc, excluded: o.excluded };
           try {
             await this.budget.race(this.client.create(OBSERVABLE_SAVED_OBJECT_TYPE, attributes, { id: this.idOf(to, key), refresh: last ? 'wait_for' : false }));
@@ -206,7 +207,7 @@ export class ObservableStore {
     for (let i = 0; i < own.length; i += 10) {
       await Promise.all(
         own.slice(i, i + 10).map((o, j) =>
-          this.budget.race(this.client.delete(OBSERVABLE_SAVED_OBJECT_TYPE, o.id, { refresh: i + j === own.length - 1 ? 'wait_for' : false })).catch((err) => {
+          this.budget.race(this.client.delete(OBSERVABLE_SAVED_OBJECT_TYPE, o.id, { refresh: refresh && i + j === own.length - 1 ? 'wait_for' : false })).catch((err) => {
             if ((err as { output?: { statusCode?: number } })?.output?.statusCode !== 404) throw err;
           })
         )
@@ -235,6 +236,15 @@ export class ObservableStore {
         await new Promise((resolve) => setTimeout(resolve, Math.floor(Math.random() * 20 * attempt)));
       }
     }
+  }
+
+  /**
+   * The id observable `observableId` of case `from` has in case `to` after `from` was merged into
+   * `to` (moveCase keeps the key, under `to`'s case key); any other id is returned as it is.
+   */
+  movedObservableId(observableId: string, from: string, to: string): string {
+    const prefix = `${caseKeyOf(from)}-`;
+    return observableId.startsWith(prefix) ? this.idOf(to, observableId.slice(prefix.length)) : observableId;
   }
 
   /** The case's observables: one search on its case key. */

@@ -103,6 +103,43 @@ export class CaseService {
     return stored(so);
   }
 
+  /**
+   * The tombstone of a merged case with this number (docs/cases.md "Merging cases"), if there is
+   * one: one search, at most one hit (the oldest, as `getByNumber`).
+   */
+  async findMergedByNumber(n: number): Promise<StoredCase | undefined> {
+    const T = CASE_SAVED_OBJECT_TYPE;
+    const res = await this.budget.race(
+      this.client.find<unknown>({ type: T, filter: allOf([is(T, 'number', n), is(T, 'merged', 'true')]), sortField: 'createdAt', sortOrder: 'asc', perPage: 1 })
+    );
+    const so = res.saved_objects[0];
+    return so ? stored(so) : undefined;
+  }
+
+  /** The case of this id, or `undefined` if there is none (any other failure is thrown). */
+  async getIfExists(id: string): Promise<StoredCase | undefined> {
+    try {
+      return await this.get(id);
+    } catch (e) {
+      if (statusOf(e) === 404) return undefined;
+      throw e;
+    }
+  }
+
+  /**
+   * A write that waits for the refresh and always succeeds (a case that is gone is fine): `fields`,
+   * outside CaseAttributes, merged into the case (a partial update, no version, so no concurrent
+   * change is overwritten). The saved objects index has one primary shard (OSD's migrations create
+   * it so), so once it returns, every write acknowledged before it is visible to searches too.
+   */
+  async refreshBarrier(id: string, fields: Record<string, string>): Promise<void> {
+    try {
+      await this.budget.race(this.client.update<Record<string, string>>(CASE_SAVED_OBJECT_TYPE, id, fields, { refresh: 'wait_for' }), UNSURE_WRITE);
+    } catch (e) {
+      if (statusOf(e) !== 404) throw mapError(e, id);
+    }
+  }
+
   /** With an `id`, a case of that id that exists already is a 409 and nothing is written. */
   async create(attributes: CaseAttributes, id?: string): Promise<StoredCase> {
     // OSD's default refresh (`wait_for`) makes the new case show up in the list at once.
@@ -193,7 +230,7 @@ export class CaseService {
    * cannot overwrite each other). Returns the ids that already existed (409), e.g. an attachment
    * of a document attached before, or items of a migration written twice.
    */
-  async createItems(caseId: string, items: NewItem[]): Promise<{ existing: string[] }> {
+  async createItems(caseId: string, items: NewItem[], { refresh }: { refresh?: false } = {}): Promise<{ existing: string[] }> {
     if (items.length === 0) return { existing: [] };
     const res = await this.budget.race(
       this.client.bulkCreate<ItemAttributes>(
@@ -202,7 +239,9 @@ export class CaseService {
           id: i.id,
           attributes: { kind: i.kind, sortKey: i.sortKey, at: i.at, by: i.by, data: i.data },
           references: [caseReferenceOf(caseId)],
-        }))
+        })),
+        // OSD's default is `wait_for`; `refresh: false` only where a later write of the same request waits (merge.ts).
+        refresh === false ? { refresh } : undefined
       ),
       UNSURE_WRITE
     );
@@ -300,7 +339,7 @@ export class CaseService {
     });
   }
 
-  /** How many items of `kind` the case has (exact: every item write waits for the refresh). */
+  /** How many items of `kind` the case has (exact: every item write waits for the refresh, or a later write of the same request does before it counts: client/merge.ts `finish`). */
   async countItems(caseId: string, kind: CaseItemKind): Promise<number> {
     return (await this.findItems(caseId, kind, { page: 1, perPage: 0, sortOrder: 'asc' })).total;
   }

@@ -24,7 +24,7 @@ afterAll(async () => {
   await env?.close();
 });
 
-it('merges a case into another from the case page; the merged case number opens the case kept', async () => {
+it('merges a case into another from the case page; the merged case number opens the case kept, and finds it in the cases list', async () => {
   const create = async (title: string, comment: string) => {
     const c = (await env.api<Case>('POST', API_PATHS.cases, { title })).body;
     await env.api('POST', API_PATHS.caseComments(c.id), { text: comment });
@@ -50,5 +50,16 @@ it('merges a case into another from the case page; the merged case number opens 
   await page.waitForSelector(`[data-test-subj="caseView"][data-case-id="${kept.id}"]`);
   await page.waitForFunction((id) => window.location.hash === `#/cases/${id}`, kept.id);
   await expect(page.textContent('[data-test-subj="mergedCaseCallout"]')).resolves.toContain(`${merged.reference} was merged into ${kept.reference}`);
+
+  // Typing the old number in the cases list finds the case kept, saying so.
+  await page.goto(`${env.appUrl}#/cases`);
+  await page.fill('[data-test-subj="casesSearch"]', merged.reference!);
+  await page.press('[data-test-subj="casesSearch"]', 'Enter');
+  await page.waitForSelector('[data-test-subj="casesMergedSearch"]');
+  await expect(page.textContent('[data-test-subj="casesMergedSearch"]')).resolves.toContain(`${merged.reference} was merged into ${kept.reference}`);
+  await expect(page.locator('[data-test-subj="caseLink"]').allTextContents()).resolves.toEqual([kept.title]);
+  await expect(page.textContent('[data-test-subj="caseMergedNote"]')).resolves.toContain(`${merged.reference} was merged into ${kept.reference}`);
+  await page.click('[data-test-subj="casesMergedSearchOpen"]');
+  await page.waitForSelector(`[data-test-subj="caseView"][data-case-id="${kept.id}"]`);
   expect({ errors: problems.errors, consoleErrors: problems.consoleErrors, dialogs: problems.dialogs }).toEqual({ errors: [], consoleErrors: [], dialogs: [] });
 });

@@ -1,11 +1,13 @@
 import { Client } from '@opensearch-project/opensearch';
 import { Case, CaseActivity, CaseAttachment, CaseComment, CaseItemsPage, CasesFindResponse, MergeCaseResponse } from '../../common/case_types';
-import { CaseObservablesResponse } from '../../common/observable_types';
+import { CaseObservable, CaseObservablesResponse } from '../../common/observable_types';
+import { BulkCasesResponse, CaseMetricsResponse } from '../../common/case_template_types';
 import { API_PATHS, CASE_ITEM_SAVED_OBJECT_TYPE, CASE_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { createSavedObjectsClientFactory } from '../../dev/host/saved_objects_client';
 import { loadFixtureItems } from '../../dev/bench/case_fixtures';
 import { CASE_SAVED_OBJECT_TYPES } from '../../server/cases';
 import { attachmentItemId } from '../../server/cases/service';
+import { caseMergedEntryId } from '../../server/cases/client/merge';
 import { example, ExampleName } from '../fixtures/example_docs';
 import { OPENSEARCH_URL, startTestHost, TestHost, uniquePrefix } from './helpers';
 
@@ -173,6 +175,118 @@ describe('merging cases (real OpenSearch)', () => {
     expect(late.body).toMatchObject({ id: target.id, commentCount: 6 });
   });
 
+  it('every write addressed to a merged case\'s id or number acts on the case it was merged into, and says so', async () => {
+    const target = await create('Kept case');
+    const source = await create('Merged case');
+    const doc = await indexDoc('guardduty_ec2_SSHBruteForce');
+    await attach(source.id, doc, 'finding');
+    // Observables as the page showed them before the merge (their ids are the merged case's).
+    const before = await ok<CaseObservablesResponse>('GET', API_PATHS.caseObservables(source.id));
+    expect(before.observables.length).toBeGreaterThan(1);
+    const [o1, o2] = before.observables;
+    expect((await merge(target.id, source.id)).status).toBe(200);
+    const redirected = { id: source.id, reference: source.reference, title: source.title };
+    const kept = () => ok<Case>('GET', API_PATHS.case(target.id));
+    const keptObservables = async () => (await ok<CaseObservablesResponse>('GET', API_PATHS.caseObservables(target.id))).observables;
+
+    // Observable flags: by the id the observable had on the merged case, and by the kept case's own id.
+    const f1 = await host.api<CaseObservable>('PATCH', API_PATHS.caseObservable(source.id, o1.id), { ioc: !o1.ioc });
+    expect(f1.status).toBe(200);
+    expect(f1.body).toMatchObject({ caseId: target.id, type: o1.type, value: o1.value, ioc: !o1.ioc, redirectedFrom: redirected });
+    expect(f1.body.id).not.toBe(o1.id);
+    const o2Kept = (await keptObservables()).find((o) => o.type === o2.type && o.value === o2.value)!;
+    const f2 = await host.api<CaseObservable>('PATCH', API_PATHS.caseObservable(source.reference!, o2Kept.id), { excluded: !o2.excluded });
+    expect(f2.status).toBe(200);
+    expect(f2.body).toMatchObject({ id: o2Kept.id, caseId: target.id, excluded: !o2.excluded, redirectedFrom: redirected });
+    const after = await keptObservables();
+    expect(after.find((o) => o.id === f1.body.id)).toMatchObject({ ioc: !o1.ioc });
+    expect(after.find((o) => o.id === o2Kept.id)).toMatchObject({ excluded: !o2.excluded });
+    // Still a clear 404 / 400 for what does not exist or is not a change, and nothing changes.
+    expect((await host.api('PATCH', API_PATHS.caseObservable(source.id, 'no-such-observable'), { ioc: true })).status).toBe(404);
+    expect((await host.api('PATCH', API_PATHS.caseObservable(source.id, o1.id), { ioc: 'yes' })).status).toBe(400);
+    expect(await keptObservables()).toEqual(after);
+    // The kept case's own id is answered without a redirect.
+    const own = await host.api<CaseObservable>('PATCH', API_PATHS.caseObservable(target.id, o2Kept.id), { excluded: o2.excluded });
+    expect(own.status).toBe(200);
+    expect(own.body.redirectedFrom).toBeUndefined();
+
+    // Comments and attachments.
+    const c = await host.api<Case>('POST', API_PATHS.caseComments(source.reference!), { text: 'on the old number' });
+    expect(c.status).toBe(200);
+    expect(c.body).toMatchObject({ id: target.id, commentCount: 1, redirectedFrom: redirected });
+    const more = await indexDoc('cloudtrail_PutBucketAcl');
+    const a = await host.api<Case>('POST', API_PATHS.caseAttachments(source.id), { type: 'event', ref: more });
+    expect(a.status).toBe(200);
+    expect(a.body).toMatchObject({ id: target.id, attachmentCount: 2, redirectedFrom: redirected });
+    // Attaching again through the old id is the usual no-op, still saying where it went.
+    const again = await host.api<Case>('POST', API_PATHS.caseAttachments(source.id), { type: 'event', ref: more });
+    expect(again.body).toMatchObject({ id: target.id, attachmentCount: 2, redirectedFrom: redirected });
+
+    // Edits and status changes, with the version the old id answered (the kept case's).
+    const read = await ok<Case>('GET', API_PATHS.case(source.id));
+    const edited = await host.api<Case>('PATCH', API_PATHS.case(source.id), { version: read.version, severity: 'high', status: 'in-progress' });
+    expect(edited.status).toBe(200);
+    expect(edited.body).toMatchObject({ id: target.id, severity: 'high', status: 'in-progress', redirectedFrom: redirected });
+    expect(await kept()).toMatchObject({ severity: 'high', status: 'in-progress' });
+    // A stale version is the usual 409, naming the kept case, and changes nothing.
+    const stale = await host.api<{ message: string }>('PATCH', API_PATHS.case(source.id), { version: read.version, severity: 'low' });
+    expect(stale.status).toBe(409);
+    expect((await kept()).severity).toBe('high');
+
+    // Tasks.
+    const t = await host.api<Case>('POST', API_PATHS.caseTasks(source.id), { title: 'Rotate the key' });
+    expect(t.status).toBe(200);
+    expect(t.body).toMatchObject({ id: target.id, tasks: [expect.objectContaining({ title: 'Rotate the key', done: false })], redirectedFrom: redirected });
+    const done = await host.api<Case>('PATCH', API_PATHS.caseTask(source.reference!, t.body.tasks[0].id), { done: true });
+    expect(done.status).toBe(200);
+    expect(done.body).toMatchObject({ id: target.id, tasks: [expect.objectContaining({ done: true })], redirectedFrom: redirected });
+
+    // Bulk actions: the result names the case that changed.
+    const bulk = await ok<BulkCasesResponse>('POST', API_PATHS.casesBulk, { ids: [source.id, target.id], action: { type: 'tag', add: ['merged-path'], remove: [] } });
+    expect(bulk.results).toEqual([
+      expect.objectContaining({ id: source.id, ok: true, redirectedTo: target.id }),
+      expect.objectContaining({ id: target.id, ok: true }),
+    ]);
+    expect(bulk.results[1]).not.toHaveProperty('redirectedTo');
+    const final = await kept();
+    expect(final.tags).toEqual(['merged-path']);
+    // Every change landed on the kept case; the tombstone still holds only its own entry.
+    expect(final).toMatchObject({ commentCount: 1, attachmentCount: 2 });
+    expect(await storedItemIds(source.id)).toEqual([`${source.id}.e.merged-into`]);
+  });
+
+  it('the list search for a merged case\'s number or id finds the case it was merged into, saying so, within the filters', async () => {
+    const target = await create('Kept after a merge (list)');
+    const source = await create('Merged away (list)');
+    expect((await merge(target.id, source.id)).status).toBe(200);
+    await client.indices.refresh({ index: soIndex });
+    const list = (q: Record<string, string>) => ok<CasesFindResponse>('GET', `${API_PATHS.cases}?${new URLSearchParams(q)}`);
+    const from = { id: source.id, reference: source.reference, title: source.title };
+    const to = { id: target.id, reference: target.reference, title: target.title };
+    const n = source.reference!.split('-')[1];
+    for (const search of [source.reference!, source.reference!.toLowerCase(), `#${n}`, n, source.id]) {
+      const r = await list({ search });
+      expect({ search, total: r.total, ids: r.cases.map((c) => c.id) }).toEqual({ search, total: 1, ids: [target.id] });
+      expect(r.redirect).toEqual({ from: expect.objectContaining(from), to });
+      expect(r.cases[0].redirectedFrom).toEqual(expect.objectContaining(from));
+    }
+    // The list's filters still apply: the kept case is open, so a filter on closed cases lists nothing (the note stays).
+    const closedOnly = await list({ search: source.reference!, status: 'closed' });
+    expect(closedOnly).toMatchObject({ total: 0, cases: [], redirect: { from: expect.objectContaining(from), to } });
+    expect((await list({ search: source.reference!, status: 'open' })).cases.map((c) => c.id)).toEqual([target.id]);
+    // Page 2 of a one-case answer is empty, with the same total.
+    expect(await list({ search: source.reference!, page: '2', perPage: '1' })).toMatchObject({ total: 1, cases: [] });
+    // The kept case's own number or id: no redirect. An unknown number or id: nothing.
+    for (const search of [target.reference!, target.id]) {
+      const r = await list({ search });
+      expect({ ids: r.cases.map((c) => c.id), redirect: r.redirect, marked: r.cases[0]?.redirectedFrom }).toEqual({ ids: [target.id], redirect: undefined, marked: undefined });
+    }
+    for (const search of ['SIR-999999', 'no-such-case-id-0000']) expect(await list({ search })).toEqual({ total: 0, cases: [] });
+    // The metrics panel counts what the list lists.
+    expect((await ok<CaseMetricsResponse>('GET', `${API_PATHS.caseMetrics}?${new URLSearchParams({ search: source.reference! })}`)).total).toBe(1);
+    expect((await ok<CaseMetricsResponse>('GET', `${API_PATHS.caseMetrics}?${new URLSearchParams({ search: source.reference!, status: 'closed' })}`)).total).toBe(0);
+  });
+
   it('refuses bad merges with a clear 4xx and changes nothing', async () => {
     const a = await create('A');
     const b = await create('B');
@@ -230,6 +344,24 @@ describe('merging cases (real OpenSearch)', () => {
     expect(r.status).toBe(200);
     expect(r.body).toMatchObject({ alreadyMerged: true, moved: { comments: 3 }, case: { id: target.id, commentCount: 3 } });
     expect((await all<CaseComment>(source.id, 'comments')).map((c) => c.text)).toEqual(['kept 0', 'kept 1', 'kept 2']);
+  });
+
+  it('a retry that finds the merge entry already written still counts and shows what it moved (its one refresh wait is then a barrier write)', async () => {
+    const target = await create('Target whose merge entry exists');
+    const source = await create('Source swept by the retry');
+    for (let i = 0; i < 3; i++) await comment(source.id, `late ${i}`);
+    // A merge stopped after its entry was written, with the source's comments still there (e.g. appended after its sweep).
+    const raw = await so.get<Record<string, unknown>>(CASE_SAVED_OBJECT_TYPE, source.id);
+    await so.update(CASE_SAVED_OBJECT_TYPE, source.id, { ...raw.attributes, merged: true, mergedInto: target.id, mergedAt: new Date().toISOString(), mergedBy: 'anonymous' });
+    const entryId = caseMergedEntryId(target.id, source.id);
+    const at = new Date().toISOString();
+    await so.create(CASE_ITEM_SAVED_OBJECT_TYPE, { kind: 'activity', sortKey: `${at}~${entryId.slice(target.id.length + 1)}`, at, by: 'anonymous', data: { at, by: 'anonymous', action: 'case_merged', caseId: source.id, title: source.title, attachments: 0, duplicates: 0, comments: 0, activity: 0 } }, { id: entryId, references: [{ name: 'case', type: CASE_SAVED_OBJECT_TYPE, id: target.id }] });
+    const r = await merge(target.id, source.id);
+    expect(r.status).toBe(200);
+    // Counted and shown right away: the copies, written without a refresh wait, are visible to the recount.
+    expect(r.body).toMatchObject({ alreadyMerged: true, moved: { comments: 3 }, case: { id: target.id, commentCount: 3 } });
+    expect(r.body.case.comments.map((c) => c.text)).toEqual(['late 0', 'late 1', 'late 2']);
+    expect((await all<CaseActivity>(target.id, 'activity')).filter((e) => e.action === 'case_merged')).toHaveLength(1);
   });
 
   it('loses nothing when 100 appends race a merge, and writes nothing twice', async () => {

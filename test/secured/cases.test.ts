@@ -77,6 +77,15 @@ describe('cases on a secured cluster (OpenSearch 2.19 + security plugin)', () =>
       expect(viaOld.body).toMatchObject({ id: shared.id, redirectedFrom: { id: second.id, mergedBy: 'analyst_b' } });
       // The other tenant does not see the tombstone either.
       expect((await host.as('analyst_a', 'GET', API_PATHS.case(second.id), undefined, { tenant: PRIVATE })).status).toBe(404);
+      // The list search for the merged case's number finds the kept case in its tenant; its id finds nothing in another.
+      const search = (tenant: string, text: string) => host.as<CasesFindResponse>('analyst_a', 'GET', `${API_PATHS.cases}?${new URLSearchParams({ search: text })}`, undefined, { tenant });
+      const found = await search(GLOBAL, second.reference!);
+      expect(found.body).toMatchObject({ total: 1, cases: [{ id: shared.id, redirectedFrom: { id: second.id } }], redirect: { from: { id: second.id }, to: { id: shared.id } } });
+      expect((await search(PRIVATE, second.id)).body).toEqual({ total: 0, cases: [] });
+      // A write through the merged case's id lands on the kept case, as the writer, in that tenant only.
+      const late = await host.as<Case>('analyst_a', 'POST', API_PATHS.caseComments(second.id), { text: 'via the old link' }, { tenant: GLOBAL });
+      expect(late.body).toMatchObject({ id: shared.id, redirectedFrom: { id: second.id }, comments: [expect.objectContaining({ text: 'via the old link', createdBy: 'analyst_a' })] });
+      expect((await host.as('analyst_a', 'POST', API_PATHS.caseComments(second.id), { text: 'elsewhere' }, { tenant: PRIVATE })).status).toBe(404);
     });
 
     it("a case in A's private tenant is A's alone: B gets 404 on its id and does not see it listed", async () => {

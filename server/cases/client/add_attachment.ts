@@ -7,6 +7,7 @@ import { buildSnapshot } from '../snapshot';
 import { entitiesOfDocument } from '../observables';
 import { StoredAttachment } from '../types';
 import { actorOf, activityItems, assertActivityRoom } from './activity';
+import { keepRedirect } from './merge';
 import { load, recount, view } from './view';
 import { CasesClientArgs } from './types';
 
@@ -54,7 +55,7 @@ export async function addAttachment(args: CasesClientArgs, id: string, request: 
   ]);
   if (existing.includes(itemId)) return view(args, c);
   await args.observables?.record(c.id, entitiesOfDocument(document));
-  return view(args, await recount(args, c.id, ['attachment', 'activity'], actor), { recounted: true });
+  return view(args, keepRedirect(c, await recount(args, c.id, ['attachment', 'activity'], actor)), { recounted: true });
 }
 
 async function readDocument(args: CasesClientArgs, ref: DocRef): Promise<{ ref: DocRef; document: Record<string, unknown> }> {

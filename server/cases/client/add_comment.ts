@@ -2,6 +2,7 @@ import { AddCommentRequest, Case, CASE_LIMITS, CaseActivity, CaseComment } from 
 import { badRequest } from '../../lib/errors';
 import { sortKeyOf } from '../service';
 import { actorOf, activityItems, assertActivityRoom } from './activity';
+import { keepRedirect } from './merge';
 import { load, recount, view } from './view';
 import { CasesClientArgs } from './types';
 
@@ -26,5 +27,6 @@ export async function addComment(args: CasesClientArgs, id: string, request: Add
     { id: `${c.id}.c.${commentId}`, kind: 'comment', sortKey: sortKeyOf(actor.at, commentId), at: actor.at, by: actor.by, data: comment },
     ...activityItems(args, c.id, [entry], [commentId]),
   ]);
-  return view(args, await recount(args, c.id, ['comment', 'activity'], actor), { recounted: true });
+  // A merged case's id (or number) adds to the case it was merged into, and the answer says so.
+  return view(args, keepRedirect(c, await recount(args, c.id, ['comment', 'activity'], actor)), { recounted: true });
 }

@@ -38,7 +38,8 @@ export async function bulk(args: CasesClientArgs, request: BulkCasesRequest): Pr
         return { id, ok: true };
       }
       const saved = await changeWithRetry(args, id, (current, actor) => applyChanges(current, changesFor(action, current), actor));
-      return { id, ok: true, version: saved.version };
+      // A merged case's id changes the case it was merged into (as GET follows it): the result names it.
+      return { id, ok: true, version: saved.version, ...(saved.redirectedFrom ? { redirectedTo: saved.id } : {}) };
     } catch (e) {
       const err = toHttpError(e);
       if (err.statusCode >= 500) args.logger.error(`bulk ${action.type} of case ${id}: ${err.message}`);

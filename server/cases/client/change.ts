@@ -3,6 +3,7 @@ import { conflict } from '../../lib/errors';
 import { isConflict } from '../service';
 import { Actor, CaseAttributes, StoredCase } from '../types';
 import { activityItems } from './activity';
+import { keepRedirect } from './merge';
 import { load, recount } from './view';
 import { CasesClientArgs } from './types';
 
@@ -39,7 +40,8 @@ export async function changeWithRetry(
       continue;
     }
     await args.service.createItems(current.id, activityItems(args, current.id, next.entries));
-    return recount(args, current.id, ['activity']);
+    // Through a merged case's id: the case it was merged into changed, and the answer says so.
+    return keepRedirect(current, await recount(args, current.id, ['activity']));
   }
 }
 

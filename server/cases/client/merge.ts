@@ -26,7 +26,7 @@ const hash = (s: string) => createHash('sha256').update(s).digest('hex').slice(0
 /** The tombstone's own entry ("merged into SIR-7"): it stays on the tombstone, it is never moved. */
 export const mergedIntoEntryId = (sourceId: string) => `${sourceId}.e.merged-into`;
 /** The target's entry for one source: deterministic, so a retried merge logs it once. */
-const caseMergedEntryId = (targetId: string, sourceId: string) => `${targetId}.e.merged-${hash(sourceId)}`;
+export const caseMergedEntryId = (targetId: string, sourceId: string) => `${targetId}.e.merged-${hash(sourceId)}`;
 
 function label(args: CasesClientArgs, c: StoredCase): string {
   return caseReference(args.numberPrefix(), c.attributes.number) ?? c.id;
@@ -50,6 +50,17 @@ export async function followMerged(args: CasesClientArgs, tombstone: StoredCase)
     }
   }
   return { ...c, redirectedFrom: redirectOf(args, tombstone) };
+}
+
+/**
+ * `saved` (what a write addressed to `asked` left) still saying which merged case the request's id
+ * named: a write through a tombstone's id acts on the case it was merged into, and its answer says
+ * so as GET's does (docs/cases.md "Merging cases"). The id asked for wins over a redirect found
+ * while settling (a chain of merges), as it is what the request named.
+ */
+export function keepRedirect(asked: StoredCase, saved: StoredCase): StoredCase {
+  const redirectedFrom = asked.redirectedFrom ?? saved.redirectedFrom;
+  return redirectedFrom ? { ...saved, redirectedFrom } : saved;
 }
 
 function redirectOf(args: CasesClientArgs, tombstone: StoredCase): CaseRedirect {
@@ -106,7 +117,8 @@ export async function mergeCases(args: CasesClientArgs, targetId: string, reques
     }
     args.logger.debug(`merge of ${source.id} into ${target.id}: tombstone written after ${attempt - 1} attempts, ${Date.now() - started} ms`);
     const entry: CaseActivity = { at: actor.at, by: actor.by, action: 'merged_into', caseId: target.id, ...refOf(args, target), title: target.attributes.title };
-    await args.service.createItems(source.id, [{ id: mergedIntoEntryId(source.id), kind: 'activity', sortKey: `${actor.at}~merged-into`, at: actor.at, by: actor.by, data: entry }]);
+    // No refresh wait: nothing counts or sweeps it (the sweep leaves it by id); finish's last write makes it visible.
+    await args.service.createItems(source.id, [{ id: mergedIntoEntryId(source.id), kind: 'activity', sortKey: `${actor.at}~merged-into`, at: actor.at, by: actor.by, data: entry }], { refresh: false });
     return finish(args, { ...source, attributes: tombstoneOf(source.attributes, target.id, actor) }, target, actor, false);
   }
 }
@@ -134,8 +146,18 @@ function tombstoneOf(a: CaseAttributes, targetId: string, actor: Actor): CaseAtt
   });
 }
 
+/**
+ * Steps 3 and 4 of a merge. Refresh waits: ONE. The sweep's writes (copies, deletes, observables)
+ * and the tombstone's entry do not wait for the refresh; the target's `case_merged` entry does, and
+ * the saved objects index has one primary shard (OSD's migrations create it so), so when that write
+ * returns every write of this merge acknowledged before it is visible on every copy: the recount
+ * then counts all the merge moved, and the answer's first pages show it. If the entry was there
+ * already (a retried or concurrent merge of the pair: a 409 writes nothing and waits for nothing),
+ * a partial update of the target waits instead. Appends racing the merge are unaffected: their own
+ * writes and their settling sweep (settleTombstone) still wait, before they count.
+ */
 async function finish(args: CasesClientArgs, tombstone: StoredCase, target: StoredCase, actor: Actor, alreadyMerged: boolean): Promise<MergeCaseResponse> {
-  const moved = await sweep(args, tombstone.id, target.id);
+  const moved = await sweep(args, tombstone.id, target.id, { refresh: false });
   const entry: CaseActivity = {
     at: actor.at,
     by: actor.by,
@@ -150,7 +172,8 @@ async function finish(args: CasesClientArgs, tombstone: StoredCase, target: Stor
   };
   // On a retry the entry exists already (409): the first one, with what that merge moved, stays.
   const id = caseMergedEntryId(target.id, tombstone.id);
-  await args.service.createItems(target.id, [{ id, kind: 'activity', sortKey: `${actor.at}~${id.slice(target.id.length + 1)}`, at: actor.at, by: actor.by, data: entry }]);
+  const { existing } = await args.service.createItems(target.id, [{ id, kind: 'activity', sortKey: `${actor.at}~${id.slice(target.id.length + 1)}`, at: actor.at, by: actor.by, data: entry }]);
+  if (existing.length > 0) await args.service.refreshBarrier(target.id, { lastMergeSettledAt: actor.at });
   const saved = await recount(args, target.id, [...CASE_ITEM_KINDS], actor);
   args.logger.info(`case ${tombstone.id} merged into ${target.id}: ${JSON.stringify(moved)}${alreadyMerged ? ' (retry)' : ''}`);
   return { case: await view(args, saved, { recounted: true }), alreadyMerged, moved };
@@ -230,16 +253,18 @@ function copyOf(item: { id: string; attributes: ItemAttributes }, kind: CaseItem
  * kinds together, MOVE_BATCH per `_bulk`), then the originals deleted, then the observables.
  * Idempotent — the copies' ids are derived — so the merge, its retry and an append that landed on
  * the tombstone may all sweep at once. The deletes do not wait for a refresh: a sweep that still
- * finds a deleted item copies it again as a 409, i.e. nothing.
+ * finds a deleted item copies it again as a 409, i.e. nothing. The copies (and the observables)
+ * wait for it, so the caller's recount counts them — unless `refresh: false`, for a caller whose own
+ * later write waits before it counts (finish).
  */
-export async function sweep(args: CasesClientArgs, from: string, to: string): Promise<Moved> {
+export async function sweep(args: CasesClientArgs, from: string, to: string, { refresh = true }: { refresh?: boolean } = {}): Promise<Moved> {
   const moved: Moved = { attachments: 0, duplicates: 0, comments: 0, activity: 0, observables: 0 };
   const keep = mergedIntoEntryId(from);
   const listed = await Promise.all(CASE_ITEM_KINDS.map((kind) => allStored(args, from, kind)));
   const items = CASE_ITEM_KINDS.flatMap((kind, k) => listed[k].filter((i) => i.id !== keep).map((item) => ({ item, copy: copyOf(item, kind, to) })));
   for (let i = 0; i < items.length; i += MOVE_BATCH) {
     const batch = items.slice(i, i + MOVE_BATCH);
-    const { existing } = await args.service.createItems(to, batch.map((b) => b.copy));
+    const { existing } = await args.service.createItems(to, batch.map((b) => b.copy), refresh ? {} : { refresh: false });
     const had = new Set(existing);
     for (const { copy } of batch) {
       const created = !had.has(copy.id);
@@ -250,7 +275,7 @@ export async function sweep(args: CasesClientArgs, from: string, to: string): Pr
     }
   }
   await args.service.deleteItemsById(items.map((b) => b.item.id), { refresh: false });
-  moved.observables = (await args.observables?.moveCase(from, to)) ?? 0;
+  moved.observables = (await args.observables?.moveCase(from, to, { refresh })) ?? 0;
   return moved;
 }
 

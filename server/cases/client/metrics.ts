@@ -2,7 +2,7 @@ import { CASE_LIMITS, CASE_SEVERITIES, CasesFindQuery, CaseSummary } from '../..
 import { CaseMetricsResponse, median, SeverityMetrics } from '../../../common/case_template_types';
 import { badRequest } from '../../lib/errors';
 import { toCaseTimes } from '../case_times';
-import { parseCaseReference } from '../case_number';
+import { listOptionsOf, searchForNamedCase } from './find';
 import { CasesClientArgs } from './types';
 
 /** Medians per severity of the cases given (pure). */
@@ -27,14 +27,14 @@ export function caseMetrics(cases: ReadonlyArray<Pick<CaseSummary, 'severity' | 
  * aggregate, so an exact median over more cases would need a scan of its own.)
  */
 export async function metrics(args: CasesClientArgs, query: CasesFindQuery): Promise<CaseMetricsResponse> {
-  const prefix = args.numberPrefix();
-  const number = query.search ? parseCaseReference(prefix, query.search) : undefined;
-  const { total, cases } = await args.service.findTimes({
-    ...query,
-    ...(number !== undefined ? { search: undefined, number } : {}),
-    page: 1,
-    perPage: CASE_LIMITS.listScan,
-  });
+  const { options, number } = listOptionsOf(args, query);
+  const all = { page: 1, perPage: CASE_LIMITS.listScan };
+  let { total, cases } = await args.service.findTimes({ ...options, ...all });
+  // As the list (find.ts): a search that names a merged case (or a case by id) selects that case.
+  if (total === 0) {
+    const other = await searchForNamedCase(args, query, number);
+    if (other?.options) ({ total, cases } = await args.service.findTimes({ ...other.options, ...all }));
+  }
   if (total > CASE_LIMITS.listScan) {
     throw badRequest(`${total} cases match, more than the ${CASE_LIMITS.listScan} the metrics can be computed over; narrow the list with filters or search text`);
   }

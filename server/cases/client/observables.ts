@@ -21,9 +21,18 @@ export async function caseObservables(args: CasesClientArgs, id: string): Promis
   return { observables, similarCases: await store.similarCases(c.id, observables) };
 }
 
+/**
+ * Sets an observable's IOC / exclude flags. 404 for an unknown case. A merged case's id (or number)
+ * names the case it was merged into, as GET does: the flag is set on that case's observable — the
+ * kept case's own id, or the id the observable had on the merged case (the merge moved it, with its
+ * flags, to the kept case) — and the answer says where it went (`redirectedFrom`).
+ */
 export async function setObservableFlags(args: CasesClientArgs, id: string, observableId: string, flags: UpdateObservableRequest): Promise<CaseObservable> {
-  await args.service.get(id);
-  return storeOf(args).setFlags(id, observableId, flags);
+  const store = storeOf(args);
+  const c = await load(args, id, { migrate: false });
+  const from = c.redirectedFrom;
+  const saved = await store.setFlags(c.id, from ? store.movedObservableId(observableId, from.id, c.id) : observableId, flags);
+  return from ? { ...saved, redirectedFrom: from } : saved;
 }
 
 export function seenInCases(args: CasesClientArgs, groups: Array<Array<{ type: string; value: string }>>): Promise<SeenInCases[]> {

@@ -13,6 +13,7 @@ import { badRequest, conflict } from '../../lib/errors';
 import { applyCloseFieldValues, assertCloseFieldsComplete } from '../templates/close_fields';
 import { Actor, CaseAttributes } from '../types';
 import { actorOf, activityItems, recordChanges } from './activity';
+import { keepRedirect } from './merge';
 import { load, recount, view } from './view';
 import { CasesClientArgs } from './types';
 
@@ -122,5 +123,5 @@ export async function update(args: CasesClientArgs, id: string, request: UpdateC
   await args.service.update(current.id, next.attributes, version);
   // The entries follow the change they describe; a failure in between loses the entries, never the change.
   await args.service.createItems(current.id, activityItems(args, current.id, next.entries));
-  return view(args, await recount(args, current.id, ['activity']), { recounted: true });
+  return view(args, keepRedirect(current, await recount(args, current.id, ['activity'])), { recounted: true });
 }
