@@ -18,7 +18,7 @@ import { createClient, loadDocuments, sourceDemoDocs } from '../load';
 import { generateNoise, generateScenario } from '../../test/fixtures/scenario/generate';
 import { buildCorpus, corpusDocs } from '../../test/fixtures/guardduty_corpus/generate';
 import { fmt, summarize, Summary } from './stats';
-import { arg, countDocs, ensureOpenSearch, interleaved, ROOT } from './common';
+import { arg, countDocs, ensureOpenSearch, interleaved, loadWithProgress, ROOT } from './common';
 import { buildFindingsSearch, FindingsQuery } from '../../server/findings/list_findings';
 import { buildGroupingSearch, GROUPING_FILTER_PATH } from '../../server/incidents/list_incidents';
 import { prefixedSourcesConfig } from '../../test/integration/helpers';
@@ -56,20 +56,7 @@ async function ensureData(client: Client, prefix: string, docs: number) {
   // partly indexed, and loading a document again only overwrites it (ids are deterministic).
   const from = Math.max(0, count - fixed - 20_000);
   console.log(`loading noise ${from.toLocaleString('en')} → ${noise.toLocaleString('en')} under ${prefix} (had ${count.toLocaleString('en')} documents)`);
-  let last = 0;
-  await loadDocuments(client, generateNoise(noise, { indexPrefix: prefix, seed: 7 }, from), {
-    refresh: true,
-    chunkSize: 5000,
-    onProgress: (loaded) => {
-      const now = performance.now();
-      if (now - last < 10_000 && from + loaded < noise) return;
-      last = now;
-      const s = (now - t0) / 1000;
-      const rate = loaded / Math.max(s, 0.001);
-      const eta = (noise - from - loaded) / Math.max(rate, 1);
-      console.log(`  ${(from + loaded).toLocaleString('en')} / ${noise.toLocaleString('en')} noise documents, ${Math.round(rate)} docs/s, ${s.toFixed(0)} s, ~${Math.round(eta / 60)} min left`);
-    },
-  });
+  await loadWithProgress(client, generateNoise(noise, { indexPrefix: prefix, seed: 7 }, from), { from, total: noise, t0, what: 'noise documents' });
   console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   return { scenario, corpus };
 }

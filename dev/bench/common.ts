@@ -3,6 +3,7 @@ import path from 'path';
 import { performance } from 'perf_hooks';
 import { execFileSync } from 'child_process';
 import { Client } from '@opensearch-project/opensearch';
+import { loadDocuments } from '../load';
 
 export const ROOT = path.resolve(__dirname, '../..');
 
@@ -45,4 +46,26 @@ export async function interleaved(runs: number, contenders: Record<string, () =>
     }
   }
   return out;
+}
+
+/**
+ * Streams documents `from` → `total` into OpenSearch (5,000 per bulk, refreshed at the end),
+ * printing progress every 10 s: rate, elapsed time and what is left. `what` names them in the
+ * progress lines ("noise documents"). Used by the benches' resumable loads.
+ */
+export async function loadWithProgress(client: Client, docs: Parameters<typeof loadDocuments>[1], { from, total, t0, what }: { from: number; total: number; t0: number; what: string }): Promise<void> {
+  let last = 0;
+  await loadDocuments(client, docs, {
+    refresh: true,
+    chunkSize: 5000,
+    onProgress: (loaded) => {
+      const now = performance.now();
+      if (now - last < 10_000 && from + loaded < total) return;
+      last = now;
+      const s = (now - t0) / 1000;
+      const rate = loaded / Math.max(s, 0.001);
+      const eta = (total - from - loaded) / Math.max(rate, 1);
+      console.log(`  ${(from + loaded).toLocaleString('en')} / ${total.toLocaleString('en')} ${what}, ${Math.round(rate)} docs/s, ${s.toFixed(0)} s, ~${Math.round(eta / 60)} min left`);
+    },
+  });
 }

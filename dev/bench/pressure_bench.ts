@@ -26,7 +26,7 @@ import { createClient, loadDocuments } from '../load';
 import { generateScenario, heavyBulkCount, heavyBulkDocs, ScenarioOptions } from '../../test/fixtures/scenario/generate';
 import { prefixedSourcesConfig } from '../../test/integration/helpers';
 import { fmt, summarize, Summary } from './stats';
-import { arg, countDocs, ensureOpenSearch, interleaved, ROOT } from './common';
+import { arg, countDocs, ensureOpenSearch, interleaved, loadWithProgress, ROOT } from './common';
 
 const MiB = 2 ** 20;
 
@@ -52,19 +52,7 @@ async function ensureData(client: Client, opts: ScenarioOptions) {
   // indexed, and loading a document again only overwrites it (its id is deterministic).
   const from = Math.max(0, count - scenario.docs.length - 20_000);
   console.log(`loading the heavy brute force ${from.toLocaleString('en')} → ${bulk.toLocaleString('en')} under ${prefix}`);
-  let last = 0;
-  await loadDocuments(client, heavyBulkDocs(opts, from), {
-    refresh: true,
-    chunkSize: 5000,
-    onProgress: (loaded) => {
-      const now = performance.now();
-      if (now - last < 10_000 && from + loaded < bulk) return;
-      last = now;
-      const s = (now - t0) / 1000;
-      const rate = loaded / Math.max(s, 0.001);
-      console.log(`  ${(from + loaded).toLocaleString('en')} / ${bulk.toLocaleString('en')}, ${Math.round(rate)} docs/s, ${s.toFixed(0)} s, ~${Math.round((bulk - from - loaded) / Math.max(rate, 1) / 60)} min left`);
-    },
-  });
+  await loadWithProgress(client, heavyBulkDocs(opts, from), { from, total: bulk, t0, what: 'documents of the heavy brute force' });
   console.log(`loaded in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
   // Fewer segments, as a SIEM's older indices have after their merges; otherwise a fresh bulk load's
   // many small segments would be measured.
