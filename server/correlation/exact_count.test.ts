@@ -5,6 +5,8 @@ import { EntitySet } from './entity_set';
 import { buildCountSearch, buildRuleSearch, UNIQUE_AGG } from './query_builder';
 import { applyExactCount, parseRuleResponse, SearchResponseItem, toEvidenceGroup } from './response_parser';
 import { buildTimeline } from './timeline';
+import { buildStory } from './story';
+import { FindingSummary } from '../../common/types';
 import { example } from '../../test/fixtures/example_docs';
 
 /**
@@ -109,5 +111,23 @@ describe('the exact count of a group that stopped early', () => {
     // A span over all the documents (no early stop) is whole.
     const whole = parseRuleResponse(s, { ...item, terminated_early: undefined }, DEFAULT_SOURCES, 1);
     expect(buildTimeline([{ ...whole, total: 1 }])[0].partial).toBeUndefined();
+  });
+
+  it('tells the story with "at least" where its figures come from the documents collected, and says how many were counted', () => {
+    const s = sshSearch();
+    const rule = s.rule;
+    const storyOf = (g: ReturnType<typeof parseRuleResponse>) => {
+      g.facets[2] = { ...g.facets[2], buckets: [{ value: 'Failed', count: g.collected ?? g.total }] };
+      return buildStory({} as FindingSummary, new EntitySet(), [rule], new Map([[rule.id, g]]), [], DEFAULT_SOURCES).map((x) => x.text);
+    };
+    const exact = storyOf(applyExactCount(parseRuleResponse(s, stoppedEarly(1000), DEFAULT_SOURCES, 1), s, counted(6001)));
+    expect(exact[0]).toMatch(/ made at least 1,000 failed SSH logins/);
+    expect(exact[1]).toBe('The search "SSH attempts from the remote addresses" matched 6,001 documents; OpenSearch stopped collecting them at a bound per shard, so its breakdown (counts by value, rows, timeline) is built from the first 1,000 collected.');
+    const bound = storyOf(parseRuleResponse(s, stoppedEarly(1000), DEFAULT_SOURCES, 1));
+    expect(bound[0]).toMatch(/ made at least 1,000 failed SSH logins/);
+    expect(bound[1]).toMatch(/^The search "SSH attempts from the remote addresses" matched at least 1,000 documents: .* its counts are lower bounds\.$/);
+    const whole = storyOf(parseRuleResponse(s, { ...stoppedEarly(1000), terminated_early: undefined }, DEFAULT_SOURCES, 1));
+    expect(whole).toHaveLength(1);
+    expect(whole[0]).toMatch(/ made 1,000 failed SSH logins/);
   });
 });

@@ -22,7 +22,7 @@ describe('a heavy finding under a per-shard bound', () => {
   });
   afterAll(() => bounded?.cleanup());
 
-  it('answers in time, marks the brute-force counts as lower bounds and keeps the answer bounded', async () => {
+  it('answers in time, counts the brute force exactly in round trip 2, says its breakdown is partial and keeps the answer bounded', async () => {
     const started = Date.now();
     const r = await bounded.api<Investigation>('POST', API_PATHS.investigate, { finding: facts.heavyFinding });
     const ms = Date.now() - started;
@@ -30,18 +30,66 @@ describe('a heavy finding under a per-shard bound', () => {
     expect(ms).toBeLessThan(LIMITS.requestTimeoutMs);
     const heavy = facts.counts.heavySshFailures!;
     expect(heavy).toBeGreaterThan(10_000);
-    const partial = r.body.evidence.filter((g) => g.totalIsLowerBound);
-    expect(partial.length).toBeGreaterThan(0);
+    // The exact count rides in the investigation's second round trip: no more round trips than before.
+    expect(r.body.took.roundTrips).toBeLessThanOrEqual(2);
+    const partial = r.body.evidence.filter((g) => g.breakdownIsPartial);
+    expect(partial.map((g) => g.id)).toContain('linux_secure.ssh_from_attacker');
     for (const g of partial) {
-      // At least what was collected, never more than what exists.
-      expect(g.total).toBeGreaterThanOrEqual(1000);
-      expect(g.total).toBeLessThan(heavy + 100);
+      expect(g.hop).toBe(1);
+      // Counted exactly, no longer marked; the breakdown comes from what was collected, at least the bound.
+      expect(g.totalIsLowerBound).toBeUndefined();
+      expect(g.collected).toBeGreaterThanOrEqual(1000);
+      expect(g.collected).toBeLessThan(g.total);
       expect(g.hits.length).toBeLessThanOrEqual(LIMITS.evidenceHits);
     }
-    // "What was checked" carries the same mark.
-    const checks = r.body.checks.filter((c) => c.totalIsLowerBound);
-    expect(checks.map((c) => c.rule).sort()).toEqual(partial.map((g) => g.id).sort());
+    // Every failed login the scenario wrote, and the one that succeeded.
+    const ssh = partial.find((g) => g.id === 'linux_secure.ssh_from_attacker')!;
+    expect(ssh.total).toBe(heavy + 1);
+    // "What was checked" says the exact count, without the mark.
+    expect(r.body.checks.filter((c) => c.totalIsLowerBound)).toEqual([]);
+    expect(r.body.checks.find((c) => c.rule === ssh.id)!.total).toBe(heavy + 1);
+    // The story says what was counted and what the breakdown was built from.
+    const said = r.body.story.filter((x) => x.evidence.includes(ssh.id)).map((x) => x.text);
+    expect(said.some((t) => / made at least [\d,]+ failed SSH logins/.test(t))).toBe(true);
+    expect(said).toContain(`The search "${ssh.title}" matched ${(heavy + 1).toLocaleString('en-US')} documents; OpenSearch stopped collecting them at a bound per shard, so its breakdown (counts by value, rows, timeline) is built from the first ${ssh.collected!.toLocaleString('en-US')} collected.`);
     expect(JSON.stringify(r.body).length).toBeLessThan(3 * 1024 * 1024);
+  });
+
+  it('counts exactly what an unbounded search counts, and keeps the lower bound of a group that stops early in the last round trip', async () => {
+    // The same indices under the smallest bound a deployment may set, so that groups of both round
+    // trips stop early, and without one.
+    const tiny = await startTestHost('pressure-tiny', { configFor: () => ({ ...prefixedSourcesConfig(bounded.prefix), maxDocsPerShard: 100 }) });
+    const whole = await startTestHost('pressure-whole', { configFor: () => prefixedSourcesConfig(bounded.prefix) });
+    try {
+      const early: Investigation['evidence'] = [];
+      for (const finding of [facts.heavyFinding, facts.iamFinding]) {
+        const r = await tiny.api<Investigation>('POST', API_PATHS.investigate, { finding });
+        expect(r.status).toBe(200);
+        expect(r.body.took.roundTrips).toBeLessThanOrEqual(2);
+        const all = await whole.api<Investigation>('POST', API_PATHS.investigate, { finding });
+        expect(all.body.evidence.filter((g) => g.breakdownIsPartial || g.totalIsLowerBound)).toEqual([]);
+        for (const g of r.body.evidence.filter((x) => x.breakdownIsPartial)) {
+          const unbounded = all.body.evidence.find((x) => x.id === g.id)!.total;
+          if (g.hop === 1) {
+            // Round trip 1's groups were counted in round trip 2: exact, what an unbounded search counts.
+            expect(g.totalIsLowerBound).toBeUndefined();
+            expect(g.total).toBe(unbounded);
+            expect(g.collected).toBeLessThan(g.total);
+          } else {
+            // Round trip 2's own groups have no later round trip to be counted in: lower bounds, marked.
+            expect(g.totalIsLowerBound).toBe(true);
+            expect(g.total).toBe(g.collected);
+            expect(g.total).toBeLessThan(unbounded);
+          }
+          early.push(g);
+        }
+      }
+      expect(early.filter((g) => g.hop === 1).length).toBeGreaterThan(0);
+      expect(early.filter((g) => g.hop === 2).length).toBeGreaterThan(0);
+    } finally {
+      await tiny.close();
+      await whole.close();
+    }
   });
 
   it('gives exact counts, without the mark, when the bound is not reached', async () => {
@@ -82,7 +130,7 @@ describe('a heavy finding over several days, two sources heavy at once', () => {
   });
   afterAll(() => host?.cleanup());
 
-  it('spans the days, marks only the group past the bound and counts the other exactly', async () => {
+  it('spans the days, counts both groups exactly and marks only the breakdown of the one past the bound', async () => {
     const r = await host.api<Investigation>('POST', API_PATHS.investigate, { finding: facts.heavyFinding });
     expect(r.status).toBe(200);
     // The window reaches back to the attack's first day (the finding's first seen).
@@ -90,15 +138,22 @@ describe('a heavy finding over several days, two sources heavy at once', () => {
     expect(Date.parse(r.body.window.to)).toBeGreaterThanOrEqual(Date.parse('2021-04-27T10:50:00Z'));
     const group = (id: string) => r.body.evidence.find((g) => g.id === id)!;
     const ssh = group('linux_secure.ssh_from_attacker');
-    expect(ssh.totalIsLowerBound).toBe(true);
-    expect(ssh.total).toBeGreaterThan(0);
-    expect(ssh.total).toBeLessThanOrEqual(heavy.failures + 1);
+    // Past the bound: counted exactly in round trip 2 (every failed login of the days, and the success),
+    // its breakdown built from the documents collected.
+    expect(r.body.took.roundTrips).toBeLessThanOrEqual(2);
+    expect(ssh.totalIsLowerBound).toBeUndefined();
+    expect(ssh.total).toBe(heavy.failures + 1);
+    expect(ssh.breakdownIsPartial).toBe(true);
+    expect(ssh.collected).toBeGreaterThanOrEqual(1000);
+    expect(ssh.collected).toBeLessThan(ssh.total);
     expect(ssh.hits.length).toBe(LIMITS.evidenceHits);
-    // The sign-ins stay under the bound: an exact count, not marked.
+    // The sign-ins stay under the bound: an exact count, a whole breakdown.
     const calls = group('cloudtrail.attacker_ip');
     expect(calls.total).toBe(facts.counts.heavyConsoleFailures);
     expect(calls.totalIsLowerBound).toBeUndefined();
-    expect(r.body.checks.filter((c) => c.totalIsLowerBound).map((c) => c.rule)).toEqual(['linux_secure.ssh_from_attacker']);
+    expect(calls.breakdownIsPartial).toBeUndefined();
+    expect(r.body.checks.filter((c) => c.totalIsLowerBound)).toEqual([]);
+    expect(r.body.evidence.filter((g) => g.breakdownIsPartial).map((g) => g.id)).toEqual(['linux_secure.ssh_from_attacker']);
     // The evidence is not cut to the finding's last 30 minutes (10:20–10:50, about 40 of the 6,000
     // logins): the hits lie in the days-long window and the earliest is older than that. Which
     // 1,000 documents a shard collects under `terminate_after` follows the index's document order,
