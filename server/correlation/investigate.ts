@@ -176,23 +176,33 @@ interface ExactCount extends MsearchItem {
 }
 
 /**
- * The exact counts to ride in round trip `hop`: the groups of the round trip before that stopped at
- * `terminate_after` and are not searched again in this one (a search that is re-run replaces the
- * group). Counts only ride: they never add a round trip beyond the investigation's own (the caller
- * decides), and a group that stops early in the last round trip keeps its lower bound. None when
- * the request's budget is nearly spent.
+ * The exact counts to ride in round trip `hop`, for the groups that stopped at `terminate_after`:
+ * - a group of the round trip before that is not searched again in this one: its own query;
+ * - a search re-run in this one (wider inputs or window) whose group stopped early before: its new
+ *   query, counted alongside it. It matches at least what it matched, so it stops early again (if it
+ *   does not, `applyExactCount` leaves the count unused).
+ * Counts only ride: they never add a round trip beyond the investigation's own (the caller decides),
+ * so a group that first stops early in the last round trip keeps its lower bound. None when the
+ * request's budget is nearly spent.
  */
 function exactCountsFor(groups: Map<RuleId, ParsedGroup>, searches: Map<RuleId, RuleSearch>, hop: number, rerun: RuleSearch[], reader: OpenSearchReader): ExactCount[] {
   if (reader.budget.remainingMs() < EXACT_COUNT_MIN_BUDGET_MS) return [];
   const again = new Set(rerun.map((s) => s.rule.id));
-  return [...groups.values()]
+  const carried = [...groups.values()]
     .filter((g) => g.hop === hop - 1 && stoppedEarly(g) && g.totalIsLowerBound && !again.has(g.id as RuleId))
     .map((g) => searches.get(g.id as RuleId))
-    .filter((s): s is RuleSearch => !!s)
-    .map((search) => ({ search, ...buildCountSearch(search) }));
+    .filter((s): s is RuleSearch => !!s);
+  const alongside = rerun.filter((s) => {
+    const g = groups.get(s.rule.id);
+    return !!g && stoppedEarly(g);
+  });
+  return [...carried, ...alongside].map((search) => ({ search, ...buildCountSearch(search) }));
 }
 
-/** The counts' answers (the last items of a round trip's responses) applied to their groups. */
+/**
+ * The counts' answers (the last items of a round trip's responses) applied to their groups, once the
+ * round trip's own groups are in: each count then meets the group of the search it repeats.
+ */
 function applyExactCounts(groups: Map<RuleId, ParsedGroup>, counts: ExactCount[], responses: SearchResponseItem[]): void {
   counts.forEach((c, i) => groups.set(c.search.rule.id, applyExactCount(groups.get(c.search.rule.id)!, c.search, responses[i])));
 }
@@ -287,7 +297,6 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
     const coverageAgain = windowGrew ? buildCoverageSearches(opts.sources, coverageSources, window) : [];
     const second = await runMsearch(reader, [...secondSearches, ...coverageAgain, ...secondCounts]);
     roundTrips++;
-    applyExactCounts(groups, secondCounts, second.slice(secondSearches.length + coverageAgain.length));
     const before = expanded.clone();
     secondSearches.forEach((s, i) => {
       const g = parseRuleResponse(s, second[i] ?? {}, opts.sources, 2);
@@ -295,6 +304,7 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
       searchOf.set(s.rule.id, s);
       collectYields(s.rule, g, expanded, linkedAccounts(finding.accountId), window);
     });
+    applyExactCounts(groups, secondCounts, second.slice(secondSearches.length + coverageAgain.length));
     if (windowGrew) coverage = readCoverage(coverageAgain, second, secondSearches.length);
 
     // Round trip 3, bounded: only the chain's next hop, only if the second round trip found new
@@ -308,16 +318,16 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
       })
       .map((rule) => buildRuleSearch(rule, { ...ctx(expanded), bound: rule.thirdHop }));
     if (thirdSearches.length) {
-      // A chain's third hop runs anyway: the counts of round trip 2's groups that stopped early ride in it.
+      // A chain's third hop runs anyway: the counts of the groups that stopped early ride in it.
       const thirdCounts = exactCountsFor(groups, searchOf, 3, thirdSearches, reader);
       const third = await runMsearch(reader, [...thirdSearches, ...thirdCounts]);
       roundTrips++;
-      applyExactCounts(groups, thirdCounts, third.slice(thirdSearches.length));
       thirdSearches.forEach((s, i) => {
         const g = parseRuleResponse(s, third[i] ?? {}, opts.sources, 3);
         groups.set(s.rule.id, g);
         collectYields(s.rule, g, expanded, linkedAccounts(finding.accountId), window);
       });
+      applyExactCounts(groups, thirdCounts, third.slice(thirdSearches.length));
     }
   } else if (secondCounts.length) {
     // Nothing else to ask: the counts make round trip 2 on their own (still two at most). They only
