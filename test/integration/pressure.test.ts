@@ -1,5 +1,9 @@
 import { API_PATHS, LIMITS } from '../../common/constants';
-import { Investigation } from '../../common/types';
+import { DocRef, Investigation } from '../../common/types';
+import { resolveSources, SourceDefinitions, SourceOverrides } from '../../common/sources';
+import { investigate } from '../../server/correlation/investigate';
+import { createOpenSearchReader, TransportClient } from '../../server/lib/opensearch_reader';
+import { RequestBudget } from '../../server/lib/request_budget';
 import { generateScenario } from '../fixtures/scenario/generate';
 import { loadScenario, prefixedSourcesConfig, startTestHost, TestHost } from './helpers';
 
@@ -175,5 +179,65 @@ describe('a heavy finding over several days, two sources heavy at once', () => {
     expect(Math.min(...times)).toBeLessThan(Date.parse('2021-04-27T10:20:00Z'));
     expect(Math.min(...times)).toBeGreaterThanOrEqual(Date.parse(r.body.window.from));
     expect(Math.max(...times)).toBeLessThanOrEqual(Date.parse(r.body.window.to));
+  });
+});
+
+/**
+ * A finding whose investigation needs one round trip (a root-credential finding of the noise: nothing
+ * its first searches find widens the next), under a bound small enough for its groups to stop early.
+ * The counts then make round trip 2 on their own. The deployment's bound cannot go below 100, so the
+ * engine is called directly, through the plugin's one reader on the real OpenSearch.
+ */
+describe('exact counts when round trip 1 is all the investigation asks', () => {
+  let host: TestHost;
+  let sources: SourceDefinitions;
+  let findings: DocRef[];
+  const reader = (budgetMs: number = LIMITS.requestTimeoutMs) => createOpenSearchReader(host.opensearch as unknown as TransportClient, { budget: new RequestBudget(budgetMs) });
+
+  beforeAll(async () => {
+    host = await startTestHost('pressure-one-trip');
+    await loadScenario(host.opensearch, host.prefix, { noise: 2000 });
+    sources = resolveSources((prefixedSourcesConfig(host.prefix) as { sources: SourceOverrides }).sources);
+    const r = await host.opensearch.search({
+      index: `${host.prefix}log-aws-guardduty-*`,
+      body: { size: 10, query: { term: { type: 'Policy:IAMUser/RootCredentialUsage' } }, collapse: { field: '@id' }, sort: [{ 'service.count': 'desc' }, { '@id': 'asc' }] },
+    } as any);
+    findings = (r.body as any).hits.hits.map((h: { _index: string; _id: string }) => ({ index: h._index, id: h._id }));
+    expect(findings.length).toBeGreaterThan(0);
+  });
+  afterAll(() => host?.cleanup());
+
+  it('counts the groups of round trip 1 in a round trip of their own, two at most, to what an unbounded search counts', async () => {
+    let countOnly = 0;
+    for (const finding of findings) {
+      const inv = await investigate(reader(), { finding, sources, maxDocsPerShard: 1 });
+      const all = await investigate(reader(), { finding, sources });
+      expect(inv.took.roundTrips).toBeLessThanOrEqual(2);
+      const partial = inv.evidence.filter((g) => g.breakdownIsPartial);
+      for (const g of partial) {
+        if (g.hop !== 1) continue;
+        expect(g.totalIsLowerBound).toBeUndefined();
+        expect(g.total).toBe(all.evidence.find((x) => x.id === g.id)!.total);
+      }
+      // Nothing was asked in round trip 2 but the counts.
+      if (all.took.roundTrips === 1 && partial.length) {
+        expect(inv.evidence.every((g) => g.hop === 1)).toBe(true);
+        expect(inv.took.roundTrips).toBe(2);
+        countOnly++;
+      }
+    }
+    expect(countOnly).toBeGreaterThan(0);
+  });
+
+  it('does not ask for the counts when the request has too little time left, and keeps the lower bounds', async () => {
+    const finding = findings[0];
+    // Less than twice the count's own timeout left: only round trip 1 is made.
+    const inv = await investigate(reader(2 * LIMITS.exactCountTimeoutMs - 1000), { finding, sources, maxDocsPerShard: 1 });
+    const partial = inv.evidence.filter((g) => g.breakdownIsPartial);
+    expect(partial.length).toBeGreaterThan(0);
+    for (const g of partial) {
+      expect(g.totalIsLowerBound).toBe(true);
+      expect(g.total).toBe(g.collected);
+    }
   });
 });
