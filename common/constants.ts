@@ -71,6 +71,12 @@ export const LIMITS = {
    * deployment may change it (`siem_investigations.maxDocsPerShard`).
    */
   maxDocsPerShard: 200_000,
+  /**
+   * Server-side timeout of the exact count of a group that stopped at `maxDocsPerShard` (a size-0
+   * `track_total_hits` search riding in the next round trip): 500,000 matches count in ~20 ms, so
+   * this only bounds a pathological case; a count that does not finish leaves the lower bound.
+   */
+  exactCountTimeoutMs: 2000,
   /** Client-side timeout of a whole request to OpenSearch. */
   requestTimeoutMs: 30000,
   /** Timeline entries after merging repeats. */

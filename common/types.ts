@@ -142,13 +142,27 @@ export interface EvidenceGroup {
   query: Record<string, unknown>;
   /** The fields shown as columns for this group. */
   columns: string[];
+  /**
+   * Documents that match (findings, for a group that collapses a finding's updates). Exact unless
+   * `totalIsLowerBound`: when the collection stopped early (`breakdownIsPartial`), the same query is
+   * counted again without the bound in the next round trip, and only a count that failed, timed out
+   * or could not ride in a later round trip leaves the lower bound.
+   */
   total: number;
   /**
-   * OpenSearch stopped collecting at `maxDocsPerShard` documents per shard (a heavy group: hundreds of
-   * thousands of matches over a long window): `total` and the facet counts are lower bounds, and the
-   * hits are the best of the documents collected.
+   * `total` is a lower bound: the collection stopped early and the exact count could not be taken
+   * (see `total`). The facet counts are then lower bounds too, and the hits the best of those collected.
    */
   totalIsLowerBound?: boolean;
+  /**
+   * OpenSearch stopped collecting at `maxDocsPerShard` documents per shard (`terminated_early`: a
+   * heavy group, hundreds of thousands of matches over a long window): the facets, the rows, the
+   * activity spans and the timeline are built from the `collected` documents read, not from all
+   * `total`. Set with or without `totalIsLowerBound`.
+   */
+  breakdownIsPartial?: boolean;
+  /** With `breakdownIsPartial`: how many documents the bounded search collected (its own count). */
+  collected?: number;
   hits: EvidenceHit[];
   facets: Facet[];
   /** Set when OpenSearch answered this search with an error or timed out. */

@@ -65,6 +65,8 @@ interface GroupFigure {
   source?: string;
   total: number;
   totalIsLowerBound: boolean;
+  /** The documents the bounded search collected, when it stopped early (`breakdownIsPartial`). */
+  collected?: number;
   hits: number;
   error?: string;
 }
@@ -202,7 +204,7 @@ async function main() {
     serverSide: summarize(serverTook.slice(-runs)),
     roundTrips: [...roundTrips],
     responseBytes: { min: Math.min(...sizes), max: Math.max(...sizes) },
-    groups: inv.evidence.map((g) => ({ id: g.id, source: g.source, total: g.total, totalIsLowerBound: g.totalIsLowerBound === true, hits: g.hits.length, ...(g.error ? { error: g.error } : {}) })),
+    groups: inv.evidence.map((g) => ({ id: g.id, source: g.source, total: g.total, totalIsLowerBound: g.totalIsLowerBound === true, ...(g.breakdownIsPartial ? { collected: g.collected } : {}), hits: g.hits.length, ...(g.error ? { error: g.error } : {}) })),
     exactCounts: exact,
     coverage: inv.coverage.map((c) => ({ source: c.source, docsInWindow: c.docsInWindow, lowerBound: c.docsInWindowIsLowerBound === true, ...(c.error ? { error: c.error } : {}) })),
     rssMiB: { before: rssBefore / MiB, max: rssMax / MiB, after: process.memoryUsage().rss / MiB, maxRss: process.resourceUsage().maxRSS / 1024 },
@@ -220,7 +222,7 @@ function writeReport(r: PressureFigures) {
   const row = (name: string, s: Summary) => `| ${name} | ${s.runs} | ${fmt(s.p50)} | ${fmt(s.p95)} | ${fmt(s.max)} |`;
   const groups = r.groups
     .filter((g) => g.total > 0 || g.error)
-    .map((g) => `| \`${g.id}\` | ${n(g.total)}${g.totalIsLowerBound ? ' (lower bound)' : ''} | ${g.hits} | ${g.error ?? ''} |`);
+    .map((g) => `| \`${g.id}\` | ${n(g.total)}${g.totalIsLowerBound ? ' (lower bound)' : ''} | ${g.collected === undefined ? '' : n(g.collected)} | ${g.hits} | ${g.error ?? ''} |`);
   const section = `<!-- pressure-bench -->
 ## A heavy finding under pressure (issue 15, item 4)
 
@@ -236,13 +238,13 @@ ${row('the same requests straight to OpenSearch', r.direct)}
 - Round trips per investigation: ${r.roundTrips.join(', ')}. Answer size: ${n(r.responseBytes.max)} bytes at most.
 - Bench process (it hosts the dev host): RSS ${r.rssMiB.before.toFixed(0)} MiB before the runs, ${r.rssMiB.max.toFixed(0)} MiB at most during them, ${r.rssMiB.after.toFixed(0)} MiB after (maxRSS over the whole process, data generation and any loading included: ${r.rssMiB.maxRss.toFixed(0)} MiB). OpenSearch heap used: ${r.heapUsedMiB.before.toFixed(0)} MiB before, ${r.heapUsedMiB.max.toFixed(0)} MiB at most (sampled every 500 ms).
 
-Evidence groups with matches (the total as the answer gives it; "lower bound" when the answer marks it so):
+Evidence groups with matches (the total as the answer gives it; "lower bound" when the answer marks it so; "collected" when the search stopped at its bound, \`breakdownIsPartial\`: the facets, rows and timeline are built from those, and the total is the exact count that rode in the next round trip):
 
-| group | total | hits returned | error |
-|---|---|---|---|
+| group | total | collected | hits returned | error |
+|---|---|---|---|---|
 ${groups.join('\n')}
 
-Each search that stopped at its bound, counted again straight from OpenSearch without one (size 0, no aggregations): what the data holds behind the lower bound, and what an exact count costs.
+Each search that stopped at its bound, counted again straight from OpenSearch without one (size 0, no aggregations), outside the investigation: what the data holds, and what such a count costs alone.
 
 | index | the bounded search counted | the same query, counted exactly | took |
 |---|---|---|---|

@@ -31,4 +31,19 @@ describe('AttackStory', () => {
     expect(state._q.filters[0].meta.alias).toBe(inv.evidence[0].question);
     expect(state._g.time).toEqual({ from: inv.window.from, to: inv.window.to });
   });
+
+  it('names the exact count of a group counted past its collection bound, and a lower bound as one', () => {
+    const id = 'linux_secure.ssh_success';
+    const g = inv.evidence.find((x) => x.id === id)!;
+    const link = (evidence: typeof inv.evidence) => {
+      const view = renderWithServices(<AttackStory story={inv.story} evidence={evidence} window={inv.window} onShowGroup={jest.fn()} />);
+      const text = within(screen.getAllByTestId('storySentence')[0]).getByTestId('storyEvidenceLink').textContent;
+      view.unmount();
+      return text;
+    };
+    const counted = inv.evidence.map((x) => (x.id === id ? { ...x, total: 500001, breakdownIsPartial: true, collected: 122079 } : x));
+    expect(link(counted)).toBe(`${g.title} (500,001 hits)`);
+    const bound = inv.evidence.map((x) => (x.id === id ? { ...x, total: 122079, totalIsLowerBound: true, breakdownIsPartial: true, collected: 122079 } : x));
+    expect(link(bound)).toBe(`${g.title} (122,079+ hits)`);
+  });
 });

@@ -34,9 +34,30 @@ describe('EvidenceGroupPanel', () => {
     expect(screen.getByText(/most relevant of 200,000\+ hits/)).toBeInTheDocument();
   });
 
+  it('gives the exact count of a group that stopped collecting early, and says its breakdown comes from the documents collected', () => {
+    const buckets = [{ value: 'failure', count: 122079 }];
+    renderPanel({ ...calls, total: 500001, breakdownIsPartial: true, collected: 122079, facets: [{ field: 'event.outcome', label: 'Outcome', buckets }] });
+    expect(screen.getByTestId('evidenceTotal')).toHaveTextContent(/^500,001 hits$/);
+    expect(screen.queryByTestId('evidenceLowerBound')).toBeNull();
+    expect(screen.getByTestId('evidencePartialBreakdown')).toHaveTextContent(
+      'Counted 500,001 hits; the breakdown, the table and the timeline are built from the first 122,079 collected'
+    );
+    expect(screen.getByText('The table holds 3 of the 122,079 documents collected; Discover shows all 500,001.')).toBeInTheDocument();
+    // A facet's share is of the documents it was counted from.
+    expect(within(screen.getByTestId('facet')).getByTitle('100% of 122,079')).toBeInTheDocument();
+  });
+
+  it('keeps the lower-bound note, not the partial-breakdown one, when the exact count could not be taken', () => {
+    renderPanel({ ...calls, total: 122079, totalIsLowerBound: true, breakdownIsPartial: true, collected: 122079 });
+    expect(screen.getByTestId('evidenceTotal')).toHaveTextContent('122,079+ hits');
+    expect(screen.getByTestId('evidenceLowerBound')).toBeInTheDocument();
+    expect(screen.queryByTestId('evidencePartialBreakdown')).toBeNull();
+  });
+
   it('gives an exact count without the lower-bound note', () => {
     renderPanel(calls);
     expect(screen.queryByTestId('evidenceLowerBound')).toBeNull();
+    expect(screen.queryByTestId('evidencePartialBreakdown')).toBeNull();
   });
 
   it('shows the five largest facet values and the rest on demand', () => {

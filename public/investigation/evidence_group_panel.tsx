@@ -26,6 +26,9 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
   const { sources } = useAppServices();
   const filtering = focused !== null && focused.type !== 'finding';
   const hits = filtering ? group.hits.filter((h) => hitMentions(h, focused.value)) : group.hits;
+  // Counted exactly, but the breakdown and rows come from the documents collected before the bound.
+  const partial = !!group.breakdownIsPartial && !group.totalIsLowerBound;
+  const collected = group.collected ?? group.total;
   return (
     <EuiPanel
       id={`evidence-${group.id}`}
@@ -75,6 +78,20 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           </EuiText>
         </>
       )}
+      {partial && (
+        <>
+          <EuiSpacer size="s" />
+          <EuiText size="xs" color="subdued" data-test-subj="evidencePartialBreakdown">
+            <p>
+              {i18n.translate('siemInvestigations.investigation.group.partialBreakdown', {
+                defaultMessage:
+                  'Counted {total, plural, one {# hit} other {# hits}}; the breakdown, the table and the timeline are built from the first {collected, number} collected (OpenSearch stops collecting at a bound number of documents per shard). Discover shows them all.',
+                values: { total: group.total, collected },
+              })}
+            </p>
+          </EuiText>
+        </>
+      )}
       {group.total === 0 && !group.error ? (
         <EuiText size="s" color="subdued">
           <EuiSpacer size="s" />
@@ -83,7 +100,7 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
       ) : (
         <>
           <EuiSpacer size="m" />
-          <FacetList facets={group.facets} total={group.total} />
+          <FacetList facets={group.facets} total={partial ? collected : group.total} />
           {group.facets.some((f) => f.buckets.length) && <EuiSpacer size="m" />}
           {filtering && (
             <EuiText size="xs" color="subdued">
@@ -106,7 +123,7 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           {group.total > group.hits.length && (
             <EuiText size="xs" color="subdued">
               <p>
-                {i18n.translate('siemInvestigations.investigation.group.truncatedAtLeast', { defaultMessage: 'The table holds the {shown, number} most relevant of {lowerBound, select, true {{total, number}+ hits} other {{total, plural, one {# hit} other {# hits}}}}; Discover shows them all.', values: { shown: group.hits.length, total: group.total, lowerBound: String(!!group.totalIsLowerBound) } })}
+                {partial ? i18n.translate('siemInvestigations.investigation.group.truncatedPartial', { defaultMessage: 'The table holds {shown, number} of the {collected, number} documents collected; Discover shows all {total, number}.', values: { shown: group.hits.length, collected, total: group.total } }) : i18n.translate('siemInvestigations.investigation.group.truncatedAtLeast', { defaultMessage: 'The table holds the {shown, number} most relevant of {lowerBound, select, true {{total, number}+ hits} other {{total, plural, one {# hit} other {# hits}}}}; Discover shows them all.', values: { shown: group.hits.length, total: group.total, lowerBound: String(!!group.totalIsLowerBound) } })}
               </p>
             </EuiText>
           )}

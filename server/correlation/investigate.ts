@@ -1,15 +1,16 @@
 import { ClusterCoverage, DocRef, EntityType, Investigation, InvestigationWindow, SourceCoverage, SourceId, SOURCE_IDS } from '../../common/types';
 import { SourceDefinitions } from '../../common/sources';
-import { badRequest, notFound } from '../lib/errors';
-import { OpenSearchReader } from '../lib/opensearch_reader';
+import { badRequest, HttpError, notFound } from '../lib/errors';
+import { OpenSearchReader, OpenSearchResponseError } from '../lib/opensearch_reader';
 import { EntitySet } from './entity_set';
 import { addFindingEntities, findingAccount, isGuardDutyFinding, summarizeFinding } from './finding';
 import { first, FlatDoc, flattenDocument, values } from '../../common/flatten';
 import { buildGraph } from './graph';
 import { PivotRule, playbookFor, RuleId } from '../playbooks';
 import { seenBy } from '../playbooks/provenance';
-import { buildCoverageSearches, buildRuleSearch, CoverageSearch, MsearchItem, ruleInputs, RuleSearch, SearchContext, toMsearchBody } from './query_builder';
-import { errorOf, ParsedGroup, parseRuleResponse, SearchResponseItem, toEvidenceGroup, totalIsLowerBound, totalOf } from './response_parser';
+import { LIMITS } from '../../common/constants';
+import { buildCountSearch, buildCoverageSearches, buildRuleSearch, CoverageSearch, MsearchItem, ruleInputs, RuleSearch, SearchContext, toMsearchBody } from './query_builder';
+import { applyExactCount, errorOf, ParsedGroup, parseRuleResponse, SearchResponseItem, stoppedEarly, toEvidenceGroup, totalIsLowerBound, totalOf } from './response_parser';
 import { checkRules } from './checks';
 import { buildStory } from './story';
 import { buildTimeline } from './timeline';
@@ -167,6 +168,45 @@ function runMsearch(reader: OpenSearchReader, items: MsearchItem[]): Promise<Sea
   return reader.msearch<SearchResponseItem>(toMsearchBody(items));
 }
 
+/** Time the request must have left for an exact count to be asked: its own timeout, and as much again for the rest. */
+const EXACT_COUNT_MIN_BUDGET_MS = 2 * LIMITS.exactCountTimeoutMs;
+
+interface ExactCount extends MsearchItem {
+  search: RuleSearch;
+}
+
+/**
+ * The exact counts to ride in round trip `hop`, for the groups that stopped at `terminate_after`:
+ * - a group of the round trip before that is not searched again in this one: its own query;
+ * - a search re-run in this one (wider inputs or window) whose group stopped early before: its new
+ *   query, counted alongside it. It matches at least what it matched, so it stops early again (if it
+ *   does not, `applyExactCount` leaves the count unused).
+ * Counts only ride: they never add a round trip beyond the investigation's own (the caller decides),
+ * so a group that first stops early in the last round trip keeps its lower bound. None when the
+ * request's budget is nearly spent.
+ */
+function exactCountsFor(groups: Map<RuleId, ParsedGroup>, searches: Map<RuleId, RuleSearch>, hop: number, rerun: RuleSearch[], reader: OpenSearchReader): ExactCount[] {
+  if (reader.budget.remainingMs() < EXACT_COUNT_MIN_BUDGET_MS) return [];
+  const again = new Set(rerun.map((s) => s.rule.id));
+  const carried = [...groups.values()]
+    .filter((g) => g.hop === hop - 1 && stoppedEarly(g) && g.totalIsLowerBound && !again.has(g.id as RuleId))
+    .map((g) => searches.get(g.id as RuleId))
+    .filter((s): s is RuleSearch => !!s);
+  const alongside = rerun.filter((s) => {
+    const g = groups.get(s.rule.id);
+    return !!g && stoppedEarly(g);
+  });
+  return [...carried, ...alongside].map((search) => ({ search, ...buildCountSearch(search) }));
+}
+
+/**
+ * The counts' answers (the last items of a round trip's responses) applied to their groups, once the
+ * round trip's own groups are in: each count then meets the group of the search it repeats.
+ */
+function applyExactCounts(groups: Map<RuleId, ParsedGroup>, counts: ExactCount[], responses: SearchResponseItem[]): void {
+  counts.forEach((c, i) => groups.set(c.search.rule.id, applyExactCount(groups.get(c.search.rule.id)!, c.search, responses[i])));
+}
+
 /**
  * One investigation in two round trips to OpenSearch: the first runs every pivot the finding's own
  * entities allow plus the coverage counts; the second re-runs only the pivots whose inputs grew
@@ -211,7 +251,12 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
   let roundTrips = 1;
 
   const groups = new Map<RuleId, ParsedGroup>();
-  firstSearches.forEach((s, i) => groups.set(s.rule.id, parseRuleResponse(s, firstResponses[i] ?? {}, opts.sources, 1)));
+  /** The search each group came from: what its exact count repeats. */
+  const searchOf = new Map<RuleId, RuleSearch>();
+  firstSearches.forEach((s, i) => {
+    groups.set(s.rule.id, parseRuleResponse(s, firstResponses[i] ?? {}, opts.sources, 1));
+    searchOf.set(s.rule.id, s);
+  });
   const readCoverage = (searches: CoverageSearch[], responses: SearchResponseItem[], offset: number): SourceCoverage[] =>
     readCoverageResponses(coverageSources, opts.sources, searches, responses.slice(offset));
   let coverage = readCoverage(coverageSearches, firstResponses, firstSearches.length);
@@ -246,16 +291,20 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
       return true;
     })
     .map((rule) => buildRuleSearch(rule, ctx(expanded)));
+  // The exact counts of the groups that stopped early ride in round trip 2 (last, after the coverage).
+  const secondCounts = exactCountsFor(groups, searchOf, 2, secondSearches, reader);
   if (secondSearches.length || windowGrew) {
     const coverageAgain = windowGrew ? buildCoverageSearches(opts.sources, coverageSources, window) : [];
-    const second = await runMsearch(reader, [...secondSearches, ...coverageAgain]);
+    const second = await runMsearch(reader, [...secondSearches, ...coverageAgain, ...secondCounts]);
     roundTrips++;
     const before = expanded.clone();
     secondSearches.forEach((s, i) => {
       const g = parseRuleResponse(s, second[i] ?? {}, opts.sources, 2);
       groups.set(s.rule.id, g);
+      searchOf.set(s.rule.id, s);
       collectYields(s.rule, g, expanded, linkedAccounts(finding.accountId), window);
     });
+    applyExactCounts(groups, secondCounts, second.slice(secondSearches.length + coverageAgain.length));
     if (windowGrew) coverage = readCoverage(coverageAgain, second, secondSearches.length);
 
     // Round trip 3, bounded: only the chain's next hop, only if the second round trip found new
@@ -269,14 +318,29 @@ export async function investigate(reader: OpenSearchReader, opts: InvestigateOpt
       })
       .map((rule) => buildRuleSearch(rule, { ...ctx(expanded), bound: rule.thirdHop }));
     if (thirdSearches.length) {
-      const third = await runMsearch(reader, thirdSearches);
+      // A chain's third hop runs anyway: the counts of the groups that stopped early ride in it.
+      const thirdCounts = exactCountsFor(groups, searchOf, 3, thirdSearches, reader);
+      const third = await runMsearch(reader, [...thirdSearches, ...thirdCounts]);
       roundTrips++;
       thirdSearches.forEach((s, i) => {
         const g = parseRuleResponse(s, third[i] ?? {}, opts.sources, 3);
         groups.set(s.rule.id, g);
         collectYields(s.rule, g, expanded, linkedAccounts(finding.accountId), window);
       });
+      applyExactCounts(groups, thirdCounts, third.slice(thirdSearches.length));
     }
+  } else if (secondCounts.length) {
+    // Nothing else to ask: the counts make round trip 2 on their own (still two at most). They only
+    // sharpen counts, so whatever goes wrong with them leaves the lower bounds, never an error.
+    roundTrips++;
+    let counted: SearchResponseItem[] | undefined;
+    try {
+      counted = await runMsearch(reader, secondCounts);
+    } catch (e) {
+      // OpenSearch's trouble (an error answer, unreachable, out of time): the lower bounds stand.
+      if (!(e instanceof HttpError || e instanceof OpenSearchResponseError)) throw e;
+    }
+    if (counted) applyExactCounts(groups, secondCounts, counted);
   }
 
   const ordered = rules.map((r) => groups.get(r.id)).filter((g): g is ParsedGroup => !!g);

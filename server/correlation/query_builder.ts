@@ -205,6 +205,26 @@ export function buildRuleSearch(rule: PivotRule, ctx: SearchContext): RuleSearch
   return { rule, query, header: header(def), body };
 }
 
+/**
+ * The exact count of a rule search that stopped early (`terminated_early`): the same index pattern,
+ * query and window, without `terminate_after`, no hits and no aggregations but the distinct count of
+ * a collapsed group (what its `total` counts). Bounded in time by `LIMITS.exactCountTimeoutMs`: a
+ * count that does not finish in it is partial and the group keeps its lower bound.
+ */
+export function buildCountSearch(search: RuleSearch): MsearchItem {
+  const unique = (search.body.aggs as Dsl | undefined)?.[UNIQUE_AGG];
+  return {
+    header: search.header,
+    body: {
+      query: search.body.query,
+      size: 0,
+      track_total_hits: true,
+      timeout: `${LIMITS.exactCountTimeoutMs}ms`,
+      ...(unique ? { aggs: { [UNIQUE_AGG]: unique } } : {}),
+    },
+  };
+}
+
 /** How many documents each source holds in the window: "no evidence" vs "no data". */
 export function buildCoverageSearch(def: SourceDefinition, window: InvestigationWindow, indexPattern = def.indexPattern): MsearchItem {
   return {

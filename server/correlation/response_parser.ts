@@ -122,6 +122,32 @@ export function errorOf(item: SearchResponseItem): string | undefined {
   return undefined;
 }
 
+/** A group's count: its findings (a collapsed group counts the distinct values) or its documents. */
+function groupTotal(search: Pick<RuleSearch, 'rule'>, item: SearchResponseItem): number {
+  const unique = item.aggregations?.[UNIQUE_AGG]?.value;
+  return search.rule.collapse && typeof unique === 'number' ? unique : totalOf(item);
+}
+
+/** The collection stopped at `terminate_after` on some shard: the breakdown is built from part of the matches. */
+export function stoppedEarly(group: Pick<ParsedGroup, 'breakdownIsPartial' | 'error'>): boolean {
+  return group.breakdownIsPartial === true && !group.error;
+}
+
+/**
+ * A group whose collection stopped early, with the exact count of the same query (`buildCountSearch`,
+ * a later round trip): `total` becomes exact and loses its lower-bound mark, while `breakdownIsPartial`
+ * and `collected` keep saying that the rest was built from the documents collected. A count that
+ * failed, timed out, left a cluster out, stopped early itself or says less than was collected changes
+ * nothing: the group keeps its lower bound.
+ */
+export function applyExactCount(group: ParsedGroup, search: Pick<RuleSearch, 'rule'>, item: SearchResponseItem | undefined): ParsedGroup {
+  if (!item || !stoppedEarly(group) || errorOf(item) || totalIsLowerBound(item)) return group;
+  const exact = groupTotal(search, item);
+  if (!Number.isFinite(exact) || exact < (group.collected ?? group.total)) return group;
+  const { totalIsLowerBound: _bound, ...rest } = group;
+  return { ...rest, total: exact };
+}
+
 export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, sources: SourceDefinitions, hop: number): ParsedGroup {
   const { rule } = search;
   const def = sources[rule.source];
@@ -156,7 +182,6 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
       }),
     };
   });
-  const unique = item.aggregations?.[UNIQUE_AGG]?.value;
   const yieldValues = (rule.yields ?? []).map((_y, i): YieldValues | undefined => {
     const outer = item.aggregations?.[yieldAggName(i)];
     // A filtered yield (`successOnly`, `inWindow`) has its terms one level down.
@@ -177,8 +202,10 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
     timeField: def.timeField,
     query: search.query,
     columns,
-    total: rule.collapse && typeof unique === 'number' ? unique : totalOf(item),
+    total: groupTotal(search, item),
     ...(totalIsLowerBound(item) ? { totalIsLowerBound: true } : {}),
+    // Stopped at `terminate_after`: what was built, was built from the documents collected.
+    ...(item.terminated_early === true ? { breakdownIsPartial: true, collected: groupTotal(search, item) } : {}),
     hits,
     facets,
     yieldValues,

@@ -48,6 +48,20 @@ export function buildStory(
         }),
         [g.id]
       );
+    } else if (g.breakdownIsPartial) {
+      // A heavy group: the figures the sentences above took from its breakdown are lower bounds.
+      say(
+        g.totalIsLowerBound
+          ? i18n.translate('siemInvestigations.story.lowerBound', {
+              defaultMessage: 'The search "{title}" matched at least {total, number} documents: OpenSearch stopped collecting them at a bound per shard and they could not be counted in time, so its counts are lower bounds.',
+              values: { title: g.title, total: g.total },
+            })
+          : i18n.translate('siemInvestigations.story.partialBreakdown', {
+              defaultMessage: 'The search "{title}" matched {total, number} documents; OpenSearch stopped collecting them at a bound per shard, so its breakdown (counts by value, rows, timeline) is built from the first {collected, number} collected.',
+              values: { title: g.title, total: g.total, collected: g.collected ?? g.total },
+            }),
+        [g.id]
+      );
     }
   }
   // Only the sources this playbook searches: a deployment without, say, Route 53 Resolver logs is

@@ -16,6 +16,8 @@ export function buildTimeline(groups: ParsedGroup[]): TimelineEvent[] {
   const seen = new Set<string>();
   const items: Array<{ d: TimelineDescription; source: SourceId; ref: TimelineEvent['ref']; evidence: string; partial: boolean }> = [];
   const spansOf = new Map(groups.map((g) => [g.id, g.spans]));
+  // A group that stopped collecting early built its spans from part of its documents.
+  const partialSpans = new Set(groups.filter((g) => g.breakdownIsPartial).map((g) => g.id));
   for (const g of groups) {
     const partial = g.total > g.hits.length;
     for (const h of g.hits) {
@@ -60,7 +62,7 @@ export function buildTimeline(groups: ParsedGroup[]): TimelineEvent[] {
     entries.push(entry);
     open.set(d.mergeKey, entry);
   }
-  const told = applySpans(entries, spansOf);
+  const told = applySpans(entries, spansOf, partialSpans);
 
   return told.slice(0, LIMITS.timelineEntries).map((run) => {
     const summarize = SERVER_SOURCES[run.source].summarizeRun;
@@ -73,9 +75,10 @@ export function buildTimeline(groups: ParsedGroup[]): TimelineEvent[] {
 /**
  * A run whose evidence group read only part of a long activity (the first 50 of 3,000 failed
  * logins) is told from the group's span over all documents: first and last time, count and top
- * values. Later runs of the same span lie inside it and go.
+ * values. Later runs of the same span lie inside it and go. The span stays `partial` when its group
+ * stopped collecting early (`partialSpans`): it then covers the documents collected, not all.
  */
-function applySpans(runs: TimelineRun[], spansOf: Map<string, ParsedGroup['spans']>): TimelineRun[] {
+function applySpans(runs: TimelineRun[], spansOf: Map<string, ParsedGroup['spans']>, partialSpans: Set<string>): TimelineRun[] {
   const done = new Set<string>();
   const out: TimelineRun[] = [];
   for (const run of runs) {
@@ -88,7 +91,7 @@ function applySpans(runs: TimelineRun[], spansOf: Map<string, ParsedGroup['spans
     if (done.has(key)) continue;
     done.add(key);
     const { partial: _partial, ...whole } = run;
-    out.push({ ...whole, timestamp: span.first, lastTimestamp: span.last, count: Math.max(span.count, 1), failures: span.count, users: new Map(span.detail) });
+    out.push({ ...whole, ...(partialSpans.has(run.evidence) ? { partial: true } : {}), timestamp: span.first, lastTimestamp: span.last, count: Math.max(span.count, 1), failures: span.count, users: new Map(span.detail) });
   }
   return out.sort((a, b) => Date.parse(a.timestamp) - Date.parse(b.timestamp));
 }

@@ -48,9 +48,11 @@ export const SSH_FROM_ATTACKER: PivotRule = {
           // One message: the parts an analyst reads together, each present or not (ICU `select`).
           text: i18n.translate('siemInvestigations.rule.linux_secure.ssh_from_attacker.story', {
             defaultMessage:
-              '{ips} made {attempts, plural, one {# failed SSH login} other {# failed SSH logins}}{hasTargets, select, yes { against {targets}} other {}}{hasTop, select, yes {, {share}% of them as "{topUser}"} other {}}{unknownUsers, plural, =0 {.} one {; # attempt named an account that does not exist ("Invalid user").} other {; # attempts named an account that does not exist ("Invalid user").}}',
+              '{ips} made {partial, select, yes {at least } other {}}{attempts, plural, one {# failed SSH login} other {# failed SSH logins}}{hasTargets, select, yes { against {targets}} other {}}{hasTop, select, yes {, {share}% of them as "{topUser}"} other {}}{unknownUsers, plural, =0 {.} one {; # attempt named an account that does not exist ("Invalid user").} other {; # attempts named an account that does not exist ("Invalid user").}}',
             values: {
               ips: list(ips),
+              // Counted from the documents collected when the search stopped early (`breakdownIsPartial`).
+              partial: group.breakdownIsPartial ? 'yes' : 'no',
               attempts,
               hasTargets: targets.length ? 'yes' : 'no',
               targets: list(targets),
