@@ -1,7 +1,7 @@
 import { INCIDENT_LIMITS } from '../../common/incident_types';
 import { FlatDoc } from '../../common/flatten';
 import { summarizeFinding } from '../correlation/finding';
-import { groupIncidents, GroupingInput } from './group';
+import { groupIncidents, GroupingInput, isoOf } from './group';
 
 /** A flattened IAM finding (as es-loader stores it) whose API calls came from `ip` with `key`. */
 function finding(n: number, ip: string, key: string): GroupingInput {
@@ -45,5 +45,15 @@ describe('groupIncidents: what one incident carries stays bounded', () => {
     const [incident] = groupIncidents([finding(1, '198.51.100.7', 'ASIAKEY0000000000001'), finding(2, '198.51.100.7', 'ASIAKEY0000000000002')], { windowMs: 3600_000 });
     expect(incident.linkCount).toBe(1);
     expect(incident.links).toEqual([{ from: 'f0001', to: 'f0002', entity: { type: 'ip', value: '198.51.100.7' } }]);
+  });
+});
+
+describe('isoOf (signal times)', () => {
+  it('reads epoch seconds with a fraction (GuardDuty), epoch milliseconds and ISO strings; a value no date can hold is none', () => {
+    const t = Date.UTC(2030, 1, 1, 2);
+    expect(isoOf(t / 1000 + 0.25)).toBe(new Date(t + 250).toISOString());
+    expect(isoOf(t)).toBe(new Date(t).toISOString());
+    expect(isoOf('2030-02-01T02:00:00+01:00')).toBe('2030-02-01T01:00:00.000Z');
+    for (const v of [1e21, -1e21, Infinity, NaN, 'not a time', true, null, undefined, {}]) expect(isoOf(v)).toBeUndefined();
   });
 });

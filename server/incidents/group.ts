@@ -107,10 +107,19 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
-function isoOf(v: unknown): string | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return new Date(v).toISOString();
-  if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return new Date(Date.parse(v)).toISOString();
-  return undefined;
+/** Below this a number is epoch seconds (year 5138 in seconds), above epoch milliseconds (1973 in milliseconds). */
+const EPOCH_SECONDS_BELOW = 1e11;
+
+/**
+ * A signal's time: an ISO string, or a number as GuardDuty's API writes its `number` timestamps
+ * (epoch seconds with a fraction; epoch milliseconds also read). A value no date can hold is none.
+ */
+export function isoOf(v: unknown): string | undefined {
+  let ms = NaN;
+  if (typeof v === 'number' && Number.isFinite(v)) ms = Math.abs(v) < EPOCH_SECONDS_BELOW ? v * 1000 : v;
+  else if (typeof v === 'string') ms = Date.parse(v);
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
 /** The signals of an AttackSequence finding, with the finding id a GuardDuty finding signal refers to. */

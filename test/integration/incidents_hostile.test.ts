@@ -1,0 +1,114 @@
+/**
+ * The Incidents page against findings shaped by an attacker, or by the odd data of a real
+ * deployment: values of the wrong type, AttackSequence signals with odd fields, more accounts than
+ * one aggregation page lists, more buckets than `search.max_buckets` allows. Real OpenSearch, with
+ * the SIEM's templates (`index.mapping.ignore_malformed`: a wrongly typed value is kept in
+ * `_source` but not indexed).
+ */
+import { IncidentsResponse } from '../../common/incident_types';
+import { applyIndexTemplates } from '../../dev/index_templates';
+import { loadDocuments } from '../../dev/load';
+import { buildCorpus, corpusDocs, CorpusFinding, craftFinding } from '../fixtures/guardduty_corpus/generate';
+import { startTestHost, TestHost } from './helpers';
+
+jest.setTimeout(180_000);
+
+const qs = (o: Record<string, string | number>) => new URLSearchParams(Object.entries(o).map(([k, v]) => [k, String(v)])).toString();
+const corpus = buildCorpus();
+const of = (t: string) => corpus.find((f) => f.type === t)!;
+const caller = of('UnauthorizedAccess:IAMUser/MaliciousIPCaller');
+const sequence = of('AttackSequence:IAM/CompromisedCredentials');
+const at = (day: string, hour: number) => `${day}T${String(hour).padStart(2, '0')}:00:00.000Z`;
+
+/** An IAM caller finding of its own: its own access key, principal and remote address unless changed. */
+function callerFinding(id: string, when: string, n: number, change: (raw: any) => void = () => undefined): CorpusFinding {
+  return craftFinding(caller, id, when, (raw) => {
+    raw.resource.accessKeyDetails.accessKeyId = `ASIAHOSTILE${String(n).padStart(9, '0')}`;
+    raw.resource.accessKeyDetails.userName = `hostile-role-${n}`;
+    raw.resource.accessKeyDetails.principalId = `AROAHOSTILE${String(n).padStart(9, '0')}:session-${n}`;
+    raw.service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 = `198.18.${Math.floor(n / 250)}.${(n % 250) + 1}`;
+    change(raw);
+  });
+}
+
+describe('incidents: wrongly typed and odd values in findings (real OpenSearch)', () => {
+  let host: TestHost;
+  let res: IncidentsResponse;
+  const DAY = '2030-02-01';
+  const RANGE = { from: `${DAY}T00:00:00Z`, to: `${DAY}T23:59:59Z`, perPage: 50 };
+  const SHARED_IP = '192.0.2.50';
+  const signalAt = Date.parse(at(DAY, 2));
+
+  beforeAll(async () => {
+    host = await startTestHost('incidents-hostile');
+    await applyIndexTemplates(host.opensearch, { prefix: host.prefix });
+    // Well-formed findings first, as GuardDuty's own: the index maps severity and the signal times as numbers.
+    const seconds = (ms: number) => ms / 1000 + 0.25;
+    const wellFormed = [
+      callerFinding('well-formed', at(DAY, 1), 1, (raw) => (raw.service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 = SHARED_IP)),
+      craftFinding(sequence, 'sequence', at(DAY, 4), (raw) => {
+        for (const s of raw.service.detection.sequence.signals) Object.assign(s, { firstSeenAt: seconds(signalAt), lastSeenAt: seconds(signalAt + 600_000) });
+      }),
+    ];
+    await loadDocuments(host.opensearch, corpusDocs(wellFormed, 'current', host.prefix), { refresh: true });
+    const findings = [
+      // Not finite: kept in _source (ignore_malformed), never a number the page can show.
+      callerFinding('severity-infinity', at(DAY, 2), 2, (raw) => {
+        raw.severity = 'Infinity';
+        raw.service.count = 'Infinity';
+        raw.service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 = SHARED_IP;
+      }),
+      callerFinding('severity-huge', at(DAY, 3), 3, (raw) => {
+        raw.severity = 1e300;
+        raw.service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 = SHARED_IP;
+      }),
+      // Signal times far outside what a date can hold, or not a time at all; signals without a uid.
+      craftFinding(sequence, 'sequence-odd', at(DAY, 5), (raw) => {
+        const [first, second] = raw.service.detection.sequence.signals;
+        raw.service.detection.sequence.signals = [
+          { ...first, name: 'odd-huge', firstSeenAt: 1e21, lastSeenAt: -1e21 },
+          { ...second, name: 'odd-text', firstSeenAt: 'not a time', lastSeenAt: true },
+          { type: 'FINDING', name: 'no uid' },
+          { uid: '', type: 'FINDING', name: 'empty uid' },
+          { uid: 'arn:aws:guardduty:us-east-1:111122223333:detector/x/finding/', type: 'FINDING', name: 'empty finding id' },
+        ];
+      }),
+    ];
+    await loadDocuments(host.opensearch, corpusDocs(findings, 'current', host.prefix), { refresh: true });
+    const r = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs(RANGE)}`);
+    expect(r.status).toBe(200);
+    res = r.body;
+  });
+  afterAll(() => host?.cleanup());
+
+  const incidentOf = (id: string) => res.incidents.find((i) => i.members.some((m) => m.findingId === id))!;
+
+  it('answers finite severities and counts (JSON has no Infinity: it would be null, and the card reads a number)', () => {
+    const members = res.incidents.flatMap((i) => i.members);
+    expect(members.map((m) => m.findingId).sort()).toEqual(['sequence', 'sequence-odd', 'severity-huge', 'severity-infinity', 'well-formed']);
+    for (const m of members) {
+      expect(Number.isFinite(m.severity)).toBe(true);
+      expect(Number.isFinite(m.count)).toBe(true);
+    }
+    for (const i of res.incidents) expect(Number.isFinite(i.severity)).toBe(true);
+    // Still grouped by the address they share.
+    expect(incidentOf('severity-infinity').members.map((m) => m.findingId).sort()).toEqual(['severity-huge', 'severity-infinity', 'well-formed']);
+  });
+
+  it('reads signal times as GuardDuty writes them (epoch seconds) and leaves out a time no date can hold, without failing the page', () => {
+    const inc = incidentOf('sequence-odd');
+    const byName = new Map(inc.signals.map((s) => [s.name, s]));
+    const first = byName.get('UnauthorizedAccess:IAMUser/MaliciousIPCaller')!;
+    expect(first.firstSeen).toBe(new Date(signalAt + 250).toISOString());
+    expect(first.lastSeen).toBe(new Date(signalAt + 600_250).toISOString());
+    for (const odd of ['odd-huge', 'odd-text']) {
+      expect(byName.get(odd)).toBeDefined();
+      expect(byName.get(odd)!.firstSeen).toBeUndefined();
+      expect(byName.get(odd)!.lastSeen).toBeUndefined();
+    }
+    // A signal without a uid is no signal; an empty finding id names no finding.
+    expect([...byName.keys()]).not.toContain('no uid');
+    expect([...byName.keys()]).not.toContain('empty uid');
+    expect(byName.get('empty finding id')?.findingId).toBeUndefined();
+  });
+});
