@@ -85,7 +85,8 @@ export function buildGroupingSearch(q: Pick<IncidentsQuery, 'from' | 'to'>, def:
         terms: { field: '@id', size: maxFindings, order: { _key: 'asc' } },
         aggs: { first: { min: { field: def.timeField } }, last: { max: { field: def.timeField } }, severity: { max: { field: 'severity' } } },
       },
-      accounts: { terms: { field: 'accountId', size: 1000, missing: '' }, aggs: fieldAggs },
+      // Every account of the range (never more than its findings): an account left out would leave its findings ungrouped.
+      accounts: { terms: { field: 'accountId', size: maxFindings, missing: '' }, aggs: fieldAggs },
     },
   };
 }
@@ -194,6 +195,7 @@ export function groupingRecordsOf(body: GroupingSearchResponse, maxFindings: num
   };
   // One object per distinct entity, shared by every finding naming it (whichever field it was in).
   const interned = new Map<string, { type: EntityType; value: string }>();
+  if ((body.aggregations?.accounts?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
   for (const acct of body.aggregations?.accounts?.buckets ?? []) {
     const account = keyOf(acct);
     GROUPING_FIELD_KINDS.forEach(([, kind], i) => {

@@ -112,3 +112,51 @@ describe('incidents: wrongly typed and odd values in findings (real OpenSearch)'
     expect(byName.get('empty finding id')?.findingId).toBeUndefined();
   });
 });
+
+describe('incidents: more accounts than one aggregation page, more buckets than allowed (real OpenSearch)', () => {
+  let host: TestHost;
+  const DAY = '2030-03-01';
+  const RANGE = { from: `${DAY}T00:00:00Z`, to: `${DAY}T23:59:59Z`, perPage: 50 };
+  const ACCOUNTS = 1001;
+
+  beforeAll(async () => {
+    host = await startTestHost('incidents-accounts');
+    await applyIndexTemplates(host.opensearch, { prefix: host.prefix });
+    // Per account, two findings of the same caller address: one incident per account.
+    const findings: CorpusFinding[] = [];
+    for (let a = 0; a < ACCOUNTS; a++) {
+      const account = String(200000000000 + a);
+      for (const half of [0, 1]) {
+        findings.push(
+          callerFinding(`acct-${a}-${half}`, at(DAY, 1 + half), 2 * a + half, (raw) => {
+            raw.accountId = account;
+            raw.arn = String(raw.arn).replace('111122223333', account);
+            raw.service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 = `198.19.${Math.floor(a / 250)}.${(a % 250) + 1}`;
+          })
+        );
+      }
+    }
+    await loadDocuments(host.opensearch, corpusDocs(findings, 'current', host.prefix), { refresh: true });
+  });
+  afterAll(() => host?.cleanup());
+
+  it('groups the findings of every account, past the first thousand accounts', async () => {
+    const r = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs(RANGE)}`);
+    expect(r.status).toBe(200);
+    expect(r.body.findings).toBe(2 * ACCOUNTS);
+    expect(r.body.total).toBe(ACCOUNTS);
+  });
+
+  it('answers a clear 400, changing nothing, when the grouping needs more buckets than search.max_buckets', async () => {
+    const settings = (value: number | null) => host.opensearch.cluster.putSettings({ body: { transient: { 'search.max_buckets': value } } });
+    await settings(1000);
+    try {
+      const r = await host.api<{ message: string }>('GET', `/api/siem_investigations/incidents?${qs(RANGE)}`);
+      expect(r.status).toBe(400);
+      expect(r.body.message).toMatch(/search\.max_buckets.*choose a shorter time range/);
+    } finally {
+      await settings(null);
+    }
+    expect((await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs(RANGE)}`)).status).toBe(200);
+  });
+});
