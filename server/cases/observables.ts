@@ -3,7 +3,7 @@ import { CASE_SAVED_OBJECT_TYPE, OBSERVABLE_SAVED_OBJECT_TYPE } from '../../comm
 import { CaseObservable, OBSERVABLE_ENTITY_TYPES, OBSERVABLE_LIMITS, SimilarCase } from '../../common/observable_types';
 import { SeenInCases } from '../../common/incident_types';
 import { EntityType } from '../../common/types';
-import { first, FlatDoc, flattenDocument, values } from '../../common/flatten';
+import { FlatDoc, flattenDocument, values } from '../../common/flatten';
 import { EntitySet } from '../correlation/entity_set';
 import { addFindingEntities, isGuardDutyFinding } from '../correlation/finding';
 import { ExclusionList } from '../incidents/group';
@@ -72,15 +72,30 @@ const EVENT_FIELDS: Array<[EntityType, string[]]> = [
   ['user', ['user.name']],
 ];
 
+/**
+ * The first of `fields` that holds a time, as an ISO instant. A document's values are the log's
+ * (a wrongly typed time is kept in `_source` under `ignore_malformed`): one that is not a time is
+ * passed over, never stored (the observables' `lastSeen` is a date field) nor compared.
+ */
+function timeOf(doc: FlatDoc, ...fields: string[]): string | undefined {
+  for (const f of fields) {
+    for (const v of values(doc, f)) {
+      const t = Date.parse(v);
+      if (!Number.isNaN(t)) return new Date(t).toISOString();
+    }
+  }
+  return undefined;
+}
+
 /** The entities an attached document names, with when it saw them. */
 export function entitiesOfDocument(source: Record<string, unknown>): ObservedEntity[] {
   const doc: FlatDoc = flattenDocument(source);
-  const ts = first(doc, '@timestamp', 'updatedAt', 'eventTime') ?? new Date(0).toISOString();
+  const ts = timeOf(doc, '@timestamp', 'updatedAt', 'eventTime') ?? new Date(0).toISOString();
   const set = new EntitySet();
   let at = { first: ts, last: ts };
   if (isGuardDutyFinding(doc)) {
     addFindingEntities(doc, set, 'finding');
-    at = { first: first(doc, 'service.eventFirstSeen', 'createdAt') ?? ts, last: first(doc, 'service.eventLastSeen', 'updatedAt') ?? ts };
+    at = { first: timeOf(doc, 'service.eventFirstSeen', 'createdAt') ?? ts, last: timeOf(doc, 'service.eventLastSeen', 'updatedAt') ?? ts };
   } else {
     for (const [type, fields] of EVENT_FIELDS) for (const f of fields) for (const v of values(doc, f)) set.add(type, v, 'document', type === 'ip' ? 'remote' : undefined);
   }
