@@ -74,6 +74,14 @@ export interface Incident {
   seenIn?: SeenInCases;
 }
 
+/** Shards a search could not read, what they hold and why (the first reason). */
+export interface UnreadShards {
+  shards: number;
+  /** At most 5. */
+  indices: string[];
+  reason: string;
+}
+
 export interface IncidentsResponse {
   /** Incidents in the range (all pages). */
   total: number;
@@ -84,6 +92,11 @@ export interface IncidentsResponse {
   /** The sliding window used, e.g. "24h". */
   window: string;
   incidents: Incident[];
+  /**
+   * Shards OpenSearch could not group (e.g. an index that maps `severity` as text): the findings of
+   * these indices may be missing from the incidents. OpenSearch answers the other shards.
+   */
+  unread?: UnreadShards;
   /**
    * Server time, and its parts (docs/benchmarks.md): the aggregation search, the grouping in Node,
    * the page's documents search (the seen-in lookup runs beside it), describing the page's

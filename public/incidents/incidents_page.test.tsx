@@ -109,6 +109,19 @@ describe('IncidentsPage', () => {
     expect(within(card).getByTestId('incidentMoreMembers')).toHaveTextContent('takes its 100 most severe findings of 9,552');
   });
 
+  it('says which indices OpenSearch could not group, and why, above the incidents it could', async () => {
+    setup(() => ({ ...response([workshop]), unread: { shards: 1, indices: ['log-aws-guardduty-2030-04'], reason: 'Field [severity] of type [keyword] is not supported for aggregation [max]' } }));
+    await screen.findByText(workshop.headline);
+    expect(screen.getByTestId('incidentsUnread')).toHaveTextContent('Some findings may be missing');
+    expect(screen.getByTestId('incidentsUnread')).toHaveTextContent('OpenSearch could not group 1 shard (log-aws-guardduty-2030-04): Field [severity] of type [keyword] is not supported for aggregation [max].');
+  });
+
+  it('shows no such warning when every shard answered', async () => {
+    setup(() => response([workshop]));
+    await screen.findByText(workshop.headline);
+    expect(screen.queryByTestId('incidentsUnread')).toBeNull();
+  });
+
   it('investigates an incident with all its members', async () => {
     const { location } = setup(() => response([workshop]));
     fireEvent.click(await screen.findByTestId('investigateIncident'));

@@ -1,4 +1,4 @@
-import { IncidentsResponse, INCIDENT_LIMITS, SeenInCases } from '../../common/incident_types';
+import { IncidentsResponse, INCIDENT_LIMITS, SeenInCases, UnreadShards } from '../../common/incident_types';
 import { SourceDefinition } from '../../common/sources';
 import { flattenDocument } from '../../common/flatten';
 import { LIMITS } from '../../common/constants';
@@ -20,6 +20,7 @@ import {
 } from '../correlation/finding';
 import { instanceFromPrincipalId, isValidEntityValue } from '../correlation/entity_values';
 import { badRequest, HttpError } from '../lib/errors';
+import { clipText } from '../lib/bounds';
 import { OpenSearchReader, OpenSearchResponseError } from '../lib/opensearch_reader';
 import { CachedGrouping, GroupingCache } from './grouping_cache';
 import { activitySpan, countEntities, describeGroup, ExclusionList, groupFindings, GroupingInput, GroupingRecord, INCIDENT_ENTITIES, readSignals, rebuildIncident } from './group';
@@ -97,6 +98,9 @@ export function buildGroupingSearch(q: Pick<IncidentsQuery, 'from' | 'to'>, def:
  */
 export const GROUPING_FILTER_PATH = [
   'timed_out',
+  '_shards.failed',
+  '_shards.failures.index',
+  '_shards.failures.reason.reason',
   'aggregations.findings.sum_other_doc_count',
   'aggregations.findings.buckets.key',
   'aggregations.findings.buckets.first.value',
@@ -141,6 +145,7 @@ interface Terms {
 }
 interface GroupingSearchResponse {
   timed_out?: boolean;
+  _shards?: { failed?: number; failures?: Array<{ index?: string; reason?: { reason?: string } }> };
   aggregations?: { findings?: Terms; accounts?: Terms };
 }
 interface MembersSearchResponse {
@@ -163,6 +168,19 @@ async function search<T>(reader: OpenSearchReader, def: SourceDefinition, body: 
     if (e instanceof OpenSearchResponseError && /too_many_buckets/i.test(`${JSON.stringify(e.body ?? null)} ${e.message}`)) throw tooLarge(max);
     throw e;
   }
+}
+
+/**
+ * The shards a search could not read. OpenSearch answers the others (a shard of an index that maps
+ * a field the aggregation reads otherwise, e.g. `severity` as keyword, fails whatever the range):
+ * said, not hidden, as their findings may be missing.
+ */
+export function unreadShards(body: Pick<GroupingSearchResponse, '_shards'>): UnreadShards | undefined {
+  const failed = body._shards?.failed ?? 0;
+  if (!failed) return undefined;
+  const failures = body._shards?.failures ?? [];
+  const indices = [...new Set(failures.map((f) => f.index).filter((i): i is string => typeof i === 'string'))].slice(0, 5);
+  return { shards: failed, indices, reason: clipText(failures.find((f) => f.reason?.reason)?.reason?.reason ?? 'unknown', LIMITS.summaryChars) };
 }
 
 /** A bucket's value as the entity model reads it: trimmed and valid for its type, or nothing. */
@@ -266,7 +284,8 @@ export async function listIncidents(
     searched = Date.now();
     if (body.timed_out) throw new HttpError(504, 'OpenSearch did not finish grouping the findings in time; choose a shorter time range');
     const records = groupingRecordsOf(body, maxFindings, exclusions);
-    cached = { groups: groupFindings(records, { windowMs: q.windowMs }), findings: records.length };
+    const unread = unreadShards(body);
+    cached = { groups: groupFindings(records, { windowMs: q.windowMs }), findings: records.length, ...(unread ? { unread } : {}) };
     const key = keyOf(identity);
     if (paging && key !== undefined) paging.cache.set(key, cached);
   }
@@ -304,6 +323,6 @@ export async function listIncidents(
   });
   const done = Date.now();
   const phases = { aggregationMs: searched - started, groupingMs: groupedAt - searched, membersMs: read - groupedAt, describeMs: described - read, seenInWaitMs: done - described };
-  return { total: grouped.length, findings: cached.findings, page: q.page, perPage: q.perPage, window: q.window, incidents, took: { ms: done - started, phases, ...(reused ? { groupingReused: true } : {}) } };
+  return { total: grouped.length, findings: cached.findings, page: q.page, perPage: q.perPage, window: q.window, incidents, ...(cached.unread ? { unread: cached.unread } : {}), took: { ms: done - started, phases, ...(reused ? { groupingReused: true } : {}) } };
 }
 

@@ -160,3 +160,26 @@ describe('incidents: more accounts than one aggregation page, more buckets than 
     expect((await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs(RANGE)}`)).status).toBe(200);
   });
 });
+
+describe('incidents: an index OpenSearch cannot group (real OpenSearch)', () => {
+  let host: TestHost;
+
+  beforeAll(async () => {
+    host = await startTestHost('incidents-unread');
+    await applyIndexTemplates(host.opensearch, { prefix: host.prefix });
+    // The first finding of April names its severity as text: April's index maps `severity` as keyword.
+    await loadDocuments(host.opensearch, corpusDocs([callerFinding('april-text', at('2030-04-01', 1), 1, (raw) => (raw.severity = '7'))], 'current', host.prefix), { refresh: true });
+    await loadDocuments(host.opensearch, corpusDocs([callerFinding('may-1', at('2030-05-01', 1), 2), callerFinding('may-2', at('2030-05-01', 2), 3)], 'current', host.prefix), { refresh: true });
+  });
+  afterAll(() => host?.cleanup());
+
+  it('groups what OpenSearch answers and says which indices it could not read, and why', async () => {
+    const r = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ from: '2030-04-01T00:00:00Z', to: '2030-05-02T00:00:00Z' })}`);
+    expect(r.status).toBe(200);
+    expect(r.body.findings).toBe(2);
+    expect(r.body.unread).toEqual({ shards: 1, indices: [`${host.prefix}log-aws-guardduty-2030-04`], reason: expect.stringContaining('[severity] of type [keyword]') });
+    // Page 2 reuses the grouping, and says it too.
+    const p2 = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ from: '2030-04-01T00:00:00Z', to: '2030-05-02T00:00:00Z', perPage: 1, page: 2 })}`);
+    expect(p2.body.unread?.shards).toBe(1);
+  });
+});
