@@ -70,7 +70,13 @@ export interface Incident {
   links: IncidentLink[];
   /** All links of the incident, listed or not. */
   linkCount: number;
+  /**
+   * Signals of its AttackSequence members, at most INCIDENT_LIMITS.signalsPerIncident (those naming
+   * a member finding first): members are up to 100 findings of up to 50 signals each.
+   */
   signals: IncidentSignal[];
+  /** All signals of the members, listed or not (absent: `signals.length`). */
+  signalCount?: number;
   seenIn?: SeenInCases;
 }
 
@@ -121,6 +127,8 @@ export const INCIDENT_LIMITS = {
   sharedEntitiesPerCard: 12,
   /** Links an incident of the page lists (Incident.links). */
   linksPerIncident: 30,
+  /** Signals an incident of the page lists (Incident.signals). */
+  signalsPerIncident: 50,
   /** Members an incident investigation or a case-from-incident call takes. */
   maxMembers: 100,
   defaultWindow: '24h',

@@ -122,6 +122,13 @@ describe('IncidentsPage', () => {
     expect(screen.queryByTestId('incidentsUnread')).toBeNull();
   });
 
+  it('counts every signal of an incident, not only those listed', async () => {
+    setup(() => response([{ ...sequence, signalCount: 2000 }]));
+    const card = await screen.findByTestId('incidentCard');
+    expect(within(card).getByTestId('incidentFacts')).toHaveTextContent('2,000 signals');
+    expect(within(card).getByTestId('incidentMoreSignals')).toHaveTextContent('…and 1,998 more signals');
+  });
+
   it('investigates an incident with all its members', async () => {
     const { location } = setup(() => response([workshop]));
     fireEvent.click(await screen.findByTestId('investigateIncident'));

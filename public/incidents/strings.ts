@@ -38,6 +38,7 @@ export const INCIDENT_STRINGS = {
   colSignal: () => i18n.translate('siemInvestigations.incidents.col.signal', { defaultMessage: 'Signal' }),
   colName: () => i18n.translate('siemInvestigations.incidents.col.name', { defaultMessage: 'Name' }),
   colDescription: () => i18n.translate('siemInvestigations.incidents.col.description', { defaultMessage: 'Description' }),
+  moreSignals: (n: number) => i18n.translate('siemInvestigations.incidents.card.moreSignals', { defaultMessage: '…and {n, plural, one {# more signal} other {# more signals}}', values: { n } }),
   moreMembers: (n: number) => i18n.translate('siemInvestigations.incidents.card.moreMembers', { defaultMessage: '…and {n, plural, one {# more finding} other {# more findings}}', values: { n } }),
   membersBounded: (taken: number, total: number) =>
     i18n.translate('siemInvestigations.incidents.card.membersBounded', {

@@ -41,6 +41,28 @@ describe('groupIncidents: what one incident carries stays bounded', () => {
     expect(incident.explanation.length).toBeLessThanOrEqual(INCIDENT_LIMITS.explanationSentences + 1);
   });
 
+  it('lists at most signalsPerIncident signals of its AttackSequence members (those naming a member first), and counts them all', () => {
+    // 40 AttackSequence findings of one address, 50 signals each; the last signal of each names the next finding.
+    const sequences = Array.from({ length: 40 }, (_, n) => {
+      const input = finding(n, '198.51.100.7', `ASIAKEY${String(n).padStart(13, '0')}`);
+      const signals = Array.from({ length: 50 }, (_, k) => ({
+        uid: k === 49 ? `arn:aws:guardduty:us-east-1:111122223333:detector/d/finding/f${String(n + 1).padStart(4, '0')}` : `signal-${n}-${k}`,
+        type: k === 49 ? 'FINDING' : 'CLOUD_TRAIL',
+        name: `signal ${k}`,
+        description: 'x'.repeat(1000),
+      }));
+      return { ...input, signals };
+    });
+    const [incident, ...rest] = groupIncidents(sequences, { windowMs: 24 * 3600_000 });
+    expect(rest).toHaveLength(0);
+    expect(incident.signalCount).toBe(40 * 50);
+    expect(incident.signals.length).toBe(INCIDENT_LIMITS.signalsPerIncident);
+    // The signals naming a member come first: 39 of them name a finding of the incident.
+    expect(incident.signals.filter((sig) => sig.findingId).length).toBe(39);
+    expect(incident.signals.slice(0, 39).every((sig) => sig.findingId)).toBe(true);
+    expect(JSON.stringify(incident).length).toBeLessThan(100_000);
+  });
+
   it('lists every link of a small incident', () => {
     const [incident] = groupIncidents([finding(1, '198.51.100.7', 'ASIAKEY0000000000001'), finding(2, '198.51.100.7', 'ASIAKEY0000000000002')], { windowMs: 3600_000 });
     expect(incident.linkCount).toBe(1);

@@ -440,7 +440,8 @@ function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
     explanation,
     links: listedLinks(links),
     linkCount: links.length,
-    signals: signals.map((s) => (s.findingId && !memberIds.has(s.findingId) ? { ...s, findingId: undefined } : s)).map(stripUndefined),
+    signals: listedSignals(signals, memberIds),
+    signalCount: signals.length,
   };
 }
 
@@ -462,6 +463,20 @@ function listedLinks(links: IncidentLink[]): IncidentLink[] {
   }
   const rest = links.filter((l) => !firsts.has(l)).slice(0, max - firsts.size);
   return [...firsts, ...rest];
+}
+
+/**
+ * The signals an incident lists, bounded: those naming one of its members first (they explain the
+ * grouping), then the others in member order, up to INCIDENT_LIMITS.signalsPerIncident. A finding
+ * id that is no member is not kept (it links nowhere on the card).
+ */
+function listedSignals(signals: IncidentSignal[], memberIds: Set<string>): IncidentSignal[] {
+  const naming = signals.filter((s) => s.findingId && memberIds.has(s.findingId));
+  const others = signals.filter((s) => !(s.findingId && memberIds.has(s.findingId)));
+  return [...naming, ...others]
+    .slice(0, INCIDENT_LIMITS.signalsPerIncident)
+    .map((s) => (s.findingId && !memberIds.has(s.findingId) ? { ...s, findingId: undefined } : s))
+    .map(stripUndefined);
 }
 
 /** One sentence per entity that linked findings: "grouped because A and B both name …" or "N findings (types) name …". */
