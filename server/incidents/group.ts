@@ -122,11 +122,18 @@ export function isoOf(v: unknown): string | undefined {
   return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-/** The signals of an AttackSequence finding, with the finding id a GuardDuty finding signal refers to. */
-export function readSignals(raw: unknown): IncidentSignal[] {
+/** Signals read of one finding's document (a card lists those of its members, at most INCIDENT_LIMITS.signalsPerIncident). */
+const SIGNALS_PER_FINDING = 50;
+
+/**
+ * The signals of an AttackSequence finding, with the finding id a GuardDuty finding signal refers
+ * to: the first `max` (the grouping reads all its buckets hold, so that no signal naming a finding
+ * is left out of the links).
+ */
+export function readSignals(raw: unknown, max: number = SIGNALS_PER_FINDING): IncidentSignal[] {
   const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : [];
   const out: IncidentSignal[] = [];
-  for (const s of list.slice(0, 50)) {
+  for (const s of list.slice(0, max)) {
     if (!s || typeof s !== 'object') continue;
     const o = s as Record<string, unknown>;
     const uid = str(o.uid);

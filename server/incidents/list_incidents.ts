@@ -246,7 +246,8 @@ export function groupingRecordsOf(body: GroupingSearchResponse, maxFindings: num
   const out: GroupingRecord[] = [];
   for (const { uids, ...r } of records.values()) {
     r.accounts.sort();
-    if (uids) r.signals = readSignals(uids.map((uid) => ({ uid })));
+    // Every signal bucket of the finding (bounded by the aggregation's buckets): each may name a finding to link.
+    if (uids) r.signals = readSignals(uids.map((uid) => ({ uid })), uids.length);
     out.push(r);
   }
   return out;
