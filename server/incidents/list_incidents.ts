@@ -60,6 +60,9 @@ export const GROUPING_FIELD_KINDS: ReadonlyArray<readonly [string, GroupingField
 
 export const GROUPING_FIELDS: readonly string[] = GROUPING_FIELD_KINDS.map(([f]) => f);
 
+/** User types one principal name is listed under (GuardDuty's are few: IAMUser, AssumedRole, Root, FederatedUser, AWSService…). */
+const USER_TYPES_LISTED = 20;
+
 /**
  * Round trip 1, aggregations only (no document is read): one bucket per finding id with its
  * activity span and severity, and per account and grouping field the finding ids naming each
@@ -67,13 +70,13 @@ export const GROUPING_FIELDS: readonly string[] = GROUPING_FIELD_KINDS.map(([f])
  */
 export function buildGroupingSearch(q: Pick<IncidentsQuery, 'from' | 'to'>, def: SourceDefinition, maxFindings: number = INCIDENT_LIMITS.maxFindings): Record<string, unknown> {
   const fieldAggs: Record<string, unknown> = {};
+  const ids = { ids: { terms: { field: '@id', size: maxFindings } } };
   GROUPING_FIELDS.forEach((field, i) => {
     fieldAggs[`f${i}`] = {
       terms: { field, size: maxFindings },
-      aggs: {
-        ids: { terms: { field: '@id', size: maxFindings } },
-        ...(GROUPING_FIELD_KINDS[i][1] === 'user_name' ? { kind: { terms: { field: USER_TYPE_FIELD, size: 1 } } } : {}),
-      },
+      // A principal's name is a role's or a user's by its finding's user type (IAM names them apart):
+      // the findings naming it are listed per user type.
+      aggs: GROUPING_FIELD_KINDS[i][1] === 'user_name' ? { kind: { terms: { field: USER_TYPE_FIELD, size: USER_TYPES_LISTED, missing: '' }, aggs: ids } } : ids,
     };
   });
   return {
@@ -112,7 +115,10 @@ export const GROUPING_FILTER_PATH = [
   'aggregations.accounts.buckets.*.buckets.key',
   'aggregations.accounts.buckets.*.buckets.ids.sum_other_doc_count',
   'aggregations.accounts.buckets.*.buckets.ids.buckets.key',
+  'aggregations.accounts.buckets.*.buckets.kind.sum_other_doc_count',
   'aggregations.accounts.buckets.*.buckets.kind.buckets.key',
+  'aggregations.accounts.buckets.*.buckets.kind.buckets.ids.sum_other_doc_count',
+  'aggregations.accounts.buckets.*.buckets.kind.buckets.ids.buckets.key',
 ].join(',');
 
 /** Round trip 2: the newest document of the page's member findings only. */
@@ -136,7 +142,7 @@ interface Bucket {
   last?: { value?: number | null; value_as_string?: string };
   severity?: { value?: number | null };
   ids?: { buckets?: Bucket[]; sum_other_doc_count?: number };
-  kind?: { buckets?: Bucket[] };
+  kind?: { buckets?: Bucket[]; sum_other_doc_count?: number };
   [agg: string]: unknown;
 }
 interface Terms {
@@ -219,19 +225,19 @@ export function groupingRecordsOf(body: GroupingSearchResponse, maxFindings: num
     GROUPING_FIELD_KINDS.forEach(([, kind], i) => {
       const terms = acct[`f${i}`] as Terms | undefined;
       if ((terms?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
-      for (const v of terms?.buckets ?? []) {
-        if ((v.ids?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
-        const raw = keyOf(v);
+      // The findings naming `raw` (listed by `ids`); a principal's name is read per user type.
+      const take = (raw: string, ids: Bucket['ids'], userType?: string) => {
+        if ((ids?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
         let entity: { type: EntityType; value: string } | undefined;
         if (kind === 'account') {
-          if (!isValidEntityValue('account', raw.trim())) continue;
+          if (!isValidEntityValue('account', raw.trim())) return;
         } else if (kind !== 'signal') {
-          const read = entityValue(kind, raw, v.kind?.buckets?.[0] ? keyOf(v.kind.buckets[0]) : undefined);
-          if (!read || exclusions.excludes(read.type, read.value)) continue;
+          const read = entityValue(kind, raw, userType);
+          if (!read || exclusions.excludes(read.type, read.value)) return;
           const key = read.type + '\u0000' + read.value;
           entity = interned.get(key) ?? interned.set(key, read).get(key);
         }
-        for (const idBucket of v.ids?.buckets ?? []) {
+        for (const idBucket of ids?.buckets ?? []) {
           const r = records.get(keyOf(idBucket));
           if (!r) continue;
           if (account) addAccount(r, account);
@@ -239,6 +245,13 @@ export function groupingRecordsOf(body: GroupingSearchResponse, maxFindings: num
             if (!r.entities.includes(entity)) r.entities.push(entity);
           } else if (kind === 'signal') (r.uids ??= []).push(raw);
           else addAccount(r, raw.trim());
+        }
+      };
+      for (const v of terms?.buckets ?? []) {
+        if (kind !== 'user_name') take(keyOf(v), v.ids);
+        else {
+          if ((v.kind?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
+          for (const k of v.kind?.buckets ?? []) take(keyOf(v), k.ids, keyOf(k));
         }
       }
     });

@@ -183,3 +183,31 @@ describe('incidents: an index OpenSearch cannot group (real OpenSearch)', () => 
     expect(p2.body.unread?.shards).toBe(1);
   });
 });
+
+describe('incidents: a user and a role of the same name (real OpenSearch)', () => {
+  let host: TestHost;
+  let res: IncidentsResponse;
+  const DAY = '2030-07-01';
+
+  beforeAll(async () => {
+    host = await startTestHost('incidents-principals');
+    await applyIndexTemplates(host.opensearch, { prefix: host.prefix });
+    const principal = (userName: string, userType: string) => (raw: any) => Object.assign(raw.resource.accessKeyDetails, { userName, userType });
+    const findings = [
+      callerFinding('user-deploy', at(DAY, 1), 1, principal('deploy', 'IAMUser')),
+      callerFinding('role-deploy-1', at(DAY, 2), 2, principal('deploy', 'AssumedRole')),
+      callerFinding('role-deploy-2', at(DAY, 3), 3, principal('deploy', 'AssumedRole')),
+    ];
+    await loadDocuments(host.opensearch, corpusDocs(findings, 'current', host.prefix), { refresh: true });
+    const r = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ from: `${DAY}T00:00:00Z`, to: `${DAY}T23:59:59Z` })}`);
+    expect(r.status).toBe(200);
+    res = r.body;
+  });
+  afterAll(() => host?.cleanup());
+
+  it('groups the findings of the role, not the user of the same name with them (IAM users and roles are named apart)', () => {
+    expect(res.incidents.map((i) => i.members.map((m) => m.findingId).sort()).sort()).toEqual([['role-deploy-1', 'role-deploy-2'], ['user-deploy']]);
+    const roles = res.incidents.find((i) => i.memberCount === 2)!;
+    expect(roles.explanation.join(' ')).toMatch(/role deploy/);
+  });
+});
