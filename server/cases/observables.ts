@@ -117,6 +117,9 @@ const SIMILAR_CASE_FIELDS = ['title', 'status', 'closeReason', 'closedAt', 'upda
 
 const iso = (t: number) => new Date(t).toISOString();
 
+/** Pages of `OBSERVABLE_LIMITS.perCase` observables a merge moves at most (10,000: `index.max_result_window`). */
+const MOVE_PAGES = 10;
+
 /** Attempts to widen an observable's first/last seen against concurrent attaches of the same entity. */
 const OBSERVABLE_UPDATE_ATTEMPTS = 20;
 
@@ -202,7 +205,7 @@ export class ObservableStore {
    * for the refresh, unless `refresh: false` (the caller's own later write waits: client/merge.ts).
    */
   async moveCase(from: string, to: string, { refresh = true }: { refresh?: boolean } = {}): Promise<number> {
-    const own = await this.list(from);
+    const own = await this.listAll(from);
     for (let i = 0; i < own.length; i += 10) {
       const batch = own.slice(i, i + 10);
       await Promise.all(
@@ -260,6 +263,23 @@ export class ObservableStore {
   movedObservableId(observableId: string, from: string, to: string): string {
     const prefix = `${caseKeyOf(from)}-`;
     return observableId.startsWith(prefix) ? this.idOf(to, observableId.slice(prefix.length)) : observableId;
+  }
+
+  /**
+   * Every observable of the case, not only the `perCase` a page lists (a case gathers up to that
+   * many per attach): pages in key order, at most MOVE_PAGES of them (OpenSearch's default
+   * `index.max_result_window`).
+   */
+  private async listAll(caseId: string): Promise<CaseObservable[]> {
+    const out: CaseObservable[] = [];
+    for (let page = 1; page <= MOVE_PAGES; page++) {
+      const res = await this.budget.race(
+        this.client.find<ObservableAttributes>({ type: OBSERVABLE_SAVED_OBJECT_TYPE, search: caseKeyOf(caseId), searchFields: ['caseKey'], sortField: 'key', sortOrder: 'asc', perPage: OBSERVABLE_LIMITS.perCase, page })
+      );
+      out.push(...res.saved_objects.filter((so) => so.attributes.caseId === caseId).map(toObservable));
+      if (res.saved_objects.length < OBSERVABLE_LIMITS.perCase) break;
+    }
+    return out;
   }
 
   /** The case's observables: one search on its case key. */

@@ -4,7 +4,7 @@
  * not times is still attached, and its entities still become observables.
  */
 import { Case, CaseFromIncidentResponse } from '../../common/case_types';
-import { API_PATHS } from '../../common/constants';
+import { API_PATHS, OBSERVABLE_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { CaseObservablesResponse } from '../../common/observable_types';
 import { DocRef } from '../../common/types';
 import { applyIndexTemplates } from '../../dev/index_templates';
@@ -18,7 +18,9 @@ describe('observables of findings with odd times (real OpenSearch)', () => {
   let host: TestHost;
   const run = `${process.pid}-${Date.now().toString(36)}`;
   const soIndex = `it-observables-hostile-so-${run}`;
-  const caller = buildCorpus().find((f) => f.type === 'UnauthorizedAccess:IAMUser/MaliciousIPCaller')!;
+  const corpus = buildCorpus();
+  const caller = corpus.find((f) => f.type === 'UnauthorizedAccess:IAMUser/MaliciousIPCaller')!;
+  const sequence = corpus.find((f) => f.type === 'AttackSequence:IAM/CompromisedCredentials')!;
   const KEY = 'ASIAODDTIMES00000001';
   const refs: Record<string, DocRef> = {};
 
@@ -47,7 +49,18 @@ describe('observables of findings with odd times (real OpenSearch)', () => {
       'current',
       host.prefix
     );
-    await loadDocuments(host.opensearch, odd, { refresh: true });
+    // AttackSequence findings naming many endpoints: every address a remote one, an observable each.
+    const endpoints = (from: number, n: number) => Array.from({ length: n }, (_, k) => ({ id: `ep-${from + k}`, ip: `198.18.${Math.floor((from + k) / 250)}.${((from + k) % 250) + 1}` }));
+    const many = corpusDocs(
+      [
+        craftFinding(sequence, 'many-endpoints-1', '2030-06-01T04:00:00.000Z', (raw) => (raw.service.detection.sequence.endpoints = endpoints(0, 1100))),
+        craftFinding(sequence, 'many-endpoints-2', '2030-06-01T05:00:00.000Z', (raw) => (raw.service.detection.sequence.endpoints = endpoints(1100, 200))),
+      ],
+      'current',
+      host.prefix
+    );
+    await loadDocuments(host.opensearch, [...odd, ...many], { refresh: true });
+    odd.push(...many);
     for (const d of [...docs, ...odd]) refs[String(d._source.id)] = { index: d._index, id: d._id };
   });
   afterAll(async () => {
@@ -79,5 +92,22 @@ describe('observables of findings with odd times (real OpenSearch)', () => {
     expect(r.body.attached).toHaveLength(2);
     const key = (await observablesOf(r.body.case.id)).find((o) => o.type === 'access_key' && o.value === KEY);
     expect(key).toMatchObject({ firstSeen: '2030-06-01T01:00:00.000Z' });
+  });
+
+  it('merges a case of more than a thousand observables without leaving any behind', async () => {
+    const countOf = async (caseId: string) => {
+      await host.opensearch.indices.refresh({ index: soIndex });
+      const r = await host.opensearch.count({ index: soIndex, body: { query: { bool: { filter: [{ term: { type: OBSERVABLE_SAVED_OBJECT_TYPE } }, { term: { [`${OBSERVABLE_SAVED_OBJECT_TYPE}.caseId`]: caseId } }] } } } });
+      return r.body.count as number;
+    };
+    const source = (await host.api<Case>('POST', API_PATHS.cases, { title: 'Many endpoints' })).body;
+    for (const id of ['many-endpoints-1', 'many-endpoints-2']) expect((await host.api<Case>('POST', API_PATHS.caseAttachments(source.id), { type: 'finding', ref: refs[id] })).status).toBe(200);
+    const had = await countOf(source.id);
+    expect(had).toBeGreaterThan(1000);
+    const kept = (await host.api<Case>('POST', API_PATHS.cases, { title: 'Kept' })).body;
+    const merged = await host.api('POST', API_PATHS.caseMerge(kept.id), { source: source.id });
+    expect(merged.status).toBe(200);
+    expect(await countOf(kept.id)).toBe(had);
+    expect(await countOf(source.id)).toBe(0);
   });
 });
