@@ -155,7 +155,7 @@ interface GroupingSearchResponse {
   aggregations?: { findings?: Terms; accounts?: Terms };
 }
 interface MembersSearchResponse {
-  hits?: { hits?: Array<{ _index: string; _id: string; _source?: Record<string, unknown> }> };
+  hits?: { hits?: Array<{ _index: string; _id: string; _source?: Record<string, unknown>; fields?: Record<string, unknown[]> }> };
 }
 
 function tooLarge(max: number): HttpError {
@@ -322,7 +322,10 @@ export async function listIncidents(
       const summary = summarizeFinding(hit._index, hit._id, doc);
       const service = source.service as { detection?: { sequence?: { signals?: unknown } } } | undefined;
       const signals = service?.detection?.sequence?.signals;
-      latest.set(summary.findingId, { summary, doc, ...(signals !== undefined ? { signals } : {}) });
+      // By the finding id it was grouped under (the collapse key, `@id`), not the `id` its document
+      // claims: a document naming another finding's id must not take that finding's place.
+      const groupedAs = hit.fields?.['@id']?.[0];
+      latest.set(typeof groupedAs === 'string' ? groupedAs : summary.findingId, { summary, doc, ...(signals !== undefined ? { signals } : {}) });
     }
   }
   const read = Date.now();

@@ -211,3 +211,43 @@ describe('incidents: a user and a role of the same name (real OpenSearch)', () =
     expect(roles.explanation.join(' ')).toMatch(/role deploy/);
   });
 });
+
+describe('incidents: a document claiming another finding\'s id (real OpenSearch)', () => {
+  let host: TestHost;
+  const DAY = '2030-09-01';
+
+  beforeAll(async () => {
+    host = await startTestHost('incidents-claimed-id');
+    await applyIndexTemplates(host.opensearch, { prefix: host.prefix });
+    const shared = (raw: any) => (raw.service.action.awsApiCallAction.remoteIpDetails.ipAddressV4 = '192.0.2.77');
+    const victim = corpusDocs([callerFinding('victim-1', at(DAY, 2), 1, shared)], 'current', host.prefix);
+    // Its own finding (@id) in the grouping, but its `id` names the victim's, with another title.
+    const [crafted] = corpusDocs(
+      [
+        // Older than the victim's: read after it (newest first), it overwrote the victim's member.
+        callerFinding('victim-1', at(DAY, 1), 2, (raw) => {
+          shared(raw);
+          raw.title = 'Nothing to see here.';
+          raw.severity = 1;
+        }),
+      ],
+      'current',
+      host.prefix
+    );
+    crafted._source['@id'] = 'crafted-1';
+    crafted._id = 'crafted-1_1';
+    await loadDocuments(host.opensearch, [...victim, crafted], { refresh: true });
+  });
+  afterAll(() => host?.cleanup());
+
+  it('shows each member from its own document: the victim keeps its title and severity', async () => {
+    const r = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ from: `${DAY}T00:00:00Z`, to: `${DAY}T23:59:59Z` })}`);
+    expect(r.status).toBe(200);
+    expect(r.body.findings).toBe(2);
+    const members = r.body.incidents.flatMap((i) => i.members);
+    const victim = members.find((m) => !m.ref.id.startsWith('crafted'));
+    expect(victim).toBeDefined();
+    expect(victim!.title).not.toBe('Nothing to see here.');
+    expect(victim!.severity).toBe(5);
+  });
+});
