@@ -1,8 +1,10 @@
 /**
- * `npm run bench:incidents [-- --findings 10000 --updates 10 --cases 10000 --runs 30 --uiRuns 10]`:
+ * `npm run bench:incidents [-- --findings 10000 --updates 10 --cases 10000 --runs 30 --uiRuns 10 --dev-bundles]`:
  * the Incidents page over 10,000 findings (100,000 finding documents: 10 count updates each) —
  * page 1 with its phases, and page 2 reusing page 1's grouping —, the similar-cases lookup among
- * 10,000 cases, and the Incidents view interactive in Debian's chromium. Prints the figures for docs/benchmarks.md and writes
+ * 10,000 cases, and the Incidents view interactive in Debian's chromium, its bundles served as an OSD
+ * distributable serves them (cached for a year under the build number), or with `--dev-bundles` as
+ * OSD in development (revalidated on every load). Prints the figures for docs/benchmarks.md and writes
  * build/bench/incidents.json. Needs OPENSEARCH_URL.
  */
 import fs from 'fs';
@@ -117,7 +119,8 @@ async function main() {
   }
   await client.indices.forcemerge({ index: `${PREFIX}log-*`, max_num_segments: 1 } as any).catch(() => undefined);
 
-  const host = await startDevHost({ port: 0, opensearchUrl: url, pluginDir: ROOT, quiet: true, config: prefixedSourcesConfig(PREFIX), savedObjectsIndex: soIndex, serveStatic: createAppServer });
+  const dist = !process.argv.includes('--dev-bundles');
+  const host = await startDevHost({ port: 0, opensearchUrl: url, pluginDir: ROOT, quiet: true, config: prefixedSourcesConfig(PREFIX), savedObjectsIndex: soIndex, serveStatic: (h) => createAppServer(h, { dist }) });
   const api = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
     const res = await fetch(host.url + p, { method, headers: { 'osd-xsrf': 'true', ...(body ? { 'content-type': 'application/json' } : {}) }, body: body ? JSON.stringify(body) : undefined });
     if (!res.ok) throw new Error(`${method} ${p}: ${res.status} ${await res.text()}`);
@@ -230,6 +233,7 @@ async function main() {
       incidentsPage: summarize(incidentRuns), incidentsPage2: summarize(page2Times.slice(1)), incidentsTook: summarize(tookRuns),
       incidentsPhases: Object.fromEntries(Object.entries(phaseRuns).map(([k, v]) => [k, summarize(v)])),
       similarCases: summarize(similarRuns), similarFound: similar,
+      bundles: dist ? 'distributable (max-age, under the build number)' : 'development (etag, must-revalidate)',
       incidentsView: summarize(uiTimes), incidentsViewFreshContext: summarize(freshTimes), incidentCardsShown: cards,
       loadAverage: fs.readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
     };

@@ -57,8 +57,14 @@ const FILES: Record<string, { file: string; type: string }> = {
 
 const SCRIPTS = ['/bundles/osd-ui-shared-deps/osd-ui-shared-deps.js', '/bundles/core/core.entry.js', `/bundles/plugin/${PLUGIN_ID}/${PLUGIN_ID}.plugin.js`];
 
+/**
+ * OSD's build number outside a distributable (packages/osd-config/src/env.ts): the bundles are
+ * served under `/<buildNum>/bundles/` either way (core_app's bundle routes).
+ */
+export const DEV_BUILD_NUMBER = Number.MAX_SAFE_INTEGER;
+
 /** OSD's `__osdBundles__` (src/optimize/bundles_route/osd_bundles_loader_source.js) and its script loader. */
-function bootstrapScript(basePath: string, themeTag: string): string {
+function bootstrapScript(bundlesBase: string, themeTag: string): string {
   return `window.__osdThemeTag__ = ${JSON.stringify(themeTag)};
 (function () {
   var modules = {};
@@ -73,7 +79,7 @@ function bootstrapScript(basePath: string, themeTag: string): string {
   }
   window.__osdBundles__ = { has: has, define: define, get: get };
 
-  var urls = ${JSON.stringify(SCRIPTS.map((s) => basePath + s))};
+  var urls = ${JSON.stringify(SCRIPTS.map((s) => bundlesBase + s))};
   var failed = false;
   urls.forEach(function (url, i) {
     var script = document.createElement('script');
@@ -99,13 +105,14 @@ function escapeAttribute(s: string): string {
 }
 
 function pageHtml(basePath: string, locale: string, metadata: Record<string, unknown>, stylesheet: string): string {
+  const buildNum = metadata.buildNumber as number;
   return `<!DOCTYPE html>
 <html lang="${escapeAttribute(locale)}">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width">
 <title>OpenSearch Dashboards</title>
-<link rel="stylesheet" href="${basePath}${stylesheet}">
+<link rel="stylesheet" href="${basePath}/${buildNum}${stylesheet}">
 </head>
 <body>
 <osd-injected-metadata data="${escapeAttribute(JSON.stringify(metadata))}"></osd-injected-metadata>
@@ -130,6 +137,13 @@ export interface AppServerOptions {
   discover?: DevDiscoverOptions;
   /** OSD's `uiSettings.overrides` (opensearch_dashboards.yml): `theme:darkMode`, `theme:version`. */
   uiSettings?: UiSettingsOverrides;
+  /**
+   * Serve as an OSD distributable does (`packageInfo.dist`, what analysts run): bundles under a build
+   * number that changes with them, cached by the browser for a year without asking again
+   * (dynamic_asset_response.ts). Default: as OSD in development — build number
+   * `Number.MAX_SAFE_INTEGER`, an etag and `must-revalidate`, so every load asks (304).
+   */
+  dist?: boolean;
 }
 
 /** `uiPlugins[].plugin` of OSD's injected metadata: the parts of the manifest the browser reads. */
@@ -151,8 +165,16 @@ async function bundleFile(file: string): Promise<{ etag: string; body: Buffer }>
   return entry;
 }
 
+/** A distributable's build number: one per set of bundles, so a rebuilt bundle is never served from a browser's cache. */
+async function distBuildNumber(files: Array<{ file: string }>): Promise<number> {
+  const hash = createHash('sha1');
+  for (const f of files) hash.update((await bundleFile(f.file)).etag);
+  return parseInt(hash.digest('hex').slice(0, 8), 16);
+}
+
 export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
   const basePath = opts.basePath ?? '';
+  const dist = opts.dist === true;
   const files = { ...FILES };
   if (opts.pluginBundle) files[`/bundles/plugin/${PLUGIN_ID}/${PLUGIN_ID}.plugin.js`] = { file: opts.pluginBundle, type: 'application/javascript' };
   const plugin = discoveredPlugin(opts.manifestDir ?? REPO_ROOT);
@@ -168,6 +190,9 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
     });
     return building;
   };
+
+  const scriptFiles = () => SCRIPTS.map((s) => files[s]);
+  const buildNumber = async () => (dist ? distBuildNumber(scriptFiles()) : DEV_BUILD_NUMBER);
 
   const send = (res: http.ServerResponse, status: number, type: string, body: string | Buffer, headers: Record<string, string> = {}) => {
     res.writeHead(status, {
@@ -191,12 +216,15 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
     const app = /^\/app\/([^/]+)/.exec(pathname);
     if (app) {
       await bundlesReady();
+      const buildNum = await buildNumber();
       send(
         res,
         200,
         'text/html',
         pageHtml(basePath, host.locale, {
           version: TARGET_OSD_VERSION,
+          buildNumber: buildNum,
+          dist,
           basePath,
           locale: host.locale,
           i18n: { translationsUrl: `${basePath}/translations/${encodeURIComponent(host.locale)}.json` },
@@ -233,18 +261,26 @@ export function createAppServer(host: ServerHost, opts: AppServerOptions = {}) {
       return true;
     }
     if (pathname === '/bootstrap.js') {
-      send(res, 200, 'application/javascript', bootstrapScript(basePath, theme.tag));
+      await bundlesReady();
+      send(res, 200, 'application/javascript', bootstrapScript(`${basePath}/${await buildNumber()}`, theme.tag));
       return true;
     }
-    const file = files[pathname];
+    // The bundles live under the build number, as OSD's bundle routes (core_app) serve them.
+    const numbered = /^\/(\d+)(\/bundles\/.*)$/.exec(pathname);
+    if (!numbered) return false;
+    await bundlesReady();
+    if (Number(numbered[1]) !== (await buildNumber())) return false; // another build's bundles: 404, as OSD
+    const file = files[numbered[2]];
     if (file) {
-      await bundlesReady();
       const { etag, body } = await bundleFile(file.file);
-      // OSD's bundles route outside a distributable (dynamic_asset_response.ts): an etag of the
-      // file and `must-revalidate`, so the browser keeps the bundle and asks if it changed.
-      const headers = { 'content-type': `${file.type}; charset=utf-8`, etag, 'cache-control': 'must-revalidate', 'x-content-type-options': 'nosniff' };
+      // OSD's bundles route (dynamic_asset_response.ts): in a distributable, cached for a year
+      // (the build number changes with the bundles); otherwise an etag of the file and
+      // `must-revalidate`, so the browser keeps the bundle and asks if it changed.
+      const headers: Record<string, string> = dist
+        ? { 'content-type': `${file.type}; charset=utf-8`, 'cache-control': `max-age=${365 * 24 * 3600}`, 'x-content-type-options': 'nosniff' }
+        : { 'content-type': `${file.type}; charset=utf-8`, etag, 'cache-control': 'must-revalidate', 'x-content-type-options': 'nosniff' };
       const match = req.headers['if-none-match'];
-      if (match && match.split(',').some((m) => m.trim() === etag)) {
+      if (!dist && match && match.split(',').some((m) => m.trim() === etag)) {
         res.writeHead(304, headers);
         res.end();
       } else {

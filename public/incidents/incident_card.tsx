@@ -3,6 +3,7 @@ import {
   EuiBadge,
   EuiBasicTable,
   EuiButton,
+  EuiButtonEmpty,
   EuiCallOut,
   EuiFlexGroup,
   EuiFlexItem,
@@ -20,6 +21,7 @@ import { SeverityBadge } from '../shared/severity_badge';
 import { entityLabel } from '../shared/palette';
 import { formatTime } from '../shared/format';
 import { INCIDENT_STRINGS } from './strings';
+import { MemberTypeRow, memberTypeRows } from './member_rows';
 import { errorMessage } from '../services/http_error';
 
 export interface IncidentCardProps {
@@ -32,7 +34,8 @@ export interface IncidentCardProps {
   onCreateCase: (incident: Incident, requestId: string) => Promise<{ caseId: string; created: boolean; attached: number; alreadyAttached: number }>;
 }
 
-const MEMBERS_SHOWN = 20;
+/** Finding types listed on a card; every finding of a listed type is one click away. */
+const TYPE_ROWS_SHOWN = 20;
 
 function newRequestId(): string {
   const c = (globalThis as { crypto?: { randomUUID?: () => string } }).crypto;
@@ -52,7 +55,45 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
       setCaseState({ error: errorMessage(e) });
     }
   };
-  const shown = incident.members.slice(0, MEMBERS_SHOWN);
+  const rows = useMemo(() => memberTypeRows(incident.members), [incident.members]);
+  const shown = rows.slice(0, TYPE_ROWS_SHOWN);
+  const listed = shown.reduce((n, r) => n + r.findings.length, 0);
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (type: string) =>
+    setExpanded((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(type)) next.add(type);
+      return next;
+    });
+  const findingColumns = [
+    { field: 'severityLabel', name: INCIDENT_STRINGS.colSeverity(), width: '110px', render: (_: unknown, f: FindingSummary) => <SeverityBadge label={f.severityLabel} score={f.severity} /> },
+    {
+      field: 'type',
+      name: INCIDENT_STRINGS.colFinding(),
+      render: (_: unknown, f: FindingSummary) => (
+        <EuiLink href={hrefForFinding(f)} data-test-subj="incidentMemberLink">
+          {f.type}
+        </EuiLink>
+      ),
+    },
+    { field: 'title', name: INCIDENT_STRINGS.colTitle(), truncateText: true },
+    { field: 'lastSeen', name: INCIDENT_STRINGS.colLastSeen(), width: '170px', render: (v: string | undefined, f: FindingSummary) => formatTime(v ?? f.timestamp) },
+    { field: 'count', name: INCIDENT_STRINGS.colCount(), width: '70px' },
+  ];
+  const expandedRows = Object.fromEntries(
+    shown
+      .filter((r) => r.findings.length > 1 && expanded.has(r.type))
+      .map((r) => [
+        r.type,
+        <EuiBasicTable<FindingSummary>
+          key={r.type}
+          data-test-subj="incidentTypeFindings"
+          tableCaption={INCIDENT_STRINGS.typeFindingsCaption(r.type)}
+          items={r.findings}
+          columns={findingColumns}
+        />,
+      ])
+  );
   const tooBig = incident.members.length > CASE_LIMITS.attachments;
 
   return (
@@ -102,29 +143,56 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
         </ul>
       </EuiText>
       <EuiSpacer size="s" />
-      <EuiBasicTable<FindingSummary>
+      <EuiBasicTable<MemberTypeRow>
         data-test-subj="incidentMembers"
         items={shown}
+        itemId="type"
+        isExpandable
+        itemIdToExpandedRowMap={expandedRows}
         tableCaption={INCIDENT_STRINGS.membersCaption()}
         columns={[
-          { field: 'severityLabel', name: INCIDENT_STRINGS.colSeverity(), width: '110px', render: (_: unknown, f: FindingSummary) => <SeverityBadge label={f.severityLabel} score={f.severity} /> },
+          { field: 'severityLabel', name: INCIDENT_STRINGS.colSeverity(), width: '110px', render: (_: unknown, r: MemberTypeRow) => <SeverityBadge label={r.severityLabel} score={r.severity} /> },
           {
             field: 'type',
             name: INCIDENT_STRINGS.colFinding(),
-            render: (_: unknown, f: FindingSummary) => (
-              <EuiLink href={hrefForFinding(f)} data-test-subj="incidentMemberLink">
-                {f.type}
-              </EuiLink>
-            ),
+            render: (_: unknown, r: MemberTypeRow) =>
+              r.findings.length > 1 ? (
+                <span data-test-subj="incidentMemberType">{r.type}</span>
+              ) : (
+                <EuiLink href={hrefForFinding(r.first)} data-test-subj="incidentMemberLink">
+                  {r.type}
+                </EuiLink>
+              ),
           },
-          { field: 'title', name: INCIDENT_STRINGS.colTitle(), truncateText: true },
-          { field: 'lastSeen', name: INCIDENT_STRINGS.colLastSeen(), width: '170px', render: (v: string | undefined, f: FindingSummary) => formatTime(v ?? f.timestamp) },
+          {
+            field: 'findings',
+            name: INCIDENT_STRINGS.colFindings(),
+            width: '140px',
+            render: (_: unknown, r: MemberTypeRow) =>
+              r.findings.length > 1 ? (
+                <EuiButtonEmpty
+                  size="xs"
+                  flush="left"
+                  iconType={expanded.has(r.type) ? 'arrowDown' : 'arrowRight'}
+                  aria-expanded={expanded.has(r.type)}
+                  aria-label={expanded.has(r.type) ? INCIDENT_STRINGS.hideTypeFindings(r.findings.length, r.type) : INCIDENT_STRINGS.showTypeFindings(r.findings.length, r.type)}
+                  onClick={() => toggle(r.type)}
+                  data-test-subj="incidentTypeToggle"
+                >
+                  {INCIDENT_STRINGS.facts(r.findings.length)}
+                </EuiButtonEmpty>
+              ) : (
+                INCIDENT_STRINGS.facts(1)
+              ),
+          },
+          { field: 'first', name: INCIDENT_STRINGS.colTitle(), truncateText: true, render: (_: unknown, r: MemberTypeRow) => r.first.title },
+          { field: 'lastSeen', name: INCIDENT_STRINGS.colLastSeen(), width: '170px', render: (v: string) => formatTime(v) },
           { field: 'count', name: INCIDENT_STRINGS.colCount(), width: '70px' },
         ]}
       />
-      {incident.memberCount > shown.length ? (
+      {incident.memberCount > listed ? (
         <EuiText size="xs" color="subdued" data-test-subj="incidentMoreMembers">
-          {INCIDENT_STRINGS.moreMembers(incident.memberCount - shown.length)}
+          {INCIDENT_STRINGS.moreMembers(incident.memberCount - listed)}
           {incident.memberCount > incident.members.length ? ` ${INCIDENT_STRINGS.membersBounded(incident.members.length, incident.memberCount)}` : ''}
         </EuiText>
       ) : null}

@@ -104,8 +104,9 @@ describe('IncidentsPage', () => {
     setup(() => response([{ ...workshop, members, memberCount: 9552 }]));
     const card = await screen.findByTestId('incidentCard');
     expect(within(card).getByTestId('incidentFacts')).toHaveTextContent('9,552 findings');
-    expect(within(card).getAllByTestId('incidentMemberLink').length).toBeLessThan(100);
-    expect(within(card).getByTestId('incidentMoreMembers')).toHaveTextContent(`…and ${(9552 - within(card).getAllByTestId('incidentMemberLink').length).toLocaleString('en')} more findings`);
+    // The 100 listed members are one row of their type; the rest are counted.
+    expect(within(card).getAllByTestId('incidentTypeToggle')).toHaveLength(1);
+    expect(within(card).getByTestId('incidentMoreMembers')).toHaveTextContent('…and 9,452 more findings');
     expect(within(card).getByTestId('incidentMoreMembers')).toHaveTextContent('takes its 100 most severe findings of 9,552');
   });
 
@@ -127,6 +128,31 @@ describe('IncidentsPage', () => {
     const card = await screen.findByTestId('incidentCard');
     expect(within(card).getByTestId('incidentFacts')).toHaveTextContent('2,000 signals');
     expect(within(card).getByTestId('incidentMoreSignals')).toHaveTextContent('…and 1,998 more signals');
+  });
+
+  it('lists one row per finding type, and shows that type’s findings, each linked, when the analyst opens the row', async () => {
+    const bitcoin = 'CryptoCurrency:EC2/BitcoinTool.B!DNS';
+    const members = [member(0, bitcoin), member(1, 'Recon:EC2/PortProbeUnprotectedPort'), ...Array.from({ length: 16 }, (_, i) => member(i + 2, bitcoin))];
+    setup(() => response([{ ...workshop, members, memberCount: 18 }]));
+    const card = await screen.findByTestId('incidentCard');
+    const rows = within(within(card).getByTestId('incidentMembers')).getAllByRole('row').slice(1); // without the header
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toHaveTextContent(bitcoin);
+    expect(rows[0]).toHaveTextContent('17 findings');
+    expect(rows[0]).toHaveTextContent('34'); // the summed counts
+    // A type seen once links straight to its finding; a repeated type is opened first.
+    expect(within(card).getAllByTestId('incidentMemberLink').map((a) => a.textContent)).toEqual(['Recon:EC2/PortProbeUnprotectedPort']);
+    expect(within(card).queryByTestId('incidentMoreMembers')).toBeNull();
+    const toggle = within(card).getByTestId('incidentTypeToggle');
+    expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    expect(toggle).toHaveAttribute('aria-label', `Show the 17 findings of type ${bitcoin}`);
+    fireEvent.click(toggle);
+    const opened = await within(card).findByTestId('incidentTypeFindings');
+    expect(within(opened).getAllByTestId('incidentMemberLink')).toHaveLength(17);
+    expect(within(opened).getAllByTestId('incidentMemberLink')[0]).toHaveAttribute('href', expect.stringContaining(encodeURIComponent('gd/0')));
+    expect(within(card).getByTestId('incidentTypeToggle')).toHaveAttribute('aria-expanded', 'true');
+    fireEvent.click(within(card).getByTestId('incidentTypeToggle'));
+    await waitFor(() => expect(within(card).queryByTestId('incidentTypeFindings')).toBeNull());
   });
 
   it('investigates an incident with all its members', async () => {

@@ -34,6 +34,12 @@ export const INCIDENT_STRINGS = {
   colTitle: () => i18n.translate('siemInvestigations.incidents.col.title', { defaultMessage: 'Title' }),
   colLastSeen: () => i18n.translate('siemInvestigations.incidents.col.lastSeen', { defaultMessage: 'Last seen' }),
   colFirstSeen: () => i18n.translate('siemInvestigations.incidents.col.firstSeen', { defaultMessage: 'First seen' }),
+  colFindings: () => i18n.translate('siemInvestigations.incidents.col.findings', { defaultMessage: 'Findings' }),
+  showTypeFindings: (n: number, type: string) =>
+    i18n.translate('siemInvestigations.incidents.card.showTypeFindings', { defaultMessage: 'Show the {n, plural, one {# finding} other {# findings}} of type {type}', values: { n, type } }),
+  hideTypeFindings: (n: number, type: string) =>
+    i18n.translate('siemInvestigations.incidents.card.hideTypeFindings', { defaultMessage: 'Hide the {n, plural, one {# finding} other {# findings}} of type {type}', values: { n, type } }),
+  typeFindingsCaption: (type: string) => i18n.translate('siemInvestigations.incidents.card.typeFindingsCaption', { defaultMessage: 'Findings of type {type}', values: { type } }),
   colCount: () => i18n.translate('siemInvestigations.incidents.col.count', { defaultMessage: 'Count' }),
   colSignal: () => i18n.translate('siemInvestigations.incidents.col.signal', { defaultMessage: 'Signal' }),
   colName: () => i18n.translate('siemInvestigations.incidents.col.name', { defaultMessage: 'Name' }),

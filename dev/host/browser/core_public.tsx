@@ -19,6 +19,10 @@ import { createBasePath, createHttp } from './http';
 /** What the server injects into the page (`<osd-injected-metadata data="…">`), as OSD does. */
 interface InjectedMetadata {
   version: string;
+  /** OSD's `buildNumber`: the release's build in a distributable, `Number.MAX_SAFE_INTEGER` otherwise. */
+  buildNumber: number;
+  /** Served as a distributable (`env.packageInfo.dist`). */
+  dist: boolean;
   basePath: string;
   appId: string;
   uiPlugins: Array<{ id: string; plugin?: { requiredPlugins: string[]; optionalPlugins: string[] }; config?: Record<string, unknown> }>;
@@ -103,7 +107,7 @@ async function bootstrap() {
     dependsOn: [...(plugin?.requiredPlugins ?? []), ...(plugin?.optionalPlugins ?? [])],
     instance: readPlugin(id)({
       opaqueId: Symbol(id),
-      env: { mode: { dev: true, prod: false, name: 'development' }, packageInfo: { version: meta.version, branch: 'dev', buildNum: 0, buildSha: 'dev', dist: false } },
+      env: { mode: { dev: true, prod: false, name: 'development' }, packageInfo: { version: meta.version, branch: 'dev', buildNum: meta.buildNumber, buildSha: 'dev', dist: meta.dist } },
       config: { get: () => config ?? {} },
     }),
   }));
