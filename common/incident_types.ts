@@ -70,8 +70,22 @@ export interface Incident {
   links: IncidentLink[];
   /** All links of the incident, listed or not. */
   linkCount: number;
+  /**
+   * Signals of its AttackSequence members, at most INCIDENT_LIMITS.signalsPerIncident (those naming
+   * a member finding first): members are up to 100 findings of up to 50 signals each.
+   */
   signals: IncidentSignal[];
+  /** All signals of the members, listed or not (absent: `signals.length`). */
+  signalCount?: number;
   seenIn?: SeenInCases;
+}
+
+/** Shards a search could not read, what they hold and why (the first reason). */
+export interface UnreadShards {
+  shards: number;
+  /** At most 5. */
+  indices: string[];
+  reason: string;
 }
 
 export interface IncidentsResponse {
@@ -84,6 +98,11 @@ export interface IncidentsResponse {
   /** The sliding window used, e.g. "24h". */
   window: string;
   incidents: Incident[];
+  /**
+   * Shards OpenSearch could not group (e.g. an index that maps `severity` as text): the findings of
+   * these indices may be missing from the incidents. OpenSearch answers the other shards.
+   */
+  unread?: UnreadShards;
   /**
    * Server time, and its parts (docs/benchmarks.md): the aggregation search, the grouping in Node,
    * the page's documents search (the seen-in lookup runs beside it), describing the page's
@@ -108,6 +127,8 @@ export const INCIDENT_LIMITS = {
   sharedEntitiesPerCard: 12,
   /** Links an incident of the page lists (Incident.links). */
   linksPerIncident: 30,
+  /** Signals an incident of the page lists (Incident.signals). */
+  signalsPerIncident: 50,
   /** Members an incident investigation or a case-from-incident call takes. */
   maxMembers: 100,
   defaultWindow: '24h',

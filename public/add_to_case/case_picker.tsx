@@ -1,6 +1,5 @@
 import React, { useState } from 'react';
 import {
-  EuiBadge,
   EuiButton,
   EuiButtonEmpty,
   EuiButtonGroup,
@@ -9,13 +8,11 @@ import {
   EuiFlexItem,
   EuiFormRow,
   EuiSelect,
-  EuiSelectable,
-  EuiSelectableOption,
   EuiSpacer,
 } from '@elastic/eui';
 import { AddAttachmentRequest, Case, CASE_LIMITS, CaseSeverity, CaseSummary, DEFAULT_CASE_SEVERITY } from '../../common/case_types';
-import { useCaseSearch } from './use_case_search';
-import { SEVERITY_OPTIONS, STATUS_COLORS, STATUS_LABELS } from '../shared/case_labels';
+import { CaseSearchSelect } from '../shared/case_search_select';
+import { SEVERITY_OPTIONS } from '../shared/case_labels';
 import { addToCase, CaseTarget } from '../services/add_to_case';
 import { useAppServices } from '../services/app_services';
 import { TemplateSelect } from '../cases/template_select';
@@ -45,7 +42,6 @@ export function CasePicker({ attachment, suggestedTitle, findingType, onAdded, o
   const [mode, setMode] = useState<Mode>('new');
   const [title, setTitle] = useState(suggestedTitle.slice(0, CASE_LIMITS.titleLength));
   const [severity, setSeverity] = useState<CaseSeverity>(DEFAULT_CASE_SEVERITY);
-  const [term, setTerm] = useState('');
   const [selected, setSelected] = useState<CaseSummary | null>(null);
   const [busy, setBusy] = useState(false);
   // undefined: never chosen; null: "No template" picked (even if the finding type matches one).
@@ -54,18 +50,6 @@ export function CasePicker({ attachment, suggestedTitle, findingType, onAdded, o
     setTemplate(t);
     if (t?.severity) setSeverity(t.severity);
   };
-  const search = useCaseSearch(term, mode === 'existing');
-
-  const options: Array<EuiSelectableOption<{ summary: CaseSummary }>> = search.cases.map((c) => ({
-    label: c.title,
-    key: c.id,
-    ...(c.reference ? { prepend: <EuiBadge color="hollow" data-test-subj="casePickerReference">{c.reference}</EuiBadge> } : {}),
-    summary: c,
-    checked: selected?.id === c.id ? 'on' : undefined,
-    append: <EuiBadge color={STATUS_COLORS[c.status]}>{STATUS_LABELS[c.status]}</EuiBadge>,
-    'data-test-subj': 'casePickerOption',
-  }));
-
   const target: CaseTarget | null =
     mode === 'new' ? (title.trim() ? { kind: 'new', title: title.trim(), severity, ...(template !== undefined ? { templateId: template?.id ?? null } : {}) } : null) : selected ? { kind: 'existing', id: selected.id, title: selected.title } : null;
 
@@ -108,28 +92,15 @@ export function CasePicker({ attachment, suggestedTitle, findingType, onAdded, o
           </EuiFormRow>
         </>
       ) : (
-        <EuiSelectable<{ summary: CaseSummary }>
-          aria-label={i18n.translate('siemInvestigations.addToCase.casePicker.cases', { defaultMessage: 'Cases' })}
-          searchable
-          isPreFiltered
-          singleSelection
-          isLoading={search.loading}
-          options={options}
-          onChange={(next) => setSelected(next.find((o) => o.checked === 'on')?.summary ?? null)}
-          searchProps={{ placeholder: i18n.translate('siemInvestigations.addToCase.casePicker.searchCaseTitlesDescriptions', { defaultMessage: 'Search case titles, descriptions or numbers (SIR-12)' }), onSearch: setTerm, onChange: (_visible, value) => setTerm(value), 'data-test-subj': 'casePickerSearch' }}
-          emptyMessage={search.error ?? i18n.translate('siemInvestigations.addToCase.picker.noCases', { defaultMessage: 'No cases yet: add to a new case.' })}
-          noMatchesMessage={search.error ?? i18n.translate('siemInvestigations.addToCase.picker.noMatch', { defaultMessage: 'No case matches.' })}
-          listProps={{ bordered: true, showIcons: true }}
-          data-test-subj="casePickerList"
-        >
-          {(list, searchField) => (
-            <>
-              {searchField}
-              <EuiSpacer size="s" />
-              {list}
-            </>
-          )}
-        </EuiSelectable>
+        <CaseSearchSelect
+          selected={selected}
+          onSelect={setSelected}
+          ariaLabel={i18n.translate('siemInvestigations.addToCase.casePicker.cases', { defaultMessage: 'Cases' })}
+          placeholder={i18n.translate('siemInvestigations.addToCase.casePicker.searchCaseTitlesDescriptions', { defaultMessage: 'Search case titles, descriptions or numbers (SIR-12)' })}
+          emptyMessage={i18n.translate('siemInvestigations.addToCase.picker.noCases', { defaultMessage: 'No cases yet: add to a new case.' })}
+          noMatchesMessage={i18n.translate('siemInvestigations.addToCase.picker.noMatch', { defaultMessage: 'No case matches.' })}
+          testSubjPrefix="casePicker"
+        />
       )}
       <EuiSpacer size="m" />
       <EuiFlexGroup gutterSize="s" justifyContent="flexEnd" responsive={false}>

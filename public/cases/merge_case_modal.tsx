@@ -1,7 +1,6 @@
 import React, { useEffect, useState } from 'react';
 import { useHistory } from 'react-router-dom';
 import {
-  EuiBadge,
   EuiButton,
   EuiButtonEmpty,
   EuiCallOut,
@@ -10,15 +9,12 @@ import {
   EuiModalFooter,
   EuiModalHeader,
   EuiModalHeaderTitle,
-  EuiSelectable,
-  EuiSelectableOption,
   EuiSpacer,
   EuiText,
 } from '@elastic/eui';
 import { i18n } from '@osd/i18n';
 import { Case, CaseRedirect, CaseSummary } from '../../common/case_types';
-import { useCaseSearch } from '../add_to_case/use_case_search';
-import { STATUS_COLORS, STATUS_LABELS } from '../shared/case_labels';
+import { CaseSearchSelect } from '../shared/case_search_select';
 import { useAppServices } from '../services/app_services';
 import { errorMessage } from '../services/http_error';
 import { casePath } from '../routes';
@@ -53,23 +49,9 @@ export interface MergeCaseModalProps {
 export function MergeCaseModal({ source, onCancel }: MergeCaseModalProps) {
   const { api, core } = useAppServices();
   const history = useHistory();
-  const [term, setTerm] = useState('');
   const [target, setTarget] = useState<CaseSummary | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
-  const search = useCaseSearch(term, true);
-  const options: Array<EuiSelectableOption<{ summary: CaseSummary }>> = search.cases
-    .filter((c) => c.id !== source.id)
-    .map((c) => ({
-      label: c.title,
-      key: c.id,
-      ...(c.reference ? { prepend: <EuiBadge color="hollow">{c.reference}</EuiBadge> } : {}),
-      summary: c,
-      checked: target?.id === c.id ? 'on' : undefined,
-      append: <EuiBadge color={STATUS_COLORS[c.status]}>{STATUS_LABELS[c.status]}</EuiBadge>,
-      'data-test-subj': 'mergeCaseOption',
-    }));
-
   const submit = async () => {
     if (!target) return;
     setBusy(true);
@@ -98,32 +80,16 @@ export function MergeCaseModal({ source, onCancel }: MergeCaseModalProps) {
         </EuiModalHeaderTitle>
       </EuiModalHeader>
       <EuiModalBody>
-        <EuiSelectable<{ summary: CaseSummary }>
-          aria-label={i18n.translate('siemInvestigations.cases.merge.pickLabel', { defaultMessage: 'Case to merge into' })}
-          searchable
-          isPreFiltered
-          singleSelection
-          isLoading={search.loading}
-          options={options}
-          onChange={(next) => setTarget(next.find((o) => o.checked === 'on')?.summary ?? null)}
-          searchProps={{
-            placeholder: i18n.translate('siemInvestigations.cases.merge.search', { defaultMessage: 'Search the case to keep (title, description or SIR-12)' }),
-            onChange: (_visible, value) => setTerm(value),
-            'data-test-subj': 'mergeCaseSearch',
-          }}
-          emptyMessage={search.error ?? i18n.translate('siemInvestigations.cases.merge.noCases', { defaultMessage: 'No other case to merge into.' })}
-          noMatchesMessage={search.error ?? i18n.translate('siemInvestigations.cases.merge.noMatch', { defaultMessage: 'No case matches.' })}
-          listProps={{ bordered: true, showIcons: true }}
-          data-test-subj="mergeCaseList"
-        >
-          {(list, searchField) => (
-            <>
-              {searchField}
-              <EuiSpacer size="s" />
-              {list}
-            </>
-          )}
-        </EuiSelectable>
+        <CaseSearchSelect
+          selected={target}
+          onSelect={setTarget}
+          excludeId={source.id}
+          ariaLabel={i18n.translate('siemInvestigations.cases.merge.pickLabel', { defaultMessage: 'Case to merge into' })}
+          placeholder={i18n.translate('siemInvestigations.cases.merge.search', { defaultMessage: 'Search the case to keep (title, description or SIR-12)' })}
+          emptyMessage={i18n.translate('siemInvestigations.cases.merge.noCases', { defaultMessage: 'No other case to merge into.' })}
+          noMatchesMessage={i18n.translate('siemInvestigations.cases.merge.noMatch', { defaultMessage: 'No case matches.' })}
+          testSubjPrefix="mergeCase"
+        />
         <EuiSpacer size="m" />
         {target && (
           <EuiCallOut color="warning" iconType="merge" size="s" data-test-subj="mergeCaseConfirmText" title={i18n.translate('siemInvestigations.cases.merge.confirmTitle', { defaultMessage: '{source} will be merged into {target}', values: { source: nameOf(source), target: nameOf(target) } })}>

@@ -116,7 +116,7 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
       <EuiSpacer size="xs" />
       <EuiText size="xs" color="subdued" data-test-subj="incidentFacts">
         {INCIDENT_STRINGS.facts(incident.memberCount)}
-        {incident.signals.length ? ` · ${INCIDENT_STRINGS.signals(incident.signals.length)}` : ''} · {formatTime(incident.firstActivity)} → {formatTime(incident.lastActivity)} ·{' '}
+        {incident.signals.length ? ` · ${INCIDENT_STRINGS.signals(incident.signalCount ?? incident.signals.length)}` : ''} · {formatTime(incident.firstActivity)} → {formatTime(incident.lastActivity)} ·{' '}
         {incident.families.join(', ')}
         {incident.accounts.length ? ` · ${INCIDENT_STRINGS.account(incident.accounts.join(', '))}` : ''}
       </EuiText>
@@ -211,6 +211,11 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
               { field: 'count', name: INCIDENT_STRINGS.colCount(), width: '70px' },
             ]}
           />
+          {(incident.signalCount ?? 0) > incident.signals.length ? (
+            <EuiText size="xs" color="subdued" data-test-subj="incidentMoreSignals">
+              {INCIDENT_STRINGS.moreSignals((incident.signalCount ?? 0) - incident.signals.length)}
+            </EuiText>
+          ) : null}
         </>
       ) : null}
       <EuiSpacer size="m" />

@@ -110,6 +110,26 @@ describe('IncidentsPage', () => {
     expect(within(card).getByTestId('incidentMoreMembers')).toHaveTextContent('takes its 100 most severe findings of 9,552');
   });
 
+  it('says which indices OpenSearch could not group, and why, above the incidents it could', async () => {
+    setup(() => ({ ...response([workshop]), unread: { shards: 1, indices: ['log-aws-guardduty-2030-04'], reason: 'Field [severity] of type [keyword] is not supported for aggregation [max]' } }));
+    await screen.findByText(workshop.headline);
+    expect(screen.getByTestId('incidentsUnread')).toHaveTextContent('Some findings may be missing');
+    expect(screen.getByTestId('incidentsUnread')).toHaveTextContent('OpenSearch could not group 1 shard (log-aws-guardduty-2030-04): Field [severity] of type [keyword] is not supported for aggregation [max].');
+  });
+
+  it('shows no such warning when every shard answered', async () => {
+    setup(() => response([workshop]));
+    await screen.findByText(workshop.headline);
+    expect(screen.queryByTestId('incidentsUnread')).toBeNull();
+  });
+
+  it('counts every signal of an incident, not only those listed', async () => {
+    setup(() => response([{ ...sequence, signalCount: 2000 }]));
+    const card = await screen.findByTestId('incidentCard');
+    expect(within(card).getByTestId('incidentFacts')).toHaveTextContent('2,000 signals');
+    expect(within(card).getByTestId('incidentMoreSignals')).toHaveTextContent('…and 1,998 more signals');
+  });
+
   it('lists one row per finding type, and shows that type’s findings, each linked, when the analyst opens the row', async () => {
     const bitcoin = 'CryptoCurrency:EC2/BitcoinTool.B!DNS';
     const members = [member(0, bitcoin), member(1, 'Recon:EC2/PortProbeUnprotectedPort'), ...Array.from({ length: 16 }, (_, i) => member(i + 2, bitcoin))];

@@ -99,6 +99,14 @@ export function IncidentsPage() {
             <p>{error}</p>
           </EuiCallOut>
         ) : null}
+        {!error && data?.unread ? (
+          <>
+            <EuiCallOut color="warning" iconType="alert" size="s" title={INCIDENT_STRINGS.unreadTitle()} data-test-subj="incidentsUnread">
+              <p>{INCIDENT_STRINGS.unreadBody(data.unread.shards, data.unread.indices.join(', '), data.unread.reason)}</p>
+            </EuiCallOut>
+            <EuiSpacer size="s" />
+          </>
+        ) : null}
         {!error && data && data.incidents.length === 0 ? (
           <EuiEmptyPrompt iconType="securitySignalResolved" title={<h3>{INCIDENT_STRINGS.noneTitle()}</h3>} body={<p>{INCIDENT_STRINGS.noneBody()}</p>} />
         ) : null}

@@ -13,6 +13,12 @@ export const INCIDENT_STRINGS = {
   windowAria: () => i18n.translate('siemInvestigations.incidents.window.aria', { defaultMessage: 'Sliding window that groups findings' }),
   count: (incidents: number, findings: number, window: string, ms: number) =>
     i18n.translate('siemInvestigations.incidents.count', { defaultMessage: '{incidents, plural, one {# incident} other {# incidents}} from {findings, plural, one {# finding} other {# findings}} (window {window}; {ms} ms)', values: { incidents, findings, window, ms } }),
+  unreadTitle: () => i18n.translate('siemInvestigations.incidents.unread.title', { defaultMessage: 'Some findings may be missing' }),
+  unreadBody: (shards: number, indices: string, reason: string) =>
+    i18n.translate('siemInvestigations.incidents.unread.body', {
+      defaultMessage: 'OpenSearch could not group {shards, plural, one {# shard} other {# shards}} ({indices}): {reason}. Findings of these indices are not in the incidents shown.',
+      values: { shards, indices, reason },
+    }),
   loadError: () => i18n.translate('siemInvestigations.incidents.loadError', { defaultMessage: 'Incidents could not be loaded' }),
   requestError: () => i18n.translate('siemInvestigations.incidents.requestError', { defaultMessage: 'Could not load incidents' }),
   noneTitle: () => i18n.translate('siemInvestigations.incidents.none.title', { defaultMessage: 'No incidents' }),
@@ -38,6 +44,7 @@ export const INCIDENT_STRINGS = {
   colSignal: () => i18n.translate('siemInvestigations.incidents.col.signal', { defaultMessage: 'Signal' }),
   colName: () => i18n.translate('siemInvestigations.incidents.col.name', { defaultMessage: 'Name' }),
   colDescription: () => i18n.translate('siemInvestigations.incidents.col.description', { defaultMessage: 'Description' }),
+  moreSignals: (n: number) => i18n.translate('siemInvestigations.incidents.card.moreSignals', { defaultMessage: '…and {n, plural, one {# more signal} other {# more signals}}', values: { n } }),
   moreMembers: (n: number) => i18n.translate('siemInvestigations.incidents.card.moreMembers', { defaultMessage: '…and {n, plural, one {# more finding} other {# more findings}}', values: { n } }),
   membersBounded: (taken: number, total: number) =>
     i18n.translate('siemInvestigations.incidents.card.membersBounded', {

@@ -3,7 +3,7 @@ import { CASE_SAVED_OBJECT_TYPE, OBSERVABLE_SAVED_OBJECT_TYPE } from '../../comm
 import { CaseObservable, OBSERVABLE_ENTITY_TYPES, OBSERVABLE_LIMITS, SimilarCase } from '../../common/observable_types';
 import { SeenInCases } from '../../common/incident_types';
 import { EntityType } from '../../common/types';
-import { first, FlatDoc, flattenDocument, values } from '../../common/flatten';
+import { FlatDoc, flattenDocument, values } from '../../common/flatten';
 import { EntitySet } from '../correlation/entity_set';
 import { addFindingEntities, isGuardDutyFinding } from '../correlation/finding';
 import { ExclusionList } from '../incidents/group';
@@ -72,15 +72,30 @@ const EVENT_FIELDS: Array<[EntityType, string[]]> = [
   ['user', ['user.name']],
 ];
 
+/**
+ * The first of `fields` that holds a time, as an ISO instant. A document's values are the log's
+ * (a wrongly typed time is kept in `_source` under `ignore_malformed`): one that is not a time is
+ * passed over, never stored (the observables' `lastSeen` is a date field) nor compared.
+ */
+function timeOf(doc: FlatDoc, ...fields: string[]): string | undefined {
+  for (const f of fields) {
+    for (const v of values(doc, f)) {
+      const t = Date.parse(v);
+      if (!Number.isNaN(t)) return new Date(t).toISOString();
+    }
+  }
+  return undefined;
+}
+
 /** The entities an attached document names, with when it saw them. */
 export function entitiesOfDocument(source: Record<string, unknown>): ObservedEntity[] {
   const doc: FlatDoc = flattenDocument(source);
-  const ts = first(doc, '@timestamp', 'updatedAt', 'eventTime') ?? new Date(0).toISOString();
+  const ts = timeOf(doc, '@timestamp', 'updatedAt', 'eventTime') ?? new Date(0).toISOString();
   const set = new EntitySet();
   let at = { first: ts, last: ts };
   if (isGuardDutyFinding(doc)) {
     addFindingEntities(doc, set, 'finding');
-    at = { first: first(doc, 'service.eventFirstSeen', 'createdAt') ?? ts, last: first(doc, 'service.eventLastSeen', 'updatedAt') ?? ts };
+    at = { first: timeOf(doc, 'service.eventFirstSeen', 'createdAt') ?? ts, last: timeOf(doc, 'service.eventLastSeen', 'updatedAt') ?? ts };
   } else {
     for (const [type, fields] of EVENT_FIELDS) for (const f of fields) for (const v of values(doc, f)) set.add(type, v, 'document', type === 'ip' ? 'remote' : undefined);
   }
@@ -101,6 +116,9 @@ type Client = Pick<SavedObjectsClientContract, 'create' | 'get' | 'update' | 'fi
 const SIMILAR_CASE_FIELDS = ['title', 'status', 'closeReason', 'closedAt', 'updatedAt'];
 
 const iso = (t: number) => new Date(t).toISOString();
+
+/** Pages of `OBSERVABLE_LIMITS.perCase` observables a merge moves at most (10,000: `index.max_result_window`). */
+const MOVE_PAGES = 10;
 
 /** Attempts to widen an observable's first/last seen against concurrent attaches of the same entity. */
 const OBSERVABLE_UPDATE_ATTEMPTS = 20;
@@ -187,7 +205,7 @@ export class ObservableStore {
    * for the refresh, unless `refresh: false` (the caller's own later write waits: client/merge.ts).
    */
   async moveCase(from: string, to: string, { refresh = true }: { refresh?: boolean } = {}): Promise<number> {
-    const own = await this.list(from);
+    const own = await this.listAll(from);
     for (let i = 0; i < own.length; i += 10) {
       const batch = own.slice(i, i + 10);
       await Promise.all(
@@ -245,6 +263,23 @@ export class ObservableStore {
   movedObservableId(observableId: string, from: string, to: string): string {
     const prefix = `${caseKeyOf(from)}-`;
     return observableId.startsWith(prefix) ? this.idOf(to, observableId.slice(prefix.length)) : observableId;
+  }
+
+  /**
+   * Every observable of the case, not only the `perCase` a page lists (a case gathers up to that
+   * many per attach): pages in key order, at most MOVE_PAGES of them (OpenSearch's default
+   * `index.max_result_window`).
+   */
+  private async listAll(caseId: string): Promise<CaseObservable[]> {
+    const out: CaseObservable[] = [];
+    for (let page = 1; page <= MOVE_PAGES; page++) {
+      const res = await this.budget.race(
+        this.client.find<ObservableAttributes>({ type: OBSERVABLE_SAVED_OBJECT_TYPE, search: caseKeyOf(caseId), searchFields: ['caseKey'], sortField: 'key', sortOrder: 'asc', perPage: OBSERVABLE_LIMITS.perCase, page })
+      );
+      out.push(...res.saved_objects.filter((so) => so.attributes.caseId === caseId).map(toObservable));
+      if (res.saved_objects.length < OBSERVABLE_LIMITS.perCase) break;
+    }
+    return out;
   }
 
   /** The case's observables: one search on its case key. */

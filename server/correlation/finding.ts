@@ -41,8 +41,14 @@ export function findingAccount(doc: FlatDoc): string | undefined {
   return first(doc, 'accountId', 'cloud.account.id');
 }
 
+/** A number read from a document, or `fallback` when it is none (or not finite: JSON would answer `null`). */
+function finiteOr(v: string | undefined, fallback: number): number {
+  const n = Number(v ?? fallback);
+  return Number.isFinite(n) ? n : fallback;
+}
+
 export function summarizeFinding(index: string, id: string, doc: FlatDoc): FindingSummary {
-  const severity = Number(first(doc, 'severity', 'event.severity') ?? 0) || 0;
+  const severity = finiteOr(first(doc, 'severity', 'event.severity'), 0);
   const timestamp = first(doc, '@timestamp', 'updatedAt') ?? '';
   return {
     ref: { index, id },
@@ -54,7 +60,7 @@ export function summarizeFinding(index: string, id: string, doc: FlatDoc): Findi
     timestamp,
     firstSeen: first(doc, 'service.eventFirstSeen', 'createdAt'),
     lastSeen: first(doc, 'service.eventLastSeen', 'updatedAt'),
-    count: Number(first(doc, 'service.count') ?? 1) || 1,
+    count: finiteOr(first(doc, 'service.count'), 1) || 1,
     accountId: findingAccount(doc),
     region: first(doc, 'region', 'cloud.region'),
     resourceType: first(doc, 'resource.resourceType', 'ResourceTypeAffected'),

@@ -107,17 +107,33 @@ function str(v: unknown): string | undefined {
   return typeof v === 'string' || typeof v === 'number' ? String(v) : undefined;
 }
 
-function isoOf(v: unknown): string | undefined {
-  if (typeof v === 'number' && Number.isFinite(v)) return new Date(v).toISOString();
-  if (typeof v === 'string' && !Number.isNaN(Date.parse(v))) return new Date(Date.parse(v)).toISOString();
-  return undefined;
+/** Below this a number is epoch seconds (year 5138 in seconds), above epoch milliseconds (1973 in milliseconds). */
+const EPOCH_SECONDS_BELOW = 1e11;
+
+/**
+ * A signal's time: an ISO string, or a number as GuardDuty's API writes its `number` timestamps
+ * (epoch seconds with a fraction; epoch milliseconds also read). A value no date can hold is none.
+ */
+export function isoOf(v: unknown): string | undefined {
+  let ms = NaN;
+  if (typeof v === 'number' && Number.isFinite(v)) ms = Math.abs(v) < EPOCH_SECONDS_BELOW ? v * 1000 : v;
+  else if (typeof v === 'string') ms = Date.parse(v);
+  const d = new Date(ms);
+  return Number.isNaN(d.getTime()) ? undefined : d.toISOString();
 }
 
-/** The signals of an AttackSequence finding, with the finding id a GuardDuty finding signal refers to. */
-export function readSignals(raw: unknown): IncidentSignal[] {
+/** Signals read of one finding's document (a card lists those of its members, at most INCIDENT_LIMITS.signalsPerIncident). */
+const SIGNALS_PER_FINDING = 50;
+
+/**
+ * The signals of an AttackSequence finding, with the finding id a GuardDuty finding signal refers
+ * to: the first `max` (the grouping reads all its buckets hold, so that no signal naming a finding
+ * is left out of the links).
+ */
+export function readSignals(raw: unknown, max: number = SIGNALS_PER_FINDING): IncidentSignal[] {
   const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' ? [raw] : [];
   const out: IncidentSignal[] = [];
-  for (const s of list.slice(0, 50)) {
+  for (const s of list.slice(0, max)) {
     if (!s || typeof s !== 'object') continue;
     const o = s as Record<string, unknown>;
     const uid = str(o.uid);
@@ -431,7 +447,8 @@ function buildIncident(members: Rec[], links: IncidentLink[]): Incident {
     explanation,
     links: listedLinks(links),
     linkCount: links.length,
-    signals: signals.map((s) => (s.findingId && !memberIds.has(s.findingId) ? { ...s, findingId: undefined } : s)).map(stripUndefined),
+    signals: listedSignals(signals, memberIds),
+    signalCount: signals.length,
   };
 }
 
@@ -453,6 +470,20 @@ function listedLinks(links: IncidentLink[]): IncidentLink[] {
   }
   const rest = links.filter((l) => !firsts.has(l)).slice(0, max - firsts.size);
   return [...firsts, ...rest];
+}
+
+/**
+ * The signals an incident lists, bounded: those naming one of its members first (they explain the
+ * grouping), then the others in member order, up to INCIDENT_LIMITS.signalsPerIncident. A finding
+ * id that is no member is not kept (it links nowhere on the card).
+ */
+function listedSignals(signals: IncidentSignal[], memberIds: Set<string>): IncidentSignal[] {
+  const naming = signals.filter((s) => s.findingId && memberIds.has(s.findingId));
+  const others = signals.filter((s) => !(s.findingId && memberIds.has(s.findingId)));
+  return [...naming, ...others]
+    .slice(0, INCIDENT_LIMITS.signalsPerIncident)
+    .map((s) => (s.findingId && !memberIds.has(s.findingId) ? { ...s, findingId: undefined } : s))
+    .map(stripUndefined);
 }
 
 /** One sentence per entity that linked findings: "grouped because A and B both name …" or "N findings (types) name …". */

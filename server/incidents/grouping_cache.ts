@@ -1,9 +1,12 @@
+import { UnreadShards } from '../../common/incident_types';
 import { FindingGroup } from './group';
 
 /** A range's grouping, kept briefly so that the pages after the first do not group again. */
 export interface CachedGrouping {
   groups: FindingGroup[];
   findings: number;
+  /** Shards the grouping search could not read. */
+  unread?: UnreadShards;
 }
 
 /**

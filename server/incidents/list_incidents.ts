@@ -1,4 +1,4 @@
-import { IncidentsResponse, INCIDENT_LIMITS, SeenInCases } from '../../common/incident_types';
+import { IncidentsResponse, INCIDENT_LIMITS, SeenInCases, UnreadShards } from '../../common/incident_types';
 import { SourceDefinition } from '../../common/sources';
 import { flattenDocument } from '../../common/flatten';
 import { LIMITS } from '../../common/constants';
@@ -20,6 +20,7 @@ import {
 } from '../correlation/finding';
 import { instanceFromPrincipalId, isValidEntityValue } from '../correlation/entity_values';
 import { badRequest, HttpError } from '../lib/errors';
+import { clipText } from '../lib/bounds';
 import { OpenSearchReader, OpenSearchResponseError } from '../lib/opensearch_reader';
 import { CachedGrouping, GroupingCache } from './grouping_cache';
 import { activitySpan, countEntities, describeGroup, ExclusionList, groupFindings, GroupingInput, GroupingRecord, INCIDENT_ENTITIES, readSignals, rebuildIncident } from './group';
@@ -59,6 +60,9 @@ export const GROUPING_FIELD_KINDS: ReadonlyArray<readonly [string, GroupingField
 
 export const GROUPING_FIELDS: readonly string[] = GROUPING_FIELD_KINDS.map(([f]) => f);
 
+/** User types one principal name is listed under (GuardDuty's are few: IAMUser, AssumedRole, Root, FederatedUser, AWSService…). */
+const USER_TYPES_LISTED = 20;
+
 /**
  * Round trip 1, aggregations only (no document is read): one bucket per finding id with its
  * activity span and severity, and per account and grouping field the finding ids naming each
@@ -66,13 +70,13 @@ export const GROUPING_FIELDS: readonly string[] = GROUPING_FIELD_KINDS.map(([f])
  */
 export function buildGroupingSearch(q: Pick<IncidentsQuery, 'from' | 'to'>, def: SourceDefinition, maxFindings: number = INCIDENT_LIMITS.maxFindings): Record<string, unknown> {
   const fieldAggs: Record<string, unknown> = {};
+  const ids = { ids: { terms: { field: '@id', size: maxFindings } } };
   GROUPING_FIELDS.forEach((field, i) => {
     fieldAggs[`f${i}`] = {
       terms: { field, size: maxFindings },
-      aggs: {
-        ids: { terms: { field: '@id', size: maxFindings } },
-        ...(GROUPING_FIELD_KINDS[i][1] === 'user_name' ? { kind: { terms: { field: USER_TYPE_FIELD, size: 1 } } } : {}),
-      },
+      // A principal's name is a role's or a user's by its finding's user type (IAM names them apart):
+      // the findings naming it are listed per user type.
+      aggs: GROUPING_FIELD_KINDS[i][1] === 'user_name' ? { kind: { terms: { field: USER_TYPE_FIELD, size: USER_TYPES_LISTED, missing: '' }, aggs: ids } } : ids,
     };
   });
   return {
@@ -85,7 +89,8 @@ export function buildGroupingSearch(q: Pick<IncidentsQuery, 'from' | 'to'>, def:
         terms: { field: '@id', size: maxFindings, order: { _key: 'asc' } },
         aggs: { first: { min: { field: def.timeField } }, last: { max: { field: def.timeField } }, severity: { max: { field: 'severity' } } },
       },
-      accounts: { terms: { field: 'accountId', size: 1000, missing: '' }, aggs: fieldAggs },
+      // Every account of the range (never more than its findings): an account left out would leave its findings ungrouped.
+      accounts: { terms: { field: 'accountId', size: maxFindings, missing: '' }, aggs: fieldAggs },
     },
   };
 }
@@ -96,6 +101,9 @@ export function buildGroupingSearch(q: Pick<IncidentsQuery, 'from' | 'to'>, def:
  */
 export const GROUPING_FILTER_PATH = [
   'timed_out',
+  '_shards.failed',
+  '_shards.failures.index',
+  '_shards.failures.reason.reason',
   'aggregations.findings.sum_other_doc_count',
   'aggregations.findings.buckets.key',
   'aggregations.findings.buckets.first.value',
@@ -107,7 +115,10 @@ export const GROUPING_FILTER_PATH = [
   'aggregations.accounts.buckets.*.buckets.key',
   'aggregations.accounts.buckets.*.buckets.ids.sum_other_doc_count',
   'aggregations.accounts.buckets.*.buckets.ids.buckets.key',
+  'aggregations.accounts.buckets.*.buckets.kind.sum_other_doc_count',
   'aggregations.accounts.buckets.*.buckets.kind.buckets.key',
+  'aggregations.accounts.buckets.*.buckets.kind.buckets.ids.sum_other_doc_count',
+  'aggregations.accounts.buckets.*.buckets.kind.buckets.ids.buckets.key',
 ].join(',');
 
 /** Round trip 2: the newest document of the page's member findings only. */
@@ -131,7 +142,7 @@ interface Bucket {
   last?: { value?: number | null; value_as_string?: string };
   severity?: { value?: number | null };
   ids?: { buckets?: Bucket[]; sum_other_doc_count?: number };
-  kind?: { buckets?: Bucket[] };
+  kind?: { buckets?: Bucket[]; sum_other_doc_count?: number };
   [agg: string]: unknown;
 }
 interface Terms {
@@ -140,10 +151,11 @@ interface Terms {
 }
 interface GroupingSearchResponse {
   timed_out?: boolean;
+  _shards?: { failed?: number; failures?: Array<{ index?: string; reason?: { reason?: string } }> };
   aggregations?: { findings?: Terms; accounts?: Terms };
 }
 interface MembersSearchResponse {
-  hits?: { hits?: Array<{ _index: string; _id: string; _source?: Record<string, unknown> }> };
+  hits?: { hits?: Array<{ _index: string; _id: string; _source?: Record<string, unknown>; fields?: Record<string, unknown[]> }> };
 }
 
 function tooLarge(max: number): HttpError {
@@ -162,6 +174,19 @@ async function search<T>(reader: OpenSearchReader, def: SourceDefinition, body: 
     if (e instanceof OpenSearchResponseError && /too_many_buckets/i.test(`${JSON.stringify(e.body ?? null)} ${e.message}`)) throw tooLarge(max);
     throw e;
   }
+}
+
+/**
+ * The shards a search could not read. OpenSearch answers the others (a shard of an index that maps
+ * a field the aggregation reads otherwise, e.g. `severity` as keyword, fails whatever the range):
+ * said, not hidden, as their findings may be missing.
+ */
+export function unreadShards(body: Pick<GroupingSearchResponse, '_shards'>): UnreadShards | undefined {
+  const failed = body._shards?.failed ?? 0;
+  if (!failed) return undefined;
+  const failures = body._shards?.failures ?? [];
+  const indices = [...new Set(failures.map((f) => f.index).filter((i): i is string => typeof i === 'string'))].slice(0, 5);
+  return { shards: failed, indices, reason: clipText(failures.find((f) => f.reason?.reason)?.reason?.reason ?? 'unknown', LIMITS.summaryChars) };
 }
 
 /** A bucket's value as the entity model reads it: trimmed and valid for its type, or nothing. */
@@ -194,24 +219,25 @@ export function groupingRecordsOf(body: GroupingSearchResponse, maxFindings: num
   };
   // One object per distinct entity, shared by every finding naming it (whichever field it was in).
   const interned = new Map<string, { type: EntityType; value: string }>();
+  if ((body.aggregations?.accounts?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
   for (const acct of body.aggregations?.accounts?.buckets ?? []) {
     const account = keyOf(acct);
     GROUPING_FIELD_KINDS.forEach(([, kind], i) => {
       const terms = acct[`f${i}`] as Terms | undefined;
       if ((terms?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
-      for (const v of terms?.buckets ?? []) {
-        if ((v.ids?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
-        const raw = keyOf(v);
+      // The findings naming `raw` (listed by `ids`); a principal's name is read per user type.
+      const take = (raw: string, ids: Bucket['ids'], userType?: string) => {
+        if ((ids?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
         let entity: { type: EntityType; value: string } | undefined;
         if (kind === 'account') {
-          if (!isValidEntityValue('account', raw.trim())) continue;
+          if (!isValidEntityValue('account', raw.trim())) return;
         } else if (kind !== 'signal') {
-          const read = entityValue(kind, raw, v.kind?.buckets?.[0] ? keyOf(v.kind.buckets[0]) : undefined);
-          if (!read || exclusions.excludes(read.type, read.value)) continue;
+          const read = entityValue(kind, raw, userType);
+          if (!read || exclusions.excludes(read.type, read.value)) return;
           const key = read.type + '\u0000' + read.value;
           entity = interned.get(key) ?? interned.set(key, read).get(key);
         }
-        for (const idBucket of v.ids?.buckets ?? []) {
+        for (const idBucket of ids?.buckets ?? []) {
           const r = records.get(keyOf(idBucket));
           if (!r) continue;
           if (account) addAccount(r, account);
@@ -220,13 +246,21 @@ export function groupingRecordsOf(body: GroupingSearchResponse, maxFindings: num
           } else if (kind === 'signal') (r.uids ??= []).push(raw);
           else addAccount(r, raw.trim());
         }
+      };
+      for (const v of terms?.buckets ?? []) {
+        if (kind !== 'user_name') take(keyOf(v), v.ids);
+        else {
+          if ((v.kind?.sum_other_doc_count ?? 0) > 0) throw tooLarge(maxFindings);
+          for (const k of v.kind?.buckets ?? []) take(keyOf(v), k.ids, keyOf(k));
+        }
       }
     });
   }
   const out: GroupingRecord[] = [];
   for (const { uids, ...r } of records.values()) {
     r.accounts.sort();
-    if (uids) r.signals = readSignals(uids.map((uid) => ({ uid })));
+    // Every signal bucket of the finding (bounded by the aggregation's buckets): each may name a finding to link.
+    if (uids) r.signals = readSignals(uids.map((uid) => ({ uid })), uids.length);
     out.push(r);
   }
   return out;
@@ -264,7 +298,8 @@ export async function listIncidents(
     searched = Date.now();
     if (body.timed_out) throw new HttpError(504, 'OpenSearch did not finish grouping the findings in time; choose a shorter time range');
     const records = groupingRecordsOf(body, maxFindings, exclusions);
-    cached = { groups: groupFindings(records, { windowMs: q.windowMs }), findings: records.length };
+    const unread = unreadShards(body);
+    cached = { groups: groupFindings(records, { windowMs: q.windowMs }), findings: records.length, ...(unread ? { unread } : {}) };
     const key = keyOf(identity);
     if (paging && key !== undefined) paging.cache.set(key, cached);
   }
@@ -287,7 +322,10 @@ export async function listIncidents(
       const summary = summarizeFinding(hit._index, hit._id, doc);
       const service = source.service as { detection?: { sequence?: { signals?: unknown } } } | undefined;
       const signals = service?.detection?.sequence?.signals;
-      latest.set(summary.findingId, { summary, doc, ...(signals !== undefined ? { signals } : {}) });
+      // By the finding id it was grouped under (the collapse key, `@id`), not the `id` its document
+      // claims: a document naming another finding's id must not take that finding's place.
+      const groupedAs = hit.fields?.['@id']?.[0];
+      latest.set(typeof groupedAs === 'string' ? groupedAs : summary.findingId, { summary, doc, ...(signals !== undefined ? { signals } : {}) });
     }
   }
   const read = Date.now();
@@ -302,6 +340,6 @@ export async function listIncidents(
   });
   const done = Date.now();
   const phases = { aggregationMs: searched - started, groupingMs: groupedAt - searched, membersMs: read - groupedAt, describeMs: described - read, seenInWaitMs: done - described };
-  return { total: grouped.length, findings: cached.findings, page: q.page, perPage: q.perPage, window: q.window, incidents, took: { ms: done - started, phases, ...(reused ? { groupingReused: true } : {}) } };
+  return { total: grouped.length, findings: cached.findings, page: q.page, perPage: q.perPage, window: q.window, incidents, ...(cached.unread ? { unread: cached.unread } : {}), took: { ms: done - started, phases, ...(reused ? { groupingReused: true } : {}) } };
 }
 

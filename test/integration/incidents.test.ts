@@ -6,7 +6,7 @@ import { CASE_SAVED_OBJECT_TYPE } from '../../common/constants';
 import { FindingsResponse } from '../../common/types';
 import { SeenInCases } from '../../common/incident_types';
 import { loadDocuments } from '../../dev/load';
-import { buildCorpus, corpusDocs, CorpusFinding } from '../fixtures/guardduty_corpus/generate';
+import { buildCorpus, corpusDocs, CorpusFinding, craftFinding } from '../fixtures/guardduty_corpus/generate';
 import { generateScenario } from '../fixtures/scenario/generate';
 import * as S from '../fixtures/scenario/constants';
 import { loadScenario, startTestHost, TestHost } from './helpers';
@@ -118,13 +118,7 @@ describe('incidents: findings grouped by shared entities (real OpenSearch)', () 
 
 /** Corpus findings moved to 2030-01-01, with the changes a case needs. */
 function craft(base: CorpusFinding, id: string, hour: number, change: (raw: any) => void): CorpusFinding {
-  const raw = JSON.parse(JSON.stringify(base.raw));
-  const at = `2030-01-01T${String(hour).padStart(2, '0')}:00:00.000Z`;
-  Object.assign(raw, { id, arn: String(raw.arn).replace(/[^/]+$/, id), createdAt: at, updatedAt: at });
-  raw.service.eventFirstSeen = at;
-  raw.service.eventLastSeen = at;
-  change(raw);
-  return { ...base, raw };
+  return craftFinding(base, id, `2030-01-01T${String(hour).padStart(2, '0')}:00:00.000Z`, change);
 }
 
 describe('incidents: own addresses and attack sequences (real OpenSearch)', () => {

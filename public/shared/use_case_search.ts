@@ -7,12 +7,11 @@ import { errorMessage, isAbortError } from '../services/http_error';
 const DEBOUNCE_MS = 250;
 const PICKER_PAGE_SIZE = 20;
 
-/** The most recently updated cases matching `term` (title and description), while `enabled`. */
-export function useCaseSearch(term: string, enabled: boolean): { cases: CaseSummary[]; total: number; loading: boolean; error?: string } {
+/** The most recently updated cases matching `term` (title, description or number). */
+export function useCaseSearch(term: string): { cases: CaseSummary[]; total: number; loading: boolean; error?: string } {
   const { api } = useAppServices();
-  const [state, setState] = useState<{ cases: CaseSummary[]; total: number; loading: boolean; error?: string }>({ cases: [], total: 0, loading: enabled });
+  const [state, setState] = useState<{ cases: CaseSummary[]; total: number; loading: boolean; error?: string }>({ cases: [], total: 0, loading: true });
   useEffect(() => {
-    if (!enabled) return;
     const controller = new AbortController();
     setState((s) => ({ ...s, loading: true }));
     const timer = setTimeout(() => {
@@ -27,6 +26,6 @@ export function useCaseSearch(term: string, enabled: boolean): { cases: CaseSumm
       clearTimeout(timer);
       controller.abort();
     };
-  }, [api, term, enabled]);
+  }, [api, term]);
   return state;
 }
