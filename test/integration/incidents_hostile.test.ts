@@ -177,10 +177,17 @@ describe('incidents: an index OpenSearch cannot group (real OpenSearch)', () => 
     const r = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ from: '2030-04-01T00:00:00Z', to: '2030-05-02T00:00:00Z' })}`);
     expect(r.status).toBe(200);
     expect(r.body.findings).toBe(2);
-    expect(r.body.unread).toEqual({ shards: 1, indices: [`${host.prefix}log-aws-guardduty-2030-04`], reason: expect.stringContaining('[severity] of type [keyword]') });
+    // The shards of April's index that OpenSearch searches fail (the mapping is the index's); with several
+    // shards (3 in CI's cluster pass) it may skip those its pre-filter finds empty, so between 1 and all.
+    const april = `${host.prefix}log-aws-guardduty-2030-04`;
+    const settings = (await host.opensearch.indices.getSettings({ index: april })).body as Record<string, { settings: { index: { number_of_shards: string } } }>;
+    const shards = Number(settings[april].settings.index.number_of_shards);
+    expect(r.body.unread).toEqual({ shards: expect.any(Number), indices: [april], reason: expect.stringContaining('[severity] of type [keyword]') });
+    expect(r.body.unread!.shards).toBeGreaterThanOrEqual(1);
+    expect(r.body.unread!.shards).toBeLessThanOrEqual(shards);
     // Page 2 reuses the grouping, and says it too.
     const p2 = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ from: '2030-04-01T00:00:00Z', to: '2030-05-02T00:00:00Z', perPage: 1, page: 2 })}`);
-    expect(p2.body.unread?.shards).toBe(1);
+    expect(p2.body.unread).toEqual(r.body.unread);
   });
 });
 
