@@ -9,7 +9,7 @@ import { Case } from '../../common/case_types';
 import { API_PATHS } from '../../common/constants';
 import { DocRef, Investigation } from '../../common/types';
 import { investigatePath } from '../../public/routes';
-import { E2eEnv, pickExistingCase, screenshot, startE2eEnv, watchPage } from './helpers';
+import { E2eEnv, pickExistingCase, screenshot, settledText, startE2eEnv, watchPage } from './helpers';
 
 jest.setTimeout(180_000);
 
@@ -292,7 +292,7 @@ describe('Cases in the browser', () => {
       page.locator('[data-test-subj="caseTask"] label').click(),
     ]);
     expect(ticked.status()).toBe(200);
-    await expect(page.textContent('[data-test-subj="caseTaskMeta"]')).resolves.toContain('done by anonymous');
+    expect(await settledText(page.locator('[data-test-subj="caseTaskMeta"]'), 'done by anonymous')).toContain('done by anonymous');
     await page.selectOption('[data-test-subj="caseStatusSelect"]', 'closed');
     const close = page.locator('[data-test-subj="closeCaseModal"]');
     await close.locator('label', { hasText: 'True positive' }).click();
@@ -304,7 +304,7 @@ describe('Cases in the browser', () => {
     ]);
     expect(closed.status()).toBe(200);
     expect(JSON.parse(closed.request().postData()!)).toMatchObject({ status: 'closed', closeReason: 'true_positive', closeFieldValues: { field1: true } });
-    await expect(page.textContent('[data-test-subj="caseTimes"]')).resolves.toMatch(/Time to close\d/);
+    expect(await settledText(page.locator('[data-test-subj="caseTimes"]'), /Time to close\d/)).toMatch(/Time to close\d/);
     expect(flow).toEqual({ dialogs: [], errors: [], consoleErrors: [] });
   });
 });

@@ -237,3 +237,17 @@ export async function pickExistingCase(container: Locator, title: string): Promi
     }
   }
 }
+
+/**
+ * The text of an element that is already on the page and changes once React applies an answer
+ * (a case's times after a close, a task's "done by"): waits up to 10 s for the text to match,
+ * then returns whatever it is, so that a mismatch fails the assertion with the text seen.
+ */
+export async function settledText(locator: Locator, expected: string | RegExp): Promise<string> {
+  await locator
+    .filter({ hasText: expected })
+    .first()
+    .waitFor({ timeout: 10_000 })
+    .catch(() => undefined);
+  return (await locator.first().textContent()) ?? '';
+}
