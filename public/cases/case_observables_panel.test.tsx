@@ -13,6 +13,7 @@ const observable = (id: string, type: 'ip' | 'access_key', value: string, flags:
 });
 const answer = (): CaseObservablesResponse => ({
   observables: [observable('o-ip', 'ip', '198.51.100.7', { ioc: true, excluded: false }), observable('o-key', 'access_key', 'ASIAEXAMPLE', { ioc: false, excluded: false })],
+  total: 2,
   similarCases: [
     { id: 'case-9', title: 'Earlier look', status: 'closed', closeReason: 'benign_positive', shared: [{ type: 'ip', value: '198.51.100.7' }] },
     { id: 'case-7', title: 'Still open', status: 'open', shared: [{ type: 'access_key', value: 'ASIAEXAMPLE' }] },
