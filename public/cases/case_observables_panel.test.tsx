@@ -63,6 +63,30 @@ describe('CaseObservablesPanel', () => {
     expect(callsTo('GET', PATH)).toHaveLength(2);
   });
 
+  it('says how many observables it shows of how many, and that similar cases come from part of the matches', async () => {
+    setup({
+      [`GET ${PATH}`]: {
+        ...answer(),
+        total: 1234,
+        similarBounded: { observables: [{ type: 'ip', value: '203.0.113.250', atLeast: 100 }], notLookedUp: 734 },
+      },
+    });
+    expect(await screen.findByTestId('observablesShowing')).toHaveTextContent('Showing 2 of 1,234 observables: IOCs first, then the most recently seen.');
+    const bounded = screen.getByTestId('similarBounded');
+    expect(bounded).toHaveTextContent('Similar cases are from the most recently seen matches');
+    expect(bounded).toHaveTextContent('203.0.113.250 (at least 100 cases)');
+    expect(bounded).toHaveTextContent('734 observables were not looked up (one lookup sends at most 500');
+    // The server's order is kept: the IOC first.
+    expect(within(screen.getByTestId('observablesTable')).getAllByTestId('observableIoc')[0]).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('says nothing of bounds when every observable is listed and every match was read', async () => {
+    setup({ [`GET ${PATH}`]: answer() });
+    await screen.findByTestId('observablesTable');
+    expect(screen.queryByTestId('observablesShowing')).toBeNull();
+    expect(screen.queryByTestId('similarBounded')).toBeNull();
+  });
+
   it('keeps the switches read-only for a reader who may not edit', async () => {
     setup({ [`GET ${PATH}`]: answer() }, false);
     await screen.findByTestId('observablesTable');

@@ -5,11 +5,11 @@ import { ObservablesNotRecorded } from '../../common/observable_types';
 export function observablesNotRecordedText(n: ObservablesNotRecorded): string {
   return n.reason === 'per_case'
     ? i18n.translate('siemInvestigations.observables.notRecordedPerCase', {
-        defaultMessage: '{count, plural, one {# entity was} other {# entities were}} not recorded as observables: the case has reached its limit of {limit} observables. The attachment and the observables already recorded are kept.',
+        defaultMessage: '{count, plural, one {# entity was} other {# entities were}} not recorded as observables: the case has reached its limit of {limit, number} observables. The attachment and the observables already recorded are kept.',
         values: { count: n.count, limit: n.limit },
       })
     : i18n.translate('siemInvestigations.observables.notRecordedPerAttach', {
-        defaultMessage: '{count, plural, one {# entity was} other {# entities were}} not recorded as observables: one attach records at most {limit} (IOCs and the most recently seen first). The attachment is kept.',
+        defaultMessage: '{count, plural, one {# entity was} other {# entities were}} not recorded as observables: one attach records at most {limit, number} (IOCs and the most recently seen first). The attachment is kept.',
         values: { count: n.count, limit: n.limit },
       });
 }
