@@ -20,6 +20,7 @@ import { DocRef, EvidenceGroup, EvidenceHit, SourceId } from '../../common/types
 import { AddToCaseModal } from '../add_to_case/add_to_case_modal';
 import { AttackStory } from './attack_story';
 import { CoverageCallout } from './coverage_callout';
+import { UnreadCallout } from '../shared/unread_callout';
 import { OmittedEntitiesCallout } from './omitted_entities_callout';
 import { DocumentFlyout } from '../shared/document_flyout';
 import { EntityChips } from './entity_chips';
@@ -158,6 +159,12 @@ export function InvestigationPage({ match, location, history }: Props) {
           <EuiCallOut size="s" iconType="branch" title={INCIDENT_STRINGS.membersCallout(data.members.length)} data-test-subj="incidentMembersCallout">
             <p>{data.members.map((m) => m.type).join(' · ')}</p>
           </EuiCallOut>
+        ) : null}
+        {data.unread ? (
+          <>
+            <UnreadCallout unread={data.unread} context="investigation" data-test-subj="investigationUnread" />
+            <EuiSpacer size="s" />
+          </>
         ) : null}
         <CoverageCallout coverage={data.coverage} sources={sources} asked={data.checks?.map((c) => c.source)} />
         <OmittedEntitiesCallout omitted={data.omittedEntities ?? []} />
