@@ -20,7 +20,6 @@ import {
 } from '../correlation/finding';
 import { instanceFromPrincipalId, isValidEntityValue } from '../correlation/entity_values';
 import { badRequest, HttpError } from '../lib/errors';
-import { clipText } from '../lib/bounds';
 import { OpenSearchReader, OpenSearchResponseError } from '../lib/opensearch_reader';
 import { unreadOf } from '../lib/unread_shards';
 import { CachedGrouping, GroupingCache } from './grouping_cache';

@@ -61,7 +61,7 @@ describe('several searches of one answer', () => {
   });
 
   it('withUnread adds the field only when something was not read, merged with what the answer had', () => {
-    const body = { total: 1 };
+    const body: { total: number; unread?: ReturnType<typeof unreadOf> } = { total: 1 };
     expect(withUnread(body, undefined)).toBe(body);
     expect(withUnread(body, undefined)).not.toHaveProperty('unread');
     const u = unreadOf({ _shards: { total: 2, failed: 1, failures: [failure('a')] } });
