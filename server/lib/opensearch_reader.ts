@@ -177,7 +177,7 @@ function indexPath(index: string): string {
 }
 
 /** A search by id answered as `_mget` answers a document: found, not found, or the error. */
-function asMgetDoc(d: { _index: string; _id: string }, item: SearchByIdResponse | undefined): Record<string, unknown> {
+export function asMgetDoc(d: { _index: string; _id: string }, item: SearchByIdResponse | undefined): Record<string, unknown> {
   if (!item) return { _index: d._index, _id: d._id, error: { type: 'no_answer', reason: 'no answer for this document' } };
   if (item.error) return { _index: d._index, _id: d._id, error: typeof item.error === 'string' ? { type: 'error', reason: item.error } : item.error };
   // A remote that is down (skip_unavailable) answers with no hits: unknown, not "not found".
