@@ -1,9 +1,8 @@
 import { createBrotliDecompress, createGunzip, createInflate } from 'zlib';
 import type { Readable } from 'stream';
-import { DocRef } from '../../common/types';
+import { DocRef, UnreadShards } from '../../common/types';
 import { LIMITS } from '../../common/constants';
 import { remoteClusterOf } from '../../common/sources';
-import { UnreadShards } from '../../common/types';
 import { HttpError } from './errors';
 import { RequestBudget } from './request_budget';
 import { UnreadRecord } from './unread_shards';
