@@ -63,6 +63,19 @@ describe('InvestigationPage', () => {
     expect(screen.getAllByTestId('evidenceUnread').length).toBeGreaterThanOrEqual(1);
   });
 
+  it('shows a source whose only group could not read every shard, with a warning on its tab, not "nothing was found"', async () => {
+    const unread = { shards: 1, of: 2, indices: ['log-aws-cloudtrail-bad'], reason: 'Text fields are not optimised' };
+    setup(async () => {
+      const inv = investigationFixture();
+      const empty = inv.evidence.map((g) => ({ ...g, total: 0, hits: [], facets: [] }));
+      return { ...inv, unread, evidence: empty.map((g, i) => (i === 0 ? { ...g, unread, totalIsLowerBound: true } : g)) };
+    });
+    await screen.findByTestId('investigationUnread');
+    expect(screen.queryByTestId('noEvidenceCallout')).toBeNull();
+    const source = investigationFixture().evidence[0].source;
+    expect(screen.getByTestId(`evidenceTabUnread-${source}`)).toHaveAttribute('aria-label', 'Some shards could not be read');
+  });
+
   it('shows no unread warning on a complete answer', async () => {
     setup();
     await screen.findByTestId('investigationView');

@@ -137,7 +137,8 @@ export function InvestigationPage({ match, location, history }: Props) {
   }
 
   // Evidence beyond the finding itself: a hit, or a search that failed (its panel says so).
-  const hasEvidence = data.evidence.some((g) => g.total > 0 || !!g.error);
+  // A group whose search failed or could not read every shard is shown, with its warning: not "nothing found".
+  const hasEvidence = data.evidence.some((g) => g.total > 0 || !!g.error || !!g.unread);
   const checksPanel = <InvestigationChecks playbook={data.playbook} checks={data.checks ?? []} onShowGroup={showGroup} />;
 
   return (
