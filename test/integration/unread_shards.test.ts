@@ -92,10 +92,15 @@ describe('shards OpenSearch could not read are said, and what was read is kept',
     // Evidence is sorted by time: a shard where the time is text cannot sort.
     const bad = await unreadableIndex('log-aws-cloudtrail-2021-04-unreadable', { '@timestamp': { type: 'text' } }, { '@timestamp': '2021-04-25T00:00:00Z', eventName: 'GetObject' });
     let inv: Investigation;
+    let incident: Investigation;
     let shards: number;
     try {
       shards = await shardsOf(bad);
       inv = await investigateIam();
+      // An incident's investigation (its members as the starting point) is the same route and says the same.
+      const r = await host.api<Investigation>('POST', API_PATHS.investigate, { finding: facts.iamFinding, members: [facts.iamFinding, facts.sshBruteForceFinding] });
+      expect(r.status).toBe(200);
+      incident = r.body;
     } finally {
       await host.opensearch.indices.delete({ index: bad });
     }
@@ -114,6 +119,9 @@ describe('shards OpenSearch could not read are said, and what was read is kept',
       expect(g.totalIsLowerBound).toBe(true);
     }
     expect(inv.evidence.filter((g) => g.source !== 'cloudtrail' && g.unread)).toEqual([]);
+    expect(incident.members).toHaveLength(2);
+    expect(incident.unread).toMatchObject({ indices: [bad] });
+    expect(incident.evidence.filter((g) => g.unread).map((g) => g.source)).toEqual(incident.evidence.filter((g) => g.source === 'cloudtrail').map(() => 'cloudtrail'));
     // What the other shards hold is all there: same groups, same documents, same order.
     expect(inv.evidence.map((g) => [g.id, g.total, g.hits.map((h) => h.ref.id)])).toEqual(plainInvestigation.evidence.map((g) => [g.id, g.total, g.hits.map((h) => h.ref.id)]));
     expect(inv.timeline).toEqual(plainInvestigation.timeline);
