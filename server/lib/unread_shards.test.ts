@@ -1,4 +1,4 @@
-import { mergeUnread, unreadOf, UnreadRecord, UNREAD_MAX_INDICES, withUnread } from './unread_shards';
+import { failedShardsOnly, mergeUnread, unreadOf, UnreadRecord, UNREAD_MAX_INDICES, withUnread } from './unread_shards';
 
 const failure = (index: string, reason = 'Field [severity] of type [keyword] is not supported') => ({ shard: 0, index, reason: { type: 'illegal_argument_exception', reason } });
 
@@ -66,5 +66,15 @@ describe('several searches of one answer', () => {
     expect(withUnread(body, undefined)).not.toHaveProperty('unread');
     const u = unreadOf({ _shards: { total: 2, failed: 1, failures: [failure('a')] } });
     expect(withUnread({ total: 1, unread: u }, u)).toEqual({ total: 1, unread: u });
+  });
+});
+
+describe('failedShardsOnly: an investigation says its timeouts in its own words', () => {
+  it('drops a timeout alone, keeps failed shards without the timeout flag', () => {
+    const t = unreadOf({ timed_out: true, _shards: { total: 5, failed: 0 } });
+    const f = unreadOf({ _shards: { total: 3, failed: 1, failures: [failure('x', 'why')] } });
+    expect(failedShardsOnly(t)).toBeUndefined();
+    expect(failedShardsOnly(undefined)).toBeUndefined();
+    expect(failedShardsOnly(mergeUnread([t, f]))).toEqual({ shards: 1, of: 3, indices: ['x'], reason: 'why' });
   });
 });

@@ -116,3 +116,14 @@ export function withUnread<T extends { unread?: UnreadShards }>(body: T, unread:
   if (!all) return body;
   return { ...body, unread: all };
 }
+
+/**
+ * Only the failed shards of a record. An investigation says its timeouts in its own words (a group
+ * whose search timed out has its `error`; an exact count that timed out keeps "at least N"), so a
+ * page-wide "a search timed out, results are partial" would only repeat them, or be wrong for a count.
+ */
+export function failedShardsOnly(unread: UnreadShards | undefined): UnreadShards | undefined {
+  if (!unread?.shards) return undefined;
+  const { timedOut: _timedOut, ...failed } = unread;
+  return failed;
+}
