@@ -2,7 +2,7 @@
  * Wire types of the Incidents view (docs/incidents.md): findings of a time range grouped by the
  * entities they share. Shared by the browser and the server.
  */
-import { DocRef, EntityType, FindingSummary, Severity } from './types';
+import { DocRef, EntityType, FindingSummary, Severity, UnreadShards } from './types';
 
 /** Entity types that tie findings into one incident (issue 14: access key, principal, instance, remote IP, bucket, cluster). */
 export const GROUPING_ENTITY_TYPES: readonly EntityType[] = ['access_key', 'role', 'user', 'principal_arn', 'instance', 'ip', 'bucket', 'k8s_cluster', 'ecs_cluster'];
@@ -80,14 +80,6 @@ export interface Incident {
   /** All signals of the members, listed or not (absent: `signals.length`). */
   signalCount?: number;
   seenIn?: SeenInCases;
-}
-
-/** Shards a search could not read, what they hold and why (the first reason). */
-export interface UnreadShards {
-  shards: number;
-  /** At most 5. */
-  indices: string[];
-  reason: string;
 }
 
 export interface IncidentsResponse {

@@ -35,9 +35,34 @@ export interface FindingSummary {
   entities?: Array<{ type: EntityType; value: string }>;
 }
 
+/**
+ * What an answer built from searches did not read: OpenSearch answers HTTP 200 with
+ * `_shards.failed > 0` when some shards fail (an index mapping a field the search reads otherwise, a
+ * node lost, `rejected_execution`) and returns the other shards' hits; and with `timed_out` when a
+ * search stopped at its `timeout`. The reader notes both for every search it parses
+ * (server/lib/unread_shards.ts); an answer carries it as `unread` only when something was not read.
+ */
+export interface UnreadShards {
+  /**
+   * Shards that failed. Over several searches of one answer, searches that failed on the same
+   * indices count once (the most any of them missed), searches failing on other indices add up.
+   */
+  shards: number;
+  /** Shards those searches asked ("2 of 3 shards"), when OpenSearch said. */
+  of?: number;
+  /** The failing shards' indices, at most 5. */
+  indices: string[];
+  /** The first reason OpenSearch gave, clipped ('' when only a timeout). */
+  reason: string;
+  /** A search stopped at its `timeout`: what its shards had not read yet is missing too. */
+  timedOut?: boolean;
+}
+
 export interface FindingsResponse {
   total: number;
   findings: FindingSummary[];
+  /** Shards the search could not read: findings of these indices may be missing. */
+  unread?: UnreadShards;
 }
 
 export type EntityType =
@@ -167,6 +192,11 @@ export interface EvidenceGroup {
   facets: Facet[];
   /** Set when OpenSearch answered this search with an error or timed out. */
   error?: string;
+  /**
+   * Shards this group's search could not read (OpenSearch answered the others): its documents in
+   * those indices are missing, so "nothing found" is not "nothing there".
+   */
+  unread?: UnreadShards;
   /** Which round trip produced it (1 or 2). */
   hop: number;
 }
@@ -277,6 +307,8 @@ export interface Investigation {
   coverage: SourceCoverage[];
   /** Types with more values than an investigation follows: what was left out (weakest evidence first to go). */
   omittedEntities: OmittedEntities[];
+  /** Shards any search of the investigation could not read (each affected group says which are its own). */
+  unread?: UnreadShards;
   /** When an incident was investigated: every member finding (the lead `finding` first). */
   members?: FindingSummary[];
   took: { ms: number; roundTrips: number };

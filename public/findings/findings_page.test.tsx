@@ -28,7 +28,7 @@ function finding(i: number, overrides: Partial<FindingSummary> = {}): FindingSum
   };
 }
 
-function setup(total = 45) {
+function setup(total = 45, extra: Record<string, unknown> = {}) {
   const calls: Array<HttpFetchOptions['query']> = [];
   const get = jest.fn(async (path: string, options?: HttpFetchOptions) => {
     expect(path).toBe(API_PATHS.findings);
@@ -36,7 +36,7 @@ function setup(total = 45) {
     const page = Number(options?.query?.page);
     const perPage = Number(options?.query?.perPage);
     const findings = Array.from({ length: Math.max(0, Math.min(perPage, total - (page - 1) * perPage)) }, (_, k) => finding((page - 1) * perPage + k));
-    return { total, findings } as any;
+    return { total, findings, ...extra } as any;
   });
   const { core, breadcrumbs } = fakeCore({ get: get as any });
   let location: { search: string; pathname: string } = { search: '', pathname: '/' };
@@ -57,6 +57,19 @@ function setup(total = 45) {
 }
 
 describe('FindingsPage', () => {
+  it('says which indices OpenSearch could not read, above the findings it could', async () => {
+    setup(45, { unread: { shards: 1, of: 5, indices: ['log-aws-guardduty-2021-04-bad'], reason: 'cannot collapse on a text field' } });
+    expect(await screen.findByTestId('findingsUnread')).toHaveTextContent('1 of 5 shards failed');
+    expect(screen.getByTestId('findingsUnread')).toHaveTextContent('OpenSearch could not read log-aws-guardduty-2021-04-bad: cannot collapse on a text field. Findings in these indices may be missing from this list.');
+    expect(await screen.findByText('Finding number 0')).toBeInTheDocument();
+  });
+
+  it('shows no unread warning when every shard answered', async () => {
+    setup();
+    expect(await screen.findByText('Finding number 0')).toBeInTheDocument();
+    expect(screen.queryByTestId('findingsUnread')).toBeNull();
+  });
+
   it('asks for the last 7 days, newest first, 20 per page, and shows the findings', async () => {
     const { calls, breadcrumbs } = setup();
     await screen.findByText('Finding number 0');

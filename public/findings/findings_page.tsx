@@ -17,6 +17,7 @@ import { FindingsTable } from './findings_table';
 import { SeverityFilter } from '../shared/severity_filter';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useRequest } from '../shared/use_request';
+import { UnreadCallout } from '../shared/unread_callout';
 import { useSeenIn } from '../shared/use_seen_in';
 import { FindingsState, readFindingsState, writeFindingsState } from './findings_url_state';
 import { investigatePath, ROUTE_PATHS } from '../routes';
@@ -99,6 +100,12 @@ export function FindingsPage() {
             </EuiFlexItem>
           </EuiFlexGroup>
           <EuiSpacer size="m" />
+          {!error && data?.unread ? (
+            <>
+              <UnreadCallout unread={data.unread} context="findings" data-test-subj="findingsUnread" />
+              <EuiSpacer size="s" />
+            </>
+          ) : null}
           <EuiText size="xs" color="subdued" data-test-subj="findingsCount">
             {data ? i18n.translate('siemInvestigations.findings.page.count', { defaultMessage: '{total, plural, one {# finding} other {# findings}} (duplicates collapsed to the latest update)', values: { total } }) : '\u00a0'}
           </EuiText>

@@ -111,10 +111,11 @@ describe('IncidentsPage', () => {
   });
 
   it('says which indices OpenSearch could not group, and why, above the incidents it could', async () => {
-    setup(() => ({ ...response([workshop]), unread: { shards: 1, indices: ['log-aws-guardduty-2030-04'], reason: 'Field [severity] of type [keyword] is not supported for aggregation [max]' } }));
+    setup(() => ({ ...response([workshop]), unread: { shards: 1, of: 2, indices: ['log-aws-guardduty-2030-04'], reason: 'Field [severity] of type [keyword] is not supported for aggregation [max]' } }));
     await screen.findByText(workshop.headline);
-    expect(screen.getByTestId('incidentsUnread')).toHaveTextContent('Some findings may be missing');
-    expect(screen.getByTestId('incidentsUnread')).toHaveTextContent('OpenSearch could not group 1 shard (log-aws-guardduty-2030-04): Field [severity] of type [keyword] is not supported for aggregation [max].');
+    // The shared callout (session 7), in Discover's words.
+    expect(screen.getByTestId('incidentsUnread')).toHaveTextContent('1 of 2 shards failed');
+    expect(screen.getByTestId('incidentsUnread')).toHaveTextContent('OpenSearch could not read log-aws-guardduty-2030-04: Field [severity] of type [keyword] is not supported for aggregation [max]. Findings of these indices are not in the incidents shown.');
   });
 
   it('shows no such warning when every shard answered', async () => {

@@ -19,6 +19,7 @@ import { Incident } from '../../common/incident_types';
 import { FindingSummary } from '../../common/types';
 import { useBreadcrumbs } from '../shared/use_breadcrumbs';
 import { useRequest } from '../shared/use_request';
+import { UnreadCallout } from '../shared/unread_callout';
 import { INCIDENT_STRINGS } from './strings';
 import { useCanSaveCases } from '../shared/capabilities';
 import { SectionHeader, TimeRangePicker } from '../shared/section_header';
@@ -101,9 +102,7 @@ export function IncidentsPage() {
         ) : null}
         {!error && data?.unread ? (
           <>
-            <EuiCallOut color="warning" iconType="alert" size="s" title={INCIDENT_STRINGS.unreadTitle()} data-test-subj="incidentsUnread">
-              <p>{INCIDENT_STRINGS.unreadBody(data.unread.shards, data.unread.indices.join(', '), data.unread.reason)}</p>
-            </EuiCallOut>
+            <UnreadCallout unread={data.unread} context="incidents" data-test-subj="incidentsUnread" />
             <EuiSpacer size="s" />
           </>
         ) : null}

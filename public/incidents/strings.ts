@@ -13,12 +13,6 @@ export const INCIDENT_STRINGS = {
   windowAria: () => i18n.translate('siemInvestigations.incidents.window.aria', { defaultMessage: 'Sliding window that groups findings' }),
   count: (incidents: number, findings: number, window: string, ms: number) =>
     i18n.translate('siemInvestigations.incidents.count', { defaultMessage: '{incidents, plural, one {# incident} other {# incidents}} from {findings, plural, one {# finding} other {# findings}} (window {window}; {ms} ms)', values: { incidents, findings, window, ms } }),
-  unreadTitle: () => i18n.translate('siemInvestigations.incidents.unread.title', { defaultMessage: 'Some findings may be missing' }),
-  unreadBody: (shards: number, indices: string, reason: string) =>
-    i18n.translate('siemInvestigations.incidents.unread.body', {
-      defaultMessage: 'OpenSearch could not group {shards, plural, one {# shard} other {# shards}} ({indices}): {reason}. Findings of these indices are not in the incidents shown.',
-      values: { shards, indices, reason },
-    }),
   loadError: () => i18n.translate('siemInvestigations.incidents.loadError', { defaultMessage: 'Incidents could not be loaded' }),
   requestError: () => i18n.translate('siemInvestigations.incidents.requestError', { defaultMessage: 'Could not load incidents' }),
   noneTitle: () => i18n.translate('siemInvestigations.incidents.none.title', { defaultMessage: 'No incidents' }),

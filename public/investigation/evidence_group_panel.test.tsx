@@ -27,6 +27,20 @@ describe('EvidenceGroupPanel', () => {
     expect(screen.getByText('search_phase_execution_exception')).toBeInTheDocument();
   });
 
+  it('says which indices its search could not read, instead of "no matching documents", and not as a per-shard bound', () => {
+    const unread = { shards: 1, of: 3, indices: ['log-aws-macie-bad'], reason: 'Text fields are not optimised' };
+    renderPanel({ ...macie, totalIsLowerBound: true, unread });
+    expect(screen.getByTestId('evidenceUnread')).toHaveTextContent('1 of 3 shards failed');
+    expect(screen.getByTestId('evidenceUnread')).toHaveTextContent('OpenSearch could not read log-aws-macie-bad: Text fields are not optimised.');
+    expect(screen.queryByText('No matching documents in this window.')).toBeNull();
+    expect(screen.queryByTestId('evidenceLowerBound')).toBeNull();
+  });
+
+  it('says nothing of unread shards when every shard answered', () => {
+    renderPanel(calls);
+    expect(screen.queryByTestId('evidenceUnread')).toBeNull();
+  });
+
   it('says when its counts are lower bounds (counting stopped at the per-shard bound)', () => {
     renderPanel({ ...calls, total: 200000, totalIsLowerBound: true });
     expect(screen.getByTestId('evidenceTotal')).toHaveTextContent('200,000+ hits');

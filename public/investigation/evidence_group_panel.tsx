@@ -8,6 +8,7 @@ import { useAppServices } from '../services/app_services';
 import { EvidenceTable } from './evidence_table';
 import { FacetList } from './facet_list';
 import { OpenInDiscoverButton } from '../shared/open_in_discover_button';
+import { UnreadCallout } from '../shared/unread_callout';
 import { i18n } from '@osd/i18n';
 import { FormattedMessage } from '@osd/i18n/react';
 
@@ -69,7 +70,13 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
           </EuiCallOut>
         </>
       )}
-      {group.totalIsLowerBound && (
+      {group.unread && (
+        <>
+          <EuiSpacer size="s" />
+          <UnreadCallout unread={group.unread} context="evidenceGroup" data-test-subj="evidenceUnread" />
+        </>
+      )}
+      {group.totalIsLowerBound && (group.breakdownIsPartial || !group.unread) && (
         <>
           <EuiSpacer size="s" />
           <EuiText size="xs" color="subdued" data-test-subj="evidenceLowerBound">
@@ -93,10 +100,13 @@ export function EvidenceGroupPanel({ group, window, focused, highlighted, onInsp
         </>
       )}
       {group.total === 0 && !group.error ? (
-        <EuiText size="s" color="subdued">
-          <EuiSpacer size="s" />
-          <p>{i18n.translate('siemInvestigations.investigation.evidenceGroupPanel.noMatchingDocumentsIn', { defaultMessage: 'No matching documents in this window.' })}</p>
-        </EuiText>
+        // Not read in full (the callout above says which indices): not "no matching documents".
+        group.unread ? null : (
+          <EuiText size="s" color="subdued">
+            <EuiSpacer size="s" />
+            <p>{i18n.translate('siemInvestigations.investigation.evidenceGroupPanel.noMatchingDocumentsIn', { defaultMessage: 'No matching documents in this window.' })}</p>
+          </EuiText>
+        )
       ) : (
         <>
           <EuiSpacer size="m" />

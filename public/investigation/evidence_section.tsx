@@ -1,5 +1,6 @@
 import React from 'react';
-import { EuiNotificationBadge, EuiSpacer, EuiTab, EuiTabs } from '@elastic/eui';
+import { EuiIcon, EuiNotificationBadge, EuiSpacer, EuiTab, EuiTabs } from '@elastic/eui';
+import { i18n } from '@osd/i18n';
 import { DocRef, EvidenceGroup, EvidenceHit, InvestigationWindow, SourceId, SOURCE_IDS } from '../../common/types';
 import { FocusedEntity } from './entity_match';
 import { useAppServices } from '../services/app_services';
@@ -26,10 +27,18 @@ export function EvidenceSection({ evidence, window, focused, selectedSource, hig
       <EuiTabs>
         {present.map((source) => {
           const hits = evidence.filter((g) => g.source === source).reduce((n, g) => n + g.total, 0);
+          // Some search of this source could not read all its shards: its count is not the whole story.
+          const unread = evidence.some((g) => g.source === source && g.unread);
           return (
             <EuiTab key={source} isSelected={source === active} onClick={() => onSelectSource(source)} data-test-subj={`evidenceTab-${source}`}>
               {sources[source].label}{' '}
               <EuiNotificationBadge color={hits ? 'accent' : 'subdued'}>{hits > 999 ? '999+' : hits}</EuiNotificationBadge>
+              {unread ? (
+                <>
+                  {' '}
+                  <EuiIcon type="alert" color="warning" data-test-subj={`evidenceTabUnread-${source}`} aria-label={i18n.translate('siemInvestigations.investigation.evidenceTab.unread', { defaultMessage: 'Some shards could not be read' })} />
+                </>
+              ) : null}
             </EuiTab>
           );
         })}

@@ -52,6 +52,37 @@ describe('InvestigationPage', () => {
     expect(screen.getByTestId('findingTitle')).toHaveTextContent('API GetObject was invoked');
   });
 
+  it('says at the top which indices were not read, and marks the evidence group whose search failed on them', async () => {
+    const unread = { shards: 1, of: 4, indices: ['log-aws-cloudtrail-bad'], reason: 'Text fields are not optimised' };
+    setup(async () => {
+      const inv = investigationFixture();
+      return { ...inv, unread, evidence: inv.evidence.map((g, i) => (i === 0 ? { ...g, unread, totalIsLowerBound: true } : g)) };
+    });
+    expect(await screen.findByTestId('investigationUnread')).toHaveTextContent('1 of 4 shards failed');
+    expect(screen.getByTestId('investigationUnread')).toHaveTextContent('OpenSearch could not read log-aws-cloudtrail-bad: Text fields are not optimised. Evidence from these indices is missing');
+    expect(screen.getAllByTestId('evidenceUnread').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows a source whose only group could not read every shard, with a warning on its tab, not "nothing was found"', async () => {
+    const unread = { shards: 1, of: 2, indices: ['log-aws-cloudtrail-bad'], reason: 'Text fields are not optimised' };
+    setup(async () => {
+      const inv = investigationFixture();
+      const empty = inv.evidence.map((g) => ({ ...g, total: 0, hits: [], facets: [] }));
+      return { ...inv, unread, evidence: empty.map((g, i) => (i === 0 ? { ...g, unread, totalIsLowerBound: true } : g)) };
+    });
+    await screen.findByTestId('investigationUnread');
+    expect(screen.queryByTestId('noEvidenceCallout')).toBeNull();
+    const source = investigationFixture().evidence[0].source;
+    expect(screen.getByTestId(`evidenceTabUnread-${source}`)).toHaveAttribute('aria-label', 'Some shards could not be read');
+  });
+
+  it('shows no unread warning on a complete answer', async () => {
+    setup();
+    await screen.findByTestId('investigationView');
+    expect(screen.queryByTestId('investigationUnread')).toBeNull();
+    expect(screen.queryByTestId('evidenceUnread')).toBeNull();
+  });
+
   it('notes the sources without data in the window', async () => {
     setup();
     expect(await screen.findByTestId('coverageCallout')).toHaveTextContent('Security Hub has no documents in log-aws-securityhub-* for this window.');

@@ -20,6 +20,7 @@ import { DocRef, EvidenceGroup, EvidenceHit, SourceId } from '../../common/types
 import { AddToCaseModal } from '../add_to_case/add_to_case_modal';
 import { AttackStory } from './attack_story';
 import { CoverageCallout } from './coverage_callout';
+import { UnreadCallout } from '../shared/unread_callout';
 import { OmittedEntitiesCallout } from './omitted_entities_callout';
 import { DocumentFlyout } from '../shared/document_flyout';
 import { EntityChips } from './entity_chips';
@@ -136,7 +137,8 @@ export function InvestigationPage({ match, location, history }: Props) {
   }
 
   // Evidence beyond the finding itself: a hit, or a search that failed (its panel says so).
-  const hasEvidence = data.evidence.some((g) => g.total > 0 || !!g.error);
+  // A group whose search failed or could not read every shard is shown, with its warning: not "nothing found".
+  const hasEvidence = data.evidence.some((g) => g.total > 0 || !!g.error || !!g.unread);
   const checksPanel = <InvestigationChecks playbook={data.playbook} checks={data.checks ?? []} onShowGroup={showGroup} />;
 
   return (
@@ -158,6 +160,12 @@ export function InvestigationPage({ match, location, history }: Props) {
           <EuiCallOut size="s" iconType="branch" title={INCIDENT_STRINGS.membersCallout(data.members.length)} data-test-subj="incidentMembersCallout">
             <p>{data.members.map((m) => m.type).join(' · ')}</p>
           </EuiCallOut>
+        ) : null}
+        {data.unread ? (
+          <>
+            <UnreadCallout unread={data.unread} context="investigation" data-test-subj="investigationUnread" />
+            <EuiSpacer size="s" />
+          </>
         ) : null}
         <CoverageCallout coverage={data.coverage} sources={sources} asked={data.checks?.map((c) => c.source)} />
         <OmittedEntitiesCallout omitted={data.omittedEntities ?? []} />

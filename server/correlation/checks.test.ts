@@ -42,4 +42,18 @@ describe('why an investigation found nothing, question by question', () => {
     const empty = checkRules(rules, groups, entities, covered({ cloudtrail: { docsInWindow: 0 } }), DEFAULT_SOURCES);
     expect(empty.find((c) => c.rule === 'cloudtrail.access_key')!.reason).toBe('CloudTrail has no documents in this time window');
   });
+
+  it('does not say "nothing found" of a question whose search could not read some shards, and counts what it found as a lower bound', () => {
+    const unread = { shards: 2, of: 6, indices: ['log-aws-cloudtrail-bad'], reason: 'Text fields are not optimised' };
+    const groups = new Map<RuleId, ParsedGroup>([
+      ['cloudtrail.access_key', { ...group('cloudtrail.access_key', 0), unread }],
+      ['guardduty.related', { ...group('guardduty.related', 4), unread }],
+    ]);
+    const checks = checkRules(rules, groups, entities, covered(), DEFAULT_SOURCES);
+    expect(checks.find((c) => c.rule === 'cloudtrail.access_key')).toMatchObject({
+      state: 'nothing_found',
+      reason: 'nothing in the shards OpenSearch read, but 2 shards of log-aws-cloudtrail-bad could not be read (Text fields are not optimised)',
+    });
+    expect(checks.find((c) => c.rule === 'guardduty.related')).toMatchObject({ state: 'found', total: 4, totalIsLowerBound: true });
+  });
 });

@@ -17,7 +17,17 @@ export function checkRules(rules: PivotRule[], groups: Map<RuleId, ParsedGroup>,
     const group = groups.get(rule.id);
     if (!group) return { ...base, state: 'not_run', reason: missingInput(rule, entities) };
     if (group.error) return { ...base, state: 'nothing_found', reason: group.error };
-    if (group.total > 0) return { ...base, state: 'found', total: group.total, ...(group.totalIsLowerBound ? { totalIsLowerBound: true } : {}) };
+    if (group.total > 0) return { ...base, state: 'found', total: group.total, ...(group.totalIsLowerBound || group.unread ? { totalIsLowerBound: true } : {}) };
+    if (group.unread) {
+      return {
+        ...base,
+        state: 'nothing_found',
+        reason: i18n.translate('siemInvestigations.checks.shardsUnread', {
+          defaultMessage: 'nothing in the shards OpenSearch read, but {shards, plural, one {# shard} other {# shards}} of {indices} could not be read ({reason})',
+          values: { shards: group.unread.shards, indices: group.unread.indices.join(', ') || '?', reason: group.unread.reason },
+        }),
+      };
+    }
     return { ...base, state: 'nothing_found', reason: emptyReason(rule, coverage, sources) };
   });
 }

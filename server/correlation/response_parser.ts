@@ -5,6 +5,7 @@ import { SourceDefinitions } from '../../common/sources';
 import { FlatDoc, first, flattenDocument } from '../../common/flatten';
 import { DISTINCT_AGG, facetAggName, RuleSearch, SUM_AGG, SPANS_AGG, SUCCESS_AGG, UNIQUE_AGG, YIELD_VALUES, yieldAggName } from './query_builder';
 import { permissionError } from './permission';
+import { unreadOf } from '../lib/unread_shards';
 
 /** One item of an `_msearch` response, as far as we read it. */
 export interface SearchResponseItem {
@@ -13,7 +14,7 @@ export interface SearchResponseItem {
   timed_out?: boolean;
   /** Set when OpenSearch stopped collecting at `terminate_after` documents per shard. */
   terminated_early?: boolean;
-  _shards?: { total?: number };
+  _shards?: { total?: number; failed?: number; failures?: Array<{ index?: string; reason?: { reason?: string; type?: string } }> };
   /** Cross-cluster search: clusters asked, and those skipped because they did not answer (`skip_unavailable`). */
   _clusters?: { total?: number; successful?: number; skipped?: number };
   hits?: {
@@ -141,7 +142,7 @@ export function stoppedEarly(group: Pick<ParsedGroup, 'breakdownIsPartial' | 'er
  * nothing: the group keeps its lower bound.
  */
 export function applyExactCount(group: ParsedGroup, search: Pick<RuleSearch, 'rule'>, item: SearchResponseItem | undefined): ParsedGroup {
-  if (!item || !stoppedEarly(group) || errorOf(item) || totalIsLowerBound(item)) return group;
+  if (!item || !stoppedEarly(group) || errorOf(item) || totalIsLowerBound(item) || unreadOf(item)) return group;
   const exact = groupTotal(search, item);
   if (!Number.isFinite(exact) || exact < (group.collected ?? group.total)) return group;
   const { totalIsLowerBound: _bound, ...rest } = group;
@@ -150,6 +151,7 @@ export function applyExactCount(group: ParsedGroup, search: Pick<RuleSearch, 'ru
 
 export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, sources: SourceDefinitions, hop: number): ParsedGroup {
   const { rule } = search;
+  const unread = unreadOf(item);
   const def = sources[rule.source];
   const columns = def.columns;
   const hits: ParsedHit[] = (item.hits?.hits ?? []).map((h) => {
@@ -203,7 +205,8 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
     query: search.query,
     columns,
     total: groupTotal(search, item),
-    ...(totalIsLowerBound(item) ? { totalIsLowerBound: true } : {}),
+    // Failed shards counted nothing: the total is at least what the others hold.
+    ...(totalIsLowerBound(item) || (unread && unread.shards > 0) ? { totalIsLowerBound: true } : {}),
     // Stopped at `terminate_after`: what was built, was built from the documents collected.
     ...(item.terminated_early === true ? { breakdownIsPartial: true, collected: groupTotal(search, item) } : {}),
     hits,
@@ -213,6 +216,8 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
     ...(rule.findingItself ? { ofFinding: true } : {}),
     hop,
     ...(errorOf(item) ? { error: errorOf(item) } : {}),
+    // Failed shards: its documents in those indices are missing (a timeout is already its `error`).
+    ...(unread && unread.shards > 0 ? { unread } : {}),
   };
 }
 

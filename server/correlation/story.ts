@@ -63,6 +63,16 @@ export function buildStory(
         [g.id]
       );
     }
+    if (g.unread && !g.error) {
+      // Failed shards: "nothing found" from this search is not "nothing there".
+      say(
+        i18n.translate('siemInvestigations.story.shardsUnread', {
+          defaultMessage: 'The search "{title}" could not read {shards, plural, one {# shard} other {# shards}} ({indices}: {reason}); its evidence from those indices is missing, so its counts are lower bounds.',
+          values: { title: g.title, shards: g.unread.shards, indices: g.unread.indices.join(', ') || '?', reason: g.unread.reason },
+        }),
+        [g.id]
+      );
+    }
   }
   // Only the sources this playbook searches: a deployment without, say, Route 53 Resolver logs is
   // not missing part of an IAM finding's picture.

@@ -1,4 +1,4 @@
-import { UnreadShards } from '../../common/incident_types';
+import { UnreadShards } from '../../common/types';
 import { FindingGroup } from './group';
 
 /** A range's grouping, kept briefly so that the pages after the first do not group again. */

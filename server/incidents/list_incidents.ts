@@ -1,4 +1,4 @@
-import { IncidentsResponse, INCIDENT_LIMITS, SeenInCases, UnreadShards } from '../../common/incident_types';
+import { IncidentsResponse, INCIDENT_LIMITS, SeenInCases } from '../../common/incident_types';
 import { SourceDefinition } from '../../common/sources';
 import { flattenDocument } from '../../common/flatten';
 import { LIMITS } from '../../common/constants';
@@ -20,8 +20,8 @@ import {
 } from '../correlation/finding';
 import { instanceFromPrincipalId, isValidEntityValue } from '../correlation/entity_values';
 import { badRequest, HttpError } from '../lib/errors';
-import { clipText } from '../lib/bounds';
 import { OpenSearchReader, OpenSearchResponseError } from '../lib/opensearch_reader';
+import { unreadOf } from '../lib/unread_shards';
 import { CachedGrouping, GroupingCache } from './grouping_cache';
 import { activitySpan, countEntities, describeGroup, ExclusionList, groupFindings, GroupingInput, GroupingRecord, INCIDENT_ENTITIES, readSignals, rebuildIncident } from './group';
 
@@ -101,6 +101,7 @@ export function buildGroupingSearch(q: Pick<IncidentsQuery, 'from' | 'to'>, def:
  */
 export const GROUPING_FILTER_PATH = [
   'timed_out',
+  '_shards.total',
   '_shards.failed',
   '_shards.failures.index',
   '_shards.failures.reason.reason',
@@ -151,7 +152,7 @@ interface Terms {
 }
 interface GroupingSearchResponse {
   timed_out?: boolean;
-  _shards?: { failed?: number; failures?: Array<{ index?: string; reason?: { reason?: string } }> };
+  _shards?: { total?: number; failed?: number; failures?: Array<{ index?: string; reason?: { reason?: string } }> };
   aggregations?: { findings?: Terms; accounts?: Terms };
 }
 interface MembersSearchResponse {
@@ -174,19 +175,6 @@ async function search<T>(reader: OpenSearchReader, def: SourceDefinition, body: 
     if (e instanceof OpenSearchResponseError && /too_many_buckets/i.test(`${JSON.stringify(e.body ?? null)} ${e.message}`)) throw tooLarge(max);
     throw e;
   }
-}
-
-/**
- * The shards a search could not read. OpenSearch answers the others (a shard of an index that maps
- * a field the aggregation reads otherwise, e.g. `severity` as keyword, fails whatever the range):
- * said, not hidden, as their findings may be missing.
- */
-export function unreadShards(body: Pick<GroupingSearchResponse, '_shards'>): UnreadShards | undefined {
-  const failed = body._shards?.failed ?? 0;
-  if (!failed) return undefined;
-  const failures = body._shards?.failures ?? [];
-  const indices = [...new Set(failures.map((f) => f.index).filter((i): i is string => typeof i === 'string'))].slice(0, 5);
-  return { shards: failed, indices, reason: clipText(failures.find((f) => f.reason?.reason)?.reason?.reason ?? 'unknown', LIMITS.summaryChars) };
 }
 
 /** A bucket's value as the entity model reads it: trimmed and valid for its type, or nothing. */
@@ -298,7 +286,10 @@ export async function listIncidents(
     searched = Date.now();
     if (body.timed_out) throw new HttpError(504, 'OpenSearch did not finish grouping the findings in time; choose a shorter time range');
     const records = groupingRecordsOf(body, maxFindings, exclusions);
-    const unread = unreadShards(body);
+    // The shards OpenSearch could not group (an index that maps a field the aggregation reads
+    // otherwise, e.g. `severity` as keyword, fails whatever the range): kept with the grouping, so
+    // that the pages after the first, which reuse it, say so too.
+    const unread = unreadOf(body);
     cached = { groups: groupFindings(records, { windowMs: q.windowMs }), findings: records.length, ...(unread ? { unread } : {}) };
     const key = keyOf(identity);
     if (paging && key !== undefined) paging.cache.set(key, cached);

@@ -1,10 +1,11 @@
 import { createBrotliDecompress, createGunzip, createInflate } from 'zlib';
 import type { Readable } from 'stream';
-import { DocRef } from '../../common/types';
+import { DocRef, UnreadShards } from '../../common/types';
 import { LIMITS } from '../../common/constants';
 import { remoteClusterOf } from '../../common/sources';
 import { HttpError } from './errors';
 import { RequestBudget } from './request_budget';
+import { UnreadRecord } from './unread_shards';
 
 /**
  * The one place the plugin reads OpenSearch as the current user.
@@ -19,6 +20,10 @@ import { RequestBudget } from './request_budget';
  *   and parsed with `JSON.parse`, which keeps such keys as plain own data properties.
  * - **Upstream failures are named.** 502 for a bad answer (5xx, not JSON, cut off, too large),
  *   503 when OpenSearch cannot be reached, 504 when it does not answer in time.
+ * - **What was not read is noted.** A search answered with `_shards.failed > 0` or `timed_out` is
+ *   partial (HTTP 200, the other shards' hits). Every search and multi-search item parsed here is
+ *   noted (unread_shards.ts); `unread()` tells the request's route, which says so on its answer. A
+ *   reader is made per request, so the record is the request's.
  */
 
 /** The transport of OSD's scoped client (`asCurrentUser`), as far as this module uses it. */
@@ -65,11 +70,14 @@ export interface OpenSearchReader {
   mget<T = Record<string, unknown>>(docs: Array<{ _index: string; _id: string; _source?: string[] | false }>, querystring?: Record<string, unknown>): Promise<T[]>;
   /** Any other read (e.g. the security plugin's `authinfo`); errors as `OpenSearchResponseError`. */
   request<T = unknown>(method: string, path: string): Promise<T>;
+  /** Shards the searches of this request so far could not read (failed or timed out), or `undefined`. */
+  unread(): UnreadShards | undefined;
 }
 
 export function createOpenSearchReader(client: TransportClient, opts: ReaderOptions): OpenSearchReader {
   const { budget } = opts;
   const maxBytes = opts.maxResponseBytes ?? MAX_RESPONSE_BYTES;
+  const record = new UnreadRecord();
 
   const call = async <T>(params: Parameters<TransportClient['transport']['request']>[0]): Promise<T> => {
     const remaining = budget.remainingMs();
@@ -96,6 +104,9 @@ export function createOpenSearchReader(client: TransportClient, opts: ReaderOpti
         const body = await call<SearchByIdResponse>({ method: 'POST', path: `/${indexPath(ref.index)}/_search`, body: byIdSearch(ref.id) });
         const hit = body.hits?.hits?.find((h) => h._id === ref.id);
         if (body._clusters?.skipped) throw new HttpError(503, `The remote cluster ${remoteClusterOf(ref.index)} did not answer (cross-cluster search); try again when it is back`);
+        // Not found on the shards that answered is not "not found".
+        const unread = record.note(body);
+        if (!hit && unread) throw new HttpError(502, `OpenSearch could not read every shard of ${ref.index} (${unread.reason || 'timed out'}); the document may exist`);
         if (!hit?._source || typeof hit._source !== 'object') return null;
         return { index: hit._index ?? ref.index, id: ref.id, source: hit._source };
       }
@@ -112,10 +123,15 @@ export function createOpenSearchReader(client: TransportClient, opts: ReaderOpti
         throw e;
       }
     },
-    search: (index, body, querystring) => call({ method: 'POST', path: `/${encodeURIComponent(index).replace(/%2C/gi, ',')}/_search`, body, querystring }),
+    async search<T>(index: string, body: Record<string, unknown>, querystring?: Record<string, unknown>) {
+      const answer = await call<T>({ method: 'POST', path: `/${encodeURIComponent(index).replace(/%2C/gi, ',')}/_search`, body, querystring });
+      record.note(answer);
+      return answer;
+    },
     async msearch<T>(items: Array<Record<string, unknown>>) {
       const body = await call<{ responses?: T[] }>({ method: 'POST', path: '/_msearch', bulkBody: items });
       if (!Array.isArray(body.responses)) throw new HttpError(502, 'OpenSearch answered the multi-search without its responses');
+      for (const item of body.responses) record.note(item);
       return body.responses;
     },
     async mget<T>(docs: Array<{ _index: string; _id: string; _source?: string[] | false }>, querystring?: Record<string, unknown>) {
@@ -130,6 +146,7 @@ export function createOpenSearchReader(client: TransportClient, opts: ReaderOpti
         const items = remote.flatMap((d) => [{ index: d._index, ignore_unavailable: false }, { ...byIdSearch(d._id), _source: d._source ?? true }]);
         const body = await call<{ responses?: SearchByIdResponse[] }>({ method: 'POST', path: '/_msearch', bulkBody: items });
         if (!Array.isArray(body.responses)) throw new HttpError(502, 'OpenSearch answered the multi-search without its responses');
+        for (const item of body.responses) record.note(item);
         remoteDocs = remote.map((d, i) => asMgetDoc(d, body.responses![i]));
       }
       let l = 0;
@@ -137,11 +154,14 @@ export function createOpenSearchReader(client: TransportClient, opts: ReaderOpti
       return docs.map((d) => (remoteClusterOf(d._index) ? remoteDocs[r++] : localDocs[l++])) as T[];
     },
     request: (method, path) => call({ method, path }),
+    unread: () => record.value(),
   };
 }
 
 interface SearchByIdResponse {
   error?: { type?: string; reason?: string } | string;
+  timed_out?: boolean;
+  _shards?: { failed?: number };
   _clusters?: { skipped?: number };
   hits?: { hits?: Array<{ _index?: string; _id: string; _source?: Record<string, unknown> }> };
 }
@@ -156,12 +176,14 @@ function indexPath(index: string): string {
 }
 
 /** A search by id answered as `_mget` answers a document: found, not found, or the error. */
-function asMgetDoc(d: { _index: string; _id: string }, item: SearchByIdResponse | undefined): Record<string, unknown> {
+export function asMgetDoc(d: { _index: string; _id: string }, item: SearchByIdResponse | undefined): Record<string, unknown> {
   if (!item) return { _index: d._index, _id: d._id, error: { type: 'no_answer', reason: 'no answer for this document' } };
   if (item.error) return { _index: d._index, _id: d._id, error: typeof item.error === 'string' ? { type: 'error', reason: item.error } : item.error };
   // A remote that is down (skip_unavailable) answers with no hits: unknown, not "not found".
   if (item._clusters?.skipped) return { _index: d._index, _id: d._id, error: { type: 'cluster_unavailable', reason: `remote cluster ${remoteClusterOf(d._index)} did not answer` } };
   const hit = item.hits?.hits?.find((h) => h._id === d._id);
+  // Not found on the shards that answered: unknown, not "not found".
+  if (!hit && ((item._shards?.failed ?? 0) > 0 || item.timed_out)) return { _index: d._index, _id: d._id, error: { type: 'shards_unread', reason: `some shards of ${d._index} could not be read` } };
   return hit ? { _index: d._index, _id: d._id, found: true, _source: hit._source ?? {} } : { _index: d._index, _id: d._id, found: false };
 }
 

@@ -3,6 +3,7 @@ import { Severity } from '../../common/types';
 import { FindingsQuery, listFindings } from '../findings/list_findings';
 import { approximateInstant } from '../lib/date_math';
 import { respondError } from '../lib/respond';
+import { withUnread } from '../lib/unread_shards';
 import { DATE_OR_MATH, fail, integer, object, oneOf, optionalString, stringList, validator } from '../lib/validation';
 import { RouteDeps } from './types';
 
@@ -37,7 +38,10 @@ export const validateFindingsQuery = validator<FindingsQuery>((data) => {
 export function registerFindingsRoute({ router, getSources, logger, readerOf }: RouteDeps): void {
   router.get({ path: API_PATHS.findings, validate: { query: validateFindingsQuery } }, async (context, request, response) => {
     try {
-      return response.ok({ body: await listFindings(readerOf(context), request.query, getSources().guardduty) });
+      const reader = readerOf(context);
+      const body = await listFindings(reader, request.query, getSources().guardduty);
+      // Shards the search could not read (or a timeout): the findings of those indices may be missing.
+      return response.ok({ body: withUnread(body, reader.unread()) });
     } catch (e) {
       return respondError(response, e, logger);
     }

@@ -9,6 +9,7 @@ import { OpenSearchReader } from '../lib/opensearch_reader';
 import { ObservableStore } from '../cases/observables';
 import { approximateInstant } from '../lib/date_math';
 import { respondError } from '../lib/respond';
+import { withUnread } from '../lib/unread_shards';
 import { DATE_OR_MATH, fail, integer, object, optionalString, validator } from '../lib/validation';
 import { RouteDeps } from './types';
 
@@ -83,7 +84,8 @@ export function registerIncidentsRoute({ router, getSources, logger, readerOf, g
         { cache, identity: readerIdentity(reader) },
         (groups) => store.seenIn(groups)
       );
-      return response.ok({ body });
+      // The grouping's unread shards (kept for the pages that reuse it) and those of this request's searches.
+      return response.ok({ body: withUnread(body, reader.unread()) });
     } catch (e) {
       return respondError(response, e, logger);
     }

@@ -4,6 +4,7 @@ import { INCIDENT_LIMITS } from '../../common/incident_types';
 import { investigate } from '../correlation/investigate';
 import { parseDuration } from '../correlation/window';
 import { respondError } from '../lib/respond';
+import { failedShardsOnly, withUnread } from '../lib/unread_shards';
 import { requireSourceIndex } from '../lib/source_index';
 import { docRef, fail, noQuery, object, optionalString, validator } from '../lib/validation';
 import { RouteDeps } from './types';
@@ -47,8 +48,11 @@ export function registerInvestigateRoute({ router, getSources, logger, readerOf,
       const sources = getSources();
       requireSourceIndex(request.body.finding.index, sources, 'guardduty');
       for (const m of request.body.members ?? []) requireSourceIndex(m.index, sources, 'guardduty');
-      const result = await investigate(readerOf(context), { finding: request.body.finding, window: request.body.window, members: request.body.members, sources, maxDocsPerShard: getMaxDocsPerShard?.() });
-      return response.ok({ body: result });
+      const reader = readerOf(context);
+      const result = await investigate(reader, { finding: request.body.finding, window: request.body.window, members: request.body.members, sources, maxDocsPerShard: getMaxDocsPerShard?.() });
+      // Shards any of its searches could not read; each affected evidence group says which are its own.
+      // Its timeouts are said by the groups (their `error`) and the counts ("at least").
+      return response.ok({ body: withUnread(result, failedShardsOnly(reader.unread())) });
     } catch (e) {
       return respondError(response, e, logger);
     }

@@ -182,9 +182,11 @@ describe('incidents: an index OpenSearch cannot group (real OpenSearch)', () => 
     const april = `${host.prefix}log-aws-guardduty-2030-04`;
     const settings = (await host.opensearch.indices.getSettings({ index: april })).body as Record<string, { settings: { index: { number_of_shards: string } } }>;
     const shards = Number(settings[april].settings.index.number_of_shards);
-    expect(r.body.unread).toEqual({ shards: expect.any(Number), indices: [april], reason: expect.stringContaining('[severity] of type [keyword]') });
+    // `of`: the shards the grouping searched ("1 of 2 shards failed", the shared wire type since session 7).
+    expect(r.body.unread).toEqual({ shards: expect.any(Number), of: expect.any(Number), indices: [april], reason: expect.stringContaining('[severity] of type [keyword]') });
     expect(r.body.unread!.shards).toBeGreaterThanOrEqual(1);
     expect(r.body.unread!.shards).toBeLessThanOrEqual(shards);
+    expect(r.body.unread!.of).toBeGreaterThan(r.body.unread!.shards);
     // Page 2 reuses the grouping, and says it too.
     const p2 = await host.api<IncidentsResponse>('GET', `/api/siem_investigations/incidents?${qs({ from: '2030-04-01T00:00:00Z', to: '2030-05-02T00:00:00Z', perPage: 1, page: 2 })}`);
     expect(p2.body.unread).toEqual(r.body.unread);
