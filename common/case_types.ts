@@ -6,6 +6,7 @@ import { i18n } from '@osd/i18n';
 import { DEFAULT_SOURCES, SourceDefinitions } from './sources';
 import { DocRef, Severity, SourceId } from './types';
 import type { CaseTask, CaseTimes, CloseFieldDefinition, CloseFieldValues } from './case_template_types';
+import type { ObservablesNotRecorded } from './observable_types';
 
 export type CaseStatus = 'open' | 'in-progress' | 'closed';
 export const CASE_STATUSES: readonly CaseStatus[] = ['open', 'in-progress', 'closed'];
@@ -243,6 +244,8 @@ export interface Case {
    * and this says which case the id named (docs/cases.md "Merging cases").
    */
   redirectedFrom?: CaseRedirect;
+  /** Only in the answer of an attach: entities of the document not recorded as observables (a bound was reached). */
+  observablesNotRecorded?: ObservablesNotRecorded;
 }
 
 /** The merged (tombstoned) case an id named, and who merged it when. */
@@ -368,6 +371,8 @@ export interface CaseFromIncidentRequest extends CreateCaseRequest {
 
 export interface CaseFromIncidentResponse {
   case: Case;
+  /** Entities of the findings not recorded as observables (a bound was reached): docs/incidents.md. */
+  observablesNotRecorded?: ObservablesNotRecorded;
   /** False when the request had been made before (a retry): the case existed already. */
   created: boolean;
   attached: DocRef[];

@@ -39,6 +39,8 @@ export interface IncidentSignal {
 /** Cases that share observables with what an incident names. */
 export interface SeenInCases {
   count: number;
+  /** The count is a lower bound: an entity is shared with more cases than one lookup reads. */
+  atLeast?: boolean;
   /** The most recently closed of them, if any. */
   lastClosed?: { id: string; title: string; closeReason?: string; closedAt?: string };
 }

@@ -31,9 +31,38 @@ export interface SimilarCase {
   shared: Array<{ type: EntityType; value: string }>;
 }
 
+/**
+ * An observable of the case whose matches a lookup did not read in full: at least `atLeast` other
+ * cases share it, and only its `atLeast` most recently seen were considered (docs/incidents.md).
+ */
+export interface BoundedObservable {
+  type: EntityType;
+  value: string;
+  atLeast: number;
+}
+
 export interface CaseObservablesResponse {
+  /** The case's observables, IOC-flagged first, then most recently seen: at most `OBSERVABLE_LIMITS.listed`. */
   observables: CaseObservable[];
+  /** How many observables the case has (listed or not). */
+  total: number;
   similarCases: SimilarCase[];
+  /**
+   * Present when similar cases were computed from part of the matches: observables shared with
+   * more cases than one lookup reads (most recently seen first), and how many of the case's own
+   * observables were not looked up at all (past `OBSERVABLE_LIMITS.lookupKeys`).
+   */
+  similarBounded?: { observables: BoundedObservable[]; notLookedUp: number };
+}
+
+/**
+ * Observables an attach did not record: the per-attach or per-case bound was reached. The
+ * attachment itself is kept, and so is every observable recorded before.
+ */
+export interface ObservablesNotRecorded {
+  count: number;
+  limit: number;
+  reason: 'per_attach' | 'per_case';
 }
 
 export interface UpdateObservableRequest {
@@ -50,11 +79,22 @@ export const OBSERVABLE_ENTITY_TYPES: readonly EntityType[] = [
 ];
 
 export const OBSERVABLE_LIMITS = {
-  /** Observables one case keeps (a case has at most 200 attachments). */
-  perCase: 1000,
+  /**
+   * Observables one case keeps: OpenSearch's default `index.max_result_window`, what a merge moves
+   * and the panel can page to. An attach past it records none beyond and says so.
+   */
+  perCase: 10_000,
+  /** New observables one attach (or one case from an incident) records; the rest are reported. */
+  perAttach: 1000,
+  /** Observables the case panel lists (IOC-flagged first, then most recently seen), with the total. */
+  listed: 1000,
   similarCases: 10,
   /** Observable keys one similar-cases or seen-in lookup sends. */
   lookupKeys: 500,
-  /** Observable documents one lookup reads. */
+  /** Observable documents one lookup search reads (most recently seen first). */
   lookupHits: 2000,
+  /** Matches of one key a lookup keeps once a search was cut: one crowded value never starves the others. */
+  lookupPerKey: 100,
+  /** Searches one lookup makes at most (each leaves out the keys that reached `lookupPerKey`). */
+  lookupRounds: 3,
 } as const;

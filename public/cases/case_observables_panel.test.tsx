@@ -13,6 +13,7 @@ const observable = (id: string, type: 'ip' | 'access_key', value: string, flags:
 });
 const answer = (): CaseObservablesResponse => ({
   observables: [observable('o-ip', 'ip', '198.51.100.7', { ioc: true, excluded: false }), observable('o-key', 'access_key', 'ASIAEXAMPLE', { ioc: false, excluded: false })],
+  total: 2,
   similarCases: [
     { id: 'case-9', title: 'Earlier look', status: 'closed', closeReason: 'benign_positive', shared: [{ type: 'ip', value: '198.51.100.7' }] },
     { id: 'case-7', title: 'Still open', status: 'open', shared: [{ type: 'access_key', value: 'ASIAEXAMPLE' }] },
@@ -60,6 +61,30 @@ describe('CaseObservablesPanel', () => {
     expect(callsTo('PATCH', API_PATHS.caseObservable('case-1', 'o-ip'))[0].body).toEqual({ excluded: true });
     expect(screen.getAllByTestId('observableExcluded')[0]).toHaveAttribute('aria-checked', 'true');
     expect(callsTo('GET', PATH)).toHaveLength(2);
+  });
+
+  it('says how many observables it shows of how many, and that similar cases come from part of the matches', async () => {
+    setup({
+      [`GET ${PATH}`]: {
+        ...answer(),
+        total: 1234,
+        similarBounded: { observables: [{ type: 'ip', value: '203.0.113.250', atLeast: 100 }], notLookedUp: 734 },
+      },
+    });
+    expect(await screen.findByTestId('observablesShowing')).toHaveTextContent('Showing 2 of 1,234 observables: IOCs first, then the most recently seen.');
+    const bounded = screen.getByTestId('similarBounded');
+    expect(bounded).toHaveTextContent('Similar cases are from the most recently seen matches');
+    expect(bounded).toHaveTextContent('203.0.113.250 (at least 100 cases)');
+    expect(bounded).toHaveTextContent('734 observables were not looked up (one lookup sends at most 500');
+    // The server's order is kept: the IOC first.
+    expect(within(screen.getByTestId('observablesTable')).getAllByTestId('observableIoc')[0]).toHaveAttribute('aria-checked', 'true');
+  });
+
+  it('says nothing of bounds when every observable is listed and every match was read', async () => {
+    setup({ [`GET ${PATH}`]: answer() });
+    await screen.findByTestId('observablesTable');
+    expect(screen.queryByTestId('observablesShowing')).toBeNull();
+    expect(screen.queryByTestId('similarBounded')).toBeNull();
   });
 
   it('keeps the switches read-only for a reader who may not edit', async () => {

@@ -3,7 +3,7 @@ import { EuiBadge, EuiBasicTableColumn, EuiCallOut, EuiCode, EuiFlexGroup, EuiFl
 import { i18n } from '@osd/i18n';
 import { APP_ID } from '../../common/constants';
 import { CaseStatus, CLOSE_REASON_LABELS, CloseReason } from '../../common/case_types';
-import { CaseObservable, CaseObservablesResponse, UpdateObservableRequest } from '../../common/observable_types';
+import { CaseObservable, CaseObservablesResponse, OBSERVABLE_LIMITS, UpdateObservableRequest } from '../../common/observable_types';
 import { entityLabel } from '../shared/palette';
 import { formatTime } from '../shared/format';
 import { SectionTitle } from '../shared/section_title';
@@ -28,6 +28,21 @@ const S = {
   excludedLabel: (value: string) => i18n.translate('siemInvestigations.cases.observables.excludedLabel', { defaultMessage: 'Exclude {value} from correlation', values: { value } }),
   flagFailed: () => i18n.translate('siemInvestigations.cases.observables.flagFailed', { defaultMessage: 'Could not change the observable' }),
   shared: (list: string) => i18n.translate('siemInvestigations.cases.observables.shared', { defaultMessage: 'Shares {list}', values: { list } }),
+  showing: (shown: number, total: number) =>
+    i18n.translate('siemInvestigations.cases.observables.showing', {
+      defaultMessage: 'Showing {shown, number} of {total, number} observables: IOCs first, then the most recently seen.',
+      values: { shown, total },
+    }),
+  boundedTitle: () => i18n.translate('siemInvestigations.cases.observables.boundedTitle', { defaultMessage: 'Similar cases are from the most recently seen matches' }),
+  boundedShared: (list: string) =>
+    i18n.translate('siemInvestigations.cases.observables.boundedShared', { defaultMessage: 'Shared with more cases than one lookup reads: {list}.', values: { list } }),
+  boundedAtLeast: (label: string, count: number) =>
+    i18n.translate('siemInvestigations.cases.observables.boundedAtLeast', { defaultMessage: '{label} (at least {count, plural, one {# case} other {# cases}})', values: { label, count } }),
+  notLookedUp: (count: number) =>
+    i18n.translate('siemInvestigations.cases.observables.notLookedUp', {
+      defaultMessage: '{count, plural, one {# observable was} other {# observables were}} not looked up (one lookup sends at most {limit}, IOCs and the most recently seen first).',
+      values: { count, limit: OBSERVABLE_LIMITS.lookupKeys },
+    }),
   closedAs: (reason: string) => i18n.translate('siemInvestigations.cases.observables.closedAs', { defaultMessage: 'closed as {reason}', values: { reason } }),
 };
 
@@ -110,7 +125,16 @@ export function CaseObservablesPanel({ caseId, canSave }: { caseId: string; canS
         <EuiLoadingContent lines={3} />
       ) : (
         <>
+          {data.total > data.observables.length ? (
+            <>
+              <EuiText size="s" color="subdued" data-test-subj="observablesShowing">
+                <p>{S.showing(data.observables.length, data.total)}</p>
+              </EuiText>
+              <EuiSpacer size="s" />
+            </>
+          ) : null}
           {data.observables.length ? (
+            // The server's order (IOCs first, then most recently seen) until a column is sorted.
             <EuiInMemoryTable<CaseObservable> items={data.observables} itemId="id" columns={columns} pagination={{ initialPageSize: 10, pageSizeOptions: [10, 50] }} data-test-subj="observablesTable" />
           ) : (
             <EuiText size="s" color="subdued">
@@ -120,6 +144,17 @@ export function CaseObservablesPanel({ caseId, canSave }: { caseId: string; canS
           <EuiSpacer size="m" />
           <SectionTitle>{S.similarTitle()}</SectionTitle>
           <EuiSpacer size="s" />
+          {data.similarBounded ? (
+            <>
+              <EuiCallOut size="s" color="warning" iconType="iInCircle" title={S.boundedTitle()} data-test-subj="similarBounded">
+                {data.similarBounded.observables.length ? (
+                  <p>{S.boundedShared(data.similarBounded.observables.map((o) => S.boundedAtLeast(`${entityLabel(o.type)} ${o.value}`, o.atLeast)).join(', '))}</p>
+                ) : null}
+                {data.similarBounded.notLookedUp ? <p>{S.notLookedUp(data.similarBounded.notLookedUp)}</p> : null}
+              </EuiCallOut>
+              <EuiSpacer size="s" />
+            </>
+          ) : null}
           {data.similarCases.length ? (
             <ul data-test-subj="similarCases">
               {data.similarCases.map((s) => {

@@ -230,6 +230,22 @@ describe('FindingsPage: seen in N cases', () => {
     expect(post).toHaveBeenCalledTimes(1);
   });
 
+  it('says "at least" when an entity is shared with more cases than one lookup reads', async () => {
+    const rows = [finding(0, { entities: [{ type: 'ip', value: '203.0.113.250' }] }), finding(1, { entities: [{ type: 'access_key', value: 'ASIAEXAMPLE' }] })];
+    const get = jest.fn(async () => ({ total: 2, findings: rows }) as any);
+    const post = jest.fn(async () => [{ count: 100, atLeast: true }, { count: 2, atLeast: true, lastClosed: { id: 'c1', title: 'Earlier look', closeReason: 'benign_positive' } }] as any);
+    const { core } = fakeCore({ get: get as any, post: post as any });
+    renderWithServices(<FindingsPage />, { core });
+    await screen.findByText('Finding number 0');
+    await waitFor(() => expect(screen.getAllByTestId('seenInCases')).toHaveLength(2));
+    const [crowd, closed] = screen.getAllByTestId('seenInCases');
+    expect(crowd).toHaveTextContent('Seen in at least 100 cases');
+    expect(crowd).toHaveAttribute('data-at-least', 'true');
+    expect(crowd.getAttribute('title')).toMatch(/more cases than one lookup reads/);
+    expect(closed).toHaveTextContent('Seen in at least 2 cases (last closed as benign positive (expected activity))');
+    expect(closed.getAttribute('title')).toMatch(/^Earlier look — /);
+  });
+
   it('shows the findings without badges when the lookup fails', async () => {
     const get = jest.fn(async () => ({ total: 1, findings: [finding(0, { entities: [{ type: 'ip', value: '198.51.100.7' }] })] }) as any);
     const post = jest.fn(async () => {

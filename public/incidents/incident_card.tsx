@@ -22,6 +22,8 @@ import { entityLabel } from '../shared/palette';
 import { formatTime } from '../shared/format';
 import { INCIDENT_STRINGS } from './strings';
 import { MemberTypeRow, memberTypeRows } from './member_rows';
+import { ObservablesNotRecorded } from '../../common/observable_types';
+import { observablesNotRecordedText } from '../shared/observables_not_recorded';
 import { errorMessage } from '../services/http_error';
 
 export interface IncidentCardProps {
@@ -31,7 +33,7 @@ export interface IncidentCardProps {
   hrefForCase: (id: string) => string;
   onInvestigate: (incident: Incident) => void;
   /** Creates the case; `requestId` is the same for a retry of the same click. */
-  onCreateCase: (incident: Incident, requestId: string) => Promise<{ caseId: string; created: boolean; attached: number; alreadyAttached: number }>;
+  onCreateCase: (incident: Incident, requestId: string) => Promise<{ caseId: string; created: boolean; attached: number; alreadyAttached: number; observablesNotRecorded?: ObservablesNotRecorded }>;
 }
 
 /** Finding types listed on a card; every finding of a listed type is one click away. */
@@ -240,6 +242,7 @@ export function IncidentCard({ incident, canSave, hrefForFinding, hrefForCase, o
             <p>
               {caseState.result.attached ? `${INCIDENT_STRINGS.attached(caseState.result.attached)} ` : ''}
               {caseState.result.alreadyAttached ? `${INCIDENT_STRINGS.alreadyAttached(caseState.result.alreadyAttached)} ` : ''}
+              {caseState.result.observablesNotRecorded ? <span data-test-subj="incidentObservablesNotRecorded">{`${observablesNotRecordedText(caseState.result.observablesNotRecorded)} `}</span> : null}
               <EuiLink href={hrefForCase(caseState.result.caseId)} data-test-subj="incidentCaseLink">
                 {INCIDENT_STRINGS.openCase()}
               </EuiLink>

@@ -57,7 +57,7 @@ const sequence: Incident = {
   seenIn: undefined,
 };
 
-function setup(answer: (q: HttpFetchOptions['query']) => IncidentsResponse | Promise<IncidentsResponse>) {
+function setup(answer: (q: HttpFetchOptions['query']) => IncidentsResponse | Promise<IncidentsResponse>, extra: Record<string, unknown> = {}) {
   const calls: Array<HttpFetchOptions['query']> = [];
   const posts: Array<{ path: string; body: any }> = [];
   const get = jest.fn(async (path: string, options?: HttpFetchOptions) => {
@@ -68,7 +68,7 @@ function setup(answer: (q: HttpFetchOptions['query']) => IncidentsResponse | Pro
   const post = jest.fn(async (path: string, options?: HttpFetchOptions) => {
     const body = JSON.parse(String(options?.body));
     posts.push({ path, body });
-    return { case: { id: 'case-1' }, created: posts.length === 1, attached: posts.length === 1 ? body.findings : [], alreadyAttached: posts.length === 1 ? [] : body.findings } as any;
+    return { case: { id: 'case-1' }, created: posts.length === 1, attached: posts.length === 1 ? body.findings : [], alreadyAttached: posts.length === 1 ? [] : body.findings, ...extra } as any;
   });
   const { core } = fakeCore({ get: get as any, post: post as any });
   let location: { search: string; pathname: string } = { search: '', pathname: '/' };
@@ -174,6 +174,13 @@ describe('IncidentsPage', () => {
     expect(posts[1].body.requestId).toBe(posts[0].body.requestId);
     expect(screen.getByTestId('incidentCaseCreated')).toHaveTextContent('2 findings already in the case (not attached again)');
     expect(screen.getByTestId('incidentCaseLink')).toHaveAttribute('href', '/app/siem-investigations#/cases/case-1');
+  });
+
+  it('says how many entities were not recorded as observables when a case from an incident reaches a bound', async () => {
+    setup(() => response([workshop]), { observablesNotRecorded: { count: 120, limit: 1000, reason: 'per_attach' } });
+    fireEvent.click(await screen.findByTestId('createCaseFromIncident'));
+    await screen.findByText('Case created');
+    expect(screen.getByTestId('incidentObservablesNotRecorded')).toHaveTextContent('120 entities were not recorded as observables: one attach records at most 1,000 (IOCs and the most recently seen first). The attachment is kept.');
   });
 
   it('shows the server message when the range is too large, and changes the window through the URL', async () => {

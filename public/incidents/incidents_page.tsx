@@ -64,7 +64,7 @@ export function IncidentsPage() {
       findings: incident.members.map((m) => m.ref),
       requestId,
     });
-    return { caseId: res.case.id, created: res.created, attached: res.attached.length, alreadyAttached: res.alreadyAttached.length };
+    return { caseId: res.case.id, created: res.created, attached: res.attached.length, alreadyAttached: res.alreadyAttached.length, ...(res.observablesNotRecorded ? { observablesNotRecorded: res.observablesNotRecorded } : {}) };
   };
   const pages = data ? Math.ceil(data.total / state.perPage) : 0;
 

@@ -7,6 +7,7 @@ import { casePath } from '../routes';
 import { CoreStart } from '../types';
 import { InvestigationsApi } from './api_client';
 import { errorMessage } from './http_error';
+import { observablesNotRecordedText, observablesNotRecordedTitle } from '../shared/observables_not_recorded';
 import { i18n } from '@osd/i18n';
 
 /** Where "Add to case" puts a document: a case made for it, or one that exists. */
@@ -35,6 +36,9 @@ export async function addToCase(api: InvestigationsApi, core: CoreStart, target:
       text: caseLinkMountPoint(core, updated),
       'data-test-subj': 'addedToCaseToast',
     });
+    if (updated.observablesNotRecorded) {
+      core.notifications.toasts.addWarning({ title: observablesNotRecordedTitle(), text: observablesNotRecordedText(updated.observablesNotRecorded), 'data-test-subj': 'observablesNotRecordedToast' });
+    }
     return updated;
   } catch (e) {
     core.notifications.toasts.addDanger({

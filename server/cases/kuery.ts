@@ -7,7 +7,7 @@ import { KueryLiteral, KueryNode } from '../types';
  */
 const literal = (value: KueryLiteral['value']): KueryLiteral => ({ type: 'literal', value });
 
-export function is(type: string, field: string, value: string | number): KueryNode {
+export function is(type: string, field: string, value: string | number | boolean): KueryNode {
   return { type: 'function', function: 'is', arguments: [literal(`${type}.attributes.${field}`), literal(value), literal(false)] };
 }
 

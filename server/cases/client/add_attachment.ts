@@ -54,8 +54,9 @@ export async function addAttachment(args: CasesClientArgs, id: string, request: 
     ...activityItems(args, c.id, [entry], [itemId.slice(c.id.length + 1)]),
   ]);
   if (existing.includes(itemId)) return view(args, c);
-  await args.observables?.record(c.id, entitiesOfDocument(document));
-  return view(args, keepRedirect(c, await recount(args, c.id, ['attachment', 'activity'], actor)), { recounted: true });
+  const recorded = await args.observables?.record(c.id, entitiesOfDocument(document));
+  const answer = await view(args, keepRedirect(c, await recount(args, c.id, ['attachment', 'activity'], actor)), { recounted: true });
+  return recorded?.notRecorded ? { ...answer, observablesNotRecorded: recorded.notRecorded } : answer;
 }
 
 async function readDocument(args: CasesClientArgs, ref: DocRef): Promise<{ ref: DocRef; document: Record<string, unknown> }> {

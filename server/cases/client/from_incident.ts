@@ -81,6 +81,6 @@ export async function createCaseFromIncident(args: CasesClientArgs, request: Cas
   }));
   await args.service.createItems(caseId, activityItems(args, caseId, entries, attachedItems.map((i) => i.itemId.slice(caseId.length + 1))));
   const saved = await recount(args, caseId, ['attachment', 'activity'], actor);
-  await args.observables?.record(caseId, read.flatMap((r) => entitiesOfDocument(r.document)));
-  return { case: await view(args, saved, { recounted: true }), created, attached, alreadyAttached };
+  const recorded = await args.observables?.record(caseId, read.flatMap((r) => entitiesOfDocument(r.document)));
+  return { case: await view(args, saved, { recounted: true }), created, attached, alreadyAttached, ...(recorded?.notRecorded ? { observablesNotRecorded: recorded.notRecorded } : {}) };
 }

@@ -17,8 +17,8 @@ export async function caseObservables(args: CasesClientArgs, id: string): Promis
   // the case it resolved to.
   const store = storeOf(args);
   const [c, first] = await Promise.all([load(args, id, { migrate: false }), storeOf(args).list(id)]);
-  const observables = c.id === id ? first : await store.list(c.id);
-  return { observables, similarCases: await store.similarCases(c.id, observables) };
+  const { observables, total } = c.id === id ? first : await store.list(c.id);
+  return { observables, total, ...(await store.similarCases(c.id, observables, total - observables.length)) };
 }
 
 /**
