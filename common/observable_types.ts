@@ -81,7 +81,7 @@ export const OBSERVABLE_ENTITY_TYPES: readonly EntityType[] = [
 export const OBSERVABLE_LIMITS = {
   /**
    * Observables one case keeps: OpenSearch's default `index.max_result_window`, what a merge moves
-   * and the panel can page to. An attach past it records none beyond and says so.
+   * at most. An attach past it records none beyond and says so; the panel lists `listed` of them.
    */
   perCase: 10_000,
   /** New observables one attach (or one case from an incident) records; the rest are reported. */
