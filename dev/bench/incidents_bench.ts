@@ -21,7 +21,7 @@ import { APP_ID } from '../../common/constants';
 import { applyIndexTemplates } from '../index_templates';
 import { loadDocuments } from '../load';
 import { prefixedSourcesConfig } from '../../test/integration/helpers';
-import { observableKey } from '../../server/cases/observables';
+import { migrateObservableDocument, observableKey } from '../../server/cases/observables';
 import { fmt, summarize } from './stats';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -152,6 +152,12 @@ async function main() {
     }
 
     // Similar cases among 10,000 cases: the cases and their observables are bulk-indexed as OSD stores saved objects.
+    // Observables stored before their sort keys existed (OSD would migrate them; the dev host does not): start the saved objects over.
+    const sortable = await client
+      .count({ index: soIndex, body: { query: { exists: { field: `${OBSERVABLE_SAVED_OBJECT_TYPE}.seenOrder` } } } } as any)
+      .then((r) => r.body.count as number)
+      .catch(() => 0);
+    if (sortable < caseCount * 6) await client.indices.delete({ index: soIndex, ignore_unavailable: true } as any).catch(() => undefined);
     const first = await api<{ id: string }>('POST', API_PATHS.cases, { title: 'bench seed' }); // creates the saved objects index
     const haveCases = await client.count({ index: soIndex, body: { query: { term: { type: CASE_SAVED_OBJECT_TYPE } } } } as any).then((r) => r.body.count as number);
     if (haveCases < caseCount) {
@@ -175,7 +181,11 @@ async function main() {
           docs.push({
             _index: soIndex,
             _id: `${OBSERVABLE_SAVED_OBJECT_TYPE}:${id}-${key}`,
-            _source: { type: OBSERVABLE_SAVED_OBJECT_TYPE, references: [], updated_at: now, [OBSERVABLE_SAVED_OBJECT_TYPE]: { caseId: id, caseKey: `k${c}`, key, type, value, firstSeen: now, lastSeen: now, ioc: type === 'ip', excluded: false } },
+            _source: {
+              type: OBSERVABLE_SAVED_OBJECT_TYPE, references: [], updated_at: now,
+              // Through the type's migration, which gives every stored observable its sort keys.
+              [OBSERVABLE_SAVED_OBJECT_TYPE]: migrateObservableDocument({ id: `${id}-${key}`, type: OBSERVABLE_SAVED_OBJECT_TYPE, attributes: { caseId: id, caseKey: `k${c}`, key, type, value, firstSeen: now, lastSeen: now, ioc: type === 'ip', excluded: false } }).attributes,
+            },
           });
         }
       }
