@@ -119,6 +119,13 @@ async function main() {
   }
   await client.indices.forcemerge({ index: `${PREFIX}log-*`, max_num_segments: 1 } as any).catch(() => undefined);
 
+  // Observables stored before their sort keys existed (OSD would migrate them; the dev host does not): start the
+  // saved objects over, before the dev host creates their index and mappings.
+  const sortable = await client
+    .count({ index: soIndex, body: { query: { exists: { field: `${OBSERVABLE_SAVED_OBJECT_TYPE}.seenOrder` } } } } as any)
+    .then((r) => r.body.count as number)
+    .catch(() => 0);
+  if (sortable < caseCount * 6) await client.indices.delete({ index: soIndex, ignore_unavailable: true } as any).catch(() => undefined);
   const dist = !process.argv.includes('--dev-bundles');
   const host = await startDevHost({ port: 0, opensearchUrl: url, pluginDir: ROOT, quiet: true, config: prefixedSourcesConfig(PREFIX), savedObjectsIndex: soIndex, serveStatic: (h) => createAppServer(h, { dist }) });
   const api = async <T>(method: string, p: string, body?: unknown): Promise<T> => {
@@ -152,12 +159,6 @@ async function main() {
     }
 
     // Similar cases among 10,000 cases: the cases and their observables are bulk-indexed as OSD stores saved objects.
-    // Observables stored before their sort keys existed (OSD would migrate them; the dev host does not): start the saved objects over.
-    const sortable = await client
-      .count({ index: soIndex, body: { query: { exists: { field: `${OBSERVABLE_SAVED_OBJECT_TYPE}.seenOrder` } } } } as any)
-      .then((r) => r.body.count as number)
-      .catch(() => 0);
-    if (sortable < caseCount * 6) await client.indices.delete({ index: soIndex, ignore_unavailable: true } as any).catch(() => undefined);
     const first = await api<{ id: string }>('POST', API_PATHS.cases, { title: 'bench seed' }); // creates the saved objects index
     const haveCases = await client.count({ index: soIndex, body: { query: { term: { type: CASE_SAVED_OBJECT_TYPE } } } } as any).then((r) => r.body.count as number);
     if (haveCases < caseCount) {
