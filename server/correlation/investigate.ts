@@ -121,8 +121,7 @@ export function readCoverageResponses(ids: SourceId[], sources: SourceDefinition
     const item = responses[i] ?? {};
     const error = errorOf(item);
     const absent = !error && item._shards?.total === 0;
-    // Shards that failed counted nothing: the count is at least what the others hold.
-    const lowerBound = totalIsLowerBound(item) || (item._shards?.failed ?? 0) > 0;
+    const lowerBound = totalIsLowerBound(item);
     return { search: s, line: { indexPattern: s.indexPattern, docsInWindow: totalOf(item), ...(lowerBound ? { docsInWindowIsLowerBound: true } : {}), ...(absent ? { absent } : {}), ...(error ? { error } : {}) } };
   });
   return ids.map((source) => {

@@ -99,10 +99,11 @@ export function totalOf(item: SearchResponseItem): number {
   return typeof t === 'number' ? t : t?.value ?? 0;
 }
 
-/** The count stopped at a bound (`track_total_hits` as a number, or `terminate_after`): the real one is at least this. */
+/** The count stopped at a bound (`track_total_hits` as a number, `terminate_after`) or missed failed shards: the real one is at least this. */
 export function totalIsLowerBound(item: SearchResponseItem): boolean {
   const t = item.hits?.total;
-  return (typeof t === 'object' && t?.relation === 'gte') || item.terminated_early === true;
+  // Failed shards counted nothing: the total is at least what the others hold.
+  return (typeof t === 'object' && t?.relation === 'gte') || item.terminated_early === true || (item._shards?.failed ?? 0) > 0;
 }
 
 /** Remote clusters of a cross-cluster search that did not answer (their `skip_unavailable` is true). */
@@ -142,7 +143,7 @@ export function stoppedEarly(group: Pick<ParsedGroup, 'breakdownIsPartial' | 'er
  * nothing: the group keeps its lower bound.
  */
 export function applyExactCount(group: ParsedGroup, search: Pick<RuleSearch, 'rule'>, item: SearchResponseItem | undefined): ParsedGroup {
-  if (!item || !stoppedEarly(group) || errorOf(item) || totalIsLowerBound(item) || unreadOf(item)) return group;
+  if (!item || !stoppedEarly(group) || errorOf(item) || totalIsLowerBound(item)) return group;
   const exact = groupTotal(search, item);
   if (!Number.isFinite(exact) || exact < (group.collected ?? group.total)) return group;
   const { totalIsLowerBound: _bound, ...rest } = group;
@@ -205,8 +206,7 @@ export function parseRuleResponse(search: RuleSearch, item: SearchResponseItem, 
     query: search.query,
     columns,
     total: groupTotal(search, item),
-    // Failed shards counted nothing: the total is at least what the others hold.
-    ...(totalIsLowerBound(item) || (unread && unread.shards > 0) ? { totalIsLowerBound: true } : {}),
+    ...(totalIsLowerBound(item) ? { totalIsLowerBound: true } : {}),
     // Stopped at `terminate_after`: what was built, was built from the documents collected.
     ...(item.terminated_early === true ? { breakdownIsPartial: true, collected: groupTotal(search, item) } : {}),
     hits,
